@@ -1,0 +1,12 @@
+import { parseSatisfaction, planCallback } from '../../domain/lifecycle.js';
+import type { Context } from '../context.js';
+import { runTicketAction } from '../ticket-action.js';
+
+export async function run({ args, options }: { args: string[]; options: { note?: string; satisfaction?: string; ifVersion?: string } }, ctx: Context) {
+  const satisfaction = options.satisfaction === undefined ? undefined : parseSatisfaction(options.satisfaction, '--satisfaction');
+  await runTicketAction(ctx, {
+    refs: args,
+    ifVersion: options.ifVersion,
+    plan: ({ now }) => planCallback({ note: options.note, satisfaction }, now),
+  });
+}

@@ -1,0 +1,22 @@
+import { parseSatisfaction, planClose } from '../../domain/lifecycle.js';
+import type { Context } from '../context.js';
+import { runTicketAction } from '../ticket-action.js';
+
+interface Options {
+  satisfaction?: string;
+  callback?: string;
+  solution?: string;
+  steps?: string;
+  remaining?: string;
+  ifVersion?: string;
+}
+
+export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+  const satisfaction = options.satisfaction === undefined ? undefined : parseSatisfaction(options.satisfaction, '--satisfaction');
+  await runTicketAction(ctx, {
+    refs: args,
+    ifVersion: options.ifVersion,
+    plan: ({ now }) =>
+      planClose({ satisfaction, callbackNote: options.callback, solution: options.solution, steps: options.steps, remaining: options.remaining }, now),
+  });
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../../domain/errors.js';
+import { buildNewTicket, missingRequired, type TicketDraft } from '../../domain/new-ticket.js';
+import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
+import { monthKey } from '../../domain/time.js';
+import type { Context } from '../context.js';
+import { askChoice, askText } from '../prompter.js';
+import { printJson, toTicketJson } from '../render/ticket-json.js';
+
+type Options = TicketDraft & { descriptionFile?: string };
+
+const PROMPTS = { title: 'Title', requester: 'Requester' } as const;
+
+async function readDescription(path: string, ctx: Context): Promise<string> {
+  let bytes: Buffer;
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    bytes = Buffer.concat(chunks);
+  } else {
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      throw new UsageError(`--description-file: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`, 'give a readable file, or - for stdin');
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`--description-file: ${path === '-' ? 'stdin' : path} is not valid UTF-8`, 'convert it first, e.g. iconv -f GB18030 -t UTF-8');
+  }
+}
+
+export async function run({ options }: { options: Options }, ctx: Context) {
+  const settings = await ctx.settings();
+  const teams = await ctx.teams();
+  const draft: TicketDraft = { ...options };
+  if (options.descriptionFile !== undefined) {
+    if (options.description !== undefined) throw new UsageError('give --description or --description-file, not both');
+    draft.description = await readDescription(options.descriptionFile, ctx);
+  }
+  if (ctx.io.interactive) {
+    for (const field of missingRequired(draft)) {
+      draft[field] = field === 'channel' ? await askChoice(ctx, 'Channel', settings.vocabulary.channels) : await askText(ctx, PROMPTS[field]);
+    }
+  }
+  const now = ctx.now();
+  const ticket = buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams });
+  const store = await ctx.openStore();
+  const { prefix, digits } = settings.numbering;
+  const created = store.createTicket(ticket, {
+    actor: ctx.actor,
+    now,
+    sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),
+    formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
+  });
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(created, { zone: settings.timezone, reveal: false }));
+  else ctx.io.stdout.write(`${created.number}\n`);
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { replaySampleTicket, type ReplayResult, type SampleTicket } from '../../domain/sample.js';
+import { STATUSES } from '../../domain/ticket.js';
+import type { Context } from '../context.js';
+import { exampleConfigDir, readSampleTickets } from '../assets.js';
+import { printJson, toTicketJson } from '../render/ticket-json.js';
+import { renderTable } from '../render/table.js';
+
+/** Replays the sample tickets into the context's database, all in the past as they happened. */
+export async function loadSample(ctx: Context): Promise<ReplayResult[]> {
+  const settings = await ctx.settings();
+  const teams = await ctx.teams();
+  const store = await ctx.openStore({ create: true });
+  const replay = { store, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now() };
+  return (readSampleTickets() as SampleTicket[]).map((sample) => replaySampleTicket(sample, replay));
+}
+
+export async function run(_input: unknown, ctx: Context) {
+  const db = ctx.globals.db ?? join(mkdtempSync(join(tmpdir(), 'desk-demo-')), 'desk.db');
+  const demo = ctx.derive({ db, config: ctx.globals.config ?? exampleConfigDir });
+  const { timezone: zone } = await demo.settings();
+  const results = await loadSample(demo);
+  demo.dispose();
+  if (ctx.json) {
+    printJson((t) => ctx.io.stdout.write(t), {
+      database: db,
+      tickets: results.map((r) => ({ ...toTicketJson(r.ticket, { zone, reveal: false }), steps: r.steps })),
+    });
+    return;
+  }
+  const out = (text: string) => ctx.io.stdout.write(text);
+  out(`Demo database: ${db} (config: ${ctx.globals.config ?? exampleConfigDir})\n\n`);
+  out(renderTable(['Number', 'Title', 'What happened'], results.map((r) => [r.ticket.number, [...r.ticket.title].slice(0, 36).join(''), r.steps.join(' → ')]), { boxed: ctx.io.stdoutIsTTY, color: ctx.color }));
+  const counts = STATUSES.map((s) => [s, results.filter((r) => r.ticket.status === s).length] as const).filter(([, n]) => n > 0);
+  out(`\n${results.length} tickets: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}\n`);
+  out(`\nTry it:\n  desk --db ${db} list --status open\n  desk --db ${db} show ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} history ${results[0]?.ticket.number ?? 1}\n`);
+}

@@ -1,0 +1,12 @@
+import { planEscalate } from '../../domain/lifecycle.js';
+import type { Context } from '../context.js';
+import { runTicketAction } from '../ticket-action.js';
+
+export async function run({ args, options }: { args: string[]; options: { reason?: string; ifVersion?: string } }, ctx: Context) {
+  await runTicketAction(ctx, {
+    refs: args,
+    ifVersion: options.ifVersion,
+    texts: { reason: { value: options.reason, prompt: 'Reason for escalation', required: true } },
+    plan: ({ texts }) => planEscalate(texts.reason),
+  });
+}

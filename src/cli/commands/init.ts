@@ -1,0 +1,36 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from '../context.js';
+import { exampleConfigDir } from '../assets.js';
+import { printJson } from '../render/ticket-json.js';
+import { loadSample } from './demo.js';
+
+export async function run({ options }: { options: { sample?: boolean } }, ctx: Context) {
+  const { defaultConfigDir } = await import('../../config/settings.js');
+  const configDir = ctx.globals.config ?? defaultConfigDir(ctx.env, ctx.home);
+  mkdirSync(configDir, { recursive: true });
+  const written: string[] = [];
+  const kept: string[] = [];
+  for (const file of readdirSync(exampleConfigDir).filter((f) => f.endsWith('.yaml'))) {
+    const target = join(configDir, file);
+    // An operator's edited config is never overwritten.
+    if (existsSync(target)) kept.push(target);
+    else {
+      copyFileSync(exampleConfigDir + '/' + file, target);
+      written.push(target);
+    }
+  }
+  const local = ctx.derive({ config: configDir });
+  const databaseExisted = existsSync(await local.databasePath());
+  const store = await local.openStore({ create: true });
+  const sample = options.sample ? await loadSample(local) : [];
+  local.dispose();
+  if (ctx.json) {
+    printJson((t) => ctx.io.stdout.write(t), { config: configDir, written, kept, database: store.path, created: !databaseExisted, sample_tickets: sample.length });
+    return;
+  }
+  for (const f of written) ctx.io.stdout.write(`wrote ${f}\n`);
+  for (const f of kept) ctx.io.stdout.write(`kept  ${f} (already there)\n`);
+  ctx.io.stdout.write(`${databaseExisted ? 'database' : 'created database'} ${store.path}\n`);
+  if (sample.length) ctx.io.stdout.write(`added ${sample.length} sample tickets\n`);
+}

@@ -1,0 +1,11 @@
+import { planRespond } from '../../domain/lifecycle.js';
+import type { Context } from '../context.js';
+import { runTicketAction } from '../ticket-action.js';
+
+export async function run({ args, options }: { args: string[]; options: { message?: string; ifVersion?: string } }, ctx: Context) {
+  await runTicketAction(ctx, {
+    refs: args,
+    ifVersion: options.ifVersion,
+    plan: ({ now }) => planRespond(options.message, now),
+  });
+}

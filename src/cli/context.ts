@@ -1,0 +1,143 @@
+// What every command receives: the world (io, clock, env, cwd) and lazily loaded settings and store.
+import { existsSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { UsageError } from '../domain/errors.js';
+import type { TeamDirectory } from '../domain/vocabulary.js';
+import type { DeskSettings } from '../config/settings.js';
+import type { Store } from '../store/store.js';
+
+export interface Output {
+  write(text: string): unknown;
+}
+
+export interface Io {
+  stdout: Output;
+  stderr: Output;
+  stdin: NodeJS.ReadableStream;
+  /** Both stdin and stdout are terminals: prompts and tables are allowed. */
+  interactive: boolean;
+  stdoutIsTTY: boolean;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  config?: string;
+  json?: boolean;
+  actor?: string;
+  color?: boolean;
+  tz?: string;
+}
+
+export interface Context {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  home: string;
+  now(): number;
+  globals: GlobalOptions;
+  json: boolean;
+  color: boolean;
+  actor: string;
+  configDir(): Promise<string | null>;
+  settings(): Promise<DeskSettings>;
+  teams(): Promise<TeamDirectory>;
+  databasePath(): Promise<string>;
+  /** Opens the store once per run; `create: false` refuses to make a database that is not there. */
+  openStore(options?: { create?: boolean }): Promise<Store>;
+  /** A context for the same world with some global options replaced (the demo's own database). */
+  derive(overrides: GlobalOptions): Context;
+  dispose(): void;
+}
+
+export interface World {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  now?: () => number;
+}
+
+function systemZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function createContext(world: World, globals: GlobalOptions): Context {
+  const { io, env, cwd } = world;
+  const home = env.HOME || homedir();
+  let settings: Promise<DeskSettings> | undefined;
+  let teams: Promise<TeamDirectory> | undefined;
+  let store: Store | undefined;
+
+  let resolvedConfigDir: string | null | undefined;
+
+  const ensureConfigDir = async (): Promise<string | null> => {
+    if (resolvedConfigDir !== undefined) return resolvedConfigDir;
+    const { resolveConfigDir } = await import('../config/settings.js');
+    resolvedConfigDir = resolveConfigDir(globals.config, env, cwd, home);
+    if (resolvedConfigDir && (globals.config || env.DESK_CONFIG) && !existsSync(resolvedConfigDir)) {
+      const place = globals.config ? '--config' : 'DESK_CONFIG';
+      throw new UsageError(`${place}: no directory ${resolvedConfigDir}`, 'create it with `desk init`, or point at an existing config directory');
+    }
+    return resolvedConfigDir;
+  };
+
+  const ctx: Context = {
+    io,
+    env,
+    cwd,
+    home,
+    now: world.now ?? Date.now,
+    globals,
+    json: Boolean(globals.json),
+    color: globals.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdoutIsTTY,
+    actor: globals.actor || env.DESK_ACTOR || osUser(),
+    configDir: ensureConfigDir,
+    settings() {
+      settings ??= (async () => {
+        const dir = await ensureConfigDir();
+        const { loadDeskSettings } = await import('../config/settings.js');
+        const loaded = loadDeskSettings(dir, cwd, systemZone());
+        if (globals.tz) {
+          const { checkZone } = await import('../domain/time.js');
+          loaded.timezone = checkZone(globals.tz, '--tz');
+        }
+        return loaded;
+      })();
+      return settings;
+    },
+    teams() {
+      teams ??= (async () => {
+        const dir = await ensureConfigDir();
+        const { loadTeams } = await import('../config/settings.js');
+        return loadTeams(dir, cwd);
+      })();
+      return teams;
+    },
+    async databasePath() {
+      const { resolveDatabasePath } = await import('../store/location.js');
+      return resolveDatabasePath(globals.db, env, home);
+    },
+    async openStore(options = {}) {
+      if (store) return store;
+      const path = await ctx.databasePath();
+      const { openSqliteStore } = await import('../store/sqlite-store.js');
+      store = openSqliteStore(path, { create: options.create ?? true });
+      return store;
+    },
+    derive(overrides) {
+      return createContext(world, { ...globals, ...overrides });
+    },
+    dispose() {
+      store?.close();
+      store = undefined;
+    },
+  };
+  return ctx;
+}

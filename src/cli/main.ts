@@ -1,0 +1,66 @@
+// argv → exit code. The only place where errors become exit codes and messages.
+import { CommanderError } from 'commander';
+import { DeskError } from '../domain/errors.js';
+import type { Context, World } from './context.js';
+import { buildProgram } from './program.js';
+
+function defaultWorld(): World {
+  // A reader that stops early (`desk list | head`) is not a failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  return {
+    io: {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      stdoutIsTTY: Boolean(process.stdout.isTTY),
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+export async function main(argv: string[], world: World = defaultWorld()): Promise<number> {
+  let context: Context | undefined;
+  let exitCode = 0;
+  const program = buildProgram(world, {
+    started: (ctx) => (context = ctx),
+    finished: (code) => (exitCode = code),
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, world);
+  } finally {
+    context?.dispose();
+  }
+}
+
+function reportError(error: unknown, world: World): number {
+  const { stderr } = world.io;
+  const debug = world.env.DESK_DEBUG === '1';
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and --version end normally.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (debug && error instanceof Error) stderr.write(`${error.stack}\n`);
+  if (error instanceof DeskError) {
+    stderr.write(`desk: ${error.message}\n`);
+    if (error.hint) stderr.write(`hint: ${error.hint}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    stderr.write('desk: cancelled\n');
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`desk: unexpected failure: ${message}\n`);
+  if (!debug) stderr.write('hint: run again with DESK_DEBUG=1 for details\n');
+  return 1;
+}

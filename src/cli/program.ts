@@ -1,0 +1,198 @@
+// The commander tree. Each action imports its command module only when it runs, so `desk --help`
+// loads neither SQLite nor YAML.
+import { Command, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { createContext, type Context, type GlobalOptions, type World } from './context.js';
+
+/** A command module: `run` takes the positional arguments and the command's own options. */
+export interface CommandModule {
+  run(input: never, ctx: Context): Promise<number | void>;
+}
+
+type Loader = () => Promise<CommandModule>;
+
+interface Hooks {
+  started(ctx: Context): void;
+  finished(code: number): void;
+}
+
+const IF_VERSION = ['--if-version <n>', 'fail with exit 4 unless the ticket is still at this version'] as const;
+
+export function buildProgram(world: World, hooks: Hooks): Command {
+  const program = new Command('desk');
+  program
+    .description('A command-line service desk: log, classify, dispatch and follow requests to closure.')
+    .version(packageJson.version, '-V, --version')
+    .option('--db <path>', 'database file (else $DESK_DB, else $XDG_DATA_HOME/desk/desk.db)')
+    .option('--config <dir>', 'config directory (else $DESK_CONFIG, else ./config, else $XDG_CONFIG_HOME/desk)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--actor <name>', 'who is acting (else $DESK_ACTOR, else the OS user)')
+    .option('--no-color', 'plain output without colour (also NO_COLOR)')
+    .option('--tz <zone>', 'time zone for showing and reading times, e.g. Asia/Shanghai')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => world.io.stdout.write(text),
+      writeErr: (text) => world.io.stderr.write(text),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', '\nRun `desk <command> --help` for a command\'s flags and examples.');
+
+  const define = (name: string, description: string, examples: string[], load: Loader): Command => {
+    const command = program
+      .command(name)
+      .description(description)
+      .addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`)
+      .action(async (...params: unknown[]) => {
+        const self = params.at(-1) as Command;
+        const args = params.slice(0, -2).flat().filter((a): a is string => typeof a === 'string');
+        const ctx = createContext(world, self.optsWithGlobals<GlobalOptions>());
+        hooks.started(ctx);
+        const module = await load();
+        const code = await module.run({ args, options: self.opts() } as never, ctx);
+        hooks.finished(code ?? 0);
+      });
+    return command;
+  };
+
+  define('init', 'Write a config scaffold and create an empty database', ['desk init', 'desk --config ~/.config/desk init --sample'], () => import('./commands/init.js'))
+    .option('--sample', 'fill the database with the sample tickets of fixtures/');
+
+  define(
+    'create',
+    'Log a new request; prompts for missing fields in a terminal',
+    [
+      'desk create --title "Printer jams on floor 3" --requester "Li Lei" --channel phone',
+      'desk create --title "VPN 无法连接" --requester 王芳 --channel email --department 财务部 --urgency urgent --json',
+    ],
+    () => import('./commands/create.js'),
+  )
+    .option('--title <text>', 'short summary (required)')
+    .option('--requester <name>', 'who asked (required)')
+    .option('--channel <channel>', 'phone, email, web, onsite (required; list in desk.yaml)')
+    .option('--department <name>', "requester's department")
+    .option('--contact <contact>', 'phone or e-mail of the requester')
+    .option('--description <text>', 'the problem in the requester\'s words')
+    .option('--description-file <path>', 'read the description from a file (- for stdin)')
+    .option('--occurred-at <time>', 'when the problem started')
+    .option('--created-at <time>', 'when the request came in, for tickets logged after the call')
+    .option('--impact <scope>', 'single, department or company')
+    .option('--type <type>', 'consultation, fault, request, complaint, suggestion')
+    .option('--category <path>', 'category path such as hardware/printer')
+    .option('--urgency <urgency>', 'normal (default), urgent or critical')
+    .option('--team <team>', 'dispatch at once to this team')
+    .option('--assignee <agent>', 'dispatch at once to this agent')
+    .option('--collaborators <teams>', 'collaborating teams, comma-separated')
+    .option('--external-id <id>', 'identifier in another system (unique)');
+
+  define('show', 'Show one ticket', ['desk show SD-202611-00042', 'desk show 42 --json --reveal'], () => import('./commands/show.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--reveal', 'show contact details unmasked');
+
+  define(
+    'list',
+    'List tickets, newest first',
+    ['desk list --status open --team desktop', 'desk list --overdue --sort resolve_due_at', 'desk list --search 打印机 --limit 5 --json'],
+    () => import('./commands/list.js'),
+  )
+    .option('--status <statuses>', 'comma-separated statuses; "open" means not resolved or closed')
+    .option('--team <team>', 'primary team')
+    .option('--assignee <agent>', 'assigned agent')
+    .option('--type <type>', 'ticket type')
+    .option('--urgency <urgency>', 'normal, urgent or critical')
+    .option('--channel <channel>', 'channel')
+    .option('--from <time>', 'created at or after')
+    .option('--to <time>', 'created before')
+    .option('--overdue', 'open tickets past their response or resolution due time')
+    .option('--due-within <duration>', 'open tickets due for resolution within this time, e.g. 2h')
+    .option('--search <text>', 'text in title or description')
+    .addOption(new Option('--sort <field>', 'sort field; prefix - for descending').default('-created_at'))
+    .option('--limit <n>', 'at most this many tickets', '50')
+    .option('--reveal', 'show contact details unmasked');
+
+  define('history', "Show a ticket's audit trail", ['desk history SD-202611-00042', 'desk history 42 --json'], () => import('./commands/history.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--reveal', 'show contact details unmasked');
+
+  define('classify', 'Set type, category and urgency by hand', ['desk classify 42 --type fault --category hardware/printer', 'desk classify 42 43 --urgency urgent'], () => import('./commands/classify.js'))
+    .argument('<tickets...>', 'ticket numbers or ids')
+    .option('--type <type>', 'ticket type')
+    .option('--category <path>', 'category path, e.g. network/vpn')
+    .option('--urgency <urgency>', 'normal, urgent or critical')
+    .option(...IF_VERSION);
+
+  define('dispatch', 'Dispatch tickets to a team (and agent) by hand', ['desk dispatch 42 --team desktop --to sun', 'desk dispatch 42 --team network --with applications'], () => import('./commands/dispatch.js'))
+    .argument('<tickets...>', 'ticket numbers or ids')
+    .option('--team <team>', 'primary team')
+    .option('--to <agent>', 'assign to this agent')
+    .option('--with <teams>', 'collaborating teams, comma-separated')
+    .option(...IF_VERSION);
+
+  define('assign', 'Assign a ticket to an agent', ['desk assign 42 --to sun'], () => import('./commands/assign.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--to <agent>', 'the agent (required)')
+    .option(...IF_VERSION);
+
+  define('respond', 'Record a response to the requester (the first one starts the work)', ['desk respond 42 --message "Technician on the way"'], () => import('./commands/respond.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--message <text>', 'what the requester was told')
+    .option(...IF_VERSION);
+
+  define('note', 'Add a note to a ticket', ['desk note 42 "Called back, no answer"'], () => import('./commands/note.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .argument('[text...]', 'the note; prompted for in a terminal when missing')
+    .option(...IF_VERSION);
+
+  define('pending', 'Pause a ticket while waiting on the requester or a third party', ['desk pending 42 --reason "Waiting for the spare part"'], () => import('./commands/pending.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--reason <text>', 'what the ticket waits for')
+    .option(...IF_VERSION);
+
+  define('resume', 'Resume work on a pending ticket', ['desk resume 42'], () => import('./commands/resume.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option(...IF_VERSION);
+
+  define('escalate', 'Escalate a ticket to the supervisor', ['desk escalate 42 --reason "Needs a vendor visit"'], () => import('./commands/escalate.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--reason <text>', 'why it cannot be solved at this level')
+    .option(...IF_VERSION);
+
+  define('resolve', 'Resolve a ticket with its solution', ['desk resolve 42 --solution "Replaced the toner" --steps "Checked the tray"'], () => import('./commands/resolve.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--solution <text>', 'how it was solved')
+    .option('--steps <text>', 'steps taken')
+    .option('--remaining <text>', 'remaining issues')
+    .option(...IF_VERSION);
+
+  define(
+    'close',
+    'Close a resolved ticket (or an open one solved at first contact, with --solution)',
+    ['desk close 42 --satisfaction 5 --callback "Requester confirmed"', 'desk close 43 --solution "Explained the leave form"'],
+    () => import('./commands/close.js'),
+  )
+    .argument('<ticket>', 'ticket number or id')
+    .option('--satisfaction <1-5>', "the requester's rating")
+    .option('--callback <note>', 'record the call-back with this note')
+    .option('--solution <text>', 'solution, when closing a ticket that was not resolved')
+    .option('--steps <text>', 'steps taken')
+    .option('--remaining <text>', 'remaining issues')
+    .option(...IF_VERSION);
+
+  define('callback', 'Record the follow-up call to the requester', ['desk callback 42 --note "Works now" --satisfaction 4'], () => import('./commands/callback.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--note <text>', 'what the requester said')
+    .option('--satisfaction <1-5>', "the requester's rating")
+    .option(...IF_VERSION);
+
+  define('reopen', 'Reopen a resolved or closed ticket', ['desk reopen 42 --reason "Printer jams again"'], () => import('./commands/reopen.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--reason <text>', 'why it is reopened')
+    .option(...IF_VERSION);
+
+  define('backup', 'Write an online backup of the database', ['desk backup /backups/desk-$(date +%F).db'], () => import('./commands/backup.js'))
+    .argument('<file>', 'the backup file to write')
+    .option('--force', 'replace the file if it exists');
+
+  define('demo', 'Build a demo database from the sample tickets and walk through the lifecycle', ['npx desk demo', 'desk demo --db /tmp/demo.db'], () => import('./commands/demo.js'));
+
+  return program;
+}

@@ -1,0 +1,12 @@
+// Prompts are a convenience for a terminal, never a requirement: every prompt has a flag.
+import type { Context } from './context.js';
+
+export async function askText(ctx: Context, message: string, required = true): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  return input({ message, required }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
+}
+
+export async function askChoice(ctx: Context, message: string, choices: readonly string[]): Promise<string> {
+  const { select } = await import('@inquirer/prompts');
+  return select({ message, choices: choices.map((value) => ({ value })) }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
+}

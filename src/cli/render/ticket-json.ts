@@ -1,0 +1,49 @@
+// The stable --json shape of a ticket (README, "JSON output").
+import { maskContact } from '../../domain/privacy.js';
+import { TIME_FIELDS, type Ticket } from '../../domain/ticket.js';
+import { formatIso } from '../../domain/time.js';
+
+const FIELD_ORDER: readonly (keyof Ticket)[] = [
+  'id', 'number', 'external_id', 'created_at', 'channel', 'requester', 'department', 'contact', 'title',
+  'description', 'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators',
+  'assignee', 'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at',
+  'closed_at', 'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason',
+  'solution', 'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'version',
+  'updated_at', 'updated_by',
+];
+
+const TIMES = new Set<string>(TIME_FIELDS);
+
+export interface PresentOptions {
+  zone: string;
+  reveal: boolean;
+}
+
+export function toTicketJson(ticket: Ticket, { zone, reveal }: PresentOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of FIELD_ORDER) {
+    const value = ticket[field];
+    if (TIMES.has(field)) out[field] = value === null ? null : formatIso(value as number, zone);
+    else if (field === 'contact') out[field] = reveal ? value : maskContact(value as string | null);
+    else out[field] = value;
+  }
+  return out;
+}
+
+export function printJson(write: (text: string) => unknown, value: unknown): void {
+  write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** An audit event's changes in the JSON shape: times as ISO, contacts masked unless revealed. */
+export function presentChanges(changes: Record<string, [unknown, unknown]>, { zone, reveal }: PresentOptions): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const [field, pair] of Object.entries(changes)) {
+    out[field] = pair.map((value) => {
+      if (value === null || value === undefined) return null;
+      if (TIMES.has(field) && typeof value === 'number') return formatIso(value, zone);
+      if (field === 'contact' && !reveal) return maskContact(value as string);
+      return value;
+    }) as [unknown, unknown];
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// The common path of every command that changes tickets: resolve the reference, ask for missing
+// texts in a terminal, apply the domain plan in one transaction, print the outcome.
+import { UsageError } from '../domain/errors.js';
+import { expectVersion, type Plan } from '../domain/lifecycle.js';
+import { parseTicketRef } from '../domain/numbering.js';
+import { formatLocal } from '../domain/time.js';
+import type { TeamDirectory } from '../domain/vocabulary.js';
+import type { UpdateResult } from '../store/store.js';
+import type { Context } from './context.js';
+import { askText } from './prompter.js';
+import { printJson, toTicketJson } from './render/ticket-json.js';
+import { describeChanges } from './render/ticket-view.js';
+
+export interface PlanContext {
+  now: number;
+  teams: TeamDirectory;
+  texts: Record<string, string | undefined>;
+}
+
+export interface TicketAction {
+  refs: string[];
+  ifVersion?: unknown;
+  /** Free texts the action takes; in a terminal, required ones that are missing are asked for. */
+  texts?: Record<string, { value: string | undefined; prompt: string; required: boolean }>;
+  plan(ctx: PlanContext): Plan;
+}
+
+function parseVersion(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 1) throw new UsageError(`--if-version: "${value}" is not a version number`, 'use the version shown by `desk show N`');
+  return version;
+}
+
+export async function runTicketAction(ctx: Context, action: TicketAction): Promise<void> {
+  const settings = await ctx.settings();
+  const teams = await ctx.teams();
+  const store = await ctx.openStore({ create: false });
+  const refs = action.refs.map(parseTicketRef);
+  let version = parseVersion(action.ifVersion);
+  if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
+
+  const texts: Record<string, string | undefined> = {};
+  const missing = Object.entries(action.texts ?? {}).filter(([key, t]) => {
+    texts[key] = t.value;
+    return t.required && !t.value?.trim();
+  });
+  if (missing.length && ctx.io.interactive && refs.length === 1) {
+    // What the operator types answers the ticket as it is now; if it changes meanwhile, stop.
+    const ticket = store.getTicket(refs[0]!);
+    version ??= ticket.version;
+    ctx.io.stdout.write(`${ticket.number}  ${ticket.title}  (${ticket.status})\n`);
+    for (const [key, t] of missing) texts[key] = await askText(ctx, t.prompt);
+  }
+
+  const now = ctx.now();
+  let plan = action.plan({ now, teams, texts });
+  if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
+  const options = { actor: ctx.actor, now };
+  const results = refs.length === 1 ? [store.updateTicket(refs[0]!, plan, options)] : store.updateTickets(refs, plan, options);
+  printResults(ctx, results, settings.timezone, refs.length > 1);
+}
+
+function printResults(ctx: Context, results: UpdateResult[], zone: string, many: boolean): void {
+  if (ctx.json) {
+    const tickets = results.map((r) => toTicketJson(r.ticket, { zone, reveal: false }));
+    printJson((t) => ctx.io.stdout.write(t), many ? tickets : tickets[0]);
+    return;
+  }
+  for (const r of results) ctx.io.stdout.write(describeChanges(r.ticket, r.change.kind, r.changes, zone));
+}

@@ -1,0 +1,91 @@
+// The desk's settings: defaults → config files → environment → flags.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { TeamDirectory, DEFAULT_VOCABULARY, type Vocabulary } from '../domain/vocabulary.js';
+import type { NumberingSettings } from '../domain/numbering.js';
+import { loadYamlFile } from './yaml-file.js';
+
+const nameList = z.array(z.string().min(1).regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _')).min(1);
+
+export const DeskFileSchema = z
+  .object({
+    timezone: z.string().min(1).optional(),
+    numbering: z
+      .object({
+        prefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, 'a prefix is 1–10 upper-case letters or digits, starting with a letter').optional(),
+        digits: z.number().int().min(3).max(9).optional(),
+      })
+      .strict()
+      .optional(),
+    channels: nameList.optional(),
+    types: nameList.optional(),
+    impacts: nameList.optional(),
+    auto: z.boolean().optional(),
+  })
+  .strict();
+
+const agentName = z.string().min(1);
+export const TeamsFileSchema = z
+  .object({
+    teams: z.record(
+      z.string().regex(/^[a-z0-9_-]+$/, 'team keys use lower-case letters, digits, - and _'),
+      z.object({ name: z.string().optional(), supervisor: agentName.optional(), members: z.array(agentName).default([]) }).strict(),
+    ),
+  })
+  .strict();
+
+export interface DeskSettings {
+  timezone: string;
+  numbering: NumberingSettings;
+  vocabulary: Vocabulary;
+  auto: boolean;
+}
+
+export const DEFAULT_SETTINGS: DeskSettings = {
+  timezone: 'UTC',
+  numbering: { prefix: 'SD', digits: 5 },
+  vocabulary: DEFAULT_VOCABULARY,
+  auto: false,
+};
+
+/** Reads desk.yaml from the config directory when there is one. */
+export function loadDeskSettings(configDir: string | null, cwd: string, systemZone: string): DeskSettings {
+  const path = configDir && join(configDir, 'desk.yaml');
+  const file = path && existsSync(path) ? loadYamlFile(path, DeskFileSchema, cwd) : {};
+  return {
+    timezone: file.timezone ?? systemZone ?? DEFAULT_SETTINGS.timezone,
+    numbering: { ...DEFAULT_SETTINGS.numbering, ...file.numbering },
+    vocabulary: {
+      ...DEFAULT_VOCABULARY,
+      ...(file.channels && { channels: file.channels }),
+      ...(file.types && { types: file.types }),
+      ...(file.impacts && { impacts: file.impacts }),
+    },
+    auto: file.auto ?? false,
+  };
+}
+
+export function loadTeams(configDir: string | null, cwd: string): TeamDirectory {
+  const path = configDir && join(configDir, 'teams.yaml');
+  if (!path || !existsSync(path)) return new TeamDirectory([]);
+  const file = loadYamlFile(path, TeamsFileSchema, cwd);
+  return new TeamDirectory(
+    Object.entries(file.teams).map(([key, t]) => ({ key, name: t.name ?? key, supervisor: t.supervisor ?? null, members: t.members })),
+  );
+}
+
+/** --config, else $DESK_CONFIG, else ./config when present, else $XDG_CONFIG_HOME/desk when present. */
+export function resolveConfigDir(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string, home: string): string | null {
+  if (flag) return flag;
+  if (env.DESK_CONFIG) return env.DESK_CONFIG;
+  const local = join(cwd, 'config');
+  if (existsSync(local)) return local;
+  const user = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'desk');
+  return existsSync(user) ? user : null;
+}
+
+/** Where `desk init` writes a scaffold when no directory is given. */
+export function defaultConfigDir(env: NodeJS.ProcessEnv, home: string): string {
+  return env.DESK_CONFIG || join(env.XDG_CONFIG_HOME || join(home, '.config'), 'desk');
+}

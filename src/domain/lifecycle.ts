@@ -1,0 +1,229 @@
+// What each operator action does to a ticket. Pure: given the ticket as stored and the action,
+// returns the change to write; the store applies it atomically with its audit event.
+import { ConflictError, UsageError } from './errors.js';
+import { assertMove, refusal } from './status-machine.js';
+import { isOpen, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
+import type { TeamDirectory } from './vocabulary.js';
+
+export interface Change {
+  kind: EventKind;
+  patch: TicketPatch;
+  text?: string;
+  reason?: string;
+}
+
+export type Plan = (ticket: Ticket) => Change;
+
+function requireOpen(ticket: Ticket, what: string): void {
+  if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
+}
+
+function requireText(value: string | undefined, flag: string): string {
+  const text = value?.trim();
+  if (!text) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);
+  return text;
+}
+
+/** Moving to dispatched happens on the first dispatch and after a reopen; otherwise the status stays. */
+function dispatchStatus(ticket: Ticket): Status {
+  if (ticket.status === 'new' || ticket.status === 'reopened') {
+    assertMove(ticket, 'dispatched');
+    return 'dispatched';
+  }
+  return ticket.status;
+}
+
+export function planClassify(input: { type?: string; category?: string; urgency?: string }): Plan {
+  return (ticket) => {
+    if (ticket.status === 'closed') throw refusal(ticket, 'cannot classify a closed ticket');
+    const patch: TicketPatch = { classified_by: 'manual' };
+    if (input.type !== undefined) patch.type = input.type;
+    if (input.category !== undefined) patch.category = input.category;
+    if (input.urgency !== undefined) patch.urgency = input.urgency;
+    return { kind: 'classify', patch };
+  };
+}
+
+export interface DispatchInput {
+  team?: string;
+  agent?: string;
+  collaborators?: string[];
+}
+
+export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: number): Plan {
+  return (ticket) => {
+    requireOpen(ticket, 'dispatch');
+    const team = input.team ?? (input.agent ? teams.teamOf(input.agent) : null) ?? ticket.team;
+    if (!team) throw new UsageError('dispatch needs a team', 'give --team TEAM (and --to AGENT, --with TEAM,…)');
+    let assignee = input.agent ?? ticket.assignee;
+    // Moving to another team drops an assignee who does not belong to it.
+    if (!input.agent && assignee && team !== ticket.team && !teams.isMember(assignee, team)) assignee = null;
+    const collaborators = (input.collaborators ?? ticket.collaborators).filter((c) => c !== team);
+    const patch: TicketPatch = {
+      status: dispatchStatus(ticket),
+      team,
+      assignee,
+      collaborators,
+      dispatched_by: 'manual',
+      dispatched_at: ticket.dispatched_at ?? now,
+    };
+    return { kind: 'dispatch', patch };
+  };
+}
+
+export function planAssign(agent: string, teams: TeamDirectory, now: number): Plan {
+  return (ticket) => {
+    requireOpen(ticket, 'assign');
+    const team = ticket.team ?? teams.teamOf(agent);
+    const patch: TicketPatch = { assignee: agent, team, status: dispatchStatus(ticket) };
+    if (patch.status !== ticket.status) {
+      patch.dispatched_by = 'manual';
+      patch.dispatched_at = ticket.dispatched_at ?? now;
+    }
+    return { kind: 'assign', patch };
+  };
+}
+
+/** The first response to the requester; starts the work on a dispatched ticket. */
+export function planRespond(message: string | undefined, now: number): Plan {
+  return (ticket) => {
+    requireOpen(ticket, 'respond to');
+    const patch: TicketPatch = {};
+    if (ticket.first_response_at === null) patch.first_response_at = now;
+    if (ticket.status === 'dispatched') patch.status = 'in_progress';
+    return { kind: 'respond', patch, text: message?.trim() || undefined };
+  };
+}
+
+export function planNote(text: string): Plan {
+  const note = requireText(text, 'the note text');
+  return () => ({ kind: 'note', patch: {}, text: note });
+}
+
+export function planPending(reason: string | undefined): Plan {
+  const why = requireText(reason, '--reason');
+  return (ticket) => {
+    assertMove(ticket, 'pending');
+    return { kind: 'pending', patch: { status: 'pending' }, reason: why };
+  };
+}
+
+export function planResume(): Plan {
+  return (ticket) => {
+    if (ticket.status !== 'pending') throw refusal(ticket, 'only a pending ticket can resume');
+    return { kind: 'resume', patch: { status: 'in_progress' } };
+  };
+}
+
+export function planEscalate(reason: string | undefined): Plan {
+  const why = requireText(reason, '--reason');
+  return (ticket) => {
+    requireOpen(ticket, 'escalate');
+    return { kind: 'escalate', patch: { escalated: true, escalation_reason: why }, reason: why };
+  };
+}
+
+export interface ResolveInput {
+  solution?: string;
+  steps?: string;
+  remaining?: string;
+}
+
+export function planResolve(input: ResolveInput, now: number): Plan {
+  const solution = requireText(input.solution, '--solution');
+  return (ticket) => {
+    assertMove(ticket, 'resolved');
+    const patch: TicketPatch = { status: 'resolved', resolved_at: now, solution };
+    if (input.steps !== undefined) patch.steps = input.steps;
+    if (input.remaining !== undefined) patch.remaining = input.remaining;
+    return { kind: 'resolve', patch };
+  };
+}
+
+export interface CloseInput extends ResolveInput {
+  satisfaction?: number;
+  callbackNote?: string;
+}
+
+/**
+ * Closes a resolved ticket. An open ticket closes at once when a solution is given: the problem
+ * was solved at first contact, so it is resolved and closed in one step.
+ */
+export function planClose(input: CloseInput, now: number): Plan {
+  return (ticket) => {
+    const patch: TicketPatch = { status: 'closed', closed_at: now };
+    if (ticket.status !== 'resolved') {
+      if (!isOpen(ticket.status)) throw refusal(ticket, 'cannot close it again');
+      if (!input.solution?.trim()) {
+        throw new UsageError(`${ticket.number} is ${ticket.status}, not resolved: closing it needs --solution`, 'or resolve it first: desk resolve N --solution "…"');
+      }
+      Object.assign(patch, { resolved_at: now, solution: input.solution.trim() });
+      if (input.steps !== undefined) patch.steps = input.steps;
+      if (input.remaining !== undefined) patch.remaining = input.remaining;
+    }
+    if (input.satisfaction !== undefined) patch.satisfaction = input.satisfaction;
+    if (input.callbackNote !== undefined) Object.assign(patch, { callback_at: now, callback_note: input.callbackNote });
+    return { kind: 'close', patch };
+  };
+}
+
+/** The follow-up call to the requester after resolution, with the rating they gave. */
+export function planCallback(input: { note?: string; satisfaction?: number }, now: number): Plan {
+  return (ticket) => {
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') {
+      throw refusal(ticket, 'call-backs follow a resolved or closed ticket');
+    }
+    const patch: TicketPatch = { callback_at: now };
+    if (input.note !== undefined) patch.callback_note = input.note;
+    if (input.satisfaction !== undefined) patch.satisfaction = input.satisfaction;
+    return { kind: 'callback', patch, text: input.note };
+  };
+}
+
+export function planReopen(reason: string | undefined): Plan {
+  const why = requireText(reason, '--reason');
+  return (ticket) => {
+    assertMove(ticket, 'reopened');
+    const patch: TicketPatch = {
+      status: 'reopened',
+      reopen_count: ticket.reopen_count + 1,
+      resolved_at: null,
+      closed_at: null,
+    };
+    return { kind: 'reopen', patch, reason: why };
+  };
+}
+
+/** field → [before, after] for every field the patch really changes. */
+export function diffPatch(ticket: Ticket, patch: TicketPatch): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, after] of Object.entries(patch)) {
+    const before = ticket[field as keyof Ticket];
+    if (JSON.stringify(before) !== JSON.stringify(after)) changes[field] = [before, after];
+  }
+  return changes;
+}
+
+export function parseSatisfaction(text: string, place: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 5) {
+    throw new UsageError(`${place}: satisfaction must be a whole number from 1 to 5, not "${text}"`, '1 very dissatisfied … 5 very satisfied');
+  }
+  return value;
+}
+
+/**
+ * Guards a plan made from what the operator saw: if someone changed the ticket since, the write
+ * stops with the name of who changed it instead of silently overwriting their work.
+ */
+export function expectVersion(plan: Plan, version: number, describeTime: (ms: number) => string): Plan {
+  return (ticket) => {
+    if (ticket.version !== version) {
+      throw new ConflictError(
+        `${ticket.number} was changed by ${ticket.updated_by} at ${describeTime(ticket.updated_at)} (version ${ticket.version}, you had ${version})`,
+        `look again with \`desk show ${ticket.number}\` and redo your change`,
+      );
+    }
+    return plan(ticket);
+  };
+}

@@ -1,0 +1,125 @@
+// Turns what an operator typed into a valid new ticket, or says exactly which field is wrong.
+import { UsageError } from './errors.js';
+import type { NewTicket } from './ticket.js';
+import { parseInstant } from './time.js';
+import { checkEnum, type TeamDirectory, type Vocabulary } from './vocabulary.js';
+
+/** Fields as typed, all optional strings; `create` flags and prompts both produce this. */
+export interface TicketDraft {
+  external_id?: string;
+  created_at?: string;
+  channel?: string;
+  requester?: string;
+  department?: string;
+  contact?: string;
+  title?: string;
+  description?: string;
+  occurred_at?: string;
+  impact?: string;
+  type?: string;
+  category?: string;
+  urgency?: string;
+  team?: string;
+  collaborators?: string;
+  assignee?: string;
+}
+
+export const REQUIRED_ON_CREATE = ['title', 'requester', 'channel'] as const;
+
+const MAX_TITLE = 500;
+// A ticket logged after the call may be back-dated, not dated ahead; allow for clock skew.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface DraftContext {
+  now: number;
+  zone: string;
+  vocabulary: Vocabulary;
+  teams: TeamDirectory;
+}
+
+function flag(field: string): string {
+  return `--${field.replace(/_/g, '-')}`;
+}
+
+function clean(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+export function missingRequired(draft: TicketDraft): (typeof REQUIRED_ON_CREATE)[number][] {
+  return REQUIRED_ON_CREATE.filter((field) => !clean(draft[field]));
+}
+
+export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket {
+  const missing = missingRequired(draft);
+  if (missing.length) {
+    throw new UsageError(`missing ${missing.map(flag).join(', ')}`, `create needs ${REQUIRED_ON_CREATE.map(flag).join(', ')}`);
+  }
+  const title = clean(draft.title)!;
+  if (title.length > MAX_TITLE) {
+    throw new UsageError(`--title: ${title.length} characters is too long (at most ${MAX_TITLE})`, 'put the details in --description');
+  }
+  const enumOf = (field: 'channel' | 'type' | 'impact' | 'urgency', accepted: readonly string[]) => {
+    const value = clean(draft[field]);
+    return value === null ? null : checkEnum(value, accepted, flag(field));
+  };
+  const timeOf = (field: 'created_at' | 'occurred_at') => {
+    const value = clean(draft[field]);
+    if (value === null) return null;
+    const ms = parseInstant(value, ctx.zone, flag(field));
+    if (ms > ctx.now + FUTURE_TOLERANCE_MS) throw new UsageError(`${flag(field)}: ${value} is in the future`, 'give the time the request came in');
+    return ms;
+  };
+
+  const created_at = timeOf('created_at') ?? ctx.now;
+  const team = clean(draft.team);
+  const assignee = clean(draft.assignee);
+  const collaborators = (draft.collaborators ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (team) ctx.teams.checkTeam(team, '--team');
+  if (assignee) ctx.teams.checkAgent(assignee, '--assignee');
+  collaborators.forEach((c) => ctx.teams.checkTeam(c, '--collaborators'));
+  const dispatchTeam = team ?? (assignee ? ctx.teams.teamOf(assignee) : null);
+
+  const type = enumOf('type', ctx.vocabulary.types);
+  const category = clean(draft.category);
+  const urgencyGiven = enumOf('urgency', ctx.vocabulary.urgencies);
+
+  return {
+    external_id: clean(draft.external_id),
+    created_at,
+    channel: enumOf('channel', ctx.vocabulary.channels),
+    requester: clean(draft.requester),
+    department: clean(draft.department),
+    contact: clean(draft.contact),
+    title,
+    // Descriptions are kept exactly as written: line breaks and spacing carry meaning.
+    description: draft.description ? draft.description : null,
+    occurred_at: timeOf('occurred_at'),
+    impact: enumOf('impact', ctx.vocabulary.impacts),
+    type,
+    category,
+    urgency: urgencyGiven ?? 'normal',
+    status: dispatchTeam ? 'dispatched' : 'new',
+    team: dispatchTeam,
+    collaborators: collaborators.filter((c) => c !== dispatchTeam),
+    assignee,
+    classified_by: type || category || urgencyGiven ? 'manual' : null,
+    dispatched_by: dispatchTeam ? 'manual' : null,
+    first_response_at: null,
+    dispatched_at: dispatchTeam ? created_at : null,
+    resolved_at: null,
+    closed_at: null,
+    response_due_at: null,
+    dispatch_due_at: null,
+    resolve_due_at: null,
+    escalated: false,
+    escalation_reason: null,
+    solution: null,
+    steps: null,
+    remaining: null,
+    satisfaction: null,
+    callback_at: null,
+    callback_note: null,
+    reopen_count: 0,
+  };
+}

@@ -1,0 +1,68 @@
+// Replays a sample ticket through the lifecycle the way operators would have worked it, so the
+// demo and `init --sample` produce a database with real history, not just final states.
+import { buildNewTicket, type TicketDraft } from './new-ticket.js';
+import { planClassify, planClose, planDispatch, planPending, planResolve, planRespond, type Plan } from './lifecycle.js';
+import { formatTicketNumber, sequenceName, type NumberingSettings } from './numbering.js';
+import type { Status, Ticket } from './ticket.js';
+import { monthKey } from './time.js';
+import type { TeamDirectory, Vocabulary } from './vocabulary.js';
+import type { Store } from '../store/store.js';
+
+export interface SampleTicket extends TicketDraft {
+  status: Status;
+  solution?: string;
+  steps?: string;
+  satisfaction?: number;
+}
+
+export interface ReplayContext {
+  store: Store;
+  zone: string;
+  vocabulary: Vocabulary;
+  teams: TeamDirectory;
+  numbering: NumberingSettings;
+  operator: string;
+  now: number;
+}
+
+const MINUTE = 60_000;
+const REACHES: Record<Status, number> = { new: 0, dispatched: 1, in_progress: 2, pending: 3, resolved: 3, closed: 4, reopened: 4 };
+
+export interface ReplayResult {
+  ticket: Ticket;
+  steps: string[];
+}
+
+export function replaySampleTicket(sample: SampleTicket, ctx: ReplayContext): ReplayResult {
+  const { type, category, urgency, team, assignee, ...intake } = sample;
+  const draft: TicketDraft = { ...intake };
+  const created = buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams });
+  const start = created.created_at;
+  const at = (minutes: number) => Math.min(start + minutes * MINUTE, ctx.now);
+  let ticket = ctx.store.createTicket(created, {
+    actor: ctx.operator,
+    now: start,
+    sequence: sequenceName(ctx.numbering.prefix, monthKey(start, ctx.zone)),
+    formatNumber: (seq, value) => formatTicketNumber(seq, value, ctx.numbering.digits),
+  });
+  const steps = ['create'];
+  const apply = (kind: string, plan: Plan, minutes: number, actor = ctx.operator) => {
+    ticket = ctx.store.updateTicket({ id: ticket.id }, plan, { actor, now: at(minutes) }).ticket;
+    steps.push(kind);
+  };
+
+  const reach = REACHES[sample.status];
+  if (type || category || urgency) apply('classify', planClassify({ type, category, urgency }), 2);
+  if (reach >= 1 && team) apply(`dispatch ${team}${assignee ? `/${assignee}` : ''}`, planDispatch({ team, agent: assignee }, ctx.teams, at(5)), 5);
+  const agent = assignee ?? ctx.operator;
+  if (reach >= 2) apply('respond', planRespond('Contacted the requester', at(9)), 9, agent);
+  if (sample.status === 'pending') apply('pending', planPending('Waiting for the requester to confirm'), 40, agent);
+  if (sample.status === 'resolved' || sample.status === 'closed') {
+    apply('resolve', planResolve({ solution: sample.solution ?? 'Solved', steps: sample.steps }, at(150)), 150, agent);
+  }
+  if (sample.status === 'closed') {
+    const close = planClose({ satisfaction: sample.satisfaction, callbackNote: 'Requester confirmed the fix' }, at(24 * 60));
+    apply(`close${sample.satisfaction ? ` ★${sample.satisfaction}` : ''}`, close, 24 * 60);
+  }
+  return { ticket, steps };
+}

@@ -1,0 +1,47 @@
+import { InvalidTransitionError } from './errors.js';
+import type { Status, Ticket } from './ticket.js';
+
+// The status machine of DESIGN.md: new → dispatched → in_progress ⇄ pending → resolved → closed;
+// resolved/closed → reopened → dispatched.
+const TRANSITIONS: Record<Status, readonly Status[]> = {
+  new: ['dispatched'],
+  dispatched: ['in_progress'],
+  in_progress: ['pending', 'resolved'],
+  pending: ['in_progress', 'resolved'],
+  resolved: ['closed', 'reopened'],
+  closed: ['reopened'],
+  reopened: ['dispatched'],
+};
+
+/** The command an operator runs to make each move, named in refusals. */
+const COMMAND_FOR: Record<Status, string> = {
+  new: 'create',
+  dispatched: 'dispatch',
+  in_progress: 'respond',
+  pending: 'pending',
+  resolved: 'resolve',
+  closed: 'close',
+  reopened: 'reopen',
+};
+
+export function allowedMoves(from: Status): readonly Status[] {
+  return TRANSITIONS[from];
+}
+
+export function canMove(from: Status, to: Status): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function assertMove(ticket: Ticket, to: Status): void {
+  if (canMove(ticket.status, to)) return;
+  throw refusal(ticket, `cannot move to ${to}`);
+}
+
+/** A refusal that names the current status and what may happen next. */
+export function refusal(ticket: Ticket, what: string): InvalidTransitionError {
+  const moves = TRANSITIONS[ticket.status];
+  const next = moves.length
+    ? `allowed from ${ticket.status}: ${moves.map((s) => `${s} (desk ${COMMAND_FOR[s]})`).join(', ')}`
+    : `${ticket.status} is final`;
+  return new InvalidTransitionError(`${ticket.number} is ${ticket.status}: ${what}`, next);
+}

@@ -1,0 +1,89 @@
+// The ticket record and its vocabularies, as named in DESIGN.md ("Tickets").
+
+export const STATUSES = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const OPEN_STATUSES: readonly Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'reopened'];
+
+export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Times are UTC epoch milliseconds; null when the moment has not happened. */
+export interface Ticket {
+  id: number;
+  number: string;
+  external_id: string | null;
+  created_at: number;
+  channel: string | null;
+  requester: string | null;
+  department: string | null;
+  contact: string | null;
+  title: string;
+  description: string | null;
+  occurred_at: number | null;
+  impact: string | null;
+  type: string | null;
+  category: string | null;
+  urgency: string | null;
+  status: Status;
+  team: string | null;
+  collaborators: string[];
+  assignee: string | null;
+  classified_by: string | null;
+  dispatched_by: string | null;
+  first_response_at: number | null;
+  dispatched_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  response_due_at: number | null;
+  dispatch_due_at: number | null;
+  resolve_due_at: number | null;
+  escalated: boolean;
+  escalation_reason: string | null;
+  solution: string | null;
+  steps: string | null;
+  remaining: string | null;
+  satisfaction: number | null;
+  callback_at: number | null;
+  callback_note: string | null;
+  reopen_count: number;
+  version: number;
+  updated_at: number;
+  updated_by: string;
+}
+
+/** The fields a new ticket is created with; the store adds id, number, version and bookkeeping. */
+export type NewTicket = Omit<Ticket, 'id' | 'number' | 'version' | 'updated_at' | 'updated_by'>;
+
+export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'updated_at' | 'updated_by'>>;
+
+export const TIME_FIELDS = [
+  'created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
+  'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at',
+] as const satisfies readonly (keyof Ticket)[];
+
+export const EVENT_KINDS = [
+  'create', 'classify', 'dispatch', 'assign', 'respond', 'note', 'pending', 'resume',
+  'escalate', 'resolve', 'close', 'callback', 'reopen', 'import',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** One row of the audit trail: what changed (field → [before, after]) and any words said. */
+export interface TicketEvent {
+  id: number;
+  ticket_id: number;
+  at: number;
+  actor: string;
+  kind: EventKind;
+  data: EventData;
+}
+
+export interface EventData {
+  changes?: Record<string, [unknown, unknown]>;
+  text?: string;
+  reason?: string;
+}
+
+export function isOpen(status: Status): boolean {
+  return OPEN_STATUSES.includes(status);
+}

@@ -1,0 +1,69 @@
+import { DateTime, IANAZone } from 'luxon';
+import { UsageError } from './errors.js';
+
+// Times outside this range are typing mistakes, not history a desk keeps.
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+const LOCAL_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
+const EXPECTED = 'ISO 8601 with offset (2026-11-25T14:30:00+08:00) or local "YYYY-MM-DD HH:MM[:SS]"';
+
+export function checkZone(zone: string, place: string): string {
+  if (IANAZone.isValidZone(zone)) return zone;
+  throw new UsageError(`${place}: unknown time zone "${zone}"`, 'use an IANA name such as Asia/Shanghai or UTC');
+}
+
+/** Reads a time given by an operator or a file; local forms are read in `zone`. */
+export function parseInstant(text: string, zone: string, place: string): number {
+  const trimmed = text.trim();
+  let parsed = DateTime.fromISO(trimmed, { zone, setZone: true });
+  for (const format of LOCAL_FORMATS) {
+    if (parsed.isValid) break;
+    parsed = DateTime.fromFormat(trimmed, format, { zone });
+  }
+  if (!parsed.isValid) throw new UsageError(`${place}: cannot read "${text}" as a time`, `expected ${EXPECTED}`);
+  const ms = parsed.toMillis();
+  if (ms < EARLIEST || ms >= LATEST) {
+    throw new UsageError(`${place}: ${trimmed} is outside 1970–2099`, 'check the year');
+  }
+  return ms;
+}
+
+/** ISO 8601 with the offset of `zone`, to the second: the shape of every time in --json. */
+export function formatIso(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** "2026-11-25 14:30" in `zone`: how times read in tables. */
+export function formatLocal(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** yyyymm of the month `ms` falls in, in `zone`: the period of a ticket number. */
+export function monthKey(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat('yyyyMM');
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** Parses "90m", "2h", "1d", "1h30m". */
+export function parseDuration(text: string, place: string): number {
+  const trimmed = text.trim().toLowerCase();
+  const parts = [...trimmed.matchAll(/(\d+)\s*([smhdw])/g)];
+  if (!parts.length || parts.map((p) => p[0]).join('') !== trimmed.replace(/\s+/g, '')) {
+    throw new UsageError(`${place}: cannot read "${text}" as a duration`, 'use a number with a unit: 30m, 2h, 1d, 1h30m');
+  }
+  return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!]!, 0);
+}
+
+/** "1h20m", "3d4h", "45s": a span short enough to read in a table. */
+export function formatSpan(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  if (minutes === 0) return `${Math.floor(Math.abs(ms) / 1000)}s`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days) return hours ? `${days}d${hours}h` : `${days}d`;
+  if (hours) return mins ? `${hours}h${mins}m` : `${hours}h`;
+  return `${mins}m`;
+}

@@ -1,0 +1,79 @@
+import { UsageError } from './errors.js';
+import { URGENCIES } from './ticket.js';
+
+/** The enumerated values a desk accepts; channels, types and impacts come from config. */
+export interface Vocabulary {
+  channels: readonly string[];
+  types: readonly string[];
+  impacts: readonly string[];
+  urgencies: readonly string[];
+}
+
+export const DEFAULT_VOCABULARY: Vocabulary = {
+  channels: ['phone', 'email', 'web', 'onsite'],
+  types: ['consultation', 'fault', 'request', 'complaint', 'suggestion'],
+  impacts: ['single', 'department', 'company'],
+  urgencies: URGENCIES,
+};
+
+/** Returns the value when it is one of `accepted`, else a usage error naming `place` and the choices. */
+export function checkEnum(value: string, accepted: readonly string[], place: string): string {
+  const normalised = value.trim().toLowerCase();
+  if (accepted.includes(normalised)) return normalised;
+  throw new UsageError(`${place}: unknown value "${value}"`, `accepted: ${accepted.join(', ')}`);
+}
+
+export interface Team {
+  key: string;
+  name: string;
+  supervisor: string | null;
+  members: readonly string[];
+}
+
+/** Teams and agents from teams.yaml. Empty when no file is configured: then any name is accepted. */
+export class TeamDirectory {
+  private readonly byKey: Map<string, Team>;
+  constructor(teams: readonly Team[]) {
+    this.byKey = new Map(teams.map((t) => [t.key, t]));
+  }
+
+  get configured(): boolean {
+    return this.byKey.size > 0;
+  }
+
+  teams(): Team[] {
+    return [...this.byKey.values()];
+  }
+
+  checkTeam(key: string, place: string): string {
+    if (!this.configured || this.byKey.has(key)) return key;
+    throw new UsageError(`${place}: unknown team "${key}"`, `teams: ${[...this.byKey.keys()].join(', ')}`);
+  }
+
+  /** The agents of the desk: members and supervisors of every team. */
+  agents(): string[] {
+    const names = new Set<string>();
+    for (const t of this.byKey.values()) {
+      if (t.supervisor) names.add(t.supervisor);
+      t.members.forEach((m) => names.add(m));
+    }
+    return [...names];
+  }
+
+  checkAgent(name: string, place: string): string {
+    if (!this.configured || this.agents().includes(name)) return name;
+    throw new UsageError(`${place}: unknown agent "${name}"`, `agents: ${this.agents().join(', ')}`);
+  }
+
+  /** The first team that has the agent as member (or supervisor). */
+  teamOf(agent: string): string | null {
+    for (const t of this.byKey.values()) if (t.members.includes(agent)) return t.key;
+    for (const t of this.byKey.values()) if (t.supervisor === agent) return t.key;
+    return null;
+  }
+
+  isMember(agent: string, team: string): boolean {
+    const t = this.byKey.get(team);
+    return !t || t.members.includes(agent) || t.supervisor === agent;
+  }
+}

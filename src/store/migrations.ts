@@ -1,0 +1,63 @@
+// Ordered schema migrations; PRAGMA user_version records how many have run.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'tickets, events and number sequences',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE tickets (
+          id INTEGER PRIMARY KEY,
+          number TEXT NOT NULL UNIQUE,
+          external_id TEXT UNIQUE,
+          created_at INTEGER NOT NULL,
+          channel TEXT, requester TEXT, department TEXT, contact TEXT,
+          title TEXT NOT NULL, description TEXT, occurred_at INTEGER, impact TEXT,
+          type TEXT, category TEXT, urgency TEXT,
+          status TEXT NOT NULL,
+          team TEXT, collaborators TEXT NOT NULL DEFAULT '[]', assignee TEXT,
+          classified_by TEXT, dispatched_by TEXT,
+          first_response_at INTEGER, dispatched_at INTEGER, resolved_at INTEGER, closed_at INTEGER,
+          response_due_at INTEGER, dispatch_due_at INTEGER, resolve_due_at INTEGER,
+          escalated INTEGER NOT NULL DEFAULT 0, escalation_reason TEXT,
+          solution TEXT, steps TEXT, remaining TEXT,
+          satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+          callback_at INTEGER, callback_note TEXT,
+          reopen_count INTEGER NOT NULL DEFAULT 0,
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at INTEGER NOT NULL,
+          updated_by TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX tickets_created ON tickets(created_at);
+        CREATE INDEX tickets_status ON tickets(status, created_at);
+        CREATE INDEX tickets_team ON tickets(team, status);
+        CREATE INDEX tickets_assignee ON tickets(assignee, status);
+        CREATE INDEX tickets_resolve_due ON tickets(resolve_due_at) WHERE resolve_due_at IS NOT NULL;
+
+        -- The audit trail is evidence: rows are only ever added.
+        CREATE TABLE events (
+          id INTEGER PRIMARY KEY,
+          ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+          at INTEGER NOT NULL,
+          actor TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          data TEXT NOT NULL DEFAULT '{}'
+        ) STRICT;
+        CREATE INDEX events_ticket ON events(ticket_id, id);
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+          BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+          BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+        CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

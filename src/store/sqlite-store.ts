@@ -1,0 +1,249 @@
+// The SQLite store: the only module that speaks SQL.
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { NotFoundError, UsageError } from '../domain/errors.js';
+import { diffPatch, type Plan } from '../domain/lifecycle.js';
+import type { TicketRef } from '../domain/numbering.js';
+import type { EventData, NewTicket, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
+
+const BUSY_TIMEOUT_MS = 15_000;
+
+// Columns a patch may write; anything else in a patch is a programming error.
+const WRITABLE = new Set([
+  'external_id', 'created_at', 'channel', 'requester', 'department', 'contact', 'title', 'description',
+  'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators', 'assignee',
+  'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
+  'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
+  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count',
+]);
+
+const SORT_SQL: Record<SortField, string> = {
+  created_at: 'created_at',
+  updated_at: 'updated_at',
+  number: 'number',
+  status: 'status',
+  resolve_due_at: 'resolve_due_at IS NULL, resolve_due_at',
+  urgency: "CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END",
+};
+
+type Row = Record<string, unknown>;
+
+function toColumn(field: string, value: unknown): unknown {
+  if (field === 'collaborators') return JSON.stringify(value ?? []);
+  if (field === 'escalated') return value ? 1 : 0;
+  return value ?? null;
+}
+
+function toTicket(row: Row): Ticket {
+  return { ...row, collaborators: JSON.parse(row.collaborators as string), escalated: row.escalated === 1 } as Ticket;
+}
+
+function toEvent(row: Row): TicketEvent {
+  return { ...row, data: JSON.parse(row.data as string) } as TicketEvent;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface OpenOptions {
+  /** Create the file (mode 0600) when it does not exist; otherwise a missing file is NotFoundError. */
+  create: boolean;
+  readonly?: boolean;
+}
+
+export function openSqliteStore(path: string, options: OpenOptions): SqliteStore {
+  if (path !== ':memory:' && !existsSync(path)) {
+    if (!options.create) throw new NotFoundError(`no database at ${path}`, 'run `desk init`, or point --db / DESK_DB at your database');
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Created here, not by SQLite, so the requesters' data is never readable by others; SQLite
+    // gives its -wal and -shm files the same mode.
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+    return new SqliteStore(db, path);
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new UsageError(`${path} is not a desk database (${(error as Error).message})`, 'check --db / DESK_DB; restore from a backup if it was damaged');
+    }
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() > SCHEMA_VERSION) {
+    throw new UsageError(`${path} has schema version ${version()}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
+  }
+  if (version() === SCHEMA_VERSION) return;
+  // Another process may be migrating at the same moment: re-read the version under the write lock.
+  db.transaction(() => {
+    for (let step = version(); step < SCHEMA_VERSION; step++) {
+      MIGRATIONS[step]!.up(db);
+      db.pragma(`user_version = ${step + 1}`);
+    }
+  }).immediate();
+}
+
+export class SqliteStore implements Store {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database, readonly path: string) {}
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so no reader upgrades into a deadlock. */
+  private write<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  createTicket(ticket: NewTicket, options: CreateOptions): Ticket {
+    return this.write(() => {
+      if (ticket.external_id) {
+        const existing = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(ticket.external_id) as Row | undefined;
+        if (existing) throw new UsageError(`external id ${ticket.external_id} is already ticket ${existing.number}`, 'external ids are unique; show that ticket instead');
+      }
+      const next = this.statement(
+        'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+      ).get(options.sequence) as { value: number };
+      const number = options.formatNumber(options.sequence, next.value);
+      const fields = Object.keys(ticket).filter((f) => WRITABLE.has(f));
+      const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
+      const values = [...fields.map((f) => toColumn(f, ticket[f as keyof NewTicket])), number, 1, options.now, options.actor];
+      const { lastInsertRowid } = this.statement(
+        `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      ).run(...values);
+      const id = Number(lastInsertRowid);
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const [field, value] of Object.entries(ticket)) {
+        if (value !== null && value !== false && value !== 0 && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
+      }
+      this.insertEvent(id, options, 'create', { changes });
+      return this.getTicket({ id });
+    });
+  }
+
+  getTicket(ref: TicketRef): Ticket {
+    const row = ('id' in ref
+      ? this.statement('SELECT * FROM tickets WHERE id = ?').get(ref.id)
+      : this.statement('SELECT * FROM tickets WHERE number = ?').get(ref.number)) as Row | undefined;
+    if (!row) throw new NotFoundError(`no ticket ${'id' in ref ? ref.id : ref.number}`, 'list tickets with `desk list`');
+    return toTicket(row);
+  }
+
+  updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): UpdateResult[] {
+    return this.write(() => refs.map((ref) => this.applyPlan(ref, plan, options)));
+  }
+
+  updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult {
+    return this.write(() => this.applyPlan(ref, plan, options));
+  }
+
+  private applyPlan(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult {
+    {
+      const before = this.getTicket(ref);
+      const change = plan(before);
+      const fields = Object.keys(change.patch);
+      for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
+      const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
+      this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
+        ...fields.map((f) => toColumn(f, change.patch[f as keyof TicketPatch])),
+        options.now,
+        options.actor,
+        before.id,
+      );
+      const data: EventData = { changes: diffPatch(before, change.patch) };
+      if (change.text) data.text = change.text;
+      if (change.reason) data.reason = change.reason;
+      this.insertEvent(before.id, options, change.kind, data);
+      return { ticket: this.getTicket({ id: before.id }), change, changes: data.changes! };
+    }
+  }
+
+  private insertEvent(ticketId: number, options: WriteOptions, kind: string, data: EventData): void {
+    this.statement('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(
+      ticketId,
+      options.now,
+      options.actor,
+      kind,
+      JSON.stringify(data),
+    );
+  }
+
+  listTickets(query: TicketQuery): Ticket[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const openStatuses = "status IN ('new', 'dispatched', 'in_progress', 'pending', 'reopened')";
+    if (query.statuses?.length) {
+      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+      params.push(...query.statuses);
+    }
+    for (const field of ['team', 'assignee', 'type', 'urgency', 'channel'] as const) {
+      if (query[field] !== undefined) {
+        where.push(`${field} = ?`);
+        params.push(query[field]);
+      }
+    }
+    if (query.createdFrom !== undefined) {
+      where.push('created_at >= ?');
+      params.push(query.createdFrom);
+    }
+    if (query.createdBefore !== undefined) {
+      where.push('created_at < ?');
+      params.push(query.createdBefore);
+    }
+    if (query.overdueAt !== undefined) {
+      where.push(`${openStatuses} AND (resolve_due_at < ? OR (first_response_at IS NULL AND response_due_at < ?))`);
+      params.push(query.overdueAt, query.overdueAt);
+    }
+    if (query.dueWithin) {
+      where.push(`${openStatuses} AND resolve_due_at >= ? AND resolve_due_at < ?`);
+      params.push(query.dueWithin.from, query.dueWithin.until);
+    }
+    if (query.text) {
+      const pattern = `%${escapeLike(query.text)}%`;
+      where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
+      params.push(pattern, pattern);
+    }
+    const direction = query.sort.descending ? 'DESC' : 'ASC';
+    const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${SORT_SQL[query.sort.field].split(', ').map((part) => `${part} ${direction}`).join(', ')}, id ${direction} LIMIT ?`;
+    return (this.statement(sql).all(...params, query.limit) as Row[]).map(toTicket);
+  }
+
+  listEvents(ticketId: number): TicketEvent[] {
+    return (this.statement('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(ticketId) as Row[]).map(toEvent);
+  }
+
+  async backup(destination: string): Promise<void> {
+    closeSync(openSync(destination, 'wx', 0o600));
+    await this.db.backup(destination);
+    chmodSync(destination, 0o600);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

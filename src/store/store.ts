@@ -1,0 +1,58 @@
+// The storage interface. The SQLite store implements it; a PostgreSQL store could too, so nothing
+// here speaks SQLite: callers pass plans and queries, never SQL.
+import type { Plan, Change } from '../domain/lifecycle.js';
+import type { TicketRef } from '../domain/numbering.js';
+import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
+
+export interface WriteOptions {
+  actor: string;
+  now: number;
+}
+
+export interface CreateOptions extends WriteOptions {
+  /** Name of the monthly sequence the number is drawn from, e.g. "SD-202611". */
+  sequence: string;
+  formatNumber: (sequence: string, value: number) => string;
+}
+
+export type SortField = 'created_at' | 'updated_at' | 'number' | 'urgency' | 'status' | 'resolve_due_at';
+
+export interface TicketQuery {
+  statuses?: readonly Status[];
+  team?: string;
+  assignee?: string;
+  type?: string;
+  urgency?: string;
+  channel?: string;
+  createdFrom?: number;
+  createdBefore?: number;
+  /** Open tickets whose response or resolution due time is before this instant. */
+  overdueAt?: number;
+  /** Open tickets due for resolution in [from, until). */
+  dueWithin?: { from: number; until: number };
+  /** Substring of title or description. */
+  text?: string;
+  sort: { field: SortField; descending: boolean };
+  limit: number;
+}
+
+export interface UpdateResult {
+  ticket: Ticket;
+  change: Change;
+  /** field → [before, after], as recorded in the audit trail. */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface Store {
+  readonly path: string;
+  createTicket(ticket: NewTicket, options: CreateOptions): Ticket;
+  getTicket(ref: TicketRef): Ticket;
+  /** Reads the ticket, applies `plan` to it and records the audit event, all in one transaction. */
+  updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult;
+  /** Applies `plan` to every ticket in one transaction: all change or none. */
+  updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): UpdateResult[];
+  listTickets(query: TicketQuery): Ticket[];
+  listEvents(ticketId: number): TicketEvent[];
+  backup(destination: string): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,79 @@
+// Runs the built `desk` binary as a user would: a real process, a temporary directory, a real
+// database file.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DESK = join(ROOT, 'bin', 'desk.js');
+export const EXAMPLE_CONFIG = join(ROOT, 'config');
+
+export interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Sandbox {
+  dir: string;
+  db: string;
+  env: NodeJS.ProcessEnv;
+  /** Runs desk synchronously with the sandbox's database and the example config. */
+  desk(args: string[], options?: { input?: string | Buffer; env?: NodeJS.ProcessEnv }): Result;
+  /** Parses the JSON that `desk … --json` prints. */
+  json<T = any>(args: string[]): T;
+}
+
+const sandboxes: string[] = [];
+afterEach(() => {
+  while (sandboxes.length) rmSync(sandboxes.pop()!, { recursive: true, force: true });
+});
+
+export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TZ: 'UTC', DESK_ACTOR: 'tester' };
+  return { ...env, ...extra };
+}
+
+export function sandbox(options: { config?: string | null } = {}): Sandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-test-'));
+  sandboxes.push(dir);
+  const db = join(dir, 'desk.db');
+  const config = options.config === undefined ? EXAMPLE_CONFIG : options.config;
+  const env = baseEnv({ DESK_DB: db, XDG_CONFIG_HOME: join(dir, 'xdg-config'), XDG_DATA_HOME: join(dir, 'xdg-data'), ...(config ? { DESK_CONFIG: config } : {}) });
+  const box: Sandbox = {
+    dir,
+    db,
+    env,
+    desk(args, opts = {}) {
+      const run = spawnSync(process.execPath, [DESK, ...args], {
+        cwd: dir,
+        env: { ...env, ...opts.env },
+        input: opts.input ?? '',
+        encoding: 'utf8',
+        timeout: 20_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+    },
+    json(args) {
+      const result = box.desk([...args, '--json']);
+      if (result.code !== 0) throw new Error(`desk ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+      return JSON.parse(result.stdout);
+    },
+  };
+  return box;
+}
+
+/** Starts desk without waiting, for concurrency tests. */
+export function spawnDesk(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Result> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [DESK, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}

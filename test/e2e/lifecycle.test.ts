@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { sandbox } from './helpers.js';
+
+const REQUIRED = ['--title', 'Printer jams on 3F', '--requester', 'Li Lei', '--channel', 'phone'];
+
+describe('a ticket from intake to closure', () => {
+  it('walks the status machine and records every step in the audit trail', () => {
+    const box = sandbox();
+    const created = box.json(['create', ...REQUIRED, '--contact', '13812345678']);
+    expect(created.number).toMatch(/^SD-\d{6}-00001$/);
+    expect(created.status).toBe('new');
+
+    const ref = created.number;
+    expect(box.json(['classify', ref, '--type', 'fault', '--category', 'hardware/printer', '--urgency', 'urgent']).classified_by).toBe('manual');
+    const dispatched = box.json(['dispatch', ref, '--team', 'desktop', '--to', 'sun', '--with', 'network']);
+    expect([dispatched.status, dispatched.team, dispatched.assignee, dispatched.collaborators]).toEqual(['dispatched', 'desktop', 'sun', ['network']]);
+    const responded = box.json(['respond', ref, '--message', 'On my way']);
+    expect(responded.status).toBe('in_progress');
+    expect(responded.first_response_at).not.toBeNull();
+    expect(box.json(['pending', ref, '--reason', 'Waiting for a spare roller']).status).toBe('pending');
+    expect(box.json(['resume', ref]).status).toBe('in_progress');
+    expect(box.json(['escalate', ref, '--reason', 'Vendor visit needed']).escalated).toBe(true);
+    expect(box.json(['note', ref, 'Vendor', 'booked', 'for', 'Friday']).version).toBe(8);
+    const resolved = box.json(['resolve', ref, '--solution', 'Replaced the pickup roller', '--steps', 'Opened tray', '--remaining', 'none']);
+    expect([resolved.status, resolved.solution, resolved.steps, resolved.remaining]).toEqual(['resolved', 'Replaced the pickup roller', 'Opened tray', 'none']);
+    const closed = box.json(['close', ref, '--satisfaction', '5', '--callback', 'Works now']);
+    expect([closed.status, closed.satisfaction, closed.callback_note]).toEqual(['closed', 5, 'Works now']);
+    expect(closed.closed_at).not.toBeNull();
+    const reopened = box.json(['reopen', ref, '--reason', 'Jams again']);
+    expect([reopened.status, reopened.reopen_count, reopened.resolved_at, reopened.closed_at]).toEqual(['reopened', 1, null, null]);
+    expect(box.json(['assign', ref, '--to', 'zhou']).status).toBe('dispatched');
+
+    const history = box.json(['history', ref]);
+    expect(history.map((e: any) => e.kind)).toEqual([
+      'create', 'classify', 'dispatch', 'respond', 'pending', 'resume', 'escalate', 'note', 'resolve', 'close', 'reopen', 'assign',
+    ]);
+    expect(history.every((e: any) => e.actor === 'tester' && e.number === ref)).toBe(true);
+    expect(history[3].changes.status).toEqual(['dispatched', 'in_progress']);
+    expect(history[3].text).toBe('On my way');
+    expect(history[4].reason).toBe('Waiting for a spare roller');
+    expect(history[7].text).toBe('Vendor booked for Friday');
+    expect(history[0].changes.contact).toEqual([null, '138****5678']);
+    expect(box.json(['show', ref]).version).toBe(history.length);
+  });
+
+  it('refuses a move the status machine does not allow, naming the status and the allowed moves', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    const result = box.desk(['resolve', '1', '--solution', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/SD-\d{6}-00001 is new: cannot move to resolved/);
+    expect(result.stderr).toMatch(/allowed from new: dispatched \(desk dispatch\)/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
+    expect(box.json(['show', '1']).version).toBe(1);
+  });
+
+  it('closes an open ticket solved at first contact only with a solution', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    const refused = box.desk(['close', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('closing it needs --solution');
+    const closed = box.json(['close', '1', '--solution', 'Explained how to clear the jam', '--satisfaction', '4']);
+    expect([closed.status, closed.solution, closed.satisfaction]).toEqual(['closed', 'Explained how to clear the jam', 4]);
+    expect(closed.resolved_at).toBe(closed.closed_at);
+  });
+
+  it('exits 3 for a ticket that does not exist and for a missing database', () => {
+    const box = sandbox();
+    const noDb = box.desk(['show', '1']);
+    expect(noDb.code).toBe(3);
+    expect(noDb.stderr).toContain('no database at');
+    box.desk(['create', ...REQUIRED]);
+    for (const ref of ['999', 'SD-209901-00001']) {
+      const result = box.desk(['respond', ref]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/no ticket/);
+    }
+  });
+
+  it('refuses a stale version with exit 4, naming who changed the ticket', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    box.desk(['note', '1', 'first look'], { env: { DESK_ACTOR: 'wang' } });
+    const stale = box.desk(['note', '1', 'my note', '--if-version', '1']);
+    expect(stale.code).toBe(4);
+    expect(stale.stderr).toMatch(/was changed by wang at .* \(version 2, you had 1\)/);
+    expect(box.json(['history', '1'])).toHaveLength(2);
+    expect(box.desk(['note', '1', 'my note', '--if-version', '2']).code).toBe(0);
+  });
+
+  it('records escalation and call-back without changing the status', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED, '--team', 'desktop']);
+    expect(box.json(['escalate', '1', '--reason', 'VIP']).status).toBe('dispatched');
+    const early = box.desk(['callback', '1', '--note', 'x']);
+    expect(early.code).toBe(2);
+    box.desk(['respond', '1']);
+    box.desk(['resolve', '1', '--solution', 'done']);
+    const called = box.json(['callback', '1', '--note', 'Happy', '--satisfaction', '4']);
+    expect([called.status, called.callback_note, called.satisfaction]).toEqual(['resolved', 'Happy', 4]);
+  });
+});
