@@ -1,7 +1,9 @@
 // Bundles the CLI into dist/: one entry plus a chunk per lazily imported command, so start-up
 // parses only what the command uses. better-sqlite3 stays external (native addon).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -16,6 +18,7 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  define: { DESK_VERSION: JSON.stringify(version) },
   // Bundled CommonJS dependencies call require(); ESM output has none, so provide one.
   banner: { js: "import { createRequire as __deskCreateRequire } from 'node:module'; const require = __deskCreateRequire(import.meta.url);" },
 });

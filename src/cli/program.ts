@@ -1,8 +1,10 @@
 // The commander tree. Each action imports its command module only when it runs, so `desk --help`
 // loads neither SQLite nor YAML.
 import { Command, Option } from 'commander';
-import packageJson from '../../package.json' with { type: 'json' };
 import { createContext, type Context, type GlobalOptions, type World } from './context.js';
+
+/** Set by the build from package.json. */
+declare const DESK_VERSION: string;
 
 /** A command module: `run` takes the positional arguments and the command's own options. */
 export interface CommandModule {
@@ -22,7 +24,7 @@ export function buildProgram(world: World, hooks: Hooks): Command {
   const program = new Command('desk');
   program
     .description('A command-line service desk: log, classify, dispatch and follow requests to closure.')
-    .version(packageJson.version, '-V, --version')
+    .version(DESK_VERSION, '-V, --version')
     .option('--db <path>', 'database file (else $DESK_DB, else $XDG_DATA_HOME/desk/desk.db)')
     .option('--config <dir>', 'config directory (else $DESK_CONFIG, else ./config, else $XDG_CONFIG_HOME/desk)')
     .option('--json', 'machine-readable output on stdout')

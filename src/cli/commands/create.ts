@@ -7,7 +7,16 @@ import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 
-type Options = TicketDraft & { descriptionFile?: string };
+/** Commander's camelCase options (createdAt) as the snake_case field names of a draft (created_at). */
+type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string };
+
+function toDraft(options: Options): TicketDraft {
+  const draft: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'descriptionFile') draft[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+  }
+  return draft as TicketDraft;
+}
 
 const PROMPTS = { title: 'Title', requester: 'Requester' } as const;
 
@@ -34,7 +43,7 @@ async function readDescription(path: string, ctx: Context): Promise<string> {
 export async function run({ options }: { options: Options }, ctx: Context) {
   const settings = await ctx.settings();
   const teams = await ctx.teams();
-  const draft: TicketDraft = { ...options };
+  const draft = toDraft(options);
   if (options.descriptionFile !== undefined) {
     if (options.description !== undefined) throw new UsageError('give --description or --description-file, not both');
     draft.description = await readDescription(options.descriptionFile, ctx);

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DESK, sandbox } from './helpers.js';
+
+const REQUIRED = ['--title', 'VPN drops', '--requester', '王芳', '--channel', 'email'];
+
+describe('desk create', () => {
+  it('stores every field given as a flag and prints the number', () => {
+    const box = sandbox();
+    const plain = box.desk(['create', ...REQUIRED]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^SD-\d{6}-00001\n$/);
+    const t = box.json([
+      'create', '--title', '财务部打印机卡纸', '--requester', '李雷', '--channel', 'phone', '--department', '财务部',
+      '--contact', 'li.lei@example.com', '--description', 'Line one\n  line two', '--occurred-at', '2026-11-02 08:30',
+      '--created-at', '2026-11-02T09:00:00+08:00', '--impact', 'department', '--type', 'fault', '--category', 'hardware/printer',
+      '--urgency', 'urgent', '--team', 'desktop', '--assignee', 'sun', '--collaborators', 'network', '--external-id', 'HL-77',
+      '--tz', 'Asia/Shanghai',
+    ]);
+    expect(t).toMatchObject({
+      number: 'SD-202611-00002',
+      requester: '李雷',
+      department: '财务部',
+      contact: 'l***@example.com',
+      description: 'Line one\n  line two',
+      occurred_at: '2026-11-02T08:30:00+08:00',
+      created_at: '2026-11-02T09:00:00+08:00',
+      impact: 'department',
+      type: 'fault',
+      category: 'hardware/printer',
+      urgency: 'urgent',
+      status: 'dispatched',
+      team: 'desktop',
+      assignee: 'sun',
+      collaborators: ['network'],
+      external_id: 'HL-77',
+      classified_by: 'manual',
+      dispatched_by: 'manual',
+    });
+    expect(box.json(['show', 'sd-202611-00002', '--reveal']).contact).toBe('li.lei@example.com');
+  });
+
+  it('numbers by the month the request came in, with the configured prefix', () => {
+    const config = sandbox({ config: null });
+    writeFileSync(join(config.dir, 'desk.yaml'), 'timezone: Asia/Shanghai\nnumbering: { prefix: HD, digits: 4 }\n');
+    const box = sandbox({ config: config.dir });
+    // 2026-10-31 20:00 UTC is already November in Shanghai.
+    expect(box.json(['create', ...REQUIRED, '--created-at', '2026-10-31T20:00:00Z']).number).toBe('HD-202611-0001');
+    expect(box.json(['create', ...REQUIRED, '--created-at', '2026-10-31T10:00:00Z']).number).toBe('HD-202610-0001');
+    expect(box.json(['create', ...REQUIRED, '--created-at', '2026-11-01 09:00']).number).toBe('HD-202611-0002');
+  });
+
+  it('without a terminal, a missing required field is exit 2 at once, never a prompt', async () => {
+    const box = sandbox();
+    // stdin stays open and silent: a prompt would wait for ever; the kill only ends a hang.
+    const child = spawn(process.execPath, [DESK, 'create', '--title', 'x'], { cwd: box.dir, env: box.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('close', (c, s) => r([c, s])));
+    clearTimeout(killer);
+    expect(signal).toBeNull();
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing --requester, --channel');
+  });
+
+  it.each([
+    [['--channel', 'fax'], /--channel: unknown value "fax"/, /accepted: phone, email, web, onsite/],
+    [['--urgency', 'asap'], /--urgency: unknown value "asap"/, /accepted: normal, urgent, critical/],
+    [['--type', 'bug'], /--type: unknown value "bug"/, /accepted: consultation, fault/],
+    [['--created-at', '2026-13-45'], /--created-at: cannot read "2026-13-45" as a time/, /ISO 8601/],
+    [['--created-at', '1850-01-01 10:00'], /--created-at: .* is outside 1970–2099/, /check the year/],
+    [['--occurred-at', '2099-01-01'], /--occurred-at: 2099-01-01 is in the future/, /hint/],
+    [['--title', '   '], /missing --title/, /create needs/],
+    [['--title', 'x'.repeat(501)], /--title: 501 characters is too long/, /--description/],
+    [['--team', 'nowhere'], /--team: unknown team "nowhere"/, /teams: service-desk, desktop/],
+    [['--assignee', 'nobody'], /--assignee: unknown agent "nobody"/, /agents:/],
+    [['--tz', 'Mars/Olympus'], /--tz: unknown time zone "Mars\/Olympus"/, /IANA/],
+  ])('refuses bad input %j with exit 2, a clear line and no change', (flags, message, hint) => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    const result = box.desk(['create', ...REQUIRED, ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(hint);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(box.json(['list'])).toHaveLength(1);
+  });
+
+  it('refuses a duplicate external id', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED, '--external-id', 'MAIL-1']);
+    const again = box.desk(['create', ...REQUIRED, '--external-id', 'MAIL-1']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/external id MAIL-1 is already ticket SD-\d{6}-00001/);
+  });
+
+  it('stores SQL-looking and hostile strings verbatim', () => {
+    const box = sandbox();
+    const hostile = ["Robert'); DROP TABLE tickets;--", '%_\\', '"; DELETE FROM events; --', '=HYPERLINK("x")', 'emoji 🎫 and 中文'];
+    for (const text of hostile) {
+      const t = box.json(['create', '--title', text, '--requester', text, '--channel', 'web', '--description', text, '--department', text]);
+      expect([t.title, t.requester, t.description, t.department]).toEqual([text, text, text, text]);
+    }
+    expect(box.json(['list', '--search', '%_\\'])).toHaveLength(1);
+    expect(box.json(['list', '--limit', '100'])).toHaveLength(hostile.length);
+    expect(box.json(['history', '1'])).toHaveLength(1);
+  });
+
+  it('takes a 1 MB description from stdin and refuses bytes that are not UTF-8', () => {
+    const box = sandbox();
+    const big = '工单描述 long text. '.repeat(60_000);
+    const created = box.desk(['create', ...REQUIRED, '--description-file', '-', '--json'], { input: big });
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout).description).toBe(big);
+    expect(box.json(['show', '1']).description.length).toBe(big.length);
+
+    const bad = box.desk(['create', ...REQUIRED, '--description-file', '-'], { input: Buffer.from([0x41, 0xb9, 0xa4, 0xb5, 0xa5, 0xff]) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not valid UTF-8');
+    expect(box.json(['list'])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, sandbox } from './helpers.js';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+function commandNames(help: string): string[] {
+  const section = help.split('Commands:')[1] ?? '';
+  return [...section.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!).filter((name) => name !== 'help');
+}
+
+describe('documentation', () => {
+  it('gives every command --help with an example and a README entry', () => {
+    const box = sandbox();
+    const help = box.desk(['--help']);
+    expect(help.code).toBe(0);
+    const names = commandNames(help.stdout);
+    expect(names.length).toBeGreaterThanOrEqual(19);
+    for (const name of names) {
+      const own = box.desk([name, '--help']);
+      expect(own.code, name).toBe(0);
+      expect(own.stdout, name).toMatch(new RegExp(`Examples:\\n\\s+\\$ (npx )?desk .*${name}`));
+      expect(readme, name).toContain(`\`desk ${name}`);
+    }
+  });
+
+  it('keeps the quick start to the two lines of the design', () => {
+    expect(readme).toContain('```sh\nnpm install && npx desk demo\nnpm test\n```');
+  });
+
+  it('documents every field of the JSON ticket object in order', () => {
+    const box = sandbox();
+    const ticket = box.json(['create', '--title', 't', '--requester', 'r', '--channel', 'web']);
+    const documented = readme.split('The ticket object has these fields, in this order:')[1]!.split('\n- ')[0]!;
+    const fields = [...documented.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+    expect(fields).toEqual(Object.keys(ticket));
+  });
+
+  it('prints --version and reports an unknown command or option with exit 2', () => {
+    const box = sandbox();
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(box.desk(['--version']).stdout.trim()).toBe(pkg.version);
+    const unknown = box.desk(['creat']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'creat'[\s\S]*create/);
+    const badFlag = box.desk(['list', '--colour']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/unknown option '--colour'/);
+  });
+});
+
+describe('start-up', () => {
+  // `desk --help` must not pay for SQLite, YAML, prompts or tables: none of them may be reachable
+  // from the entry chunk through static imports (esbuild keeps each module's path as a comment).
+  it('loads no heavy module before a command needs it', () => {
+    const dist = join(ROOT, 'dist');
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(join(dist, file), 'utf8');
+      for (const m of code.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"/gm)) visit(m[1]!);
+    };
+    visit('main.js');
+    const eager = [...seen].map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    for (const heavy of ['better-sqlite3', 'node_modules/yaml/', 'node_modules/@inquirer/', 'node_modules/cli-table3/', 'node_modules/luxon/', 'node_modules/zod/']) {
+      expect(eager, heavy).not.toContain(heavy);
+    }
+    expect(eager).toContain('node_modules/commander/');
+  });
+});
+
+describe('demo and init', () => {
+  it('demo builds a database from the fixtures and walks the lifecycle', () => {
+    const box = sandbox({ config: null });
+    const fixtures = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'tickets.json'), 'utf8'));
+    const demo = box.desk(['demo', '--db', join(box.dir, 'demo.db')]);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('create → classify → dispatch');
+    expect(demo.stdout).toMatch(new RegExp(`${fixtures.length} tickets: `));
+    const closedInFixtures = fixtures.filter((f: any) => f.status === 'closed').length;
+    const closed = box.json(['list', '--db', join(box.dir, 'demo.db'), '--status', 'closed', '--limit', '1000']);
+    expect(closed).toHaveLength(closedInFixtures);
+    const history = box.json(['history', closed[0].number, '--db', join(box.dir, 'demo.db')]);
+    expect(history.map((e: any) => e.kind)).toEqual(['create', 'classify', 'dispatch', 'respond', 'resolve', 'close']);
+  });
+
+  it('init writes the config scaffold without overwriting and fills a sample on request', () => {
+    const box = sandbox({ config: null });
+    const config = join(box.dir, 'conf');
+    const first = box.json(['init', '--config', config, '--sample']);
+    expect(first.written.map((f: string) => f.split('/').pop()).sort()).toEqual(['desk.yaml', 'routing.yaml', 'sla.yaml', 'teams.yaml']);
+    expect(first.created).toBe(true);
+    expect(first.sample_tickets).toBeGreaterThan(0);
+    const second = box.json(['init', '--config', config]);
+    expect(second.written).toEqual([]);
+    expect(second.kept).toHaveLength(4);
+    expect(second.created).toBe(false);
+    expect(box.json(['list', '--config', config, '--limit', '1000'])).toHaveLength(first.sample_tickets);
+  });
+});

@@ -1,0 +1,82 @@
+// Prompts appear only in a terminal: these tests give desk a real pseudo-terminal.
+import { spawn, type IPty } from '@lydell/node-pty';
+import { describe, expect, it } from 'vitest';
+import { DESK, sandbox } from './helpers.js';
+
+interface Session {
+  pty: IPty;
+  output(): string;
+  waitFor(text: string | RegExp): Promise<void>;
+  exit: Promise<number>;
+}
+
+function startInTerminal(args: string[], env: NodeJS.ProcessEnv, cwd: string): Session {
+  const pty = spawn(process.execPath, [DESK, ...args], { cols: 120, rows: 40, cwd, env: env as Record<string, string> });
+  let output = '';
+  const waiters: (() => void)[] = [];
+  pty.onData((data) => {
+    output += data;
+    waiters.forEach((w) => w());
+  });
+  const exit = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  const plain = () => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  return {
+    pty,
+    output: plain,
+    waitFor: (text) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${text} in terminal output:\n${plain()}`)), 15_000);
+        const check = () => {
+          const seen = plain();
+          if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        waiters.push(check);
+        check();
+      }),
+    exit,
+  };
+}
+
+describe('in a terminal', () => {
+  it('create prompts for the missing required fields', async () => {
+    const box = sandbox();
+    const session = startInTerminal(['create', '--contact', '13800001111'], box.env, box.dir);
+    await session.waitFor('Title');
+    session.pty.write('Scanner offline\r');
+    await session.waitFor('Requester');
+    session.pty.write('周敏\r');
+    await session.waitFor('Channel');
+    session.pty.write('\x1b[B\r'); // arrow down: the second channel, email
+    expect(await session.exit).toBe(0);
+    expect(session.output()).toMatch(/SD-\d{6}-00001/);
+    const ticket = box.json(['show', '1', '--reveal']);
+    expect([ticket.title, ticket.requester, ticket.channel, ticket.contact]).toEqual(['Scanner offline', '周敏', 'email', '13800001111']);
+  });
+
+  it('Ctrl-C at a prompt cancels with exit 2 and writes nothing', async () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'x', '--requester', 'y', '--channel', 'web']);
+    const session = startInTerminal(['create', '--requester', 'y', '--channel', 'web'], box.env, box.dir);
+    await session.waitFor('Title');
+    session.pty.write('\x03');
+    expect(await session.exit).toBe(2);
+    expect(session.output()).toContain('cancelled');
+    expect(box.json(['list'])).toHaveLength(1);
+  });
+
+  it('an edit whose ticket changed while the operator typed stops with exit 4', async () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'x', '--requester', 'y', '--channel', 'web', '--team', 'desktop']);
+    box.desk(['respond', '1']);
+    const session = startInTerminal(['resolve', '1'], box.env, box.dir);
+    await session.waitFor('Solution');
+    expect(box.desk(['pending', '1', '--reason', 'waiting for parts'], { env: { DESK_ACTOR: 'zhou' } }).code).toBe(0);
+    session.pty.write('Replaced the cable\r');
+    expect(await session.exit).toBe(4);
+    expect(session.output()).toMatch(/was changed by zhou/);
+    expect(box.json(['show', '1']).status).toBe('pending');
+  });
+});

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from './helpers.js';
+
+const REQUIRED = ['--title', 'Monitor flickers', '--requester', 'Wu', '--channel', 'onsite'];
+
+function tableDump(path: string): unknown {
+  const db = new Database(path, { readonly: true });
+  try {
+    return {
+      tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
+      events: db.prepare('SELECT * FROM events ORDER BY id').all(),
+      version: db.pragma('user_version', { simple: true }),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('the database file', () => {
+  it('is created with mode 0600 in WAL mode, under XDG_DATA_HOME by default', () => {
+    const box = sandbox();
+    const env = { DESK_DB: '' };
+    expect(box.desk(['create', ...REQUIRED], { env }).code).toBe(0);
+    const path = join(box.dir, 'xdg-data', 'desk', 'desk.db');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) expect(statSync(path + suffix).mode & 0o777).toBe(0o600);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    expect(box.desk(['show', '1', '--db', path]).code).toBe(0);
+  });
+
+  it('keeps the audit trail append-only', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    const db = new Database(box.db);
+    expect(() => db.prepare("UPDATE events SET actor = 'mallory'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('refuses a database from a newer desk and a file that is not a database', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    const db = new Database(box.db);
+    db.pragma('user_version = 99');
+    db.close();
+    const newer = box.desk(['show', '1']);
+    expect(newer.code).toBe(2);
+    expect(newer.stderr).toMatch(/has schema version 99, newer than this desk knows/);
+
+    const junk = join(box.dir, 'junk.db');
+    writeFileSync(junk, 'this is not sqlite at all, just words'.repeat(100));
+    const result = box.desk(['list', '--db', junk]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/junk.db is not a desk database/);
+  });
+
+  it('writes an online backup that restores to the same tickets and trail', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED]);
+    box.desk(['note', '1', 'screen replaced']);
+    const backup = join(box.dir, 'backup.db');
+    const result = box.desk(['backup', backup]);
+    expect(result.code).toBe(0);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(tableDump(backup)).toEqual(tableDump(box.db));
+    expect(box.desk(['show', '1', '--db', backup]).code).toBe(0);
+
+    const again = box.desk(['backup', backup]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(box.desk(['backup', backup, '--force']).code).toBe(0);
+  });
+
+  it('lists overdue and soon-due open tickets by their due times', () => {
+    const box = sandbox();
+    for (let i = 0; i < 3; i++) box.desk(['create', ...REQUIRED]);
+    const now = Date.now();
+    const db = new Database(box.db);
+    const due = db.prepare('UPDATE tickets SET resolve_due_at = ? WHERE id = ?');
+    due.run(now - 3_600_000, 1);
+    due.run(now + 30 * 60_000, 2);
+    due.run(now + 5 * 3_600_000, 3);
+    db.close();
+    expect(box.json(['list', '--overdue']).map((t: any) => t.id)).toEqual([1]);
+    expect(box.json(['list', '--due-within', '1h']).map((t: any) => t.id)).toEqual([2]);
+    expect(box.desk(['show', '1']).stdout).toMatch(/overdue 1h/);
+    box.desk(['close', '1', '--solution', 'done']);
+    expect(box.json(['list', '--overdue'])).toEqual([]);
+  });
+});
