@@ -47,7 +47,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   });
   if (missing.length && ctx.io.interactive && refs.length === 1) {
     // What the operator types answers the ticket as it is now; if it changes meanwhile, stop.
-    const ticket = store.getTicket(refs[0]!);
+    const ticket = await store.getTicket(refs[0]!);
     version ??= ticket.version;
     ctx.io.stdout.write(`${ticket.number}  ${ticket.title}  (${ticket.status})\n`);
     for (const [key, t] of missing) texts[key] = await askText(ctx, t.prompt);
@@ -57,7 +57,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   let plan = action.plan({ now, teams, texts });
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
   const options = { actor: ctx.actor, now };
-  const results = refs.length === 1 ? [store.updateTicket(refs[0]!, plan, options)] : store.updateTickets(refs, plan, options);
+  const results = refs.length === 1 ? [await store.updateTicket(refs[0]!, plan, options)] : await store.updateTickets(refs, plan, options);
   printResults(ctx, results, settings.timezone, refs.length > 1);
 }
 

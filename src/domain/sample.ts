@@ -33,36 +33,36 @@ export interface ReplayResult {
   steps: string[];
 }
 
-export function replaySampleTicket(sample: SampleTicket, ctx: ReplayContext): ReplayResult {
+export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContext): Promise<ReplayResult> {
   const { type, category, urgency, team, assignee, ...intake } = sample;
   const draft: TicketDraft = { ...intake };
   const created = buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams });
   const start = created.created_at;
   const at = (minutes: number) => Math.min(start + minutes * MINUTE, ctx.now);
-  let ticket = ctx.store.createTicket(created, {
+  let ticket = await ctx.store.createTicket(created, {
     actor: ctx.operator,
     now: start,
     sequence: sequenceName(ctx.numbering.prefix, monthKey(start, ctx.zone)),
     formatNumber: (seq, value) => formatTicketNumber(seq, value, ctx.numbering.digits),
   });
   const steps = ['create'];
-  const apply = (kind: string, plan: Plan, minutes: number, actor = ctx.operator) => {
-    ticket = ctx.store.updateTicket({ id: ticket.id }, plan, { actor, now: at(minutes) }).ticket;
+  const apply = async (kind: string, plan: Plan, minutes: number, actor = ctx.operator) => {
+    ticket = (await ctx.store.updateTicket({ id: ticket.id }, plan, { actor, now: at(minutes) })).ticket;
     steps.push(kind);
   };
 
   const reach = REACHES[sample.status];
-  if (type || category || urgency) apply('classify', planClassify({ type, category, urgency }), 2);
-  if (reach >= 1 && team) apply(`dispatch ${team}${assignee ? `/${assignee}` : ''}`, planDispatch({ team, agent: assignee }, ctx.teams, at(5)), 5);
+  if (type || category || urgency) await apply('classify', planClassify({ type, category, urgency }), 2);
+  if (reach >= 1 && team) await apply(`dispatch ${team}${assignee ? `/${assignee}` : ''}`, planDispatch({ team, agent: assignee }, ctx.teams, at(5)), 5);
   const agent = assignee ?? ctx.operator;
-  if (reach >= 2) apply('respond', planRespond('Contacted the requester', at(9)), 9, agent);
-  if (sample.status === 'pending') apply('pending', planPending('Waiting for the requester to confirm'), 40, agent);
+  if (reach >= 2) await apply('respond', planRespond('Contacted the requester', at(9)), 9, agent);
+  if (sample.status === 'pending') await apply('pending', planPending('Waiting for the requester to confirm'), 40, agent);
   if (sample.status === 'resolved' || sample.status === 'closed') {
-    apply('resolve', planResolve({ solution: sample.solution ?? 'Solved', steps: sample.steps }, at(150)), 150, agent);
+    await apply('resolve', planResolve({ solution: sample.solution ?? 'Solved', steps: sample.steps }, at(150)), 150, agent);
   }
   if (sample.status === 'closed') {
     const close = planClose({ satisfaction: sample.satisfaction, callbackNote: 'Requester confirmed the fix' }, at(24 * 60));
-    apply(`close${sample.satisfaction ? ` ★${sample.satisfaction}` : ''}`, close, 24 * 60);
+    await apply(`close${sample.satisfaction ? ` ★${sample.satisfaction}` : ''}`, close, 24 * 60);
   }
   return { ticket, steps };
 }

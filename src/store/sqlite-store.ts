@@ -119,7 +119,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(work).immediate();
   }
 
-  createTicket(ticket: NewTicket, options: CreateOptions): Ticket {
+  async createTicket(ticket: NewTicket, options: CreateOptions): Promise<Ticket> {
     return this.write(() => {
       if (ticket.external_id) {
         const existing = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(ticket.external_id) as Row | undefined;
@@ -141,11 +141,15 @@ export class SqliteStore implements Store {
         if (value !== null && value !== false && value !== 0 && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
       }
       this.insertEvent(id, options, 'create', { changes });
-      return this.getTicket({ id });
+      return this.readTicket({ id });
     });
   }
 
-  getTicket(ref: TicketRef): Ticket {
+  async getTicket(ref: TicketRef): Promise<Ticket> {
+    return this.readTicket(ref);
+  }
+
+  private readTicket(ref: TicketRef): Ticket {
     const row = ('id' in ref
       ? this.statement('SELECT * FROM tickets WHERE id = ?').get(ref.id)
       : this.statement('SELECT * FROM tickets WHERE number = ?').get(ref.number)) as Row | undefined;
@@ -153,17 +157,17 @@ export class SqliteStore implements Store {
     return toTicket(row);
   }
 
-  updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): UpdateResult[] {
+  async updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]> {
     return this.write(() => refs.map((ref) => this.applyPlan(ref, plan, options)));
   }
 
-  updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult {
+  async updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
     return this.write(() => this.applyPlan(ref, plan, options));
   }
 
   private applyPlan(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult {
     {
-      const before = this.getTicket(ref);
+      const before = this.readTicket(ref);
       const change = plan(before);
       const fields = Object.keys(change.patch);
       for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
@@ -178,7 +182,7 @@ export class SqliteStore implements Store {
       if (change.text) data.text = change.text;
       if (change.reason) data.reason = change.reason;
       this.insertEvent(before.id, options, change.kind, data);
-      return { ticket: this.getTicket({ id: before.id }), change, changes: data.changes! };
+      return { ticket: this.readTicket({ id: before.id }), change, changes: data.changes! };
     }
   }
 
@@ -192,7 +196,7 @@ export class SqliteStore implements Store {
     );
   }
 
-  listTickets(query: TicketQuery): Ticket[] {
+  async listTickets(query: TicketQuery): Promise<Ticket[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const openStatuses = "status IN ('new', 'dispatched', 'in_progress', 'pending', 'reopened')";
@@ -233,7 +237,7 @@ export class SqliteStore implements Store {
     return (this.statement(sql).all(...params, query.limit) as Row[]).map(toTicket);
   }
 
-  listEvents(ticketId: number): TicketEvent[] {
+  async listEvents(ticketId: number): Promise<TicketEvent[]> {
     return (this.statement('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(ticketId) as Row[]).map(toEvent);
   }
 

@@ -1,5 +1,5 @@
 // The storage interface. The SQLite store implements it; a PostgreSQL store could too, so nothing
-// here speaks SQLite: callers pass plans and queries, never SQL.
+// here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
 import type { Plan, Change } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
@@ -45,14 +45,14 @@ export interface UpdateResult {
 
 export interface Store {
   readonly path: string;
-  createTicket(ticket: NewTicket, options: CreateOptions): Ticket;
-  getTicket(ref: TicketRef): Ticket;
+  createTicket(ticket: NewTicket, options: CreateOptions): Promise<Ticket>;
+  getTicket(ref: TicketRef): Promise<Ticket>;
   /** Reads the ticket, applies `plan` to it and records the audit event, all in one transaction. */
-  updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult;
+  updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult>;
   /** Applies `plan` to every ticket in one transaction: all change or none. */
-  updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): UpdateResult[];
-  listTickets(query: TicketQuery): Ticket[];
-  listEvents(ticketId: number): TicketEvent[];
+  updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]>;
+  listTickets(query: TicketQuery): Promise<Ticket[]>;
+  listEvents(ticketId: number): Promise<TicketEvent[]>;
   backup(destination: string): Promise<void>;
   close(): void;
 }

@@ -80,3 +80,24 @@ describe('in a terminal', () => {
     expect(box.json(['show', '1']).status).toBe('pending');
   });
 });
+
+describe('colour', () => {
+  it('is used in a terminal and dropped with NO_COLOR or --no-color', async () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'Outage', '--requester', 'y', '--channel', 'web', '--urgency', 'critical']);
+    const ansi = /\x1b\[3\dm/;
+    const withColour = await captureRaw(['list'], box.env, box.dir);
+    expect(withColour).toMatch(ansi);
+    expect(withColour).toMatch(/┌/);
+    expect(await captureRaw(['list'], { ...box.env, NO_COLOR: '1' }, box.dir)).not.toMatch(ansi);
+    expect(await captureRaw(['list', '--no-color'], box.env, box.dir)).not.toMatch(ansi);
+  });
+});
+
+async function captureRaw(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+  const pty = spawn(process.execPath, [DESK, ...args], { cols: 160, rows: 40, cwd, env: env as Record<string, string> });
+  let output = '';
+  pty.onData((d) => (output += d));
+  await new Promise<void>((resolve) => pty.onExit(() => resolve()));
+  return output;
+}

@@ -101,3 +101,14 @@ describe('a ticket from intake to closure', () => {
     expect([called.status, called.callback_note, called.satisfaction]).toEqual(['resolved', 'Happy', 4]);
   });
 });
+
+describe('the actor', () => {
+  it('comes from --actor, else DESK_ACTOR, and is recorded on every event', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED, '--actor', 'li']);
+    box.desk(['note', '1', 'checked'], { env: { DESK_ACTOR: 'wang' } });
+    box.desk(['note', '1', 'checked again']);
+    expect(box.json(['history', '1']).map((e: any) => e.actor)).toEqual(['li', 'wang', 'tester']);
+    expect(box.json(['show', '1']).updated_by).toBe('tester');
+  });
+});

@@ -57,7 +57,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   const ticket = buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams });
   const store = await ctx.openStore();
   const { prefix, digits } = settings.numbering;
-  const created = store.createTicket(ticket, {
+  const created = await store.createTicket(ticket, {
     actor: ctx.actor,
     now,
     sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),

@@ -14,7 +14,10 @@ export async function loadSample(ctx: Context): Promise<ReplayResult[]> {
   const teams = await ctx.teams();
   const store = await ctx.openStore({ create: true });
   const replay = { store, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now() };
-  return (readSampleTickets() as SampleTicket[]).map((sample) => replaySampleTicket(sample, replay));
+  const results: ReplayResult[] = [];
+  // One after another: numbers follow the order of the sample file.
+  for (const sample of readSampleTickets() as SampleTicket[]) results.push(await replaySampleTicket(sample, replay));
+  return results;
 }
 
 export async function run(_input: unknown, ctx: Context) {

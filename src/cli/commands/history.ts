@@ -8,8 +8,8 @@ export async function run({ args, options }: { args: string[]; options: { reveal
   const { timezone: zone } = await ctx.settings();
   const reveal = Boolean(options.reveal);
   const store = await ctx.openStore({ create: false });
-  const ticket = store.getTicket(parseTicketRef(args[0]!));
-  const events = store.listEvents(ticket.id);
+  const ticket = await store.getTicket(parseTicketRef(args[0]!));
+  const events = await store.listEvents(ticket.id);
   if (ctx.json) {
     printJson(
       (t) => ctx.io.stdout.write(t),

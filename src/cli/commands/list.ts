@@ -71,7 +71,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     limit: parseLimit(options.limit),
   };
   const store = await ctx.openStore({ create: false });
-  const tickets = store.listTickets(query);
+  const tickets = await store.listTickets(query);
   const reveal = Boolean(options.reveal);
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), tickets.map((t) => toTicketJson(t, { zone, reveal })));

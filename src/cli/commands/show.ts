@@ -7,7 +7,7 @@ import { renderTicket } from '../render/ticket-view.js';
 export async function run({ args, options }: { args: string[]; options: { reveal?: boolean } }, ctx: Context) {
   const { timezone } = await ctx.settings();
   const store = await ctx.openStore({ create: false });
-  const ticket = store.getTicket(parseTicketRef(args[0]!));
+  const ticket = await store.getTicket(parseTicketRef(args[0]!));
   const reveal = Boolean(options.reveal);
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(ticket, { zone: timezone, reveal }));
   else ctx.io.stdout.write(renderTicket(ticket, { zone: timezone, reveal, now: ctx.now(), style: createStyle(ctx.color) }));
