@@ -26,12 +26,16 @@ export const DeskFileSchema = z
   .strict();
 
 const agentName = z.string().min(1);
+const TEAM_KEY = /^[a-z0-9_-]+$/;
 export const TeamsFileSchema = z
   .object({
-    teams: z.record(
-      z.string().regex(/^[a-z0-9_-]+$/, 'team keys use lower-case letters, digits, - and _'),
-      z.object({ name: z.string().optional(), supervisor: agentName.optional(), members: z.array(agentName).default([]) }).strict(),
-    ),
+    teams: z
+      .record(z.string(), z.object({ name: z.string().optional(), supervisor: agentName.optional(), members: z.array(agentName).default([]) }).strict())
+      .superRefine((teams, ctx) => {
+        for (const key of Object.keys(teams)) {
+          if (!TEAM_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'team keys use lower-case letters, digits, - and _', params: { at: 'key' } });
+        }
+      }),
   })
   .strict();
 

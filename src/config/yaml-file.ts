@@ -48,7 +48,12 @@ export function loadYamlFile<S extends z.ZodType>(path: string, schema: S, cwd: 
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
   if (doc.errors.length) {
-    throw new ConfigError(doc.errors.map((e) => ({ file, ...at(e.pos[0]), column: at(e.pos[0]).col, message: e.message.split('\n')[0]! })));
+    throw new ConfigError(
+      doc.errors.map((e) => {
+        const { line, col } = at(e.pos[0]);
+        return { file, line, column: col, message: e.message.split('\n')[0]! };
+      }),
+    );
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   const result = schema.safeParse(data);
@@ -62,7 +67,9 @@ export function loadYamlFile<S extends z.ZodType>(path: string, schema: S, cwd: 
         message = `unknown key "${issue.keys.join('", "')}"`;
       }
       const { node, keyNode } = nodeAt(doc, path);
-      const offset = (issue.code === 'unrecognized_keys' ? keyNode?.range?.[0] : node?.range?.[0] ?? keyNode?.range?.[0]) ?? 0;
+      // Problems with a key itself (unknown, badly named) point at the key, others at the value.
+      const aboutKey = issue.code === 'unrecognized_keys' || (issue.code === 'custom' && issue.params?.at === 'key');
+      const offset = (aboutKey ? keyNode?.range?.[0] : node?.range?.[0] ?? keyNode?.range?.[0]) ?? 0;
       const pos = at(offset);
       const where = path.length ? `${path.join('.')}: ` : '';
       return { file, line: pos.line, column: pos.col, message: `${where}${message}` };

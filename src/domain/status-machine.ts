@@ -13,16 +13,20 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
   reopened: ['dispatched'],
 };
 
-/** The command an operator runs to make each move, named in refusals. */
-const COMMAND_FOR: Record<Status, string> = {
-  new: 'create',
-  dispatched: 'dispatch',
-  in_progress: 'respond',
-  pending: 'pending',
-  resolved: 'resolve',
-  closed: 'close',
-  reopened: 'reopen',
-};
+/** The command an operator runs to make a move, named in refusals. */
+function commandFor(from: Status, to: Status): string {
+  if (from === 'pending' && to === 'in_progress') return 'resume';
+  const byTarget: Record<Status, string> = {
+    new: 'create',
+    dispatched: 'dispatch',
+    in_progress: 'respond',
+    pending: 'pending',
+    resolved: 'resolve',
+    closed: 'close',
+    reopened: 'reopen',
+  };
+  return byTarget[to];
+}
 
 export function allowedMoves(from: Status): readonly Status[] {
   return TRANSITIONS[from];
@@ -41,7 +45,7 @@ export function assertMove(ticket: Ticket, to: Status): void {
 export function refusal(ticket: Ticket, what: string): InvalidTransitionError {
   const moves = TRANSITIONS[ticket.status];
   const next = moves.length
-    ? `allowed from ${ticket.status}: ${moves.map((s) => `${s} (desk ${COMMAND_FOR[s]})`).join(', ')}`
+    ? `allowed from ${ticket.status}: ${moves.map((s) => `${s} (desk ${commandFor(ticket.status, s)})`).join(', ')}`
     : `${ticket.status} is final`;
   return new InvalidTransitionError(`${ticket.number} is ${ticket.status}: ${what}`, next);
 }

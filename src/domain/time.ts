@@ -1,9 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
 import { UsageError } from './errors.js';
 
-// Times outside this range are typing mistakes, not history a desk keeps.
-const EARLIEST = Date.UTC(1970, 0, 1);
-const LATEST = Date.UTC(2100, 0, 1);
+// Years outside this range are typing mistakes, not history a desk keeps.
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2099;
 
 const LOCAL_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
 const EXPECTED = 'ISO 8601 with offset (2026-11-25T14:30:00+08:00) or local "YYYY-MM-DD HH:MM[:SS]"';
@@ -22,16 +22,15 @@ export function parseInstant(text: string, zone: string, place: string): number 
     parsed = DateTime.fromFormat(trimmed, format, { zone });
   }
   if (!parsed.isValid) throw new UsageError(`${place}: cannot read "${text}" as a time`, `expected ${EXPECTED}`);
-  const ms = parsed.toMillis();
-  if (ms < EARLIEST || ms >= LATEST) {
-    throw new UsageError(`${place}: ${trimmed} is outside 1970–2099`, 'check the year');
+  if (parsed.year < FIRST_YEAR || parsed.year > LAST_YEAR) {
+    throw new UsageError(`${place}: ${trimmed} is outside ${FIRST_YEAR}–${LAST_YEAR}`, 'check the year');
   }
-  return ms;
+  return parsed.toMillis();
 }
 
 /** ISO 8601 with the offset of `zone`, to the second: the shape of every time in --json. */
 export function formatIso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
+  return DateTime.fromMillis(ms, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 /** "2026-11-25 14:30" in `zone`: how times read in tables. */
@@ -50,7 +49,8 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 export function parseDuration(text: string, place: string): number {
   const trimmed = text.trim().toLowerCase();
   const parts = [...trimmed.matchAll(/(\d+)\s*([smhdw])/g)];
-  if (!parts.length || parts.map((p) => p[0]).join('') !== trimmed.replace(/\s+/g, '')) {
+  const compact = (s: string) => s.replace(/\s+/g, '');
+  if (!parts.length || compact(parts.map((p) => p[0]).join('')) !== compact(trimmed)) {
     throw new UsageError(`${place}: cannot read "${text}" as a duration`, 'use a number with a unit: 30m, 2h, 1d, 1h30m');
   }
   return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!]!, 0);

@@ -1,0 +1,283 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, InvalidTransitionError, UsageError } from '../../src/domain/errors.js';
+import {
+  diffPatch, expectVersion, parseSatisfaction, planAssign, planCallback, planClassify, planClose, planDispatch,
+  planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, type DispatchInput, type Plan,
+} from '../../src/domain/lifecycle.js';
+import type { Status, Ticket, TicketPatch } from '../../src/domain/ticket.js';
+import { TeamDirectory } from '../../src/domain/vocabulary.js';
+import { thrown } from './thrown.js';
+
+const NOW = Date.UTC(2026, 10, 25, 6, 30); // 14:30 in Shanghai
+const EARLIER = Date.UTC(2026, 10, 25, 1, 0);
+
+const TEAMS = new TeamDirectory([
+  { key: 'service-desk', name: 'Service desk', supervisor: 'chen', members: ['li', 'wang'] },
+  { key: 'desktop', name: 'Desktop support', supervisor: 'zhao', members: ['sun', 'zhou'] },
+  { key: 'network', name: 'Network', supervisor: 'qian', members: ['wu', 'zheng'] },
+]);
+
+/** A ticket as the store would hand it over; every field of Ticket, overridable. */
+function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 42, number: 'SD-202611-00042', external_id: null, created_at: EARLIER, channel: 'phone',
+    requester: 'Li Lei', department: 'Finance', contact: '13812345678', title: 'Printer jams on 3F',
+    description: null, occurred_at: null, impact: 'single', type: 'fault', category: 'hardware/printer',
+    urgency: 'normal', status: 'new', team: null, collaborators: [], assignee: null, classified_by: null,
+    dispatched_by: null, first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null,
+    response_due_at: null, dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null,
+    solution: null, steps: null, remaining: null, satisfaction: null, callback_at: null, callback_note: null,
+    reopen_count: 0, version: 1, updated_at: EARLIER, updated_by: 'li',
+    ...overrides,
+  };
+}
+
+const ALL: Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened'];
+const OPEN: Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'reopened'];
+
+// Which statuses each action accepts; every other status is refused as an invalid transition.
+const ACCEPTS: { action: string; plan: Plan; accepts: Status[] }[] = [
+  { action: 'classify', plan: planClassify({ type: 'fault' }), accepts: ALL.filter((s) => s !== 'closed') },
+  { action: 'dispatch', plan: planDispatch({ team: 'desktop' }, TEAMS, NOW), accepts: OPEN },
+  { action: 'assign', plan: planAssign('sun', TEAMS, NOW), accepts: OPEN },
+  { action: 'respond', plan: planRespond('On my way', NOW), accepts: OPEN },
+  { action: 'note', plan: planNote('Called back'), accepts: ALL },
+  { action: 'pending', plan: planPending('Waiting for parts'), accepts: ['in_progress'] },
+  { action: 'resume', plan: planResume(), accepts: ['pending'] },
+  { action: 'escalate', plan: planEscalate('Vendor needed'), accepts: OPEN },
+  { action: 'resolve', plan: planResolve({ solution: 'Replaced roller' }, NOW), accepts: ['in_progress', 'pending'] },
+  { action: 'close with a solution', plan: planClose({ solution: 'Reset' }, NOW), accepts: [...OPEN, 'resolved'] },
+  { action: 'callback', plan: planCallback({ note: 'Fine' }, NOW), accepts: ['resolved', 'closed'] },
+  { action: 'reopen', plan: planReopen('Jams again'), accepts: ['resolved', 'closed'] },
+];
+
+describe.each(ACCEPTS)('$action', ({ plan, accepts }) => {
+  it.each(ALL)('on a %s ticket', (status) => {
+    const ticket = makeTicket({ status, team: 'desktop' });
+    if (accepts.includes(status)) {
+      expect(() => plan(ticket)).not.toThrow();
+    } else {
+      const error = thrown(() => plan(ticket));
+      expect(error).toBeInstanceOf(InvalidTransitionError);
+      expect(error.message.startsWith(`SD-202611-00042 is ${status}: `)).toBe(true);
+      expect(error.hint).toMatch(new RegExp(`^allowed from ${status}: `));
+    }
+  });
+});
+
+describe('planClassify', () => {
+  it('fills only what was given and marks it manual, leaving the status alone', () => {
+    expect(planClassify({ type: 'fault', urgency: 'urgent' })(makeTicket({ status: 'in_progress' }))).toEqual({
+      kind: 'classify',
+      patch: { classified_by: 'manual', type: 'fault', urgency: 'urgent' },
+    });
+  });
+});
+
+describe('planDispatch', () => {
+  it.each<{ case: string; ticket: Partial<Ticket>; input: DispatchInput; patch: TicketPatch }>([
+    {
+      case: 'a new ticket to a team and agent, dropping the primary team from the collaborators',
+      ticket: {},
+      input: { team: 'desktop', agent: 'sun', collaborators: ['network', 'desktop'] },
+      patch: { status: 'dispatched', team: 'desktop', assignee: 'sun', collaborators: ['network'], dispatched_by: 'manual', dispatched_at: NOW },
+    },
+    {
+      case: 'a new ticket to an agent only: the team is the agent’s',
+      ticket: {},
+      input: { agent: 'wu' },
+      patch: { status: 'dispatched', team: 'network', assignee: 'wu', collaborators: [], dispatched_by: 'manual', dispatched_at: NOW },
+    },
+    {
+      case: 'a ticket in progress to another team: keeps its status and first dispatch time, drops a non-member',
+      ticket: { status: 'in_progress', team: 'desktop', assignee: 'sun', dispatched_at: EARLIER },
+      input: { team: 'network' },
+      patch: { status: 'in_progress', team: 'network', assignee: null, collaborators: [], dispatched_by: 'manual', dispatched_at: EARLIER },
+    },
+    {
+      case: 'a pending ticket to a team the assignee supervises: keeps the assignee',
+      ticket: { status: 'pending', team: 'service-desk', assignee: 'zhao', collaborators: ['network'], dispatched_at: EARLIER },
+      input: { team: 'desktop' },
+      patch: { status: 'pending', team: 'desktop', assignee: 'zhao', collaborators: ['network'], dispatched_by: 'manual', dispatched_at: EARLIER },
+    },
+    {
+      case: 'a reopened ticket back to its own team',
+      ticket: { status: 'reopened', team: 'desktop', assignee: 'zhou', dispatched_at: EARLIER },
+      input: {},
+      patch: { status: 'dispatched', team: 'desktop', assignee: 'zhou', collaborators: [], dispatched_by: 'manual', dispatched_at: EARLIER },
+    },
+  ])('$case', ({ ticket, input, patch }) => {
+    expect(planDispatch(input, TEAMS, NOW)(makeTicket(ticket))).toEqual({ kind: 'dispatch', patch });
+  });
+
+  it('refuses a ticket without a team when none is given', () => {
+    const error = thrown(() => planDispatch({}, TEAMS, NOW)(makeTicket()));
+    expect([error.constructor, error.message]).toEqual([UsageError, 'dispatch needs a team']);
+  });
+});
+
+describe('planAssign', () => {
+  it.each([
+    {
+      case: 'a new ticket: dispatched to the agent’s team',
+      ticket: {},
+      agent: 'zhou',
+      patch: { assignee: 'zhou', team: 'desktop', status: 'dispatched', dispatched_by: 'manual', dispatched_at: NOW },
+    },
+    {
+      case: 'a ticket in progress: only the assignee changes',
+      ticket: { status: 'in_progress', team: 'desktop', assignee: 'sun', dispatched_at: EARLIER },
+      agent: 'zhou',
+      patch: { assignee: 'zhou', team: 'desktop', status: 'in_progress' },
+    },
+    {
+      case: 'a reopened ticket: dispatched again, first dispatch time kept',
+      ticket: { status: 'reopened', team: 'desktop', dispatched_at: EARLIER },
+      agent: 'sun',
+      patch: { assignee: 'sun', team: 'desktop', status: 'dispatched', dispatched_by: 'manual', dispatched_at: EARLIER },
+    },
+  ] as const)('$case', ({ ticket, agent, patch }) => {
+    expect(planAssign(agent, TEAMS, NOW)(makeTicket(ticket))).toEqual({ kind: 'assign', patch });
+  });
+});
+
+describe('planRespond', () => {
+  it.each([
+    { case: 'first response on a dispatched ticket starts the work', ticket: { status: 'dispatched' }, message: ' On my way ', patch: { first_response_at: NOW, status: 'in_progress' }, text: 'On my way' },
+    { case: 'a new ticket records the response but stays new', ticket: { status: 'new' }, message: undefined, patch: { first_response_at: NOW }, text: undefined },
+    { case: 'a later response keeps the first response time', ticket: { status: 'in_progress', first_response_at: EARLIER }, message: '   ', patch: {}, text: undefined },
+  ] as const)('$case', ({ ticket, message, patch, text }) => {
+    expect(planRespond(message, NOW)(makeTicket(ticket))).toEqual({ kind: 'respond', patch, text });
+  });
+});
+
+describe('plans that need words', () => {
+  it.each([
+    { action: 'note', make: () => planNote('   '), flag: 'the note text' },
+    { action: 'pending', make: () => planPending(undefined), flag: '--reason' },
+    { action: 'escalate', make: () => planEscalate(' '), flag: '--reason' },
+    { action: 'resolve', make: () => planResolve({ steps: 'Looked' }, NOW), flag: '--solution' },
+    { action: 'reopen', make: () => planReopen(''), flag: '--reason' },
+  ])('$action refuses empty $flag before looking at any ticket', ({ make, flag }) => {
+    const error = thrown(make);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(`${flag} is required and must not be empty`);
+  });
+
+  it.each([
+    { action: 'note', plan: planNote('  Vendor booked  '), status: 'closed', change: { kind: 'note', patch: {}, text: 'Vendor booked' } },
+    { action: 'pending', plan: planPending(' Waiting for parts '), status: 'in_progress', change: { kind: 'pending', patch: { status: 'pending' }, reason: 'Waiting for parts' } },
+    { action: 'resume', plan: planResume(), status: 'pending', change: { kind: 'resume', patch: { status: 'in_progress' } } },
+    {
+      action: 'escalate', plan: planEscalate('Vendor visit needed'), status: 'dispatched',
+      change: { kind: 'escalate', patch: { escalated: true, escalation_reason: 'Vendor visit needed' }, reason: 'Vendor visit needed' },
+    },
+    {
+      action: 'resolve', plan: planResolve({ solution: ' Replaced roller ', steps: 'Opened tray', remaining: 'none' }, NOW), status: 'pending',
+      change: { kind: 'resolve', patch: { status: 'resolved', resolved_at: NOW, solution: 'Replaced roller', steps: 'Opened tray', remaining: 'none' } },
+    },
+    {
+      action: 'callback', plan: planCallback({ note: 'Happy now', satisfaction: 4 }, NOW), status: 'resolved',
+      change: { kind: 'callback', patch: { callback_at: NOW, callback_note: 'Happy now', satisfaction: 4 }, text: 'Happy now' },
+    },
+  ] as const)('$action on a $status ticket', ({ plan, status, change }) => {
+    expect(plan(makeTicket({ status }))).toEqual(change);
+  });
+
+  it('resume names the only status it accepts', () => {
+    expect(thrown(() => planResume()(makeTicket({ status: 'in_progress' }))).message).toBe('SD-202611-00042 is in_progress: only a pending ticket can resume');
+  });
+});
+
+describe('planClose', () => {
+  it('closes a resolved ticket with the rating and call-back', () => {
+    expect(planClose({ satisfaction: 5, callbackNote: 'Works now' }, NOW)(makeTicket({ status: 'resolved', resolved_at: EARLIER, solution: 'Roller' }))).toEqual({
+      kind: 'close',
+      patch: { status: 'closed', closed_at: NOW, satisfaction: 5, callback_at: NOW, callback_note: 'Works now' },
+    });
+  });
+
+  it.each(OPEN)('resolves and closes a %s ticket at once when solved at first contact', (status) => {
+    const change = planClose({ solution: ' Reset the password ', steps: 'Checked identity' }, NOW)(makeTicket({ status }));
+    expect(change).toEqual({
+      kind: 'close',
+      patch: { status: 'closed', closed_at: NOW, resolved_at: NOW, solution: 'Reset the password', steps: 'Checked identity' },
+    });
+  });
+
+  it.each(OPEN)('asks for --solution to close a %s ticket', (status) => {
+    const error = thrown(() => planClose({ solution: '  ' }, NOW)(makeTicket({ status })));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).not.toBeInstanceOf(InvalidTransitionError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`SD-202611-00042 is ${status}, not resolved: closing it needs --solution`);
+    expect(error.hint).toBe('or resolve it first: desk resolve N --solution "…"');
+  });
+
+  it('refuses to close a closed ticket again', () => {
+    const error = thrown(() => planClose({ solution: 'x' }, NOW)(makeTicket({ status: 'closed' })));
+    expect([error.constructor, error.message, error.hint]).toEqual([
+      InvalidTransitionError, 'SD-202611-00042 is closed: cannot close it again', 'allowed from closed: reopened (desk reopen)',
+    ]);
+  });
+});
+
+describe('planReopen', () => {
+  it.each([
+    { status: 'resolved', before: 0, after: 1 },
+    { status: 'closed', before: 2, after: 3 },
+  ] as const)('counts the reopen of a $status ticket ($before → $after) and clears the outcome times', ({ status, before, after }) => {
+    const ticket = makeTicket({ status, reopen_count: before, resolved_at: EARLIER, closed_at: status === 'closed' ? NOW : null });
+    expect(planReopen('Jams again')(ticket)).toEqual({
+      kind: 'reopen',
+      patch: { status: 'reopened', reopen_count: after, resolved_at: null, closed_at: null },
+      reason: 'Jams again',
+    });
+  });
+});
+
+describe('expectVersion', () => {
+  const describeTime = () => '2026-11-25 14:30';
+  const seen = makeTicket({ status: 'dispatched', version: 5, updated_by: 'wang', updated_at: NOW });
+
+  it('runs the plan when the ticket is as the operator saw it', () => {
+    expect(expectVersion(planEscalate('Vendor'), 5, describeTime)(seen)).toEqual({
+      kind: 'escalate', patch: { escalated: true, escalation_reason: 'Vendor' }, reason: 'Vendor',
+    });
+  });
+
+  it('stops with a conflict naming who changed the ticket and when', () => {
+    const error = thrown(() => expectVersion(planEscalate('Vendor'), 4, describeTime)(seen));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe('SD-202611-00042 was changed by wang at 2026-11-25 14:30 (version 5, you had 4)');
+    expect(error.hint).toBe('look again with `desk show SD-202611-00042` and redo your change');
+  });
+});
+
+describe('diffPatch', () => {
+  const ticket = makeTicket({ status: 'in_progress', team: 'desktop', collaborators: ['network'] });
+  it.each<{ case: string; patch: TicketPatch; changes: Record<string, [unknown, unknown]> }>([
+    { case: 'an empty patch', patch: {}, changes: {} },
+    { case: 'fields set to what they already are', patch: { status: 'in_progress', team: 'desktop', collaborators: ['network'] }, changes: {} },
+    {
+      case: 'real changes, with before and after',
+      patch: { status: 'resolved', team: 'desktop', escalated: true, solution: 'Roller', collaborators: ['network', 'service-desk'] },
+      changes: { status: ['in_progress', 'resolved'], escalated: [false, true], solution: [null, 'Roller'], collaborators: [['network'], ['network', 'service-desk']] },
+    },
+  ])('$case', ({ patch, changes }) => {
+    expect(diffPatch(ticket, patch)).toEqual(changes);
+  });
+});
+
+describe('parseSatisfaction', () => {
+  it.each([['1', 1], ['3', 3], ['5', 5], [' 4 ', 4]] as const)('reads "%s" as %d', (text, value) => {
+    expect(parseSatisfaction(text, '--satisfaction')).toBe(value);
+  });
+
+  it.each(['0', '6', '-1', '3.5', 'five', ''])('refuses "%s"', (text) => {
+    const error = thrown(() => parseSatisfaction(text, '--satisfaction'));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(`--satisfaction: satisfaction must be a whole number from 1 to 5, not "${text}"`);
+  });
+});

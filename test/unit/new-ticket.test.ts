@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/domain/errors.js';
+import { buildNewTicket, type DraftContext, type TicketDraft } from '../../src/domain/new-ticket.js';
+import { TeamDirectory } from '../../src/domain/vocabulary.js';
+import { thrown } from './thrown.js';
+
+const NOW = Date.UTC(2026, 10, 25, 6, 30); // 2026-11-25 14:30 in Shanghai
+
+const CTX: DraftContext = {
+  now: NOW,
+  zone: 'Asia/Shanghai',
+  vocabulary: {
+    channels: ['phone', 'email', 'web', 'onsite'],
+    types: ['consultation', 'fault', 'request', 'complaint', 'suggestion'],
+    impacts: ['single', 'department', 'company'],
+    urgencies: ['normal', 'urgent', 'critical'],
+  },
+  teams: new TeamDirectory([
+    { key: 'service-desk', name: 'Service desk', supervisor: 'chen', members: ['li', 'wang'] },
+    { key: 'desktop', name: 'Desktop support', supervisor: 'zhao', members: ['sun', 'zhou'] },
+    { key: 'network', name: 'Network', supervisor: 'qian', members: ['wu', 'zheng'] },
+  ]),
+};
+
+const REQUIRED: TicketDraft = { title: 'Printer jams on 3F', requester: 'Li Lei', channel: 'phone' };
+
+const refusal = (draft: TicketDraft) => thrown(() => buildNewTicket(draft, CTX));
+
+describe('buildNewTicket', () => {
+  it('builds a new, unclassified, undispatched ticket from the required fields, trimmed', () => {
+    expect(buildNewTicket({ title: '  Printer jams on 3F ', requester: ' Li Lei ', channel: ' Phone ', department: '  ' }, CTX)).toEqual({
+      external_id: null, created_at: NOW, channel: 'phone', requester: 'Li Lei', department: null, contact: null,
+      title: 'Printer jams on 3F', description: null, occurred_at: null, impact: null, type: null, category: null,
+      urgency: 'normal', status: 'new', team: null, collaborators: [], assignee: null, classified_by: null,
+      dispatched_by: null, first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null,
+      response_due_at: null, dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null,
+      solution: null, steps: null, remaining: null, satisfaction: null, callback_at: null, callback_note: null,
+      reopen_count: 0,
+    });
+  });
+
+  it.each([
+    { draft: {}, message: 'missing --title, --requester, --channel' },
+    { draft: { title: 'Printer', requester: '   ' }, message: 'missing --requester, --channel' },
+    { draft: { requester: 'Li Lei', channel: 'web', title: '\t' }, message: 'missing --title' },
+  ])('refuses $draft: $message', ({ draft, message }) => {
+    const error = refusal(draft);
+    expect([error.constructor, error.message, error.hint]).toEqual([UsageError, message, 'create needs --title, --requester, --channel']);
+  });
+
+  it.each([
+    { field: 'channel', value: 'fax', message: '--channel: unknown value "fax"', hint: 'accepted: phone, email, web, onsite' },
+    { field: 'type', value: 'bug', message: '--type: unknown value "bug"', hint: 'accepted: consultation, fault, request, complaint, suggestion' },
+    { field: 'urgency', value: 'high', message: '--urgency: unknown value "high"', hint: 'accepted: normal, urgent, critical' },
+    { field: 'impact', value: 'everyone', message: '--impact: unknown value "everyone"', hint: 'accepted: single, department, company' },
+  ])('refuses $field $value, listing the accepted values', ({ field, value, message, hint }) => {
+    const error = refusal({ ...REQUIRED, [field]: value });
+    expect([error.constructor, error.message, error.hint]).toEqual([UsageError, message, hint]);
+  });
+
+  it('normalises enum values and counts a hand classification as manual', () => {
+    const ticket = buildNewTicket({ ...REQUIRED, type: ' FAULT ', urgency: 'Urgent', impact: 'Department', category: ' hardware/printer ' }, CTX);
+    expect([ticket.type, ticket.urgency, ticket.impact, ticket.category, ticket.classified_by]).toEqual(['fault', 'urgent', 'department', 'hardware/printer', 'manual']);
+  });
+
+  it.each([
+    { text: '2026-11-20 09:15', ms: Date.UTC(2026, 10, 20, 1, 15) },
+    { text: '2026-11-20T09:15:00+08:00', ms: Date.UTC(2026, 10, 20, 1, 15) },
+    { text: '2026-11-20T01:15:00Z', ms: Date.UTC(2026, 10, 20, 1, 15) },
+    { text: '2026-11-25 14:35', ms: Date.UTC(2026, 10, 25, 6, 35) }, // five minutes ahead: clock skew
+  ])('back-dates created_at to "$text"', ({ text, ms }) => {
+    expect(buildNewTicket({ ...REQUIRED, created_at: text }, CTX).created_at).toBe(ms);
+  });
+
+  it.each([
+    { field: 'created_at', value: '2026-11-25 14:36', message: '--created-at: 2026-11-25 14:36 is in the future' },
+    { field: 'occurred_at', value: '2026-12-01', message: '--occurred-at: 2026-12-01 is in the future' },
+    { field: 'created_at', value: 'yesterday', message: '--created-at: cannot read "yesterday" as a time' },
+    { field: 'occurred_at', value: '1900-01-01 10:00', message: '--occurred-at: 1900-01-01 10:00 is outside 1970–2099' },
+  ])('refuses $field "$value"', ({ field, value, message }) => {
+    const error = refusal({ ...REQUIRED, [field]: value });
+    expect([error.constructor, error.message]).toEqual([UsageError, message]);
+  });
+
+  it.each([
+    { title: 'x'.repeat(500), ok: true },
+    { title: `  ${'打'.repeat(500)}  `, ok: true },
+    { title: 'x'.repeat(501), ok: false },
+  ])('limits the title to 500 characters (length $title.length, accepted: $ok)', ({ title, ok }) => {
+    if (ok) expect(buildNewTicket({ ...REQUIRED, title }, CTX).title).toBe(title.trim());
+    else expect(refusal({ ...REQUIRED, title }).message).toBe('--title: 501 characters is too long (at most 500)');
+  });
+
+  it.each([
+    {
+      case: 'a team',
+      draft: { team: 'desktop', collaborators: ' network , desktop ,' },
+      expected: { status: 'dispatched', team: 'desktop', assignee: null, collaborators: ['network'], dispatched_by: 'manual', dispatched_at: NOW },
+    },
+    {
+      case: 'an assignee: dispatched to the assignee’s team',
+      draft: { assignee: 'wu' },
+      expected: { status: 'dispatched', team: 'network', assignee: 'wu', collaborators: [], dispatched_by: 'manual', dispatched_at: NOW },
+    },
+    {
+      case: 'a team and a back-dated created_at: dispatched when created',
+      draft: { team: 'service-desk', created_at: '2026-11-24 09:00' },
+      expected: { status: 'dispatched', team: 'service-desk', assignee: null, collaborators: [], dispatched_by: 'manual', dispatched_at: Date.UTC(2026, 10, 24, 1, 0) },
+    },
+  ])('dispatches at create when given $case', ({ draft, expected }) => {
+    const ticket = buildNewTicket({ ...REQUIRED, ...draft }, CTX);
+    const { status, team, assignee, collaborators, dispatched_by, dispatched_at } = ticket;
+    expect({ status, team, assignee, collaborators, dispatched_by, dispatched_at }).toEqual(expected);
+  });
+
+  it.each([
+    { draft: { team: 'printers' }, message: '--team: unknown team "printers"', hint: 'teams: service-desk, desktop, network' },
+    { draft: { collaborators: 'network,hr' }, message: '--collaborators: unknown team "hr"', hint: 'teams: service-desk, desktop, network' },
+    { draft: { assignee: 'nobody' }, message: '--assignee: unknown agent "nobody"', hint: 'agents: chen, li, wang, zhao, sun, zhou, qian, wu, zheng' },
+  ])('refuses $message', ({ draft, message, hint }) => {
+    const error = refusal({ ...REQUIRED, ...draft });
+    expect([error.constructor, error.message, error.hint]).toEqual([UsageError, message, hint]);
+  });
+
+  it('accepts any team when no teams are configured', () => {
+    const ticket = buildNewTicket({ ...REQUIRED, team: 'printers' }, { ...CTX, teams: new TeamDirectory([]) });
+    expect([ticket.status, ticket.team]).toEqual(['dispatched', 'printers']);
+  });
+
+  it('keeps the description exactly as written', () => {
+    const description = '  Line one\n\n    indented step\r\n trailing  ';
+    expect(buildNewTicket({ ...REQUIRED, description }, CTX).description).toBe(description);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTransitionError } from '../../src/domain/errors.js';
+import { allowedMoves, assertMove, canMove } from '../../src/domain/status-machine.js';
+import { STATUSES, type Status, type Ticket } from '../../src/domain/ticket.js';
+import { thrown } from './thrown.js';
+
+// DESIGN.md "Tickets": new → dispatched → in_progress ⇄ pending → resolved → closed;
+// resolved/closed → reopened → dispatched.
+const ALLOWED: Record<Status, Status[]> = {
+  new: ['dispatched'],
+  dispatched: ['in_progress'],
+  in_progress: ['pending', 'resolved'],
+  pending: ['in_progress', 'resolved'],
+  resolved: ['closed', 'reopened'],
+  closed: ['reopened'],
+  reopened: ['dispatched'],
+};
+
+function ticketIn(status: Status): Ticket {
+  return {
+    id: 42, number: 'SD-202611-00042', external_id: null, created_at: Date.UTC(2026, 10, 25, 1, 0),
+    channel: 'phone', requester: 'Li Lei', department: null, contact: null, title: 'Printer jams', description: null,
+    occurred_at: null, impact: null, type: null, category: null, urgency: 'normal', status, team: null, collaborators: [],
+    assignee: null, classified_by: null, dispatched_by: null, first_response_at: null, dispatched_at: null,
+    resolved_at: null, closed_at: null, response_due_at: null, dispatch_due_at: null, resolve_due_at: null,
+    escalated: false, escalation_reason: null, solution: null, steps: null, remaining: null, satisfaction: null,
+    callback_at: null, callback_note: null, reopen_count: 0, version: 1, updated_at: Date.UTC(2026, 10, 25, 1, 0), updated_by: 'li',
+  };
+}
+
+const refusalOf = (from: Status, to: Status) => thrown(() => assertMove(ticketIn(from), to));
+
+const PAIRS = STATUSES.flatMap((from) => STATUSES.map((to) => ({ from, to, allowed: ALLOWED[from].includes(to) })));
+
+describe('canMove', () => {
+  it('knows all seven statuses', () => {
+    expect([...STATUSES].sort()).toEqual(['closed', 'dispatched', 'in_progress', 'new', 'pending', 'reopened', 'resolved']);
+  });
+
+  it.each(PAIRS)('$from → $to allowed: $allowed', ({ from, to, allowed }) => {
+    expect(canMove(from, to)).toBe(allowed);
+  });
+});
+
+describe('allowedMoves', () => {
+  it.each(STATUSES)('from %s lists exactly the moves of the spec', (from) => {
+    expect([...allowedMoves(from)].sort()).toEqual([...ALLOWED[from]].sort());
+  });
+});
+
+describe('assertMove', () => {
+  it.each(PAIRS.filter((p) => p.allowed))('lets $from → $to through', ({ from, to }) => {
+    expect(() => assertMove(ticketIn(from), to)).not.toThrow();
+  });
+
+  it.each(PAIRS.filter((p) => !p.allowed))('refuses $from → $to naming the current status', ({ from, to }) => {
+    const error = refusalOf(from, to);
+    expect(error).toBeInstanceOf(InvalidTransitionError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`SD-202611-00042 is ${from}: cannot move to ${to}`);
+  });
+
+  // The hint lists the allowed moves with the command that makes each one.
+  it.each([
+    { from: 'new', to: 'resolved', hint: 'allowed from new: dispatched (desk dispatch)' },
+    { from: 'dispatched', to: 'pending', hint: 'allowed from dispatched: in_progress (desk respond)' },
+    { from: 'in_progress', to: 'closed', hint: 'allowed from in_progress: pending (desk pending), resolved (desk resolve)' },
+    { from: 'pending', to: 'closed', hint: 'allowed from pending: in_progress (desk resume), resolved (desk resolve)' },
+    { from: 'resolved', to: 'pending', hint: 'allowed from resolved: closed (desk close), reopened (desk reopen)' },
+    { from: 'closed', to: 'resolved', hint: 'allowed from closed: reopened (desk reopen)' },
+    { from: 'reopened', to: 'in_progress', hint: 'allowed from reopened: dispatched (desk dispatch)' },
+  ] as const)('a refusal from $from hints "$hint"', ({ from, to, hint }) => {
+    expect(refusalOf(from, to).hint).toBe(hint);
+  });
+});
