@@ -33,6 +33,10 @@ export async function main(argv: string[], world: World = defaultWorld()): Promi
     finished: (code) => (exitCode = code),
   });
   try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

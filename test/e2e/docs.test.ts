@@ -41,6 +41,8 @@ describe('documentation', () => {
     const box = sandbox();
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(box.desk(['--version']).stdout.trim()).toBe(pkg.version);
+    const bare = box.desk([]);
+    expect([bare.code, bare.stdout.startsWith('Usage: desk')]).toEqual([0, true]);
     const unknown = box.desk(['creat']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command 'creat'[\s\S]*create/);
