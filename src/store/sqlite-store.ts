@@ -20,13 +20,14 @@ const WRITABLE = new Set([
   'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count',
 ]);
 
-const SORT_SQL: Record<SortField, string> = {
-  created_at: 'created_at',
-  updated_at: 'updated_at',
-  number: 'number',
-  status: 'status',
-  resolve_due_at: 'resolve_due_at IS NULL, resolve_due_at',
-  urgency: "CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END",
+// Each sort is a list of expressions; tickets without a due time sort after those with one.
+const SORT_SQL: Record<SortField, string[]> = {
+  created_at: ['created_at'],
+  updated_at: ['updated_at'],
+  number: ['number'],
+  status: ['status'],
+  resolve_due_at: ['resolve_due_at IS NULL', 'resolve_due_at'],
+  urgency: ["CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END"],
 };
 
 type Row = Record<string, unknown>;
@@ -233,7 +234,7 @@ export class SqliteStore implements Store {
     }
     const direction = query.sort.descending ? 'DESC' : 'ASC';
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${SORT_SQL[query.sort.field].split(', ').map((part) => `${part} ${direction}`).join(', ')}, id ${direction} LIMIT ?`;
+      ORDER BY ${[...SORT_SQL[query.sort.field], 'id'].map((expression) => `${expression} ${direction}`).join(', ')} LIMIT ?`;
     return (this.statement(sql).all(...params, query.limit) as Row[]).map(toTicket);
   }
 

@@ -1,30 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { replaySampleTicket, type ReplayResult, type SampleTicket } from '../../domain/sample.js';
 import { STATUSES } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
-import { exampleConfigDir, readSampleTickets } from '../assets.js';
+import { exampleConfigDir } from '../assets.js';
+import { loadSampleTickets } from '../sample.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTable } from '../render/table.js';
-
-/** Replays the sample tickets into the context's database, all in the past as they happened. */
-export async function loadSample(ctx: Context): Promise<ReplayResult[]> {
-  const settings = await ctx.settings();
-  const teams = await ctx.teams();
-  const store = await ctx.openStore({ create: true });
-  const replay = { store, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now() };
-  const results: ReplayResult[] = [];
-  // One after another: numbers follow the order of the sample file.
-  for (const sample of readSampleTickets() as SampleTicket[]) results.push(await replaySampleTicket(sample, replay));
-  return results;
-}
 
 export async function run(_input: unknown, ctx: Context) {
   const db = ctx.globals.db ?? join(mkdtempSync(join(tmpdir(), 'desk-demo-')), 'desk.db');
   const demo = ctx.derive({ db, config: ctx.globals.config ?? exampleConfigDir });
   const { timezone: zone } = await demo.settings();
-  const results = await loadSample(demo);
+  const results = await loadSampleTickets(demo);
   demo.dispose();
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { exampleConfigDir } from '../assets.js';
 import { printJson } from '../render/ticket-json.js';
-import { loadSample } from './demo.js';
+import { loadSampleTickets } from '../sample.js';
 
 export async function run({ options }: { options: { sample?: boolean } }, ctx: Context) {
   const { defaultConfigDir } = await import('../../config/settings.js');
@@ -16,14 +16,14 @@ export async function run({ options }: { options: { sample?: boolean } }, ctx: C
     // An operator's edited config is never overwritten.
     if (existsSync(target)) kept.push(target);
     else {
-      copyFileSync(exampleConfigDir + '/' + file, target);
+      copyFileSync(join(exampleConfigDir, file), target);
       written.push(target);
     }
   }
   const local = ctx.derive({ config: configDir });
   const databaseExisted = existsSync(await local.databasePath());
   const store = await local.openStore({ create: true });
-  const sample = options.sample ? await loadSample(local) : [];
+  const sample = options.sample ? await loadSampleTickets(local) : [];
   local.dispose();
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), { config: configDir, written, kept, database: store.path, created: !databaseExisted, sample_tickets: sample.length });

@@ -1,0 +1,15 @@
+import { replaySampleTicket, type ReplayResult, type SampleTicket } from '../domain/sample.js';
+import { readSampleTickets } from './assets.js';
+import type { Context } from './context.js';
+
+/** Replays the sample tickets of fixtures/ into the context's database, as they happened. */
+export async function loadSampleTickets(ctx: Context): Promise<ReplayResult[]> {
+  const settings = await ctx.settings();
+  const teams = await ctx.teams();
+  const store = await ctx.openStore({ create: true });
+  const replay = { store, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now() };
+  const results: ReplayResult[] = [];
+  // One after another: numbers follow the order of the sample file.
+  for (const sample of readSampleTickets() as SampleTicket[]) results.push(await replaySampleTicket(sample, replay));
+  return results;
+}
