@@ -5,6 +5,7 @@ import { UsageError } from '../domain/errors.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { DeskSettings } from '../config/settings.js';
 import type { Store } from '../store/store.js';
+import type { RuleEngine } from '../rules/engine.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -41,6 +42,8 @@ export interface Context {
   configDir(): Promise<string | null>;
   settings(): Promise<DeskSettings>;
   teams(): Promise<TeamDirectory>;
+  /** The compiled routing rules; refuses to run with a routing.yaml it cannot fully understand. */
+  rules(): Promise<RuleEngine>;
   databasePath(): Promise<string>;
   /** Opens the store once per run; `create: false` refuses to make a database that is not there. */
   openStore(options?: { create?: boolean }): Promise<Store>;
@@ -73,6 +76,7 @@ export function createContext(world: World, globals: GlobalOptions): Context {
   const home = env.HOME || homedir();
   let settings: Promise<DeskSettings> | undefined;
   let teams: Promise<TeamDirectory> | undefined;
+  let rules: Promise<RuleEngine> | undefined;
   let store: Store | undefined;
 
   let resolvedConfigDir: string | null | undefined;
@@ -119,6 +123,14 @@ export function createContext(world: World, globals: GlobalOptions): Context {
         return loadTeams(dir, cwd);
       })();
       return teams;
+    },
+    rules() {
+      rules ??= (async () => {
+        const [dir, directory, { vocabulary }] = [await ensureConfigDir(), await ctx.teams(), await ctx.settings()];
+        const { loadRules } = await import('../rules/load.js');
+        return loadRules(dir, cwd, directory, vocabulary);
+      })();
+      return rules;
     },
     async databasePath() {
       const { resolveDatabasePath } = await import('../store/location.js');

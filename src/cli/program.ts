@@ -39,8 +39,8 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nRun `desk <command> --help` for a command\'s flags and examples.');
 
-  const define = (name: string, description: string, examples: string[], load: Loader): Command => {
-    const command = program
+  const define = (name: string, description: string, examples: string[], load: Loader, parent: Command = program): Command => {
+    const command = parent
       .command(name)
       .description(description)
       .addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`)
@@ -84,7 +84,9 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--team <team>', 'dispatch at once to this team')
     .option('--assignee <agent>', 'dispatch at once to this agent')
     .option('--collaborators <teams>', 'collaborating teams, comma-separated')
-    .option('--external-id <id>', 'identifier in another system (unique)');
+    .option('--external-id <id>', 'identifier in another system (unique)')
+    .option('--auto', 'classify and dispatch by the rules at once (default: auto in desk.yaml)')
+    .option('--no-auto', 'do not run the rules, whatever desk.yaml says');
 
   define('show', 'Show one ticket', ['desk show SD-202611-00042', 'desk show 42 --json --reveal'], () => import('./commands/show.js'))
     .argument('<ticket>', 'ticket number or id')
@@ -115,15 +117,28 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .argument('<ticket>', 'ticket number or id')
     .option('--reveal', 'show contact details unmasked');
 
-  define('classify', 'Set type, category and urgency by hand', ['desk classify 42 --type fault --category hardware/printer', 'desk classify 42 43 --urgency urgent'], () => import('./commands/classify.js'))
-    .argument('<tickets...>', 'ticket numbers or ids')
+  define(
+    'classify',
+    'Classify tickets by the rules of routing.yaml, or by hand with --type/--category/--urgency',
+    ['desk classify --all-new', 'desk classify 42 --force', 'desk classify 42 --type fault --category hardware/printer --urgency urgent'],
+    () => import('./commands/classify.js'),
+  )
+    .argument('[tickets...]', 'ticket numbers or ids')
+    .option('--all-new', 'every ticket still new')
+    .option('--force', 'let the rules overwrite a classification set by hand')
     .option('--type <type>', 'ticket type')
     .option('--category <path>', 'category path, e.g. network/vpn')
     .option('--urgency <urgency>', 'normal, urgent or critical')
     .option(...IF_VERSION);
 
-  define('dispatch', 'Dispatch tickets to a team (and agent) by hand', ['desk dispatch 42 --team desktop --to sun', 'desk dispatch 42 --team network --with applications'], () => import('./commands/dispatch.js'))
-    .argument('<tickets...>', 'ticket numbers or ids')
+  define(
+    'dispatch',
+    'Dispatch tickets by the rules of routing.yaml, or by hand with --team/--to/--with',
+    ['desk dispatch --all-pending', 'desk dispatch 42 --team desktop --to sun', 'desk dispatch 42 --team network --with applications'],
+    () => import('./commands/dispatch.js'),
+  )
+    .argument('[tickets...]', 'ticket numbers or ids')
+    .option('--all-pending', 'every ticket waiting for dispatch (new or reopened)')
     .option('--team <team>', 'primary team')
     .option('--to <agent>', 'assign to this agent')
     .option('--with <teams>', 'collaborating teams, comma-separated')
@@ -189,6 +204,29 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .argument('<ticket>', 'ticket number or id')
     .option('--reason <text>', 'why it is reopened')
     .option(...IF_VERSION);
+
+  const rules = program
+    .command('rules')
+    .description('Check the config files and try the routing rules')
+    .addHelpText('after', '\nExamples:\n  $ desk rules check\n  $ desk rules test --title "打印机卡纸" --explain\n');
+  define('check', 'Validate every config file; problems name file, line and column', ['desk rules check', 'desk --config ./config rules check --json'], () => import('./commands/rules-check.js'), rules);
+  define(
+    'test',
+    'Show how the rules would classify and dispatch a ticket, and which rule decided each field',
+    ['desk rules test --title "VPN 无法连接" --department 财务部', 'desk rules test --title "Printer jams" --channel phone --explain'],
+    () => import('./commands/rules-test.js'),
+    rules,
+  )
+    .option('--title <text>', 'title of the imagined ticket (required)')
+    .option('--description <text>', 'its description')
+    .option('--department <name>', "requester's department")
+    .option('--requester <name>', 'requester')
+    .option('--channel <channel>', 'channel')
+    .option('--type <type>', 'type, as if set by hand')
+    .option('--category <path>', 'category, as if set by hand')
+    .option('--urgency <urgency>', 'urgency, as if set by hand')
+    .option('--impact <scope>', 'impact')
+    .option('--explain', 'list every rule, matched or not, and why');
 
   define('backup', 'Write an online backup of the database', ['desk backup /backups/desk-$(date +%F).db'], () => import('./commands/backup.js'))
     .argument('<file>', 'the backup file to write')

@@ -67,5 +67,5 @@ function printResults(ctx: Context, results: UpdateResult[], zone: string, many:
     printJson((t) => ctx.io.stdout.write(t), many ? tickets : tickets[0]);
     return;
   }
-  for (const r of results) ctx.io.stdout.write(describeChanges(r.ticket, r.change.kind, r.changes, zone));
+  for (const r of results) ctx.io.stdout.write(r.change ? describeChanges(r.ticket, r.change.kind, r.changes, zone) : `${r.ticket.number} unchanged\n`);
 }

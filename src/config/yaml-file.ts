@@ -40,8 +40,46 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): { node: Node | nul
   return { node: (node as Node) ?? null, keyNode };
 }
 
+/** A problem found after the schema passed (a cross-file reference, a bad regex), by path. */
+export interface SemanticIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  /** Point at the key rather than the value. */
+  at?: 'key';
+}
+
+export interface LoadOptions<T> {
+  /** Keys the file may use, to suggest one for an unknown key. */
+  knownKeys?: readonly string[];
+  /** Checks that need more than the schema; run only when the schema passed. */
+  check?: (data: T) => SemanticIssue[];
+}
+
+/** Edit distance, to say "did you mean" for a mistyped key. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of new Set(known)) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
 /** Loads and validates one YAML file; throws ConfigError listing every problem. */
-export function loadYamlFile<S extends z.ZodType>(path: string, schema: S, cwd: string): z.infer<S> {
+export function loadYamlFile<S extends z.ZodType>(path: string, schema: S, cwd: string, options: LoadOptions<z.infer<S>> = {}): z.infer<S> {
   const file = relative(cwd, path) || path;
   const text = readFileSync(path, 'utf8');
   const lineCounter = new LineCounter();
@@ -55,24 +93,35 @@ export function loadYamlFile<S extends z.ZodType>(path: string, schema: S, cwd: 
       }),
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const locate = (issue: SemanticIssue): Problem => {
+    const { node, keyNode } = nodeAt(doc, issue.path);
+    // Problems with a key itself (unknown, badly named) point at the key, others at the value.
+    const offset = (issue.at === 'key' ? keyNode?.range?.[0] : node?.range?.[0] ?? keyNode?.range?.[0]) ?? 0;
+    const pos = at(offset);
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return { file, line: pos.line, column: pos.col, message: `${where}${issue.message}` };
+  };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new ConfigError([{ file, line: 1, column: 1, message: (error as Error).message }]);
+  }
   const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      let path = issue.path;
-      let message = issue.message;
+  if (!result.success) {
+    const issues = result.error.issues.flatMap((issue): SemanticIssue[] => {
       if (issue.code === 'unrecognized_keys') {
-        path = [...issue.path, issue.keys[0]!];
-        message = `unknown key "${issue.keys.join('", "')}"`;
+        return issue.keys.map((key) => {
+          const guess = options.knownKeys && suggest(key, options.knownKeys);
+          return { path: [...issue.path, key], message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}`, at: 'key' as const };
+        });
       }
-      const { node, keyNode } = nodeAt(doc, path);
-      // Problems with a key itself (unknown, badly named) point at the key, others at the value.
-      const aboutKey = issue.code === 'unrecognized_keys' || (issue.code === 'custom' && issue.params?.at === 'key');
-      const offset = (aboutKey ? keyNode?.range?.[0] : node?.range?.[0] ?? keyNode?.range?.[0]) ?? 0;
-      const pos = at(offset);
-      const where = path.length ? `${path.join('.')}: ` : '';
-      return { file, line: pos.line, column: pos.col, message: `${where}${message}` };
-    }),
-  );
+      const aboutKey = issue.code === 'custom' && issue.params?.at === 'key';
+      return [{ path: issue.path, message: issue.message, ...(aboutKey && { at: 'key' as const }) }];
+    });
+    throw new ConfigError(issues.map(locate));
+  }
+  const semantic = options.check?.(result.data) ?? [];
+  if (semantic.length) throw new ConfigError(semantic.map(locate));
+  return result.data;
 }

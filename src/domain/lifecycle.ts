@@ -10,9 +10,22 @@ export interface Change {
   patch: TicketPatch;
   text?: string;
   reason?: string;
+  /** Field → the rule that decided it, when rules made the change. */
+  rules?: Record<string, string>;
+  /** A supervisor to notify, recorded as its own event. */
+  notify?: { to: string; team: string; rules: string[] };
 }
 
-export type Plan = (ticket: Ticket) => Change;
+/** What a plan may ask of the store, inside the same transaction as its write. */
+export interface PlanTools {
+  /** The next agent of the team's rotation (round-robin), remembered for the next call. */
+  nextInRotation(team: string, agents: readonly string[]): string;
+  /** Open tickets assigned to each of `agents`. */
+  openLoad(agents: readonly string[]): Map<string, number>;
+}
+
+/** Returns the change to write, or null when there is nothing to change. */
+export type Plan = (ticket: Ticket, tools: PlanTools) => Change | null;
 
 function requireOpen(ticket: Ticket, what: string): void {
   if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
@@ -217,13 +230,13 @@ export function parseSatisfaction(text: string, place: string): number {
  * stops with the name of who changed it instead of silently overwriting their work.
  */
 export function expectVersion(plan: Plan, version: number, describeTime: (ms: number) => string): Plan {
-  return (ticket) => {
+  return (ticket, tools) => {
     if (ticket.version !== version) {
       throw new ConflictError(
         `${ticket.number} was changed by ${ticket.updated_by} at ${describeTime(ticket.updated_at)} (version ${ticket.version}, you had ${version})`,
         `look again with \`desk show ${ticket.number}\` and redo your change`,
       );
     }
-    return plan(ticket);
+    return plan(ticket, tools);
   };
 }

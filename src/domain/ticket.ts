@@ -64,7 +64,7 @@ export const TIME_FIELDS = [
 
 export const EVENT_KINDS = [
   'create', 'classify', 'dispatch', 'assign', 'respond', 'note', 'pending', 'resume',
-  'escalate', 'resolve', 'close', 'callback', 'reopen', 'import',
+  'escalate', 'resolve', 'close', 'callback', 'reopen', 'import', 'notify',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -82,6 +82,11 @@ export interface EventData {
   changes?: Record<string, [unknown, unknown]>;
   text?: string;
   reason?: string;
+  /** Field → rule name, for changes made by the routing rules. */
+  rules?: Record<string, string>;
+  /** For a notify event: who is notified, of which team, by which rules. */
+  to?: string;
+  team?: string;
 }
 
 export function isOpen(status: Status): boolean {

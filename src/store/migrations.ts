@@ -58,6 +58,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'round-robin rotation per team',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE rotations (team TEXT PRIMARY KEY, last_agent TEXT NOT NULL) STRICT;
+        CREATE INDEX tickets_new ON tickets(status, id) WHERE status IN ('new', 'reopened');
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
-import { diffPatch, type Plan } from '../domain/lifecycle.js';
+import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
-import type { EventData, NewTicket, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
+import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 
@@ -31,6 +31,8 @@ const SORT_SQL: Record<SortField, string[]> = {
 };
 
 type Row = Record<string, unknown>;
+
+const OPEN_STATUSES_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 function toColumn(field: string, value: unknown): unknown {
   if (field === 'collaborators') return JSON.stringify(value ?? []);
@@ -120,7 +122,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(work).immediate();
   }
 
-  async createTicket(ticket: NewTicket, options: CreateOptions): Promise<Ticket> {
+  async createTicket(ticket: NewTicket, options: CreateOptions, then: readonly Plan[] = []): Promise<Ticket> {
     return this.write(() => {
       if (ticket.external_id) {
         const existing = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(ticket.external_id) as Row | undefined;
@@ -142,6 +144,7 @@ export class SqliteStore implements Store {
         if (value !== null && value !== false && value !== 0 && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
       }
       this.insertEvent(id, options, 'create', { changes });
+      for (const plan of then) this.applyPlan({ id }, plan, options);
       return this.readTicket({ id });
     });
   }
@@ -167,25 +170,42 @@ export class SqliteStore implements Store {
   }
 
   private applyPlan(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult {
-    {
-      const before = this.readTicket(ref);
-      const change = plan(before);
-      const fields = Object.keys(change.patch);
-      for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
-      const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
-      this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
-        ...fields.map((f) => toColumn(f, change.patch[f as keyof TicketPatch])),
-        options.now,
-        options.actor,
-        before.id,
-      );
-      const data: EventData = { changes: diffPatch(before, change.patch) };
-      if (change.text) data.text = change.text;
-      if (change.reason) data.reason = change.reason;
-      this.insertEvent(before.id, options, change.kind, data);
-      return { ticket: this.readTicket({ id: before.id }), change, changes: data.changes! };
-    }
+    const before = this.readTicket(ref);
+    const change = plan(before, this.tools);
+    if (!change) return { ticket: before, change: null, changes: {} };
+    const fields = Object.keys(change.patch);
+    for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
+    const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
+    this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
+      ...fields.map((f) => toColumn(f, change.patch[f as keyof TicketPatch])),
+      options.now,
+      options.actor,
+      before.id,
+    );
+    const data: EventData = { changes: diffPatch(before, change.patch) };
+    if (change.text) data.text = change.text;
+    if (change.reason) data.reason = change.reason;
+    if (change.rules) data.rules = change.rules;
+    this.insertEvent(before.id, options, change.kind, data);
+    if (change.notify) this.insertEvent(before.id, options, 'notify', { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) });
+    return { ticket: this.readTicket({ id: before.id }), change, changes: data.changes! };
   }
+
+  /** Assignment state the routing rules read and advance, inside the caller's transaction. */
+  private readonly tools: PlanTools = {
+    nextInRotation: (team, agents) => {
+      const row = this.statement('SELECT last_agent FROM rotations WHERE team = ?').get(team) as { last_agent: string } | undefined;
+      const next = agents[(agents.indexOf(row?.last_agent ?? '') + 1) % agents.length]!;
+      this.statement('INSERT INTO rotations (team, last_agent) VALUES (?, ?) ON CONFLICT (team) DO UPDATE SET last_agent = excluded.last_agent').run(team, next);
+      return next;
+    },
+    openLoad: (agents) => {
+      const rows = this.statement(
+        `SELECT assignee, COUNT(*) AS open FROM tickets WHERE assignee IN (SELECT value FROM json_each(?)) AND ${OPEN_STATUSES_SQL} GROUP BY assignee`,
+      ).all(JSON.stringify(agents)) as { assignee: string; open: number }[];
+      return new Map(rows.map((r) => [r.assignee, r.open]));
+    },
+  };
 
   private insertEvent(ticketId: number, options: WriteOptions, kind: string, data: EventData): void {
     this.statement('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(
@@ -200,7 +220,6 @@ export class SqliteStore implements Store {
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const openStatuses = "status IN ('new', 'dispatched', 'in_progress', 'pending', 'reopened')";
     if (query.statuses?.length) {
       where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
       params.push(...query.statuses);
@@ -220,11 +239,11 @@ export class SqliteStore implements Store {
       params.push(query.createdBefore);
     }
     if (query.overdueAt !== undefined) {
-      where.push(`${openStatuses} AND (resolve_due_at < ? OR (first_response_at IS NULL AND response_due_at < ?))`);
+      where.push(`${OPEN_STATUSES_SQL} AND (resolve_due_at < ? OR (first_response_at IS NULL AND response_due_at < ?))`);
       params.push(query.overdueAt, query.overdueAt);
     }
     if (query.dueWithin) {
-      where.push(`${openStatuses} AND resolve_due_at >= ? AND resolve_due_at < ?`);
+      where.push(`${OPEN_STATUSES_SQL} AND resolve_due_at >= ? AND resolve_due_at < ?`);
       params.push(query.dueWithin.from, query.dueWithin.until);
     }
     if (query.text) {

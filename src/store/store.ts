@@ -38,14 +38,16 @@ export interface TicketQuery {
 
 export interface UpdateResult {
   ticket: Ticket;
-  change: Change;
+  /** Null when the plan found nothing to change; nothing was written. */
+  change: Change | null;
   /** field → [before, after], as recorded in the audit trail. */
   changes: Record<string, [unknown, unknown]>;
 }
 
 export interface Store {
   readonly path: string;
-  createTicket(ticket: NewTicket, options: CreateOptions): Promise<Ticket>;
+  /** Creates the ticket and applies `then` (e.g. rule classification) in the same transaction. */
+  createTicket(ticket: NewTicket, options: CreateOptions, then?: readonly Plan[]): Promise<Ticket>;
   getTicket(ref: TicketRef): Promise<Ticket>;
   /** Reads the ticket, applies `plan` to it and records the audit event, all in one transaction. */
   updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult>;

@@ -4,9 +4,20 @@ import {
   diffPatch, expectVersion, parseSatisfaction, planAssign, planCallback, planClassify, planClose, planDispatch,
   planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, type DispatchInput, type Plan,
 } from '../../src/domain/lifecycle.js';
+import type { PlanTools } from '../../src/domain/lifecycle.js';
 import type { Status, Ticket, TicketPatch } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { thrown } from './thrown.js';
+
+/** The manual plans never ask the store for assignment state. */
+const TOOLS: PlanTools = {
+  nextInRotation: () => {
+    throw new Error('not expected');
+  },
+  openLoad: () => {
+    throw new Error('not expected');
+  },
+};
 
 const NOW = Date.UTC(2026, 10, 25, 6, 30); // 14:30 in Shanghai
 const EARLIER = Date.UTC(2026, 10, 25, 1, 0);
@@ -55,9 +66,9 @@ describe.each(ACCEPTS)('$action', ({ plan, accepts }) => {
   it.each(ALL)('on a %s ticket', (status) => {
     const ticket = makeTicket({ status, team: 'desktop' });
     if (accepts.includes(status)) {
-      expect(() => plan(ticket)).not.toThrow();
+      expect(() => plan(ticket, TOOLS)).not.toThrow();
     } else {
-      const error = thrown(() => plan(ticket));
+      const error = thrown(() => plan(ticket, TOOLS));
       expect(error).toBeInstanceOf(InvalidTransitionError);
       expect(error.message.startsWith(`SD-202611-00042 is ${status}: `)).toBe(true);
       expect(error.hint).toMatch(new RegExp(`^allowed from ${status}: `));
@@ -67,7 +78,7 @@ describe.each(ACCEPTS)('$action', ({ plan, accepts }) => {
 
 describe('planClassify', () => {
   it('fills only what was given and marks it manual, leaving the status alone', () => {
-    expect(planClassify({ type: 'fault', urgency: 'urgent' })(makeTicket({ status: 'in_progress' }))).toEqual({
+    expect(planClassify({ type: 'fault', urgency: 'urgent' })(makeTicket({ status: 'in_progress' }), TOOLS)).toEqual({
       kind: 'classify',
       patch: { classified_by: 'manual', type: 'fault', urgency: 'urgent' },
     });
@@ -107,11 +118,11 @@ describe('planDispatch', () => {
       patch: { status: 'dispatched', team: 'desktop', assignee: 'zhou', collaborators: [], dispatched_by: 'manual', dispatched_at: EARLIER },
     },
   ])('$case', ({ ticket, input, patch }) => {
-    expect(planDispatch(input, TEAMS, NOW)(makeTicket(ticket))).toEqual({ kind: 'dispatch', patch });
+    expect(planDispatch(input, TEAMS, NOW)(makeTicket(ticket), TOOLS)).toEqual({ kind: 'dispatch', patch });
   });
 
   it('refuses a ticket without a team when none is given', () => {
-    const error = thrown(() => planDispatch({}, TEAMS, NOW)(makeTicket()));
+    const error = thrown(() => planDispatch({}, TEAMS, NOW)(makeTicket(), TOOLS));
     expect([error.constructor, error.message]).toEqual([UsageError, 'dispatch needs a team']);
   });
 });
@@ -137,7 +148,7 @@ describe('planAssign', () => {
       patch: { assignee: 'sun', team: 'desktop', status: 'dispatched', dispatched_by: 'manual', dispatched_at: EARLIER },
     },
   ] as const)('$case', ({ ticket, agent, patch }) => {
-    expect(planAssign(agent, TEAMS, NOW)(makeTicket(ticket))).toEqual({ kind: 'assign', patch });
+    expect(planAssign(agent, TEAMS, NOW)(makeTicket(ticket), TOOLS)).toEqual({ kind: 'assign', patch });
   });
 });
 
@@ -147,7 +158,7 @@ describe('planRespond', () => {
     { case: 'a new ticket records the response but stays new', ticket: { status: 'new' }, message: undefined, patch: { first_response_at: NOW }, text: undefined },
     { case: 'a later response keeps the first response time', ticket: { status: 'in_progress', first_response_at: EARLIER }, message: '   ', patch: {}, text: undefined },
   ] as const)('$case', ({ ticket, message, patch, text }) => {
-    expect(planRespond(message, NOW)(makeTicket(ticket))).toEqual({ kind: 'respond', patch, text });
+    expect(planRespond(message, NOW)(makeTicket(ticket), TOOLS)).toEqual({ kind: 'respond', patch, text });
   });
 });
 
@@ -181,24 +192,24 @@ describe('plans that need words', () => {
       change: { kind: 'callback', patch: { callback_at: NOW, callback_note: 'Happy now', satisfaction: 4 }, text: 'Happy now' },
     },
   ] as const)('$action on a $status ticket', ({ plan, status, change }) => {
-    expect(plan(makeTicket({ status }))).toEqual(change);
+    expect(plan(makeTicket({ status }), TOOLS)).toEqual(change);
   });
 
   it('resume names the only status it accepts', () => {
-    expect(thrown(() => planResume()(makeTicket({ status: 'in_progress' }))).message).toBe('SD-202611-00042 is in_progress: only a pending ticket can resume');
+    expect(thrown(() => planResume()(makeTicket({ status: 'in_progress' }), TOOLS)).message).toBe('SD-202611-00042 is in_progress: only a pending ticket can resume');
   });
 });
 
 describe('planClose', () => {
   it('closes a resolved ticket with the rating and call-back', () => {
-    expect(planClose({ satisfaction: 5, callbackNote: 'Works now' }, NOW)(makeTicket({ status: 'resolved', resolved_at: EARLIER, solution: 'Roller' }))).toEqual({
+    expect(planClose({ satisfaction: 5, callbackNote: 'Works now' }, NOW)(makeTicket({ status: 'resolved', resolved_at: EARLIER, solution: 'Roller' }), TOOLS)).toEqual({
       kind: 'close',
       patch: { status: 'closed', closed_at: NOW, satisfaction: 5, callback_at: NOW, callback_note: 'Works now' },
     });
   });
 
   it.each(OPEN)('resolves and closes a %s ticket at once when solved at first contact', (status) => {
-    const change = planClose({ solution: ' Reset the password ', steps: 'Checked identity' }, NOW)(makeTicket({ status }));
+    const change = planClose({ solution: ' Reset the password ', steps: 'Checked identity' }, NOW)(makeTicket({ status }), TOOLS);
     expect(change).toEqual({
       kind: 'close',
       patch: { status: 'closed', closed_at: NOW, resolved_at: NOW, solution: 'Reset the password', steps: 'Checked identity' },
@@ -206,7 +217,7 @@ describe('planClose', () => {
   });
 
   it.each(OPEN)('asks for --solution to close a %s ticket', (status) => {
-    const error = thrown(() => planClose({ solution: '  ' }, NOW)(makeTicket({ status })));
+    const error = thrown(() => planClose({ solution: '  ' }, NOW)(makeTicket({ status }), TOOLS));
     expect(error).toBeInstanceOf(UsageError);
     expect(error).not.toBeInstanceOf(InvalidTransitionError);
     expect(error.exitCode).toBe(2);
@@ -215,7 +226,7 @@ describe('planClose', () => {
   });
 
   it('refuses to close a closed ticket again', () => {
-    const error = thrown(() => planClose({ solution: 'x' }, NOW)(makeTicket({ status: 'closed' })));
+    const error = thrown(() => planClose({ solution: 'x' }, NOW)(makeTicket({ status: 'closed' }), TOOLS));
     expect([error.constructor, error.message, error.hint]).toEqual([
       InvalidTransitionError, 'SD-202611-00042 is closed: cannot close it again', 'allowed from closed: reopened (desk reopen)',
     ]);
@@ -228,7 +239,7 @@ describe('planReopen', () => {
     { status: 'closed', before: 2, after: 3 },
   ] as const)('counts the reopen of a $status ticket ($before → $after) and clears the outcome times', ({ status, before, after }) => {
     const ticket = makeTicket({ status, reopen_count: before, resolved_at: EARLIER, closed_at: status === 'closed' ? NOW : null });
-    expect(planReopen('Jams again')(ticket)).toEqual({
+    expect(planReopen('Jams again')(ticket, TOOLS)).toEqual({
       kind: 'reopen',
       patch: { status: 'reopened', reopen_count: after, resolved_at: null, closed_at: null },
       reason: 'Jams again',
@@ -241,13 +252,13 @@ describe('expectVersion', () => {
   const seen = makeTicket({ status: 'dispatched', version: 5, updated_by: 'wang', updated_at: NOW });
 
   it('runs the plan when the ticket is as the operator saw it', () => {
-    expect(expectVersion(planEscalate('Vendor'), 5, describeTime)(seen)).toEqual({
+    expect(expectVersion(planEscalate('Vendor'), 5, describeTime)(seen, TOOLS)).toEqual({
       kind: 'escalate', patch: { escalated: true, escalation_reason: 'Vendor' }, reason: 'Vendor',
     });
   });
 
   it('stops with a conflict naming who changed the ticket and when', () => {
-    const error = thrown(() => expectVersion(planEscalate('Vendor'), 4, describeTime)(seen));
+    const error = thrown(() => expectVersion(planEscalate('Vendor'), 4, describeTime)(seen, TOOLS));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.exitCode).toBe(4);
     expect(error.message).toBe('SD-202611-00042 was changed by wang at 2026-11-25 14:30 (version 5, you had 4)');

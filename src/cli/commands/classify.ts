@@ -1,21 +1,39 @@
 import { UsageError } from '../../domain/errors.js';
 import { planClassify } from '../../domain/lifecycle.js';
+import { planRuleClassify } from '../../domain/routing.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import type { Context } from '../context.js';
+import { runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';
 
 interface Options {
   type?: string;
   category?: string;
   urgency?: string;
+  allNew?: boolean;
+  force?: boolean;
   ifVersion?: string;
 }
 
 export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
-  const { vocabulary } = await ctx.settings();
-  if (options.type === undefined && options.category === undefined && options.urgency === undefined) {
-    throw new UsageError('nothing to classify with', 'give --type, --category and/or --urgency');
+  const manual = options.type !== undefined || options.category !== undefined || options.urgency !== undefined;
+  if (!manual) {
+    const engine = await ctx.rules();
+    await runRules(
+      ctx,
+      {
+        refs: args,
+        all: { flag: '--all-new', statuses: ['new'] },
+        plan: (decisions) =>
+          planRuleClassify(engine, Boolean(options.force), (ticket, outcome) => decisions.set(ticket.id, { decided: outcome.decided })),
+      },
+      Boolean(options.allNew),
+    );
+    return;
   }
+  if (options.allNew) throw new UsageError('--all-new runs the rules; it does not take --type, --category or --urgency', 'classify by hand one ticket number at a time');
+  if (!args.length) throw new UsageError('which tickets?', 'give ticket numbers');
+  const { vocabulary } = await ctx.settings();
   const category = options.category?.trim();
   if (category !== undefined && !/^[^/\s][^/]*(\/[^/]+)*$/.test(category)) {
     throw new UsageError(`--category: "${options.category}" is not a category path`, 'use words separated by /, e.g. hardware/printer');

@@ -3,17 +3,19 @@ import { UsageError } from '../../domain/errors.js';
 import { buildNewTicket, missingRequired, type TicketDraft } from '../../domain/new-ticket.js';
 import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
 import { monthKey } from '../../domain/time.js';
+import type { Plan } from '../../domain/lifecycle.js';
+import { planRuleClassify, planRuleDispatch } from '../../domain/routing.js';
 import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 
 /** Commander's camelCase options (createdAt) as the snake_case field names of a draft (created_at). */
-type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string };
+type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string; auto?: boolean };
 
 function toDraft(options: Options): TicketDraft {
   const draft: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'descriptionFile') draft[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+    if (key !== 'descriptionFile' && key !== 'auto' && typeof value !== 'boolean') draft[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
   }
   return draft as TicketDraft;
 }
@@ -40,6 +42,29 @@ async function readDescription(path: string, ctx: Context): Promise<string> {
   }
 }
 
+/** Classification and dispatch by the rules, reporting each decision into `routed`. */
+async function routingPlans(ctx: Context, now: number, routed: string[]): Promise<Plan[]> {
+  const [engine, teams] = [await ctx.rules(), await ctx.teams()];
+  const describe = (decided: Record<string, { value: unknown; rule: string } | undefined>) =>
+    Object.entries(decided)
+      .filter(([, d]) => d)
+      .map(([field, d]) => `${field} ${Array.isArray(d!.value) ? d!.value.join(',') : d!.value} (${d!.rule})`)
+      .join(', ');
+  return [
+    planRuleClassify(engine, false, (_, outcome) => {
+      const text = describe(outcome.decided);
+      if (text) routed.push(`classified: ${text}`);
+    }),
+    planRuleDispatch(engine, teams, now, (ticket, outcome, agent) => {
+      const team = outcome.team?.value ?? ticket.team;
+      const text = describe({ team: outcome.team, with: outcome.collaborators, assignee: agent && outcome.assign ? { value: agent, rule: outcome.assign.rule } : undefined });
+      if (text) routed.push(`dispatched: ${text}`);
+      const supervisor = teams.teams().find((t) => t.key === team)?.supervisor;
+      if (outcome.notify.length && supervisor) routed.push(`notify ${supervisor}, supervisor of ${team} (${outcome.notify.join(', ')})`);
+    }),
+  ];
+}
+
 export async function run({ options }: { options: Options }, ctx: Context) {
   const settings = await ctx.settings();
   const teams = await ctx.teams();
@@ -55,14 +80,22 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   }
   const now = ctx.now();
   const ticket = buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams });
+  const routed: string[] = [];
+  const then = (options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : [];
   const store = await ctx.openStore();
   const { prefix, digits } = settings.numbering;
-  const created = await store.createTicket(ticket, {
-    actor: ctx.actor,
-    now,
-    sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),
-    formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
-  });
+  const created = await store.createTicket(
+    ticket,
+    {
+      actor: ctx.actor,
+      now,
+      sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),
+      formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
+    },
+    then,
+  );
+  // The number alone goes to stdout, so scripts can capture it; what the rules did is status.
+  for (const line of routed) ctx.io.stderr.write(`${created.number} ${line}\n`);
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(created, { zone: settings.timezone, reveal: false }));
   else ctx.io.stdout.write(`${created.number}\n`);
 }

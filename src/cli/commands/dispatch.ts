@@ -1,19 +1,44 @@
 import { UsageError } from '../../domain/errors.js';
 import { planDispatch } from '../../domain/lifecycle.js';
+import { planRuleDispatch } from '../../domain/routing.js';
 import type { Context } from '../context.js';
+import { runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';
 
 interface Options {
   team?: string;
   to?: string;
   with?: string;
+  allPending?: boolean;
   ifVersion?: string;
 }
 
 export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
-  if (!options.team && !options.to && !options.with) {
-    throw new UsageError('nothing to dispatch with', 'give --team TEAM, --to AGENT and/or --with TEAM,…');
+  const manual = Boolean(options.team || options.to || options.with);
+  if (!manual) {
+    const [engine, teams] = [await ctx.rules(), await ctx.teams()];
+    await runRules(
+      ctx,
+      {
+        refs: args,
+        all: { flag: '--all-pending', statuses: ['new', 'reopened'] },
+        plan: (decisions) =>
+          planRuleDispatch(engine, teams, ctx.now(), (ticket, outcome, agent) => {
+            const decided: Record<string, { value: unknown; rule: string }> = {};
+            if (outcome.team) decided.team = outcome.team;
+            if (outcome.collaborators) decided.with = outcome.collaborators;
+            if (outcome.assign && agent) decided.assignee = { value: agent, rule: outcome.assign.rule };
+            const team = outcome.team?.value ?? ticket.team;
+            const supervisor = teams.teams().find((t) => t.key === team)?.supervisor;
+            decisions.set(ticket.id, { decided, ...(outcome.notify.length && supervisor ? { notify: supervisor } : {}) });
+          }),
+      },
+      Boolean(options.allPending),
+    );
+    return;
   }
+  if (options.allPending) throw new UsageError('--all-pending runs the rules; it does not take --team, --to or --with', 'dispatch by hand one ticket number at a time');
+  if (!args.length) throw new UsageError('which tickets?', 'give ticket numbers');
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,

@@ -22,6 +22,8 @@ export async function run({ args, options }: { args: string[]; options: { reveal
         changes: presentChanges(e.data.changes ?? {}, { zone, reveal }),
         text: e.data.text ?? null,
         reason: e.data.reason ?? null,
+        rules: e.data.rules ?? null,
+        to: e.data.to ?? null,
       })),
     );
     return;
@@ -29,7 +31,12 @@ export async function run({ args, options }: { args: string[]; options: { reveal
   for (const event of events) {
     const changes = presentChanges(event.data.changes ?? {}, { zone, reveal });
     delete changes.description;
-    const words = [event.data.reason && `reason: ${event.data.reason}`, event.data.text].filter(Boolean).join(' — ');
+    const words = [
+      event.data.reason && `reason: ${event.data.reason}`,
+      event.data.text,
+      event.data.to && `to ${event.data.to} (${event.data.team})`,
+      event.data.rules && `by rule ${[...new Set(Object.values(event.data.rules))].join(', ')}`,
+    ].filter(Boolean).join(' — ');
     const line = describeChanges(ticket, event.kind, changes, zone).trimEnd().slice(ticket.number.length + 1);
     ctx.io.stdout.write(`${formatLocal(event.at, zone)}  ${event.actor}  ${line}${words ? `  ${words}` : ''}\n`);
   }

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DEFAULT_SETTINGS, loadDeskSettings, loadTeams } from '../../config/settings.js';
+import { ConfigError, type Problem } from '../../config/yaml-file.js';
+import { UsageError } from '../../domain/errors.js';
+import { TeamDirectory } from '../../domain/vocabulary.js';
+import { loadRoutingFile } from '../../rules/load.js';
+import type { Context } from '../context.js';
+import { printJson } from '../render/ticket-json.js';
+
+interface FileReport {
+  file: string;
+  ok: boolean;
+  summary?: string;
+  problems: Problem[];
+}
+
+/** Runs one file's check; a file with problems does not stop the others from being checked. */
+function check<T>(file: string, load: () => T, summarise: (value: T) => string): { report: FileReport; value?: T } {
+  try {
+    const value = load();
+    return { report: { file, ok: true, summary: summarise(value), problems: [] }, value };
+  } catch (error) {
+    if (error instanceof ConfigError) return { report: { file, ok: false, problems: error.problems } };
+    throw error;
+  }
+}
+
+export async function run(_input: unknown, ctx: Context) {
+  const dir = await ctx.configDir();
+  if (!dir) throw new UsageError('no config directory', 'create one with `desk init`, or pass --config DIR');
+  const reports: FileReport[] = [];
+  const present = (name: string) => existsSync(join(dir, name));
+  const label = (name: string) => relative(ctx.cwd, join(dir, name)) || name;
+
+  let vocabulary = DEFAULT_SETTINGS.vocabulary;
+  if (present('desk.yaml')) {
+    const desk = check(label('desk.yaml'), () => loadDeskSettings(dir, ctx.cwd, 'UTC'), (s) => `time zone ${s.timezone}, numbers ${s.numbering.prefix}-YYYYMM-${'N'.repeat(s.numbering.digits)}`);
+    reports.push(desk.report);
+    if (desk.value) vocabulary = desk.value.vocabulary;
+  }
+  let teams = new TeamDirectory([]);
+  if (present('teams.yaml')) {
+    const loaded = check(label('teams.yaml'), () => loadTeams(dir, ctx.cwd), (t) => `${t.teams().length} teams, ${t.agents().length} agents`);
+    reports.push(loaded.report);
+    if (loaded.value) teams = loaded.value;
+  }
+  if (present('routing.yaml')) {
+    reports.push(
+      check(label('routing.yaml'), () => loadRoutingFile(join(dir, 'routing.yaml'), ctx.cwd, teams, vocabulary), (f) => `${f.classify.length} classify rules, ${f.dispatch.length} dispatch rules`).report,
+    );
+  }
+  if (!reports.length) throw new UsageError(`no config files in ${dir}`, 'create them with `desk init`');
+
+  const failed = reports.filter((r) => !r.ok);
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { ok: failed.length === 0, files: reports });
+  else for (const r of reports.filter((x) => x.ok)) ctx.io.stdout.write(`ok  ${r.file}: ${r.summary}\n`);
+  if (!failed.length) return 0;
+  const problems = failed.flatMap((r) => r.problems);
+  for (const p of problems) ctx.io.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+  ctx.io.stderr.write(`desk: ${problems.length} problem(s) in ${failed.map((r) => r.file).join(', ')}\n`);
+  return 2;
+}
