@@ -84,6 +84,7 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new UsageError(`${path} is not a desk database (${(error as Error).message})`, 'check --db / DESK_DB; restore from a backup if it was damaged');
     }
+    if (code === 'SQLITE_CANTOPEN') throw new UsageError(`cannot open ${path} as a database file`, 'point --db / DESK_DB at a file in a writable directory');
     throw error;
   }
 }

@@ -93,3 +93,28 @@ describe('the database file', () => {
     expect(box.json(['list', '--overdue'])).toEqual([]);
   });
 });
+
+describe('failures', () => {
+  it('names a path that cannot be a database file with exit 2', () => {
+    const box = sandbox();
+    const result = box.desk(['create', ...REQUIRED, '--db', box.dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cannot open ${box.dir} as a database file`);
+  });
+
+  it('reports an unexpected failure with exit 1 in one line, and the stack only with DESK_DEBUG=1', () => {
+    const box = sandbox();
+    box.desk(['create', ...REQUIRED, '--team', 'desktop']);
+    box.desk(['respond', '1']);
+    const db = new Database(box.db);
+    db.exec('ALTER TABLE tickets DROP COLUMN remaining');
+    db.close();
+    const resolve = ['resolve', '1', '--solution', 'new screen', '--remaining', 'none'];
+    const plain = box.desk(resolve);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/^desk: unexpected failure: .*\nhint: run again with DESK_DEBUG=1 for details\n$/);
+    const debug = box.desk(resolve, { env: { DESK_DEBUG: '1' } });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
