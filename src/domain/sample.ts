@@ -7,6 +7,8 @@ import type { Status, Ticket } from './ticket.js';
 import { monthKey } from './time.js';
 import type { TeamDirectory, Vocabulary } from './vocabulary.js';
 import type { Store } from '../store/store.js';
+import type { RuleEngine } from '../rules/engine.js';
+import { planRuleClassify, planRuleDispatch } from './routing.js';
 
 export interface SampleTicket extends TicketDraft {
   status: Status;
@@ -23,6 +25,8 @@ export interface ReplayContext {
   numbering: NumberingSettings;
   operator: string;
   now: number;
+  /** When given, the routing rules classify and dispatch instead of the sample's own fields. */
+  rules?: RuleEngine;
 }
 
 const MINUTE = 60_000;
@@ -52,9 +56,18 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
   };
 
   const reach = REACHES[sample.status];
-  if (type || category || urgency) await apply('classify', planClassify({ type, category, urgency }), 2);
-  if (reach >= 1 && team) await apply(`dispatch ${team}${assignee ? `/${assignee}` : ''}`, planDispatch({ team, agent: assignee }, ctx.teams, at(5)), 5);
-  const agent = assignee ?? ctx.operator;
+  if (ctx.rules) {
+    // The desk's own rules classify and dispatch, as they would a new request.
+    const rules = new Set<string>();
+    await apply('classify', planRuleClassify(ctx.rules, false, (_, o) => Object.values(o.decided).forEach((d) => rules.add(d.rule))), 2);
+    steps[steps.length - 1] = `classify${rules.size ? ` (${[...rules].join(', ')})` : ''}`;
+    if (reach >= 1) await apply('dispatch', planRuleDispatch(ctx.rules, ctx.teams, at(5)), 5);
+  } else {
+    if (type || category || urgency) await apply('classify', planClassify({ type, category, urgency }), 2);
+    if (reach >= 1 && team) await apply('dispatch', planDispatch({ team, agent: assignee }, ctx.teams, at(5)), 5);
+  }
+  if (ticket.status === 'dispatched' && reach >= 1) steps[steps.length - 1] = `dispatch ${ticket.team}${ticket.assignee ? `/${ticket.assignee}` : ''}`;
+  const agent = ticket.assignee ?? ctx.operator;
   if (reach >= 2) await apply('respond', planRespond('Contacted the requester', at(9)), 9, agent);
   if (sample.status === 'pending') await apply('pending', planPending('Waiting for the requester to confirm'), 40, agent);
   if (sample.status === 'resolved' || sample.status === 'closed') {

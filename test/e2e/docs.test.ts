@@ -79,25 +79,28 @@ describe('demo and init', () => {
     const fixtures = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'tickets.json'), 'utf8'));
     const demo = box.desk(['demo', '--db', join(box.dir, 'demo.db')]);
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('create → classify → dispatch');
+    // The example rules classify and dispatch the sample tickets, and the steps name the rules.
+    expect(demo.stdout).toMatch(/create → classify \(printer\) → dispatch desktop\/\w+ → respond → resolve → close ★\d/);
+    expect(demo.stdout).toMatch(/create → classify \(complaint\) → dispatch complaints\/\w+/);
     expect(demo.stdout).toMatch(new RegExp(`${fixtures.length} tickets: `));
     const closedInFixtures = fixtures.filter((f: any) => f.status === 'closed').length;
     const closed = box.json(['list', '--db', join(box.dir, 'demo.db'), '--status', 'closed', '--limit', '1000']);
     expect(closed).toHaveLength(closedInFixtures);
     const history = box.json(['history', closed[0].number, '--db', join(box.dir, 'demo.db')]);
-    expect(history.map((e: any) => e.kind)).toEqual(['create', 'classify', 'dispatch', 'respond', 'resolve', 'close']);
+    expect(history.map((e: any) => e.kind).filter((k: string) => k !== 'notify')).toEqual(['create', 'classify', 'dispatch', 'respond', 'resolve', 'close']);
   });
 
   it('init writes the config scaffold without overwriting and fills a sample on request', () => {
     const box = sandbox({ config: null });
     const config = join(box.dir, 'conf');
     const first = box.json(['init', '--config', config, '--sample']);
-    expect(first.written.map((f: string) => f.split('/').pop()).sort()).toEqual(['desk.yaml', 'routing.yaml', 'sla.yaml', 'teams.yaml']);
+    const names = first.written.map((f: string) => f.slice(config.length + 1)).sort();
+    expect(names).toEqual(['desk.yaml', 'routing.yaml', 'schema/desk.schema.json', 'schema/routing.schema.json', 'schema/teams.schema.json', 'sla.yaml', 'teams.yaml']);
     expect(first.created).toBe(true);
     expect(first.sample_tickets).toBeGreaterThan(0);
     const second = box.json(['init', '--config', config]);
     expect(second.written).toEqual([]);
-    expect(second.kept).toHaveLength(4);
+    expect(second.kept).toHaveLength(names.length);
     expect(second.created).toBe(false);
     expect(box.json(['list', '--config', config, '--limit', '1000'])).toHaveLength(first.sample_tickets);
   });

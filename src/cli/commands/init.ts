@@ -11,7 +11,12 @@ export async function run({ options }: { options: { sample?: boolean } }, ctx: C
   mkdirSync(configDir, { recursive: true });
   const written: string[] = [];
   const kept: string[] = [];
-  for (const file of readdirSync(exampleConfigDir).filter((f) => f.endsWith('.yaml'))) {
+  const examples = [
+    ...readdirSync(exampleConfigDir).filter((f) => f.endsWith('.yaml')),
+    ...readdirSync(join(exampleConfigDir, 'schema')).map((f) => join('schema', f)),
+  ];
+  mkdirSync(join(configDir, 'schema'), { recursive: true });
+  for (const file of examples) {
     const target = join(configDir, file);
     // An operator's edited config is never overwritten.
     if (existsSync(target)) kept.push(target);

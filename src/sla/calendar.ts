@@ -1,0 +1,328 @@
+// The contract of config/sla.yaml (DESIGN.md "SLA", issue 4) and the compiled business calendars that
+// business-time arithmetic walks. The same schema validates the file and can publish its JSON Schema.
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { suggest } from '../config/yaml-file.js';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const SLA_URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export type SlaUrgency = (typeof SLA_URGENCIES)[number];
+
+const MINUTES_PER_DAY = 1440;
+
+/** A working interval of a local day, half-open in wall-clock minutes: [startMinute, endMinute), end ≤ 1440. */
+export interface WorkingInterval {
+  startMinute: number;
+  endMinute: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the small textual values: "09:00-12:00", "2026-10-01", "1h30m".
+
+const INTERVAL_TEXT = /^(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})$/;
+
+/** Reads "HH:MM-HH:MM"; returns the interval, or why the text is not one. */
+export function readInterval(text: string): WorkingInterval | string {
+  const match = INTERVAL_TEXT.exec(text.trim());
+  if (!match) return `"${text}" is not an interval: write HH:MM-HH:MM, e.g. 09:00-12:00`;
+  const [startHour, startMin, endHour, endMin] = match.slice(1).map(Number) as [number, number, number, number];
+  const startMinute = startHour * 60 + startMin;
+  const endMinute = endHour * 60 + endMin;
+  if (startHour > 23 || startMin > 59) return `"${text}": the start is not a time of day (00:00–23:59)`;
+  if (endMin > 59 || endMinute > MINUTES_PER_DAY) return `"${text}": the end is not a time of day (00:01–24:00)`;
+  if (startMinute >= endMinute) {
+    return `"${text}" ends before it starts: an interval stays within one day (split a night shift into 22:00-24:00 and 00:00-06:00)`;
+  }
+  return { startMinute, endMinute };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The weekday of a YYYY-MM-DD date. */
+export function weekdayOf(isoDate: string): Weekday {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  // getUTCDay counts from Sunday; WEEKDAYS starts on Monday.
+  return WEEKDAYS[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7]!;
+}
+
+/**
+ * A target's length. `m` and `h` are business minutes and hours of the target's calendar; `d` is a
+ * count of working days: N working days later at the same position in the working day (a ticket
+ * logged Tuesday 10:30 with `1d` is due Wednesday 10:30, whatever the length of the office day).
+ * In a 24x7 calendar every day is a working day of 24 hours, so `1d` there is 24 hours.
+ */
+export interface TargetDuration {
+  workingDays: number;
+  /** Business milliseconds counted after the working days. */
+  ms: number;
+}
+
+const DURATION_TEXT = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
+const DURATION_FORMS = 'write a number with a unit: 10m, 2h, 1h30m, or 1d for one working day';
+
+/** Reads "10m", "2h", "1h30m", "1d", "2d4h"; undefined when the text is not a positive duration. */
+export function readTargetDuration(text: string): TargetDuration | undefined {
+  const match = DURATION_TEXT.exec(text.trim().toLowerCase());
+  if (!match || match[0] === '') return undefined;
+  const [days, hours, minutes] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number];
+  const duration = { workingDays: days, ms: (hours * 60 + minutes) * 60_000 };
+  return duration.workingDays > 0 || duration.ms > 0 ? duration : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schema.
+
+const custom = (ctx: z.RefinementCtx, message: string, path: PropertyKey[] = [], atKey = false) =>
+  ctx.addIssue({ code: 'custom', message, path, ...(atKey && { params: { at: 'key' } }) });
+
+const TimezoneSchema = z
+  .string({ error: 'a time zone is an IANA name such as Asia/Shanghai' })
+  .superRefine((zone, ctx) => {
+    if (!IANAZone.isValidZone(zone)) custom(ctx, `unknown time zone "${zone}": use an IANA name such as Asia/Shanghai or UTC`);
+  });
+
+// Unquoted 2026-10-01 reaches us as a string: loadYamlFile parses with YAML 1.2's core schema, which has no timestamps.
+const DateSchema = z
+  .string({ error: 'a date is written YYYY-MM-DD' })
+  .superRefine((text, ctx) => {
+    if (!isIsoDate(text)) custom(ctx, `"${text}" is not a date: write YYYY-MM-DD, e.g. 2026-10-01`);
+  });
+
+const IntervalSchema = z
+  .string({ error: 'an interval is written "HH:MM-HH:MM"' })
+  .superRefine((text, ctx) => {
+    const interval = readInterval(text);
+    if (typeof interval === 'string') custom(ctx, interval);
+  });
+
+const DayHoursSchema = z
+  .array(IntervalSchema)
+  .describe('working intervals of the day, e.g. ["09:00-12:00", "13:30-18:00"]; [] for a closed day')
+  .superRefine((texts, ctx) => {
+    const read = texts.map((text, index) => ({ index, text, interval: readInterval(text) }));
+    const valid = read.filter((r): r is typeof r & { interval: WorkingInterval } => typeof r.interval !== 'string');
+    valid.sort((a, b) => a.interval.startMinute - b.interval.startMinute);
+    for (let i = 1; i < valid.length; i++) {
+      const [earlier, later] = [valid[i - 1]!, valid[i]!];
+      if (later.interval.startMinute < earlier.interval.endMinute) {
+        custom(ctx, `"${later.text}" overlaps "${earlier.text}"`, [Math.max(earlier.index, later.index)]);
+      }
+    }
+  });
+
+const HoursSchema = z
+  .object(Object.fromEntries(WEEKDAYS.map((day) => [day, DayHoursSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof DayHoursSchema>>)
+  .strict()
+  .describe('working intervals per weekday; a weekday left out is closed');
+
+const WeekdayNameSchema = z.string({ error: `name a weekday: ${WEEKDAYS.join(', ')}` }).superRefine((text, ctx) => {
+  if (!(WEEKDAYS as readonly string[]).includes(text)) custom(ctx, `"${text}" is not a weekday: use ${WEEKDAYS.join(', ')}`);
+});
+
+const MakeUpDaySchema = z.union(
+  [
+    DateSchema.describe('a make-up working day that works Monday\'s hours'),
+    z
+      .record(z.string(), WeekdayNameSchema)
+      .describe('2026-10-10: fri — a make-up working day that works the hours of the named weekday')
+      .superRefine((entries, ctx) => {
+        for (const date of Object.keys(entries)) {
+          if (!isIsoDate(date)) custom(ctx, `"${date}" is not a date: write YYYY-MM-DD, e.g. 2026-10-10`, [date], true);
+        }
+      }),
+  ],
+  { error: 'a make-up day is a date (2026-10-10) or a date with the weekday it works (2026-10-10: fri)' },
+);
+
+/** The make-up days of a calendar definition, each with the weekday whose hours it works. */
+export function makeUpDaysOf(workdays: readonly MakeUpDayEntry[] = []): { date: string; worksAs: Weekday; path: PropertyKey[] }[] {
+  return workdays.flatMap((entry, index) =>
+    typeof entry === 'string'
+      ? [{ date: entry, worksAs: 'mon' as Weekday, path: [index] }]
+      : Object.entries(entry).map(([date, day]) => ({ date, worksAs: day as Weekday, path: [index, date] })),
+  );
+}
+
+const OfficeCalendarSchema = z
+  .object({
+    timezone: TimezoneSchema.optional().describe("the calendar's time zone (default: the file's)"),
+    hours: HoursSchema.optional(),
+    holidays: z.array(DateSchema).optional().describe('public holidays: no working time that day'),
+    workdays: z.array(MakeUpDaySchema).optional().describe('make-up working days, e.g. on a weekend'),
+  })
+  .strict()
+  .superRefine((calendar, ctx) => {
+    const hours = calendar.hours ?? {};
+    const hasHours = (day: Weekday) => (hours[day] ?? []).length > 0;
+    if (!WEEKDAYS.some(hasHours)) {
+      custom(ctx, 'a calendar needs working hours on at least one weekday (or is "24x7")', calendar.hours ? ['hours'] : []);
+    }
+    const holidays = new Set(calendar.holidays ?? []);
+    for (const { date, worksAs, path } of makeUpDaysOf(calendar.workdays)) {
+      if (!isIsoDate(date) || !(WEEKDAYS as readonly string[]).includes(worksAs)) continue;
+      const at = ['workdays', ...path];
+      if (holidays.has(date)) custom(ctx, `${date} is both a holiday and a make-up working day`, at);
+      else if (!hasHours(worksAs)) {
+        custom(ctx, typeof path[1] === 'string'
+          ? `${date} works ${worksAs}'s hours, but ${worksAs} has none`
+          : `${date} works Monday's hours, but mon has none: name the weekday it stands in for (${date}: fri)`, at);
+      } else if (hasHours(weekdayOf(date))) {
+        custom(ctx, `${date} is a ${weekdayOf(date)}, already a working day: a make-up day falls on a closed day`, at);
+      }
+    }
+  });
+
+const CalendarSchema = z.union([z.literal('24x7').describe('every instant counts: plain elapsed time'), OfficeCalendarSchema], {
+  error: 'a calendar is "24x7" or a map with timezone, hours, holidays and workdays',
+});
+
+const DurationSchema = z.string({ error: `a duration: ${DURATION_FORMS}` }).superRefine((text, ctx) => {
+  if (!readTargetDuration(text)) custom(ctx, `"${text}" is not a duration: ${DURATION_FORMS}`);
+});
+
+const TargetSchema = z
+  .object({
+    response: DurationSchema.describe('time to first response'),
+    dispatch: DurationSchema.describe('time to dispatch to a team'),
+    resolve: DurationSchema.describe('time to resolution'),
+    calendar: z.string().min(1).describe('the calendar the three durations count in (a key of calendars)'),
+  })
+  .strict();
+
+const TargetOverrideSchema = TargetSchema.partial().describe("replaces these fields of the urgency's target");
+
+const urgencyMap = <T extends z.ZodType>(schema: T) => Object.fromEntries(SLA_URGENCIES.map((u) => [u, schema])) as Record<SlaUrgency, T>;
+
+/**
+ * Targets per urgency, and optionally per type and urgency: `types: { complaint: { urgent: { resolve: 2h } } }`
+ * replaces the named fields of the urgency's target for tickets of that type; the rest is inherited.
+ */
+const TargetsSchema = z
+  .object({
+    ...urgencyMap(TargetSchema),
+    types: z
+      .record(z.string(), z.object(urgencyMap(TargetOverrideSchema.optional())).strict())
+      .optional()
+      .describe('per-type overrides: type → urgency → the fields that differ'),
+  })
+  .strict();
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+
+export const SlaFileSchema = z
+  .object({
+    timezone: TimezoneSchema.optional().describe("the calendars' time zone (default: the desk's)"),
+    calendars: z
+      .record(z.string(), CalendarSchema)
+      .superRefine((calendars, ctx) => {
+        for (const name of Object.keys(calendars)) {
+          if (!NAME.test(name)) custom(ctx, 'calendar names use letters, digits, - and _', [name], true);
+        }
+      }),
+    targets: TargetsSchema,
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const names = Object.keys(file.calendars);
+    const checkCalendar = (name: string | undefined, path: PropertyKey[]) => {
+      if (name === undefined || file.calendars[name] !== undefined) return;
+      const guess = suggest(name, names);
+      custom(ctx, `unknown calendar "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; calendars: ${names.join(', ') || 'none'}`, path);
+    };
+    for (const urgency of SLA_URGENCIES) checkCalendar(file.targets[urgency].calendar, ['targets', urgency, 'calendar']);
+    for (const [type, byUrgency] of Object.entries(file.targets.types ?? {})) {
+      for (const urgency of SLA_URGENCIES) checkCalendar(byUrgency[urgency]?.calendar, ['targets', 'types', type, urgency, 'calendar']);
+    }
+  });
+
+export type SlaFile = z.infer<typeof SlaFileSchema>;
+export type CalendarDefinition = SlaFile['calendars'][string];
+export type OfficeCalendarDefinition = Exclude<CalendarDefinition, '24x7'>;
+type MakeUpDayEntry = NonNullable<OfficeCalendarDefinition['workdays']>[number];
+
+/** Every key the file may use, for "did you mean" on an unknown one. */
+export const SLA_KEYS = [
+  'timezone', 'calendars', 'targets', 'hours', 'holidays', 'workdays', ...WEEKDAYS,
+  ...SLA_URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'calendar',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Compiled calendars.
+
+/** Every instant counts: business time is elapsed time. */
+export interface AlwaysOpenCalendar {
+  kind: '24x7';
+}
+
+export interface OfficeCalendar {
+  kind: 'office';
+  timezone: string;
+  /** Merged, sorted working intervals of each weekday. */
+  weekHours: Readonly<Record<Weekday, readonly WorkingInterval[]>>;
+  holidays: ReadonlySet<string>;
+  /** Make-up working day (YYYY-MM-DD) → the weekday whose hours it works. */
+  makeUpDays: ReadonlyMap<string, Weekday>;
+}
+
+export type BusinessCalendar = AlwaysOpenCalendar | OfficeCalendar;
+
+/** What a local date is in an office calendar, and the wall-clock intervals it works. */
+export type DayKind = 'workday' | 'make-up' | 'rest-day' | 'holiday';
+
+export interface WorkingDay {
+  kind: DayKind;
+  weekday: Weekday;
+  /** For a make-up day: the weekday whose hours it works. */
+  worksAs?: Weekday;
+  intervals: readonly WorkingInterval[];
+}
+
+/** Sorts a day's intervals and joins those that touch (12:00-13:00 + 13:00-14:00), so an end is a real closing. */
+function mergeIntervals(intervals: WorkingInterval[]): WorkingInterval[] {
+  const merged: WorkingInterval[] = [];
+  for (const next of [...intervals].sort((a, b) => a.startMinute - b.startMinute)) {
+    const last = merged.at(-1);
+    if (last && next.startMinute <= last.endMinute) last.endMinute = Math.max(last.endMinute, next.endMinute);
+    else merged.push({ ...next });
+  }
+  return merged;
+}
+
+/** Compiles a validated calendar definition; an office calendar without a time zone uses `fileTimezone`. */
+export function compileCalendar(definition: CalendarDefinition, fileTimezone: string): BusinessCalendar {
+  if (definition === '24x7') return { kind: '24x7' };
+  const intervalsOf = (texts: readonly string[] = []) =>
+    mergeIntervals(texts.map((text) => {
+      const interval = readInterval(text);
+      if (typeof interval === 'string') throw new Error(`compileCalendar: ${interval} (validate with SlaFileSchema first)`);
+      return interval;
+    }));
+  return {
+    kind: 'office',
+    timezone: definition.timezone ?? fileTimezone,
+    weekHours: Object.fromEntries(WEEKDAYS.map((day) => [day, intervalsOf(definition.hours?.[day])])) as Record<Weekday, WorkingInterval[]>,
+    holidays: new Set(definition.holidays ?? []),
+    makeUpDays: new Map(makeUpDaysOf(definition.workdays).map(({ date, worksAs }) => [date, worksAs])),
+  };
+}
+
+/** The working intervals of a local date: a holiday removes the whole day, a make-up day works another weekday's hours. */
+export function workingDayOf(calendar: OfficeCalendar, isoDate: string): WorkingDay {
+  const weekday = weekdayOf(isoDate);
+  if (calendar.holidays.has(isoDate)) return { kind: 'holiday', weekday, intervals: [] };
+  const worksAs = calendar.makeUpDays.get(isoDate);
+  if (worksAs) return { kind: 'make-up', weekday, worksAs, intervals: calendar.weekHours[worksAs] };
+  const intervals = calendar.weekHours[weekday];
+  return { kind: intervals.length ? 'workday' : 'rest-day', weekday, intervals };
+}
