@@ -164,6 +164,7 @@ describe('loadTeams', () => {
       { key: 'network', name: 'Network / 网络', supervisor: 'qian', members: ['wu', 'zheng'] },
       { key: 'applications', name: 'Business applications / 业务系统', supervisor: 'feng', members: ['chu', 'wei', 'jiang'] },
       { key: 'facilities', name: 'Facilities / 后勤', supervisor: 'han', members: ['yang', 'zhu'] },
+      { key: 'complaints', name: 'Complaints / 投诉处理', supervisor: 'chen', members: ['lin', 'he'] },
     ]);
     expect([teams.teamOf('jiang'), teams.teamOf('han'), teams.isMember('wu', 'desktop')]).toEqual(['applications', 'facilities', false]);
   });
