@@ -22,6 +22,8 @@ export interface RuleInput {
 interface Found {
   title: Set<number>;
   description: Set<number>;
+  /** Per rule list, the rules one of whose keywords-any words occurs: a rule not marked here cannot match. */
+  candidates: Map<CompiledRule<unknown>[], Set<number>>;
 }
 
 interface Condition {
@@ -33,6 +35,9 @@ interface Condition {
 interface CompiledRule<R> {
   rule: R;
   conditions: Condition[];
+  /** Keyword ids of which at least one must occur (a keywords-any condition), or null. */
+  anyOf: number[] | null;
+  index: number;
 }
 
 export const CLASSIFY_FIELDS = ['type', 'category', 'urgency', 'impact'] as const;
@@ -77,9 +82,41 @@ export class RuleEngine {
   private readonly dispatchRules: CompiledRule<DispatchRule>[];
 
   constructor(readonly file: RoutingFile) {
-    this.classifyRules = file.classify.map((rule) => ({ rule, conditions: this.compileWhen(rule.when) }));
-    this.dispatchRules = file.dispatch.map((rule) => ({ rule, conditions: this.compileWhen(rule.when) }));
+    this.classifyRules = file.classify.map((rule, index) => this.compileRule(rule, index));
+    this.dispatchRules = file.dispatch.map((rule, index) => this.compileRule(rule, index));
     this.keywords.compile();
+    for (const rules of [this.classifyRules, this.dispatchRules] as CompiledRule<unknown>[][]) {
+      const byKeyword = new Map<number, number[]>();
+      for (const compiled of rules) for (const id of compiled.anyOf ?? []) byKeyword.set(id, [...(byKeyword.get(id) ?? []), compiled.index]);
+      this.rulesByKeyword.set(rules, byKeyword);
+    }
+  }
+
+  /** For each rule list: keyword id → the rules that need it (keywords any). */
+  private readonly rulesByKeyword = new Map<CompiledRule<unknown>[], Map<number, number[]>>();
+
+  private compileRule<R extends { when?: When }>(rule: R, index: number): CompiledRule<R> {
+    const keywords = rule.when?.keywords;
+    const any = keywords && (Array.isArray(keywords) ? keywords : keywords.any);
+    return { rule, index, conditions: this.compileWhen(rule.when), anyOf: any ? any.map((w) => this.keywords.add(w)) : null };
+  }
+
+  /**
+   * The first condition of `rule` that fails, or null when it matches. A rule whose keywords
+   * occur nowhere in the ticket fails without running its other conditions: with hundreds of
+   * keyword rules, that is most rules for most tickets.
+   */
+  /** In rule order: the rules without a keywords-any condition and the candidates among the rest. */
+  private worthTrying<R>(rules: CompiledRule<R>[], candidates: Set<number>): CompiledRule<R>[] {
+    const indexes = [...candidates];
+    for (const compiled of rules) if (!compiled.anyOf) indexes.push(compiled.index);
+    return indexes.sort((a, b) => a - b).map((i) => rules[i]!);
+  }
+
+  private failedCondition(compiled: CompiledRule<unknown>, candidates: Set<number>, input: RuleInput, found: Found): Condition | null {
+    if (compiled.anyOf && !candidates.has(compiled.index)) return compiled.conditions[0]!;
+    for (const condition of compiled.conditions) if (!condition.test(input, found)) return condition;
+    return null;
   }
 
   get size(): { classify: number; dispatch: number } {
@@ -128,21 +165,33 @@ export class RuleEngine {
   }
 
   private scan(input: RuleInput): Found {
-    return { title: this.keywords.find(input.title), description: this.keywords.find(input.description ?? '') };
+    const found = { title: this.keywords.find(input.title), description: this.keywords.find(input.description ?? ''), candidates: new Map() };
+    for (const [rules, byKeyword] of this.rulesByKeyword) {
+      const candidates = new Set<number>();
+      for (const ids of [found.title, found.description]) for (const id of ids) for (const index of byKeyword.get(id) ?? []) candidates.add(index);
+      found.candidates.set(rules, candidates);
+    }
+    return found;
   }
 
   /**
    * Classification of `input`. Fields in `keep` (set by an operator) are never decided by rules.
+   * With `explain`, the trace lists every rule; without, evaluation ends once nothing is left to
+   * decide and the trace holds only the rules that matched.
    */
-  classify(input: RuleInput, keep: ReadonlySet<ClassifyField> = new Set()): ClassifyOutcome {
+  classify(input: RuleInput, keep: ReadonlySet<ClassifyField> = new Set(), explain = false): ClassifyOutcome {
     const working = { ...input };
     const found = this.scan(input);
     const decided: ClassifyOutcome['decided'] = {};
     const trace: RuleTrace[] = [];
-    for (const { rule, conditions } of this.classifyRules) {
-      const failed = conditions.find((c) => !c.test(working, found));
+    let open = CLASSIFY_FIELDS.filter((f) => !keep.has(f)).length;
+    const candidates = found.candidates.get(this.classifyRules as CompiledRule<unknown>[])!;
+    for (const compiled of explain ? this.classifyRules : this.worthTrying(this.classifyRules, candidates)) {
+      if (open === 0 && !explain) break;
+      const { rule } = compiled;
+      const failed = this.failedCondition(compiled, candidates, working, found);
       if (failed) {
-        trace.push({ rule: rule.name, matched: false, failed: failed.label, decided: [] });
+        if (explain) trace.push({ rule: rule.name, matched: false, failed: failed.label, decided: [] });
         continue;
       }
       const fields: string[] = [];
@@ -152,6 +201,7 @@ export class RuleEngine {
         decided[field] = { value, rule: rule.name };
         working[field] = value;
         fields.push(field);
+        open--;
       }
       trace.push({ rule: rule.name, matched: true, decided: fields, stopped: rule.stop });
       if (rule.stop) break;
@@ -159,13 +209,15 @@ export class RuleEngine {
     return { decided, trace };
   }
 
-  dispatch(input: RuleInput): DispatchOutcome {
+  dispatch(input: RuleInput, explain = false): DispatchOutcome {
     const found = this.scan(input);
     const outcome: DispatchOutcome = { notify: [], trace: [] };
-    for (const { rule, conditions } of this.dispatchRules) {
-      const failed = conditions.find((c) => !c.test(input, found));
+    const candidates = found.candidates.get(this.dispatchRules as CompiledRule<unknown>[])!;
+    for (const compiled of explain ? this.dispatchRules : this.worthTrying(this.dispatchRules, candidates)) {
+      const { rule } = compiled;
+      const failed = this.failedCondition(compiled, candidates, input, found);
       if (failed) {
-        outcome.trace.push({ rule: rule.name, matched: false, failed: failed.label, decided: [] });
+        if (explain) outcome.trace.push({ rule: rule.name, matched: false, failed: failed.label, decided: [] });
         continue;
       }
       const fields: string[] = [];

@@ -2,8 +2,10 @@
 // rules cost one scan per ticket, not hundreds. Case-insensitive; Chinese needs no tokeniser
 // because keywords are plain substrings.
 
+// States are indexed by UTF-16 code unit: Chinese characters are one unit each, and characters
+// outside the BMP are two units on both sides, so they still match.
 interface Node {
-  next: Map<string, number>;
+  next: Map<number, number>;
   fail: number;
   /** Keyword ids ending here, including those reached through fail links. */
   out: number[];
@@ -21,11 +23,12 @@ export class KeywordMatcher {
     const id = this.ids.size;
     this.ids.set(folded, id);
     let state = 0;
-    for (const char of folded) {
-      let next = this.nodes[state]!.next.get(char);
+    for (let i = 0; i < folded.length; i++) {
+      const unit = folded.charCodeAt(i);
+      let next = this.nodes[state]!.next.get(unit);
       if (next === undefined) {
         next = this.nodes.push({ next: new Map(), fail: 0, out: [] }) - 1;
-        this.nodes[state]!.next.set(char, next);
+        this.nodes[state]!.next.set(unit, next);
       }
       state = next;
     }
@@ -55,11 +58,19 @@ export class KeywordMatcher {
   find(text: string): Set<number> {
     const found = new Set<number>();
     if (!text || this.ids.size === 0) return found;
+    const folded = text.toLowerCase();
+    const nodes = this.nodes;
     let state = 0;
-    for (const char of text.toLowerCase()) {
-      while (state !== 0 && !this.nodes[state]!.next.has(char)) state = this.nodes[state]!.fail;
-      state = this.nodes[state]!.next.get(char) ?? 0;
-      for (const id of this.nodes[state]!.out) found.add(id);
+    for (let i = 0; i < folded.length; i++) {
+      const unit = folded.charCodeAt(i);
+      let next = nodes[state]!.next.get(unit);
+      while (next === undefined && state !== 0) {
+        state = nodes[state]!.fail;
+        next = nodes[state]!.next.get(unit);
+      }
+      state = next ?? 0;
+      const out = nodes[state]!.out;
+      for (let k = 0; k < out.length; k++) found.add(out[k]!);
     }
     return found;
   }

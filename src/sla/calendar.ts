@@ -146,11 +146,20 @@ const MakeUpDaySchema = z.union(
 );
 
 /** The make-up days of a calendar definition, each with the weekday whose hours it works. */
-export function makeUpDaysOf(workdays: readonly MakeUpDayEntry[] = []): { date: string; worksAs: Weekday; path: PropertyKey[] }[] {
-  return workdays.flatMap((entry, index) =>
+export interface MakeUpDay {
+  date: string;
+  worksAs: Weekday;
+  /** Whether the file named the weekday (2026-10-10: fri) rather than defaulting to Monday. */
+  named: boolean;
+  /** Where the entry is, under `workdays`. */
+  path: PropertyKey[];
+}
+
+export function makeUpDaysOf(workdays: readonly MakeUpDayEntry[] = []): MakeUpDay[] {
+  return workdays.flatMap((entry, index): MakeUpDay[] =>
     typeof entry === 'string'
-      ? [{ date: entry, worksAs: 'mon' as Weekday, path: [index] }]
-      : Object.entries(entry).map(([date, day]) => ({ date, worksAs: day as Weekday, path: [index, date] })),
+      ? [{ date: entry, worksAs: 'mon' as Weekday, named: false, path: [index] }]
+      : Object.entries(entry).map(([date, day]) => ({ date, worksAs: day as Weekday, named: true, path: [index, date] })),
   );
 }
 
@@ -169,16 +178,18 @@ const OfficeCalendarSchema = z
       custom(ctx, 'a calendar needs working hours on at least one weekday (or is "24x7")', calendar.hours ? ['hours'] : []);
     }
     const holidays = new Set(calendar.holidays ?? []);
-    for (const { date, worksAs, path } of makeUpDaysOf(calendar.workdays)) {
+    for (const { date, worksAs, named, path } of makeUpDaysOf(calendar.workdays)) {
       if (!isIsoDate(date) || !(WEEKDAYS as readonly string[]).includes(worksAs)) continue;
       const at = ['workdays', ...path];
-      if (holidays.has(date)) custom(ctx, `${date} is both a holiday and a make-up working day`, at);
+      // In `2026-10-10: fri` a problem with the date points at the date, one with the weekday at the weekday.
+      if (holidays.has(date)) custom(ctx, `${date} is both a holiday and a make-up working day`, at, named);
       else if (!hasHours(worksAs)) {
-        custom(ctx, typeof path[1] === 'string'
+        const problem = named
           ? `${date} works ${worksAs}'s hours, but ${worksAs} has none`
-          : `${date} works Monday's hours, but mon has none: name the weekday it stands in for (${date}: fri)`, at);
+          : `${date} works Monday's hours, but mon has none: name the weekday it stands in for (${date}: fri)`;
+        custom(ctx, problem, at);
       } else if (hasHours(weekdayOf(date))) {
-        custom(ctx, `${date} is a ${weekdayOf(date)}, already a working day: a make-up day falls on a closed day`, at);
+        custom(ctx, `${date} is a ${weekdayOf(date)}, already a working day: a make-up day falls on a closed day`, at, named);
       }
     }
   });

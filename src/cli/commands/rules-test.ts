@@ -42,17 +42,18 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     urgency: optional(options.urgency, vocabulary.urgencies, '--urgency'),
     impact: optional(options.impact, vocabulary.impacts, '--impact'),
   };
-  const classified = engine.classify(input);
+  const explain = Boolean(options.explain);
+  const classified = engine.classify(input, new Set(), explain);
   const after: RuleInput = { ...input };
   for (const [field, d] of Object.entries(classified.decided)) after[field as keyof typeof classified.decided] = d.value;
-  const dispatched = engine.dispatch(after);
+  const dispatched = engine.dispatch(after, explain);
   const supervisor = teams.teams().find((t) => t.key === dispatched.team?.value)?.supervisor ?? null;
 
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {
       classification: classified.decided,
       dispatch: { team: dispatched.team ?? null, collaborators: dispatched.collaborators ?? null, assign: dispatched.assign ?? null, notify: dispatched.notify.length ? supervisor : null },
-      ...(options.explain && { trace: { classify: classified.trace, dispatch: dispatched.trace } }),
+      ...(explain && { trace: { classify: classified.trace, dispatch: dispatched.trace } }),
     });
     return;
   }
@@ -67,5 +68,5 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   line('collaborators', dispatched.collaborators, null);
   line('assign', dispatched.assign, null);
   if (dispatched.notify.length) out(`notify        ${supervisor ?? '(team has no supervisor)'}  ← ${dispatched.notify.join(', ')}\n`);
-  if (options.explain) out(`\nclassify rules:\n${describeTrace(classified.trace)}dispatch rules:\n${describeTrace(dispatched.trace)}`);
+  if (explain) out(`\nclassify rules:\n${describeTrace(classified.trace)}dispatch rules:\n${describeTrace(dispatched.trace)}`);
 }

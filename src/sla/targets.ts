@@ -1,0 +1,127 @@
+// Due times of a ticket (DESIGN.md "SLA"): which target applies, when each deadline falls, and how a
+// pending pause moves it. Pure: the caller brings the ticket's times and stores the results.
+import type { SemanticIssue } from '../config/yaml-file.js';
+import { UsageError } from '../domain/errors.js';
+import { addBusinessMs, addTargetDuration, businessMsBetween, explainTargetDuration, type BusinessTimeExplanation } from './business-time.js';
+import { compileCalendar, readTargetDuration, type BusinessCalendar, type SlaFile, type SlaUrgency, type TargetDuration } from './calendar.js';
+
+export const DUE_KINDS = ['response', 'dispatch', 'resolve'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+const URGENCIES: readonly SlaUrgency[] = ['normal', 'urgent', 'critical'];
+
+/** A target length as written in the file and as read. */
+export interface TargetLength {
+  text: string;
+  duration: TargetDuration;
+}
+
+export interface SlaTarget {
+  calendar: string;
+  response: TargetLength;
+  dispatch: TargetLength;
+  resolve: TargetLength;
+}
+
+export interface SlaPolicy {
+  calendars: ReadonlyMap<string, BusinessCalendar>;
+  byUrgency: Readonly<Record<SlaUrgency, SlaTarget>>;
+  /** Type → urgency → the target with that type's overrides applied. */
+  byType: ReadonlyMap<string, Readonly<Record<SlaUrgency, SlaTarget>>>;
+}
+
+/** What due times depend on. A ticket without urgency is held to the normal target. */
+export interface TicketClock {
+  created_at: number;
+  urgency: string | null;
+  type: string | null;
+}
+
+export interface DueTimes {
+  response_due_at: number;
+  dispatch_due_at: number;
+  resolve_due_at: number;
+}
+
+function readLength(text: string): TargetLength {
+  const duration = readTargetDuration(text);
+  if (!duration) throw new Error(`compileSla: "${text}" is not a duration (validate with SlaFileSchema first)`);
+  return { text, duration };
+}
+
+type TargetFields = { [K in keyof SlaTarget]?: string };
+
+function compileTarget(fields: Required<TargetFields>): SlaTarget {
+  return { calendar: fields.calendar, response: readLength(fields.response), dispatch: readLength(fields.dispatch), resolve: readLength(fields.resolve) };
+}
+
+/** Compiles a validated sla.yaml; calendars without a time zone use the file's, else `deskTimezone`. */
+export function compileSla(file: SlaFile, deskTimezone: string): SlaPolicy {
+  const fileTimezone = file.timezone ?? deskTimezone;
+  const calendars = new Map(Object.entries(file.calendars).map(([name, definition]) => [name, compileCalendar(definition, fileTimezone)]));
+  const perUrgency = (override: (urgency: SlaUrgency) => TargetFields = () => ({})) =>
+    Object.fromEntries(URGENCIES.map((u) => [u, compileTarget({ ...file.targets[u], ...override(u) })])) as Record<SlaUrgency, SlaTarget>;
+  return {
+    calendars,
+    byUrgency: perUrgency(),
+    byType: new Map(Object.entries(file.targets.types ?? {}).map(([type, overrides]) => [type, perUrgency((u) => overrides[u] ?? {})])),
+  };
+}
+
+/** The target of a ticket: its type's override for the urgency first, then the urgency's. */
+export function targetFor(sla: SlaPolicy, urgency: string | null, type: string | null): SlaTarget {
+  const key = (urgency ?? 'normal') as SlaUrgency;
+  if (!URGENCIES.includes(key)) {
+    throw new UsageError(`no SLA target for urgency "${urgency}"`, `sla.yaml sets targets for ${URGENCIES.join(', ')}`);
+  }
+  return (type !== null && sla.byType.get(type)?.[key]) || sla.byUrgency[key];
+}
+
+function calendarOf(sla: SlaPolicy, target: SlaTarget): BusinessCalendar {
+  const calendar = sla.calendars.get(target.calendar);
+  if (!calendar) throw new Error(`SLA target names unknown calendar "${target.calendar}" (validate with SlaFileSchema first)`);
+  return calendar;
+}
+
+/** The three deadlines of a ticket, counted from its creation in the target's calendar. */
+export function dueTimes(sla: SlaPolicy, ticket: TicketClock): DueTimes {
+  const target = targetFor(sla, ticket.urgency, ticket.type);
+  const calendar = calendarOf(sla, target);
+  const due = (kind: DueKind) => addTargetDuration(calendar, ticket.created_at, target[kind].duration);
+  return { response_due_at: due('response'), dispatch_due_at: due('dispatch'), resolve_due_at: due('resolve') };
+}
+
+export interface DueExplanation extends BusinessTimeExplanation {
+  target: string;
+  calendar: string;
+}
+
+/** `dueTimes` with each computation's steps, for `desk sla explain`. */
+export function explainDueTimes(sla: SlaPolicy, ticket: TicketClock): Record<DueKind, DueExplanation> {
+  const target = targetFor(sla, ticket.urgency, ticket.type);
+  const calendar = calendarOf(sla, target);
+  const explain = (kind: DueKind): DueExplanation => ({
+    target: target[kind].text,
+    calendar: target.calendar,
+    ...explainTargetDuration(calendar, ticket.created_at, target[kind].duration),
+  });
+  return { response: explain('response'), dispatch: explain('dispatch'), resolve: explain('resolve') };
+}
+
+/**
+ * The due time after a pending pause: moved by the business time the pause covered, so the business
+ * time left (or overdue) at the pause is what is left at resumption. A pause covering no business
+ * time leaves the due time as it was (even one at a closing time).
+ */
+export function shiftForPause(calendar: BusinessCalendar, dueMs: number, pausedFromMs: number, resumedAtMs: number): number {
+  if (resumedAtMs < pausedFromMs) throw new RangeError(`a pause cannot end (${resumedAtMs}) before it starts (${pausedFromMs})`);
+  const pausedMs = businessMsBetween(calendar, pausedFromMs, resumedAtMs);
+  return pausedMs === 0 ? dueMs : addBusinessMs(calendar, dueMs, pausedMs);
+}
+
+/** Problems with per-type overrides naming types the desk does not know (pass as loadYamlFile's `check`). */
+export function slaTypeIssues(file: SlaFile, knownTypes: readonly string[]): SemanticIssue[] {
+  return Object.keys(file.targets.types ?? {})
+    .filter((type) => !knownTypes.includes(type))
+    .map((type) => ({ path: ['targets', 'types', type], message: `unknown ticket type "${type}"; types: ${knownTypes.join(', ')}`, at: 'key' as const }));
+}
