@@ -53,6 +53,8 @@ export function planClassify(input: { type?: string; category?: string; urgency?
     if (input.type !== undefined) patch.type = input.type;
     if (input.category !== undefined) patch.category = input.category;
     if (input.urgency !== undefined) patch.urgency = input.urgency;
+    const given = (['type', 'category', 'urgency'] as const).filter((f) => input[f] !== undefined);
+    patch.manual_fields = [...new Set([...ticket.manual_fields, ...given])];
     return { kind: 'classify', patch };
   };
 }

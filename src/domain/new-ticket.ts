@@ -104,6 +104,7 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     collaborators: collaborators.filter((c) => c !== dispatchTeam),
     assignee,
     classified_by: type || category || urgencyGiven ? 'manual' : null,
+    manual_fields: [type && 'type', category && 'category', urgencyGiven && 'urgency'].filter((f): f is string => Boolean(f)),
     dispatched_by: dispatchTeam ? 'manual' : null,
     first_response_at: null,
     dispatched_at: dispatchTeam ? created_at : null,
@@ -121,5 +122,10 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     callback_at: null,
     callback_note: null,
     reopen_count: 0,
+    paused_at: null,
+    paused_ms: 0,
+    response_met: null,
+    dispatch_met: null,
+    resolve_met: null,
   };
 }

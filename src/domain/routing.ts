@@ -12,8 +12,8 @@ export function toRuleInput(ticket: Ticket): RuleInput {
 
 /** Fields an operator set by hand; rules leave them alone unless forced. */
 function manualFields(ticket: Ticket, force: boolean): Set<ClassifyField> {
-  if (force || !ticket.classified_by?.split(',').includes('manual')) return new Set();
-  return new Set(CLASSIFY_FIELDS.filter((field) => ticket[field] !== null));
+  if (force) return new Set();
+  return new Set(CLASSIFY_FIELDS.filter((field) => ticket.manual_fields.includes(field)));
 }
 
 export interface ClassifyReport {
@@ -40,6 +40,7 @@ export function planRuleClassify(engine: RuleEngine, force: boolean, report?: (t
     const names = [...(kept.size ? ['manual'] : []), ...new Set(decided.map(([, d]) => d.rule))];
     if (!decided.length) return null;
     patch.classified_by = names.join(',');
+    if (force) patch.manual_fields = [];
     if (decided.every(([field, d]) => ticket[field] === d.value) && ticket.classified_by === patch.classified_by) return null;
     return { kind: 'classify', patch, rules };
   };
@@ -66,12 +67,17 @@ export function planRuleDispatch(
   return (ticket, tools) => {
     const outcome = engine.dispatch(toRuleInput(ticket));
     const team = outcome.team?.value ?? ticket.team;
-    if (!team) {
+    const decidedNothing = !outcome.team && !outcome.assign && !outcome.collaborators;
+    if (!team || decidedNothing) {
       report?.(ticket, outcome, null);
       return null;
     }
-    const agent = outcome.assign ? pickAgent(outcome.assign.value, team, teams, tools) : undefined;
+    // A ticket already with this team keeps its agent: running the rules again moves nothing.
+    const settled = ticket.status !== 'new' && ticket.status !== 'reopened' && ticket.team === team && ticket.assignee !== null;
+    const agent = settled ? ticket.assignee : outcome.assign ? pickAgent(outcome.assign.value, team, teams, tools) : undefined;
+    const unchanged = settled && JSON.stringify(outcome.collaborators?.value ?? ticket.collaborators) === JSON.stringify(ticket.collaborators);
     report?.(ticket, outcome, agent ?? null);
+    if (unchanged) return null;
     const change = planDispatch({ team, agent: agent ?? undefined, collaborators: outcome.collaborators?.value }, teams, now)(ticket, tools);
     if (!change) return null;
     const rules: Record<string, string> = {};

@@ -30,6 +30,8 @@ export interface Ticket {
   collaborators: string[];
   assignee: string | null;
   classified_by: string | null;
+  /** Classification fields an operator set by hand; the rules leave them alone unless forced. */
+  manual_fields: string[];
   dispatched_by: string | null;
   first_response_at: number | null;
   dispatched_at: number | null;
@@ -47,6 +49,14 @@ export interface Ticket {
   callback_at: number | null;
   callback_note: string | null;
   reopen_count: number;
+  /** When the current pending pause began; null when not pending. */
+  paused_at: number | null;
+  /** Business time spent pending so far, already added to the due times. */
+  paused_ms: number;
+  /** Whether each deadline was met, recorded when the response, dispatch or resolution happens. */
+  response_met: boolean | null;
+  dispatch_met: boolean | null;
+  resolve_met: boolean | null;
   version: number;
   updated_at: number;
   updated_by: string;
@@ -59,7 +69,7 @@ export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'up
 
 export const TIME_FIELDS = [
   'created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
-  'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at',
+  'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at', 'paused_at',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export const EVENT_KINDS = [

@@ -14,7 +14,8 @@ export const KeywordCondition = z.union([
       none: keywordList.optional().describe('none of these'),
       in: z.enum(['title', 'description', 'both']).optional().describe('where to look (default both)'),
     })
-    .strict(),
+    .strict()
+    .refine((k) => k.any || k.all || k.none, 'give at least one of any, all, none'),
 ]);
 
 export const WhenSchema = z

@@ -8,7 +8,7 @@
 // - Adding N > 0 counts from `start` if it is working time, else from the next working start; a sum
 //   that ends exactly at the end of an interval is that end ("due 18:00 today"), not the next opening.
 // - Adding zero returns `start` when it is working time, else the next working start: "now, or as
-//   soon as the desk opens". Only zero can land outside working time this way — never inside a gap.
+//   soon as the desk opens". Any other sum ends at the end of counted working time.
 import { DateTime, IANAZone } from 'luxon';
 import { workingDayOf, type BusinessCalendar, type DayKind, type OfficeCalendar, type TargetDuration, type Weekday } from './calendar.js';
 

@@ -3,12 +3,10 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { suggest } from '../config/yaml-file.js';
+import { URGENCIES, type Urgency } from '../domain/ticket.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-
-const SLA_URGENCIES = ['normal', 'urgent', 'critical'] as const;
-export type SlaUrgency = (typeof SLA_URGENCIES)[number];
 
 const MINUTES_PER_DAY = 1440;
 
@@ -33,7 +31,7 @@ export function readInterval(text: string): WorkingInterval | string {
   if (startHour > 23 || startMin > 59) return `"${text}": the start is not a time of day (00:00–23:59)`;
   if (endMin > 59 || endMinute > MINUTES_PER_DAY) return `"${text}": the end is not a time of day (00:01–24:00)`;
   if (startMinute >= endMinute) {
-    return `"${text}" ends before it starts: an interval stays within one day (split a night shift into 22:00-24:00 and 00:00-06:00)`;
+    return `"${text}" does not end after it starts: an interval stays within one day (split a night shift into 22:00-24:00 and 00:00-06:00)`;
   }
   return { startMinute, endMinute };
 }
@@ -60,7 +58,8 @@ export function weekdayOf(isoDate: string): Weekday {
  * A target's length. `m` and `h` are business minutes and hours of the target's calendar; `d` is a
  * count of working days: N working days later at the same position in the working day (a ticket
  * logged Tuesday 10:30 with `1d` is due Wednesday 10:30, whatever the length of the office day).
- * In a 24x7 calendar every day is a working day of 24 hours, so `1d` there is 24 hours.
+ * A start outside working time counts from the next opening; a position past the closing of a
+ * shorter day is that closing. In a 24x7 calendar every day is 24 hours, so `1d` there is 24 hours.
  */
 export interface TargetDuration {
   workingDays: number;
@@ -145,8 +144,7 @@ const MakeUpDaySchema = z.union(
   { error: 'a make-up day is a date (2026-10-10) or a date with the weekday it works (2026-10-10: fri)' },
 );
 
-/** The make-up days of a calendar definition, each with the weekday whose hours it works. */
-export interface MakeUpDay {
+interface MakeUpDay {
   date: string;
   worksAs: Weekday;
   /** Whether the file named the weekday (2026-10-10: fri) rather than defaulting to Monday. */
@@ -155,7 +153,8 @@ export interface MakeUpDay {
   path: PropertyKey[];
 }
 
-export function makeUpDaysOf(workdays: readonly MakeUpDayEntry[] = []): MakeUpDay[] {
+/** The make-up days of a calendar definition, each with the weekday whose hours it works. */
+function makeUpDaysOf(workdays: readonly MakeUpDayEntry[] = []): MakeUpDay[] {
   return workdays.flatMap((entry, index): MakeUpDay[] =>
     typeof entry === 'string'
       ? [{ date: entry, worksAs: 'mon' as Weekday, named: false, path: [index] }]
@@ -213,7 +212,7 @@ const TargetSchema = z
 
 const TargetOverrideSchema = TargetSchema.partial().describe("replaces these fields of the urgency's target");
 
-const urgencyMap = <T extends z.ZodType>(schema: T) => Object.fromEntries(SLA_URGENCIES.map((u) => [u, schema])) as Record<SlaUrgency, T>;
+const urgencyMap = <T extends z.ZodType>(schema: T) => Object.fromEntries(URGENCIES.map((u) => [u, schema])) as Record<Urgency, T>;
 
 /**
  * Targets per urgency, and optionally per type and urgency: `types: { complaint: { urgent: { resolve: 2h } } }`
@@ -251,9 +250,9 @@ export const SlaFileSchema = z
       const guess = suggest(name, names);
       custom(ctx, `unknown calendar "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; calendars: ${names.join(', ') || 'none'}`, path);
     };
-    for (const urgency of SLA_URGENCIES) checkCalendar(file.targets[urgency].calendar, ['targets', urgency, 'calendar']);
+    for (const urgency of URGENCIES) checkCalendar(file.targets[urgency].calendar, ['targets', urgency, 'calendar']);
     for (const [type, byUrgency] of Object.entries(file.targets.types ?? {})) {
-      for (const urgency of SLA_URGENCIES) checkCalendar(byUrgency[urgency]?.calendar, ['targets', 'types', type, urgency, 'calendar']);
+      for (const urgency of URGENCIES) checkCalendar(byUrgency[urgency]?.calendar, ['targets', 'types', type, urgency, 'calendar']);
     }
   });
 
@@ -265,7 +264,7 @@ type MakeUpDayEntry = NonNullable<OfficeCalendarDefinition['workdays']>[number];
 /** Every key the file may use, for "did you mean" on an unknown one. */
 export const SLA_KEYS = [
   'timezone', 'calendars', 'targets', 'hours', 'holidays', 'workdays', ...WEEKDAYS,
-  ...SLA_URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'calendar',
+  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'calendar',
 ];
 
 // ---------------------------------------------------------------------------------------------

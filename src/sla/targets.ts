@@ -3,12 +3,11 @@
 import type { SemanticIssue } from '../config/yaml-file.js';
 import { UsageError } from '../domain/errors.js';
 import { addBusinessMs, addTargetDuration, businessMsBetween, explainTargetDuration, type BusinessTimeExplanation } from './business-time.js';
-import { compileCalendar, readTargetDuration, type BusinessCalendar, type SlaFile, type SlaUrgency, type TargetDuration } from './calendar.js';
+import { URGENCIES, type Urgency } from '../domain/ticket.js';
+import { compileCalendar, readTargetDuration, type BusinessCalendar, type SlaFile, type TargetDuration } from './calendar.js';
 
 export const DUE_KINDS = ['response', 'dispatch', 'resolve'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
-
-const URGENCIES: readonly SlaUrgency[] = ['normal', 'urgent', 'critical'];
 
 /** A target length as written in the file and as read. */
 export interface TargetLength {
@@ -25,9 +24,9 @@ export interface SlaTarget {
 
 export interface SlaPolicy {
   calendars: ReadonlyMap<string, BusinessCalendar>;
-  byUrgency: Readonly<Record<SlaUrgency, SlaTarget>>;
+  byUrgency: Readonly<Record<Urgency, SlaTarget>>;
   /** Type → urgency → the target with that type's overrides applied. */
-  byType: ReadonlyMap<string, Readonly<Record<SlaUrgency, SlaTarget>>>;
+  byType: ReadonlyMap<string, Readonly<Record<Urgency, SlaTarget>>>;
 }
 
 /** What due times depend on. A ticket without urgency is held to the normal target. */
@@ -59,8 +58,8 @@ function compileTarget(fields: Required<TargetFields>): SlaTarget {
 export function compileSla(file: SlaFile, deskTimezone: string): SlaPolicy {
   const fileTimezone = file.timezone ?? deskTimezone;
   const calendars = new Map(Object.entries(file.calendars).map(([name, definition]) => [name, compileCalendar(definition, fileTimezone)]));
-  const perUrgency = (override: (urgency: SlaUrgency) => TargetFields = () => ({})) =>
-    Object.fromEntries(URGENCIES.map((u) => [u, compileTarget({ ...file.targets[u], ...override(u) })])) as Record<SlaUrgency, SlaTarget>;
+  const perUrgency = (override: (urgency: Urgency) => TargetFields = () => ({})) =>
+    Object.fromEntries(URGENCIES.map((u) => [u, compileTarget({ ...file.targets[u], ...override(u) })])) as Record<Urgency, SlaTarget>;
   return {
     calendars,
     byUrgency: perUrgency(),
@@ -70,8 +69,8 @@ export function compileSla(file: SlaFile, deskTimezone: string): SlaPolicy {
 
 /** The target of a ticket: its type's override for the urgency first, then the urgency's. */
 export function targetFor(sla: SlaPolicy, urgency: string | null, type: string | null): SlaTarget {
-  const key = (urgency ?? 'normal') as SlaUrgency;
-  if (!URGENCIES.includes(key)) {
+  const key = (urgency ?? 'normal') as Urgency;
+  if (!(URGENCIES as readonly string[]).includes(key)) {
     throw new UsageError(`no SLA target for urgency "${urgency}"`, `sla.yaml sets targets for ${URGENCIES.join(', ')}`);
   }
   return (type !== null && sla.byType.get(type)?.[key]) || sla.byUrgency[key];

@@ -67,6 +67,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'manual classification fields and SLA bookkeeping',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN manual_fields TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE tickets ADD COLUMN paused_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN paused_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN response_met INTEGER;
+        ALTER TABLE tickets ADD COLUMN dispatch_met INTEGER;
+        ALTER TABLE tickets ADD COLUMN resolve_met INTEGER;
+        UPDATE tickets SET manual_fields = (
+          SELECT json_group_array(field) FROM (
+            SELECT 'type' AS field WHERE tickets.type IS NOT NULL
+            UNION ALL SELECT 'category' WHERE tickets.category IS NOT NULL
+            UNION ALL SELECT 'urgency' WHERE tickets.urgency IS NOT NULL
+          )
+        ) WHERE classified_by LIKE '%manual%';
+        CREATE INDEX tickets_response_due ON tickets(response_due_at) WHERE first_response_at IS NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

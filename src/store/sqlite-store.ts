@@ -17,8 +17,12 @@ const WRITABLE = new Set([
   'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators', 'assignee',
   'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
-  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count',
+  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
+  'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met',
 ]);
+
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
+const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met'] as const;
 
 // Each sort is a list of expressions; tickets without a due time sort after those with one.
 const SORT_SQL: Record<SortField, string[]> = {
@@ -35,13 +39,15 @@ type Row = Record<string, unknown>;
 const OPEN_STATUSES_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 function toColumn(field: string, value: unknown): unknown {
-  if (field === 'collaborators') return JSON.stringify(value ?? []);
-  if (field === 'escalated') return value ? 1 : 0;
+  if (JSON_COLUMNS.has(field)) return JSON.stringify(value ?? []);
+  if (typeof value === 'boolean') return value ? 1 : 0;
   return value ?? null;
 }
 
 function toTicket(row: Row): Ticket {
-  return { ...row, collaborators: JSON.parse(row.collaborators as string), escalated: row.escalated === 1 } as Ticket;
+  const ticket = { ...row, collaborators: JSON.parse(row.collaborators as string), manual_fields: JSON.parse(row.manual_fields as string) } as Record<string, unknown>;
+  for (const field of BOOLEAN_COLUMNS) ticket[field] = row[field] === null ? null : row[field] === 1;
+  return ticket as unknown as Ticket;
 }
 
 function toEvent(row: Row): TicketEvent {
