@@ -62,6 +62,16 @@ describe('classification and dispatch by the example rules', () => {
     expect(again.stdout).toBe('0 ticket(s), 0 changed\n');
   });
 
+  it('routes at creation when desk.yaml says auto, unless --no-auto', () => {
+    const box = sandbox();
+    const dir = ownConfig(box);
+    writeFileSync(join(dir, 'desk.yaml'), `${readFileSync(join(dir, 'desk.yaml'), 'utf8').replace('auto: false', 'auto: true')}`);
+    const routed = box.json(['create', '--title', '打印机卡纸', '--requester', 'a', '--channel', 'web']);
+    expect([routed.category, routed.team, routed.status]).toEqual(['hardware/printer', 'desktop', 'dispatched']);
+    const plain = box.json(['create', '--title', '打印机卡纸', '--requester', 'a', '--channel', 'web', '--no-auto']);
+    expect([plain.category, plain.team, plain.status]).toEqual([null, null, 'new']);
+  });
+
   it('keeps a classification set by hand unless --force', () => {
     const box = sandbox();
     box.desk(['create', '--title', '打印机卡纸', '--requester', 'a', '--channel', 'web', '--type', 'request']);
