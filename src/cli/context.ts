@@ -6,6 +6,7 @@ import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { DeskSettings } from '../config/settings.js';
 import type { Store } from '../store/store.js';
 import type { RuleEngine } from '../rules/engine.js';
+import type { SlaPolicy } from '../sla/targets.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -44,6 +45,8 @@ export interface Context {
   teams(): Promise<TeamDirectory>;
   /** The compiled routing rules; refuses to run with a routing.yaml it cannot fully understand. */
   rules(): Promise<RuleEngine>;
+  /** The SLA policy of sla.yaml, or null when there is none (tickets then carry no deadlines). */
+  sla(): Promise<SlaPolicy | null>;
   databasePath(): Promise<string>;
   /** Opens the store once per run; `create: false` refuses to make a database that is not there. */
   openStore(options?: { create?: boolean }): Promise<Store>;
@@ -77,6 +80,7 @@ export function createContext(world: World, globals: GlobalOptions): Context {
   let settings: Promise<DeskSettings> | undefined;
   let teams: Promise<TeamDirectory> | undefined;
   let rules: Promise<RuleEngine> | undefined;
+  let sla: Promise<SlaPolicy | null> | undefined;
   let store: Store | undefined;
 
   let resolvedConfigDir: string | null | undefined;
@@ -131,6 +135,14 @@ export function createContext(world: World, globals: GlobalOptions): Context {
         return loadRules(dir, cwd, directory, vocabulary);
       })();
       return rules;
+    },
+    sla() {
+      sla ??= (async () => {
+        const [dir, { vocabulary, timezone }] = [await ensureConfigDir(), await ctx.settings()];
+        const { loadSla } = await import('../sla/load.js');
+        return loadSla(dir, cwd, vocabulary, timezone);
+      })();
+      return sla;
     },
     async databasePath() {
       const { resolveDatabasePath } = await import('../store/location.js');

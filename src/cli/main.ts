@@ -1,6 +1,6 @@
 // argv → exit code. The only place where errors become exit codes and messages.
 import { CommanderError } from 'commander';
-import { DeskError } from '../domain/errors.js';
+import { DeskError, UsageError } from '../domain/errors.js';
 import type { Context, World } from './context.js';
 import { buildProgram } from './program.js';
 
@@ -22,10 +22,32 @@ function defaultWorld(): World {
     },
     env: process.env,
     cwd: process.cwd(),
+    now: fixedClock(process.env.DESK_NOW),
   };
 }
 
-export async function main(argv: string[], world: World = defaultWorld()): Promise<number> {
+/**
+ * DESK_NOW (an ISO 8601 time with offset) makes the desk act at that moment: for replaying a day's
+ * work in order, and for tests of deadlines. The clock does not move while a command runs.
+ */
+function fixedClock(text: string | undefined): (() => number) | undefined {
+  if (!text) return undefined;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new UsageError(`DESK_NOW: cannot read "${text}" as a time`, 'use ISO 8601 with an offset, e.g. 2026-11-25T14:30:00+08:00');
+  return () => ms;
+}
+
+export async function main(argv: string[], world?: World): Promise<number> {
+  try {
+    world ??= defaultWorld();
+  } catch (error) {
+    process.stderr.write(`desk: ${(error as Error).message}\n`);
+    return 2;
+  }
+  return run(argv, world);
+}
+
+async function run(argv: string[], world: World): Promise<number> {
   let context: Context | undefined;
   let exitCode = 0;
   const program = buildProgram(world, {

@@ -207,7 +207,7 @@ export function buildProgram(world: World, hooks: Hooks): Command {
 
   const rules = program
     .command('rules')
-    .description('Check the config files and try the routing rules')
+    .description('Check the config files (desk, teams, routing, sla) and try the routing rules')
     .addHelpText('after', '\nExamples:\n  $ desk rules check\n  $ desk rules test --title "打印机卡纸" --explain\n');
   define('check', 'Validate every config file; problems name file, line and column', ['desk rules check', 'desk --config ./config rules check --json'], () => import('./commands/rules-check.js'), rules);
   define(
@@ -227,6 +227,24 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--urgency <urgency>', 'urgency, as if set by hand')
     .option('--impact <scope>', 'impact')
     .option('--explain', 'list every rule, matched or not, and why');
+
+  const sla = program
+    .command('sla')
+    .description('Deadlines in business time: when is it due, what is breached, and why')
+    .addHelpText('after', '\nExamples:\n  $ desk sla check --within 1h\n  $ desk sla due --minutes 240\n  $ desk sla explain SD-202611-00042\n');
+  define('due', 'The instant a number of business minutes after a start', ['desk sla due --minutes 240', 'desk sla due --start "2026-09-30 16:00" --minutes 1440 --calendar office'], () => import('./commands/sla-due.js'), sla)
+    .option('--start <time>', 'count from this time (default: now)')
+    .option('--minutes <n>', 'business minutes to add (required)')
+    .option('--calendar <name>', "calendar of sla.yaml (default: the normal target's)");
+  define(
+    'check',
+    'Open tickets past a deadline or due soon; exit 5 when any is breached (for cron)',
+    ['desk sla check', 'desk sla check --within 1h --json'],
+    () => import('./commands/sla-check.js'),
+    sla,
+  ).addOption(new Option('--within <duration>', 'also list deadlines falling within this time').default('30m'));
+  define('explain', 'How each deadline of a ticket was computed', ['desk sla explain SD-202611-00042'], () => import('./commands/sla-explain.js'), sla)
+    .argument('<ticket>', 'ticket number or id');
 
   define('backup', 'Write an online backup of the database', ['desk backup /backups/desk-$(date +%F).db'], () => import('./commands/backup.js'))
     .argument('<file>', 'the backup file to write')

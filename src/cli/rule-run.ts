@@ -2,6 +2,7 @@
 // rule decided.
 import { UsageError } from '../domain/errors.js';
 import type { Plan } from '../domain/lifecycle.js';
+import { withClock } from '../domain/ticket-clock.js';
 import { parseTicketRef, type TicketRef } from '../domain/numbering.js';
 import type { Status, Ticket } from '../domain/ticket.js';
 import type { UpdateResult } from '../store/store.js';
@@ -38,10 +39,12 @@ export async function runRules(ctx: Context, run: RuleRun, allGiven: boolean): P
   const refs = await selectTickets(ctx, run, allGiven);
   const store = await ctx.openStore({ create: false });
   const decisions = new Map<number, RuleDecisions>();
-  const plan = run.plan(decisions);
+  const sla = await ctx.sla();
   const results: UpdateResult[] = [];
   for (let start = 0; start < refs.length; start += BATCH) {
-    results.push(...(await store.updateTickets(refs.slice(start, start + BATCH), plan, { actor: ctx.actor, now: ctx.now() })));
+    const now = ctx.now();
+    const plan = withClock(run.plan(decisions), sla, now);
+    results.push(...(await store.updateTickets(refs.slice(start, start + BATCH), plan, { actor: ctx.actor, now })));
   }
 
   if (ctx.json) {

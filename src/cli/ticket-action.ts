@@ -2,6 +2,7 @@
 // texts in a terminal, apply the domain plan in one transaction, print the outcome.
 import { UsageError } from '../domain/errors.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
+import { withClock } from '../domain/ticket-clock.js';
 import { parseTicketRef } from '../domain/numbering.js';
 import { formatLocal } from '../domain/time.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
@@ -54,7 +55,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   }
 
   const now = ctx.now();
-  let plan = action.plan({ now, teams, texts });
+  let plan = withClock(action.plan({ now, teams, texts }), await ctx.sla(), now);
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
   const options = { actor: ctx.actor, now };
   const results = refs.length === 1 ? [await store.updateTicket(refs[0]!, plan, options)] : await store.updateTickets(refs, plan, options);

@@ -2,12 +2,14 @@
 // schemas that validate them, so the two cannot drift apart.
 import { z } from 'zod';
 import { RoutingFileSchema } from '../rules/schema.js';
+import { SlaFileSchema } from '../sla/calendar.js';
 import { DeskFileSchema, TeamsFileSchema } from './settings.js';
 
 const FILES = {
   'desk.schema.json': { title: 'desk.yaml: settings of the desk', schema: DeskFileSchema },
   'teams.schema.json': { title: 'teams.yaml: teams, supervisors and members', schema: TeamsFileSchema },
   'routing.schema.json': { title: 'routing.yaml: classification and dispatch rules', schema: RoutingFileSchema },
+  'sla.schema.json': { title: 'sla.yaml: business calendars and SLA targets', schema: SlaFileSchema },
 } as const;
 
 export function renderJsonSchemas(): Record<string, string> {

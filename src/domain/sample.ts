@@ -9,6 +9,8 @@ import type { TeamDirectory, Vocabulary } from './vocabulary.js';
 import type { Store } from '../store/store.js';
 import type { RuleEngine } from '../rules/engine.js';
 import { planRuleClassify, planRuleDispatch } from './routing.js';
+import { startClock, withClock } from './ticket-clock.js';
+import type { SlaPolicy } from '../sla/targets.js';
 
 export interface SampleTicket extends TicketDraft {
   status: Status;
@@ -27,6 +29,7 @@ export interface ReplayContext {
   now: number;
   /** When given, the routing rules classify and dispatch instead of the sample's own fields. */
   rules?: RuleEngine;
+  sla?: SlaPolicy | null;
 }
 
 const MINUTE = 60_000;
@@ -40,7 +43,7 @@ export interface ReplayResult {
 export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContext): Promise<ReplayResult> {
   const { type, category, urgency, team, assignee, ...intake } = sample;
   const draft: TicketDraft = { ...intake };
-  const created = buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams });
+  const created = startClock(ctx.sla ?? null, buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams }));
   const start = created.created_at;
   const at = (minutes: number) => Math.min(start + minutes * MINUTE, ctx.now);
   let ticket = await ctx.store.createTicket(created, {
@@ -51,7 +54,7 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
   });
   const steps = ['create'];
   const apply = async (kind: string, plan: Plan, minutes: number, actor = ctx.operator) => {
-    ticket = (await ctx.store.updateTicket({ id: ticket.id }, plan, { actor, now: at(minutes) })).ticket;
+    ticket = (await ctx.store.updateTicket({ id: ticket.id }, withClock(plan, ctx.sla ?? null, at(minutes)), { actor, now: at(minutes) })).ticket;
     steps.push(kind);
   };
 

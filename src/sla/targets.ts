@@ -76,6 +76,11 @@ export function targetFor(sla: SlaPolicy, urgency: string | null, type: string |
   return (type !== null && sla.byType.get(type)?.[key]) || sla.byUrgency[key];
 }
 
+/** The calendar a ticket's deadlines count in. */
+export function calendarFor(sla: SlaPolicy, urgency: string | null, type: string | null): BusinessCalendar {
+  return calendarOf(sla, targetFor(sla, urgency, type));
+}
+
 function calendarOf(sla: SlaPolicy, target: SlaTarget): BusinessCalendar {
   const calendar = sla.calendars.get(target.calendar);
   if (!calendar) throw new Error(`SLA target names unknown calendar "${target.calendar}" (validate with SlaFileSchema first)`);

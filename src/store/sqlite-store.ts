@@ -37,6 +37,13 @@ const SORT_SQL: Record<SortField, string[]> = {
 type Row = Record<string, unknown>;
 
 const OPEN_STATUSES_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+// The SLA clock stops while a ticket is pending, so deadlines are watched on the other open statuses.
+const WATCHED_STATUSES_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
+const UNMET_DEADLINES = [
+  { done: 'first_response_at', due: 'response_due_at' },
+  { done: 'dispatched_at', due: 'dispatch_due_at' },
+  { done: 'resolved_at', due: 'resolve_due_at' },
+];
 
 function toColumn(field: string, value: unknown): unknown {
   if (JSON_COLUMNS.has(field)) return JSON.stringify(value ?? []);
@@ -246,12 +253,13 @@ export class SqliteStore implements Store {
       params.push(query.createdBefore);
     }
     if (query.overdueAt !== undefined) {
-      where.push(`${OPEN_STATUSES_SQL} AND (resolve_due_at < ? OR (first_response_at IS NULL AND response_due_at < ?))`);
-      params.push(query.overdueAt, query.overdueAt);
+      where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} < ?)`).join(' OR ')})`);
+      params.push(...UNMET_DEADLINES.map(() => query.overdueAt));
     }
     if (query.dueWithin) {
-      where.push(`${OPEN_STATUSES_SQL} AND resolve_due_at >= ? AND resolve_due_at < ?`);
-      params.push(query.dueWithin.from, query.dueWithin.until);
+      const { from, until } = query.dueWithin;
+      where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} >= ? AND ${d.due} < ?)`).join(' OR ')})`);
+      params.push(...UNMET_DEADLINES.flatMap(() => [from, until]));
     }
     if (query.text) {
       const pattern = `%${escapeLike(query.text)}%`;

@@ -26,9 +26,9 @@ export interface TicketQuery {
   channel?: string;
   createdFrom?: number;
   createdBefore?: number;
-  /** Open tickets whose response or resolution due time is before this instant. */
+  /** Open, not pending tickets with a response, dispatch or resolution deadline not met by this instant. */
   overdueAt?: number;
-  /** Open tickets due for resolution in [from, until). */
+  /** Open, not pending tickets with a deadline not yet met falling in [from, until). */
   dueWithin?: { from: number; until: number };
   /** Substring of title or description. */
   text?: string;

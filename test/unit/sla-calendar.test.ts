@@ -88,7 +88,9 @@ describe('the example config/sla.yaml', () => {
       dispatch: { text: '2h', duration: { workingDays: 0, ms: 2 * HOUR } },
       resolve: { text: '24h', duration: { workingDays: 0, ms: 24 * HOUR } },
     });
-    expect([sla.byUrgency.urgent.resolve.text, sla.byUrgency.critical.calendar, sla.byType.size]).toEqual(['4h', 'always', 0]);
+    expect([sla.byUrgency.urgent.resolve.text, sla.byUrgency.critical.calendar, sla.byType.size]).toEqual(['4h', 'always', 1]);
+    // Complaints: urgent ones are resolved within 2 h, everything else as the urgency says.
+    expect([sla.byType.get('complaint')?.urgent.resolve.text, sla.byType.get('complaint')?.urgent.response.text]).toEqual(['2h', '10m']);
   });
 
   it('gives the due times the design describes', () => {

@@ -4,6 +4,7 @@ import { buildNewTicket, missingRequired, type TicketDraft } from '../../domain/
 import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
 import { monthKey } from '../../domain/time.js';
 import type { Plan } from '../../domain/lifecycle.js';
+import { startClock, withClock } from '../../domain/ticket-clock.js';
 import { planRuleClassify, planRuleDispatch } from '../../domain/routing.js';
 import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
@@ -79,9 +80,10 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     }
   }
   const now = ctx.now();
-  const ticket = buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams });
+  const sla = await ctx.sla();
+  const ticket = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams }));
   const routed: string[] = [];
-  const then = (options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : [];
+  const then = ((options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : []).map((plan) => withClock(plan, sla, now));
   const store = await ctx.openStore();
   const { prefix, digits } = settings.numbering;
   const created = await store.createTicket(

@@ -5,6 +5,8 @@ import { ConfigError, type Problem } from '../../config/yaml-file.js';
 import { UsageError } from '../../domain/errors.js';
 import { TeamDirectory } from '../../domain/vocabulary.js';
 import { loadRoutingFile } from '../../rules/load.js';
+import { loadSlaFile } from '../../sla/load.js';
+import { compileSla } from '../../sla/targets.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
 
@@ -34,10 +36,11 @@ export async function run(_input: unknown, ctx: Context) {
   const label = (name: string) => relative(ctx.cwd, join(dir, name)) || name;
 
   let vocabulary = DEFAULT_SETTINGS.vocabulary;
+  let deskZone = 'UTC';
   if (present('desk.yaml')) {
     const desk = check(label('desk.yaml'), () => loadDeskSettings(dir, ctx.cwd, 'UTC'), (s) => `time zone ${s.timezone}, numbers ${s.numbering.prefix}-YYYYMM-${'N'.repeat(s.numbering.digits)}`);
     reports.push(desk.report);
-    if (desk.value) vocabulary = desk.value.vocabulary;
+    if (desk.value) [vocabulary, deskZone] = [desk.value.vocabulary, desk.value.timezone];
   }
   let teams = new TeamDirectory([]);
   if (present('teams.yaml')) {
@@ -48,6 +51,15 @@ export async function run(_input: unknown, ctx: Context) {
   if (present('routing.yaml')) {
     reports.push(
       check(label('routing.yaml'), () => loadRoutingFile(join(dir, 'routing.yaml'), ctx.cwd, teams, vocabulary), (f) => `${f.classify.length} classify rules, ${f.dispatch.length} dispatch rules`).report,
+    );
+  }
+  if (present('sla.yaml')) {
+    reports.push(
+      check(
+        label('sla.yaml'),
+        () => compileSla(loadSlaFile(join(dir, 'sla.yaml'), ctx.cwd, vocabulary), deskZone),
+        (policy) => `${policy.calendars.size} calendars, targets for normal, urgent and critical${policy.byType.size ? `, overrides for ${[...policy.byType.keys()].join(', ')}` : ''}`,
+      ).report,
     );
   }
   if (!reports.length) throw new UsageError(`no config files in ${dir}`, 'create them with `desk init`');

@@ -1,7 +1,8 @@
 // Human views of tickets: the detail of `show`, the rows of `list`, the one-line outcome of an action.
 import type { ChalkInstance } from 'chalk';
 import { maskContact } from '../../domain/privacy.js';
-import { isOpen, type Ticket } from '../../domain/ticket.js';
+import { runningDeadlines } from '../../domain/deadlines.js';
+import type { Ticket } from '../../domain/ticket.js';
 import { formatLocal, formatSpan } from '../../domain/time.js';
 import { truncate } from './table.js';
 
@@ -12,16 +13,18 @@ export interface ViewOptions {
   style: ChalkInstance;
 }
 
-/** "due in 1h20m" or "overdue 35m" for an open ticket's next deadline. */
+/** "resolve due in 1h20m" or "response overdue 35m" for an open ticket's next deadline. */
 export function describeDue(ticket: Ticket, now: number): string {
-  if (!isOpen(ticket.status)) return '';
-  const due = ticket.first_response_at === null && ticket.response_due_at !== null ? ticket.response_due_at : ticket.resolve_due_at;
-  if (due === null) return '';
-  return due < now ? `overdue ${formatSpan(now - due)}` : `due in ${formatSpan(due - now)}`;
+  if (ticket.status === 'pending' && ticket.resolve_due_at !== null) return 'clock stopped';
+  const next = runningDeadlines(ticket)[0];
+  if (!next) return '';
+  return next.due < now ? `${next.kind} overdue ${formatSpan(now - next.due)}` : `${next.kind} due in ${formatSpan(next.due - now)}`;
 }
 
 export function renderTicket(ticket: Ticket, o: ViewOptions): string {
   const time = (ms: number | null) => (ms === null ? null : formatLocal(ms, o.zone));
+  const deadlineLine = (due: number | null, met: boolean | null) =>
+    due === null ? null : `${time(due)}${met === null ? '' : met ? ' (met)' : ' (missed)'}`;
   const due = describeDue(ticket, o.now);
   const lines: [string, string | null][] = [
     ['Status', `${ticket.status}${ticket.escalated ? ' (escalated)' : ''}${due ? `, ${due}` : ''}`],
@@ -39,8 +42,9 @@ export function renderTicket(ticket: Ticket, o: ViewOptions): string {
     ['Assignee', ticket.assignee],
     ['Dispatched', ticket.dispatched_at === null ? null : `${time(ticket.dispatched_at)} by ${ticket.dispatched_by}`],
     ['First response', time(ticket.first_response_at)],
-    ['Response due', time(ticket.response_due_at)],
-    ['Resolve due', time(ticket.resolve_due_at)],
+    ['Response due', deadlineLine(ticket.response_due_at, ticket.response_met)],
+    ['Dispatch due', deadlineLine(ticket.dispatch_due_at, ticket.dispatch_met)],
+    ['Resolve due', deadlineLine(ticket.resolve_due_at, ticket.resolve_met)],
     ['Escalation', ticket.escalation_reason],
     ['Resolved', time(ticket.resolved_at)],
     ['Solution', ticket.solution],
@@ -77,7 +81,7 @@ export function ticketRow(ticket: Ticket, o: ViewOptions): string[] {
     ticket.requester ?? '',
     (o.reveal ? ticket.contact : maskContact(ticket.contact)) ?? '',
     truncate(ticket.title, 40),
-    due.startsWith('overdue') ? o.style.red(due) : due,
+    due.includes('overdue') ? o.style.red(due) : due,
   ];
 }
 

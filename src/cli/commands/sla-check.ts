@@ -1,0 +1,57 @@
+import { deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
+import { formatIso, formatLocal, formatSpan, parseDuration } from '../../domain/time.js';
+import type { Context } from '../context.js';
+import { renderTable, truncate } from '../render/table.js';
+import { printJson } from '../render/ticket-json.js';
+import { createStyle } from '../render/style.js';
+
+/** Exit code when a deadline is breached, for cron and monitoring (README, "Exit codes"). */
+export const BREACHED_EXIT = 5;
+
+export async function run({ options }: { options: { within: string } }, ctx: Context) {
+  const { timezone: zone } = await ctx.settings();
+  const window = parseDuration(options.within, '--within');
+  const now = ctx.now();
+  const store = await ctx.openStore({ create: false });
+  const tickets = await store.listTickets({ dueWithin: { from: 0, until: now + window }, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER });
+  const alerts = deadlineAlerts(tickets, now, now + window);
+  const breached = alerts.filter((a) => a.breached);
+  const near = alerts.filter((a) => !a.breached);
+
+  if (ctx.json) {
+    const shape = (a: DeadlineAlert) => ({
+      number: a.ticket.number,
+      title: a.ticket.title,
+      kind: a.kind,
+      due_at: formatIso(a.due, zone),
+      minutes: Math.round((a.breached ? now - a.due : a.due - now) / 60_000),
+      urgency: a.ticket.urgency,
+      team: a.ticket.team,
+      assignee: a.ticket.assignee,
+    });
+    printJson((t) => ctx.io.stdout.write(t), { checked_at: formatIso(now, zone), within_minutes: Math.round(window / 60_000), breached: breached.map(shape), near: near.map(shape) });
+    return breached.length ? BREACHED_EXIT : 0;
+  }
+  // From cron, silence means all is well: nothing is written unless something needs attention.
+  if (!alerts.length) {
+    if (ctx.io.stdoutIsTTY) ctx.io.stdout.write(`no deadline breached or due within ${options.within}\n`);
+    return 0;
+  }
+  const style = createStyle(ctx.color);
+  const rows = (list: DeadlineAlert[]) =>
+    list.map((a) => [
+      a.kind,
+      a.ticket.number,
+      truncate(a.ticket.title, 36),
+      a.ticket.urgency ?? '',
+      a.ticket.team ?? '',
+      a.ticket.assignee ?? '',
+      formatLocal(a.due, zone),
+      a.breached ? style.red(`${formatSpan(now - a.due)} ago`) : `in ${formatSpan(a.due - now)}`,
+    ]);
+  const head = ['Deadline', 'Number', 'Title', 'Urgency', 'Team', 'Assignee', 'Due', 'When'];
+  const table = { boxed: ctx.io.stdoutIsTTY, color: ctx.color };
+  if (breached.length) ctx.io.stdout.write(`${style.bold(`Breached: ${breached.length}`)}\n${renderTable(head, rows(breached), table)}`);
+  if (near.length) ctx.io.stdout.write(`${breached.length ? '\n' : ''}${style.bold(`Due within ${options.within}: ${near.length}`)}\n${renderTable(head, rows(near), table)}`);
+  return breached.length ? BREACHED_EXIT : 0;
+}

@@ -1,0 +1,37 @@
+// Which deadlines of a ticket are still running, and which are past.
+import { isOpen, type Ticket } from './ticket.js';
+
+export const DEADLINE_KINDS = ['response', 'dispatch', 'resolve'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+const FIELDS: Record<DeadlineKind, { done: keyof Ticket; due: keyof Ticket }> = {
+  response: { done: 'first_response_at', due: 'response_due_at' },
+  dispatch: { done: 'dispatched_at', due: 'dispatch_due_at' },
+  resolve: { done: 'resolved_at', due: 'resolve_due_at' },
+};
+
+export interface Deadline {
+  kind: DeadlineKind;
+  due: number;
+}
+
+/** Deadlines not yet met, earliest first; none while the clock is stopped (pending) or the ticket is done. */
+export function runningDeadlines(ticket: Ticket): Deadline[] {
+  if (!isOpen(ticket.status) || ticket.status === 'pending') return [];
+  return DEADLINE_KINDS.flatMap((kind) => {
+    const { done, due } = FIELDS[kind];
+    return ticket[done] === null && ticket[due] !== null ? [{ kind, due: ticket[due] as number }] : [];
+  }).sort((a, b) => a.due - b.due);
+}
+
+export interface DeadlineAlert extends Deadline {
+  ticket: Ticket;
+  breached: boolean;
+}
+
+/** Deadlines past at `now` (breached) or falling before `until` (near), earliest first. */
+export function deadlineAlerts(tickets: readonly Ticket[], now: number, until: number): DeadlineAlert[] {
+  return tickets
+    .flatMap((ticket) => runningDeadlines(ticket).filter((d) => d.due < until).map((d) => ({ ...d, ticket, breached: d.due < now })))
+    .sort((a, b) => a.due - b.due);
+}
