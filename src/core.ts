@@ -3,3 +3,5 @@
 export { RuleEngine } from './rules/engine.js';
 export { RoutingFileSchema } from './rules/schema.js';
 export { toRuleInput } from './domain/routing.js';
+export { SlaFileSchema } from './sla/calendar.js';
+export { compileSla, dueTimes } from './sla/targets.js';

@@ -1,4 +1,4 @@
-import { deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
+import { DEADLINE_KINDS, deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
 import { formatIso, formatLocal, formatSpan, parseDuration } from '../../domain/time.js';
 import type { Context } from '../context.js';
 import { renderTable, truncate } from '../render/table.js';
@@ -14,7 +14,8 @@ export async function run({ options }: { options: { within: string } }, ctx: Con
   const now = ctx.now();
   const store = await ctx.openStore({ create: false });
   const tickets = await store.listTickets({ dueWithin: { from: 0, until: now + window }, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER });
-  const alerts = deadlineAlerts(tickets, now, now + window);
+  // Grouped by the deadline missed (response, dispatch, resolve), earliest first within each.
+  const alerts = deadlineAlerts(tickets, now, now + window).sort((a, b) => DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) || a.due - b.due);
   const breached = alerts.filter((a) => a.breached);
   const near = alerts.filter((a) => !a.breached);
 
