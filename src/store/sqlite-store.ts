@@ -120,7 +120,8 @@ function migrate(db: Database.Database, path: string): void {
 export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database, readonly path: string) {}
+  /** The connection, for the store's own query modules (sqlite-*.ts); nothing outside src/store touches it. */
+  constructor(readonly db: Database.Database, readonly path: string) {}
 
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
