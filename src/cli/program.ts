@@ -228,6 +228,24 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--impact <scope>', 'impact')
     .option('--explain', 'list every rule, matched or not, and why');
 
+  const report = program
+    .command('report')
+    .description('Statistics reports')
+    .addHelpText('after', '\nExamples:\n  $ desk report monthly --month 2026-10 --format html --out 2026-10.html\n');
+  define(
+    'monthly',
+    'The monthly statistics: volume, timeliness, resolution, satisfaction and per-agent figures',
+    ['desk report monthly', 'desk report monthly --month 2026-10 --compare --lang zh', 'desk report monthly --format html --out report.html'],
+    () => import('./commands/report.js'),
+    report,
+  )
+    .option('--month <YYYY-MM>', 'the month (default: the previous month)')
+    .option('--format <format>', 'table, json, csv, md or html (default: table; json with --json)')
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--lang <lang>', 'en or zh (default: from LANG)')
+    .option('--team <team>', 'only tickets of this primary team')
+    .option('--compare', 'show the previous month beside each figure');
+
   const sla = program
     .command('sla')
     .description('Deadlines in business time: when is it due, what is breached, and why')

@@ -127,5 +127,7 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     response_met: null,
     dispatch_met: null,
     resolve_met: null,
+    response_business_ms: null,
+    resolve_business_ms: null,
   };
 }

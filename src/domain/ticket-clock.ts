@@ -24,12 +24,23 @@ const MILESTONES = [
   ['resolved_at', 'resolve_due_at', 'resolve_met'],
 ] as const;
 
-/** A new ticket with its deadlines, and the met flags of milestones it is created with (a dispatch). */
+/**
+ * Business time to the first response, and to resolution less the time spent pending, kept on the
+ * ticket so the monthly report's medians and percentiles are plain SQL.
+ */
+function businessDurations(sla: SlaPolicy, ticket: Pick<Ticket, 'created_at' | 'urgency' | 'type' | 'paused_ms' | 'first_response_at' | 'resolved_at'>): TicketPatch {
+  const calendar = calendarFor(sla, ticket.urgency, ticket.type);
+  const since = (end: number | null) => (end === null ? null : Math.max(0, businessMsBetween(calendar, ticket.created_at, end)));
+  const resolve = since(ticket.resolved_at);
+  return { response_business_ms: since(ticket.first_response_at), resolve_business_ms: resolve === null ? null : Math.max(0, resolve - ticket.paused_ms) };
+}
+
+/** A new ticket with its deadlines, and the met flags of milestones it is created with (a dispatch, or history). */
 export function startClock(sla: SlaPolicy | null, ticket: NewTicket): NewTicket {
   if (!sla) return ticket;
   const started = { ...ticket, ...deadlines(sla, ticket) };
   for (const [at, due, met] of MILESTONES) if (started[at] !== null) started[met] = started[at]! <= started[due]!;
-  return started;
+  return { ...started, ...businessDurations(sla, started) };
 }
 
 /** Wraps a plan so that the change it makes keeps the ticket's SLA clock right. */
@@ -60,12 +71,15 @@ export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan 
     const retargeted = ('urgency' in patch && patch.urgency !== ticket.urgency) || ('type' in patch && patch.type !== ticket.type);
     if (retargeted) Object.assign(patch, deadlines(sla, after()));
 
+    let reached = false;
     for (const [at, due, met] of MILESTONES) {
       if (at in patch && patch[at] !== null && ticket[at] === null) {
         const deadline = after()[due];
         patch[met] = deadline === null ? null : patch[at]! <= deadline;
+        reached = true;
       }
     }
+    if (reached || 'resolved_at' in patch) Object.assign(patch, businessDurations(sla, after()));
     return change;
   };
 }

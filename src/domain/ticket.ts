@@ -57,6 +57,9 @@ export interface Ticket {
   response_met: boolean | null;
   dispatch_met: boolean | null;
   resolve_met: boolean | null;
+  /** Business time from creation to the first response, and to resolution less time pending. */
+  response_business_ms: number | null;
+  resolve_business_ms: number | null;
   version: number;
   updated_at: number;
   updated_by: string;

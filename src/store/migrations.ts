@@ -88,6 +88,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'business durations and the indexes of the monthly report',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN response_business_ms INTEGER;
+        ALTER TABLE tickets ADD COLUMN resolve_business_ms INTEGER;
+        CREATE INDEX tickets_resolved ON tickets(resolved_at) WHERE resolved_at IS NOT NULL;
+        CREATE INDEX tickets_closed ON tickets(closed_at) WHERE closed_at IS NOT NULL;
+        CREATE INDEX tickets_first_response ON tickets(first_response_at) WHERE first_response_at IS NOT NULL;
+        CREATE INDEX tickets_response_due_all ON tickets(response_due_at) WHERE response_due_at IS NOT NULL;
+        CREATE INDEX events_kind ON events(kind, at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,8 @@ import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
 import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { monthFacts } from './sqlite-report.js';
+import type { FactsQuery, MonthFacts } from '../report/facts.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -18,7 +20,7 @@ const WRITABLE = new Set([
   'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
   'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
-  'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met',
+  'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
 ]);
 
 const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
@@ -275,6 +277,10 @@ export class SqliteStore implements Store {
 
   async listEvents(ticketId: number): Promise<TicketEvent[]> {
     return (this.statement('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(ticketId) as Row[]).map(toEvent);
+  }
+
+  async monthFacts(query: FactsQuery): Promise<MonthFacts> {
+    return monthFacts(this.db, query);
   }
 
   async backup(destination: string): Promise<void> {

@@ -3,6 +3,7 @@
 import type { Plan, Change } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
+import type { FactsQuery, MonthFacts } from '../report/facts.js';
 
 export interface WriteOptions {
   actor: string;
@@ -55,6 +56,8 @@ export interface Store {
   updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]>;
   listTickets(query: TicketQuery): Promise<Ticket[]>;
   listEvents(ticketId: number): Promise<TicketEvent[]>;
+  /** The counts of one month (or any window) that the monthly report is made of. */
+  monthFacts(query: FactsQuery): Promise<MonthFacts>;
   backup(destination: string): Promise<void>;
   close(): void;
 }

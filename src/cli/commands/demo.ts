@@ -5,6 +5,11 @@ import { STATUSES } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
 import { exampleConfigDir } from '../assets.js';
 import { loadSampleTickets } from '../sample.js';
+import { DateTime } from 'luxon';
+import { previousMonth } from '../../report/month.js';
+import { buildMonthlyReport } from '../../report/monthly.js';
+import { pickLang } from '../render/report-labels.js';
+import { renderReport } from '../render/report.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTable } from '../render/table.js';
 
@@ -13,11 +18,16 @@ export async function run(_input: unknown, ctx: Context) {
   const demo = ctx.derive({ db, config: ctx.globals.config ?? exampleConfigDir });
   const { timezone: zone } = await demo.settings();
   const results = await loadSampleTickets(demo);
+  // The report of the last whole month of the sample, whatever today's date.
+  const latest = Math.max(...results.map((r) => r.ticket.created_at));
+  const month = previousMonth(DateTime.fromMillis(latest, { zone }).toFormat('yyyy-MM'));
+  const report = await buildMonthlyReport(await demo.openStore(), { month, zone, now: demo.now() });
   demo.dispose();
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {
       database: db,
       tickets: results.map((r) => ({ ...toTicketJson(r.ticket, { zone, reveal: false }), steps: r.steps })),
+      report,
     });
     return;
   }
@@ -26,5 +36,6 @@ export async function run(_input: unknown, ctx: Context) {
   out(renderTable(['Number', 'Title', 'What happened'], results.map((r) => [r.ticket.number, [...r.ticket.title].slice(0, 36).join(''), r.steps.join(' → ')]), { boxed: ctx.io.stdoutIsTTY, color: ctx.color }));
   const counts = STATUSES.map((s) => [s, results.filter((r) => r.ticket.status === s).length] as const).filter(([, n]) => n > 0);
   out(`\n${results.length} tickets: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}\n`);
-  out(`\nTry it:\n  desk --db ${db} list --status open\n  desk --db ${db} show ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} history ${results[0]?.ticket.number ?? 1}\n`);
+  out(`\n${renderReport(report, { format: 'table', lang: pickLang(undefined, ctx.env), compare: false, terminal: ctx.io.stdoutIsTTY, color: ctx.color })}`);
+  out(`\nTry it:\n  desk --db ${db} list --status open\n  desk --db ${db} show ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} history ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} report monthly --month ${month} --format html --out report.html\n`);
 }

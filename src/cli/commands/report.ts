@@ -1,0 +1,49 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { UsageError } from '../../domain/errors.js';
+import { checkEnum } from '../../domain/vocabulary.js';
+import { lastMonth, monthWindow } from '../../report/month.js';
+import { buildMonthlyReport } from '../../report/monthly.js';
+import type { Context } from '../context.js';
+import { pickLang, type Lang } from '../render/report-labels.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report.js';
+
+interface Options {
+  month?: string;
+  format?: string;
+  out?: string;
+  lang?: string;
+  team?: string;
+  compare?: boolean;
+}
+
+/** Temp file then rename: a cron job or a reader never sees half a report. */
+function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`--out: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'give a file in a writable directory');
+  }
+}
+
+export async function run({ options }: { options: Options }, ctx: Context) {
+  const { timezone: zone } = await ctx.settings();
+  const format = (options.format === undefined ? (ctx.json ? 'json' : 'table') : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
+  const lang = options.lang === undefined ? pickLang(undefined, ctx.env) : (checkEnum(options.lang, ['en', 'zh'], '--lang') as Lang);
+  const month = options.month ?? lastMonth(ctx.now(), zone);
+  monthWindow(month, zone);
+  const store = await ctx.openStore({ create: false });
+  const report = await buildMonthlyReport(store, { month, zone, team: options.team, now: ctx.now() });
+  const toFile = options.out !== undefined;
+  const text = renderReport(report, { format, lang, compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
+  if (!toFile) {
+    ctx.io.stdout.write(text);
+    return;
+  }
+  const path = resolve(ctx.cwd, options.out!);
+  writeAtomically(path, text);
+  if (ctx.io.stdoutIsTTY) ctx.io.stderr.write(`wrote ${path}\n`);
+}

@@ -1,0 +1,69 @@
+// Shared pieces of the monthly report's renderings: the rows every format shows, and number style.
+import type { MonthlyReport } from '../../report/monthly.js';
+import type { Labels } from './report-labels.js';
+
+export const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+export const number = (value: number | null) => (value === null ? '—' : String(value));
+
+/** "+12", "−3.5 pts" or "" for a figure beside its previous-month value. */
+export function change(current: number | null, previous: number | null, isRate = false): string {
+  if (current === null || previous === null) return '';
+  const delta = isRate ? (current - previous) * 100 : current - previous;
+  const shown = isRate ? `${Math.abs(delta).toFixed(1)} pts` : String(Math.abs(Math.round(delta * 100) / 100));
+  return delta === 0 ? '±0' : `${delta > 0 ? '+' : '−'}${shown}`;
+}
+
+export interface SummaryRow {
+  label: string;
+  value: string;
+  previous: string;
+  change: string;
+}
+
+/** The headline figures, with the previous month beside each. */
+export function summaryRows(r: MonthlyReport, l: Labels): SummaryRow[] {
+  const p = r.previous;
+  const count = (label: string, value: number, before: number) => ({ label, value: String(value), previous: String(before), change: change(value, before) });
+  const ratio = (label: string, value: number | null, before: number | null) => ({ label, value: percent(value), previous: percent(before), change: change(value, before, true) });
+  return [
+    count(l.created, r.totals.created, p.totals.created),
+    count(l.resolved, r.totals.resolved, p.totals.resolved),
+    count(l.closed, r.totals.closed, p.totals.closed),
+    count(l.reopened, r.totals.reopened, p.totals.reopened),
+    count(l.escalated, r.totals.escalated, p.totals.escalated),
+    count(l.backlog_end, r.totals.backlog_end, p.totals.backlog_end),
+    ratio(l.resolution_rate, r.resolution_rate, p.resolution_rate),
+    ratio(`${l.sla} · ${l.response}`, r.sla.response.rate, p.sla.response.rate),
+    ratio(`${l.sla} · ${l.resolution}`, r.sla.resolution.rate, p.sla.resolution.rate),
+    { label: `${l.satisfaction} · ${l.average}`, value: number(r.satisfaction.average), previous: number(p.satisfaction.average), change: change(r.satisfaction.average, p.satisfaction.average) },
+    ratio(l.reopen_rate, r.reopen_rate, p.reopen_rate),
+  ];
+}
+
+export const BREAKDOWNS = ['by_type', 'by_urgency', 'by_channel', 'by_department', 'by_category', 'by_team'] as const;
+
+/** Every figure as section/metric/value, for CSV and for anything that wants a flat list. */
+export function flatFigures(r: MonthlyReport, l: Labels): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  for (const row of summaryRows(r, l)) rows.push([l.volume, row.label, row.value]);
+  for (const key of BREAKDOWNS) for (const [name, n] of Object.entries(r[key])) rows.push([l[key], name || l.none, String(n)]);
+  for (const kind of ['response', 'resolution'] as const) {
+    const s = r.sla[kind];
+    rows.push([l.sla, `${l[kind]} · ${l.met}`, String(s.met)], [l.sla, `${l[kind]} · ${l.missed}`, String(s.missed)]);
+  }
+  for (const [kind, label] of [['first_response', l.response], ['resolution', l.resolution]] as const) {
+    for (const clock of ['wall', 'business'] as const) {
+      const d = r.durations[kind][clock];
+      rows.push([l.durations, `${label} · ${l[clock]} · ${l.median}`, number(d.median)], [l.durations, `${label} · ${l[clock]} · ${l.p90}`, number(d.p90)]);
+    }
+  }
+  for (const [score, n] of Object.entries(r.satisfaction.distribution)) rows.push([l.satisfaction, score, String(n)]);
+  rows.push([l.satisfaction, l.response_rate, percent(r.satisfaction.response_rate)], [l.satisfaction, l.callback_rate, percent(r.callback.rate)]);
+  for (const key of ['received', 'resolved', 'closed', 'open'] as const) rows.push([l.complaints, l[key], String(r.complaints[key])]);
+  rows.push([l.complaints, `${l.satisfaction} · ${l.average}`, number(r.complaints.satisfaction)]);
+  for (const a of r.agents) {
+    rows.push([l.agents, `${a.agent} · ${l.handled}`, String(a.handled)], [l.agents, `${a.agent} · ${l.resolved}`, String(a.resolved)]);
+    rows.push([l.agents, `${a.agent} · ${l.sla_rate}`, percent(a.sla_rate)], [l.agents, `${a.agent} · ${l.satisfaction}`, number(a.satisfaction)]);
+  }
+  return rows;
+}

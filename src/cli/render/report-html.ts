@@ -1,0 +1,104 @@
+// The monthly report as one self-contained HTML file: inline CSS and SVG charts, nothing fetched,
+// printable, ready to mail on.
+import type { MonthlyReport } from '../../report/monthly.js';
+import { BREAKDOWNS, number, percent, summaryRows } from './report-format.js';
+import type { Labels, Lang } from './report-labels.js';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function table(head: string[], rows: string[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell, i) => `<td${i ? ' class="n"' : ''}>${escape(cell)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** Columns, one per day of the month. */
+function dayChart(days: { date: string; count: number }[], label: string): string {
+  const width = 720;
+  const height = 180;
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const step = width / Math.max(days.length, 1);
+  const columns = days
+    .map((d, i) => {
+      const h = Math.round((d.count / max) * (height - 30));
+      return `<rect class="day" x="${(i * step + 2).toFixed(1)}" y="${height - 20 - h}" width="${(step - 4).toFixed(1)}" height="${h}"><title>${escape(d.date)}: ${d.count}</title></rect>` +
+        (i % 5 === 0 ? `<text x="${(i * step + step / 2).toFixed(1)}" y="${height - 5}" text-anchor="middle">${escape(d.date.slice(8))}</text>` : '');
+    })
+    .join('');
+  return `<svg class="chart" role="img" aria-label="${escape(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${columns}<line x1="0" y1="${height - 20}" x2="${width}" y2="${height - 20}" class="axis"/></svg>`;
+}
+
+/** Horizontal bars for named counts (or rates when `asPercent`). */
+function barChart(entries: [string, number][], label: string, asPercent = false): string {
+  const width = 720;
+  const row = 24;
+  const height = Math.max(row, entries.length * row);
+  const max = asPercent ? 1 : Math.max(1, ...entries.map(([, n]) => n));
+  const bars = entries
+    .map(([name, n], i) => {
+      const w = Math.max(n > 0 ? 2 : 0, Math.round((n / max) * (width - 260)));
+      const shown = asPercent ? percent(n) : String(n);
+      return `<text x="0" y="${i * row + 16}">${escape(name)}</text><rect class="bar" x="180" y="${i * row + 4}" width="${w}" height="${row - 8}"><title>${escape(name)}: ${escape(shown)}</title></rect><text x="${186 + w}" y="${i * row + 16}">${escape(shown)}</text>`;
+    })
+    .join('');
+  return `<svg class="chart" role="img" aria-label="${escape(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
+}
+
+export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compare: boolean): string {
+  const title = `${l.title} · ${r.month} · ${r.team ?? l.all_teams}`;
+  const summary = summaryRows(r, l);
+  const sections: string[] = [];
+  sections.push(
+    `<section><h2>${escape(l.volume)}</h2>${table(
+      compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
+      summary.map((row) => (compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
+    )}</section>`,
+  );
+  sections.push(`<section><h2>${escape(l.created_by_day)}</h2>${dayChart(r.created_by_day, l.created_by_day)}</section>`);
+  for (const key of BREAKDOWNS) {
+    const entries = Object.entries(r[key]).map(([name, n]) => [name || l.none, n] as [string, number]);
+    if (entries.length) sections.push(`<section class="half"><h2>${escape(l[key])}</h2>${barChart(entries, l[key])}</section>`);
+  }
+  const slaRates = (['response', 'resolution'] as const).map((k) => [l[k], r.sla[k].rate ?? 0] as [string, number]);
+  sections.push(
+    `<section><h2>${escape(l.sla)}</h2>${barChart(slaRates, l.sla, true)}${table([l.item, l.met, l.missed, l.rate], (['response', 'resolution'] as const).map((k) => [l[k], String(r.sla[k].met), String(r.sla[k].missed), percent(r.sla[k].rate)]))}</section>`,
+  );
+  sections.push(
+    `<section><h2>${escape(l.durations)}</h2>${table(
+      [l.item, `${l.median} (${l.wall})`, `${l.p90} (${l.wall})`, `${l.median} (${l.business})`, `${l.p90} (${l.business})`],
+      ([['first_response', l.response], ['resolution', l.resolution]] as const).map(([k, label]) => [label, number(r.durations[k].wall.median), number(r.durations[k].wall.p90), number(r.durations[k].business.median), number(r.durations[k].business.p90)]),
+    )}</section>`,
+  );
+  sections.push(
+    `<section><h2>${escape(l.satisfaction)}</h2><p>${escape(`${l.average} ${number(r.satisfaction.average)} · ${l.response_rate} ${percent(r.satisfaction.response_rate)} · ${l.callback_rate} ${percent(r.callback.rate)}`)}</p>${barChart(
+      Object.entries(r.satisfaction.distribution).map(([score, n]) => [`★ ${score}`, n]),
+      l.satisfaction,
+    )}</section>`,
+  );
+  sections.push(`<section><h2>${escape(l.complaints)}</h2>${table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)])}</section>`);
+  if (r.agents.length) {
+    sections.push(`<section><h2>${escape(l.agents)}</h2>${table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}</section>`);
+  }
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; margin: 2em auto; max-width: 760px; color: #1a1a1a; }
+h1 { font-size: 1.4em; margin-bottom: 0.2em; } h2 { font-size: 1.1em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0; } th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } svg .bar { fill: #3b73b9; } svg .day { fill: #5a9bd5; } svg .axis { stroke: #999; }
+.meta { color: #666; font-size: 0.9em; }
+@media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>${escape(title)}</h1>
+<p class="meta">${escape(`${l.month} ${r.month} · ${r.timezone} · ${l.generated}`)}</p>
+${sections.join('\n')}
+</body>
+</html>
+`;
+}

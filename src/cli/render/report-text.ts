@@ -1,0 +1,92 @@
+// The monthly report as terminal tables and as Markdown.
+import type { ChalkInstance } from 'chalk';
+import type { MonthlyReport } from '../../report/monthly.js';
+import { BREAKDOWNS, number, percent, summaryRows } from './report-format.js';
+import type { Labels } from './report-labels.js';
+import { renderTable } from './table.js';
+
+const BAR_WIDTH = 24;
+
+/** A unicode bar of `value` against `max`, eighths for the last cell. */
+function bar(value: number, max: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.max(1, Math.round((value / max) * BAR_WIDTH * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '');
+}
+
+function heading(r: MonthlyReport, l: Labels): string {
+  return `${l.title} · ${r.month} · ${r.team ?? l.all_teams} (${r.timezone})`;
+}
+
+export function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: ChalkInstance }): string {
+  const table = (head: string[], rows: string[][]) => renderTable(head, rows, { boxed: o.boxed, color: o.color });
+  const title = (text: string) => `\n${o.style.bold(text)}\n`;
+  const summary = summaryRows(r, l);
+  let out = `${o.style.bold(heading(r, l))}\n`;
+  out += title(l.volume);
+  out += table(
+    o.compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
+    summary.map((row) => (o.compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
+  );
+  for (const key of BREAKDOWNS) {
+    const entries = Object.entries(r[key]);
+    if (!entries.length) continue;
+    const max = Math.max(...entries.map(([, n]) => n));
+    out += title(l[key]);
+    out += table([l[key].replace(/^By |^按/, '') || l.item, l.count, ''], entries.map(([name, n]) => [name || l.none, String(n), o.style.cyan(bar(n, max))]));
+  }
+  out += title(l.sla);
+  out += table([l.item, l.met, l.missed, l.rate], (['response', 'resolution'] as const).map((k) => [l[k], String(r.sla[k].met), String(r.sla[k].missed), percent(r.sla[k].rate)]));
+  out += title(l.durations);
+  out += table(
+    [l.item, `${l.median} (${l.wall})`, `${l.p90} (${l.wall})`, `${l.median} (${l.business})`, `${l.p90} (${l.business})`],
+    ([['first_response', l.response], ['resolution', l.resolution]] as const).map(([k, label]) => [
+      label,
+      number(r.durations[k].wall.median),
+      number(r.durations[k].wall.p90),
+      number(r.durations[k].business.median),
+      number(r.durations[k].business.p90),
+    ]),
+  );
+  const dist = Object.entries(r.satisfaction.distribution);
+  const most = Math.max(...dist.map(([, n]) => n));
+  out += title(`${l.satisfaction}: ${l.average} ${number(r.satisfaction.average)} · ${l.response_rate} ${percent(r.satisfaction.response_rate)} · ${l.callback_rate} ${percent(r.callback.rate)}`);
+  out += table(['★', l.count, ''], dist.map(([score, n]) => [score, String(n), o.style.yellow(bar(n, most))]));
+  out += title(l.complaints);
+  out += table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)]);
+  if (r.agents.length) {
+    out += title(l.agents);
+    out += table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]));
+  }
+  return out;
+}
+
+function markdownTable(head: string[], rows: string[][]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return `| ${head.map(escape).join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n')}\n`;
+}
+
+export function renderReportMarkdown(r: MonthlyReport, l: Labels, compare: boolean): string {
+  const summary = summaryRows(r, l);
+  let out = `# ${heading(r, l)}\n\n## ${l.volume}\n\n`;
+  out += markdownTable(
+    compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
+    summary.map((row) => (compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
+  );
+  for (const key of BREAKDOWNS) {
+    const entries = Object.entries(r[key]);
+    if (entries.length) out += `\n## ${l[key]}\n\n${markdownTable([l.item, l.count], entries.map(([name, n]) => [name || l.none, String(n)]))}`;
+  }
+  out += `\n## ${l.sla}\n\n${markdownTable([l.item, l.met, l.missed, l.rate], (['response', 'resolution'] as const).map((k) => [l[k], String(r.sla[k].met), String(r.sla[k].missed), percent(r.sla[k].rate)]))}`;
+  out += `\n## ${l.durations}\n\n${markdownTable(
+    [l.item, `${l.median} (${l.wall})`, `${l.p90} (${l.wall})`, `${l.median} (${l.business})`, `${l.p90} (${l.business})`],
+    ([['first_response', l.response], ['resolution', l.resolution]] as const).map(([k, label]) => [label, number(r.durations[k].wall.median), number(r.durations[k].wall.p90), number(r.durations[k].business.median), number(r.durations[k].business.p90)]),
+  )}`;
+  out += `\n## ${l.satisfaction}\n\n${l.average}: ${number(r.satisfaction.average)} · ${l.response_rate}: ${percent(r.satisfaction.response_rate)} · ${l.callback_rate}: ${percent(r.callback.rate)}\n\n`;
+  out += markdownTable(['★', l.count], Object.entries(r.satisfaction.distribution).map(([score, n]) => [score, String(n)]));
+  out += `\n## ${l.complaints}\n\n${markdownTable([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)])}`;
+  if (r.agents.length) {
+    out += `\n## ${l.agents}\n\n${markdownTable([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}`;
+  }
+  return out;
+}

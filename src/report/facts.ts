@@ -1,0 +1,58 @@
+// What the store counts for a month. The report's metrics are derived from these facts only.
+
+export interface Percentiles {
+  count: number;
+  /** Minutes; null when there is nothing to measure. */
+  median: number | null;
+  p90: number | null;
+}
+
+export interface DeadlineCount {
+  met: number;
+  missed: number;
+}
+
+export interface AgentFacts {
+  agent: string;
+  handled: number;
+  resolved: number;
+  sla_met: number;
+  sla_missed: number;
+  satisfaction_sum: number;
+  satisfaction_count: number;
+}
+
+export interface MonthFacts {
+  created: number;
+  resolved: number;
+  closed: number;
+  reopened: number;
+  escalated: number;
+  backlog_end: number;
+  /** Tickets created in the month and resolved before it ended. */
+  created_resolved: number;
+  breakdowns: Record<BreakdownField, Record<string, number>>;
+  created_by_day: { date: string; count: number }[];
+  sla: { response: DeadlineCount; resolution: DeadlineCount };
+  durations: {
+    first_response: { wall: Percentiles; business: Percentiles };
+    resolution: { wall: Percentiles; business: Percentiles };
+  };
+  satisfaction: { distribution: Record<'1' | '2' | '3' | '4' | '5', number>; rated: number; sum: number };
+  callbacks: number;
+  complaints: { received: number; resolved: number; closed: number; open: number; satisfaction_sum: number; satisfaction_count: number };
+  agents: AgentFacts[];
+}
+
+export const BREAKDOWN_FIELDS = ['type', 'urgency', 'channel', 'department', 'category', 'team'] as const;
+export type BreakdownField = (typeof BREAKDOWN_FIELDS)[number];
+
+export interface FactsQuery {
+  start: number;
+  end: number;
+  days: { date: string; start: number; end: number }[];
+  /** Only tickets of this primary team. */
+  team?: string;
+  /** Deadlines after this instant are not decided yet and count neither way. */
+  now: number;
+}

@@ -1,0 +1,121 @@
+// The monthly statistics a service-desk supervisor reports and appraises agents by. Every metric is
+// defined here, once, from the month's facts (README, "Monthly report", gives the definitions).
+import type { Store } from '../store/store.js';
+import type { DeadlineCount, MonthFacts, Percentiles } from './facts.js';
+import { monthWindow, previousMonth } from './month.js';
+
+/** numerator ÷ denominator as a fraction 0–1, rounded to 4 places; null when there is nothing to divide. */
+export function rate(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000;
+}
+
+function average(sum: number, count: number): number | null {
+  return count === 0 ? null : Math.round((sum / count) * 100) / 100;
+}
+
+function minutes(p: Percentiles): { count: number; median: number | null; p90: number | null } {
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return { count: p.count, median: round(p.median), p90: round(p.p90) };
+}
+
+function attainment(d: DeadlineCount) {
+  return { met: d.met, missed: d.missed, rate: rate(d.met, d.met + d.missed) };
+}
+
+export interface Totals {
+  created: number;
+  resolved: number;
+  closed: number;
+  reopened: number;
+  escalated: number;
+  backlog_end: number;
+}
+
+function totalsOf(f: MonthFacts): Totals {
+  return { created: f.created, resolved: f.resolved, closed: f.closed, reopened: f.reopened, escalated: f.escalated, backlog_end: f.backlog_end };
+}
+
+function summarise(f: MonthFacts) {
+  const closed = f.closed;
+  return {
+    totals: totalsOf(f),
+    resolution_rate: rate(f.created_resolved, f.created),
+    by_type: f.breakdowns.type,
+    by_urgency: f.breakdowns.urgency,
+    by_channel: f.breakdowns.channel,
+    by_department: f.breakdowns.department,
+    by_category: f.breakdowns.category,
+    by_team: f.breakdowns.team,
+    created_by_day: f.created_by_day,
+    sla: { response: attainment(f.sla.response), resolution: attainment(f.sla.resolution) },
+    durations: {
+      first_response: { wall: minutes(f.durations.first_response.wall), business: minutes(f.durations.first_response.business) },
+      resolution: { wall: minutes(f.durations.resolution.wall), business: minutes(f.durations.resolution.business) },
+    },
+    satisfaction: {
+      average: average(f.satisfaction.sum, f.satisfaction.rated),
+      distribution: f.satisfaction.distribution,
+      rated: f.satisfaction.rated,
+      closed,
+      response_rate: rate(f.satisfaction.rated, closed),
+    },
+    callback: { called: f.callbacks, closed, rate: rate(f.callbacks, closed) },
+    complaints: {
+      received: f.complaints.received,
+      resolved: f.complaints.resolved,
+      closed: f.complaints.closed,
+      open: f.complaints.open,
+      satisfaction: average(f.complaints.satisfaction_sum, f.complaints.satisfaction_count),
+    },
+    reopen_rate: rate(f.reopened, f.resolved),
+    agents: f.agents.map((a) => ({
+      agent: a.agent,
+      handled: a.handled,
+      resolved: a.resolved,
+      sla_rate: rate(a.sla_met, a.sla_met + a.sla_missed),
+      satisfaction: average(a.satisfaction_sum, a.satisfaction_count),
+    })),
+  };
+}
+
+export type MonthSummary = ReturnType<typeof summarise>;
+
+export interface MonthlyReport extends MonthSummary {
+  month: string;
+  timezone: string;
+  team: string | null;
+  previous: { month: string } & Pick<MonthSummary, 'totals' | 'resolution_rate' | 'reopen_rate'> & {
+    sla: { response: { rate: number | null }; resolution: { rate: number | null } };
+    satisfaction: { average: number | null };
+  };
+}
+
+export interface ReportRequest {
+  month: string;
+  zone: string;
+  team?: string;
+  now: number;
+}
+
+export async function buildMonthlyReport(store: Store, request: ReportRequest): Promise<MonthlyReport> {
+  const facts = (month: string) => {
+    const window = monthWindow(month, request.zone);
+    return store.monthFacts({ ...window, team: request.team, now: request.now });
+  };
+  const before = previousMonth(request.month);
+  const [current, previous] = [summarise(await facts(request.month)), summarise(await facts(before))];
+  return {
+    month: request.month,
+    timezone: request.zone,
+    team: request.team ?? null,
+    ...current,
+    previous: {
+      month: before,
+      totals: previous.totals,
+      resolution_rate: previous.resolution_rate,
+      reopen_rate: previous.reopen_rate,
+      sla: { response: { rate: previous.sla.response.rate }, resolution: { rate: previous.sla.resolution.rate } },
+      satisfaction: { average: previous.satisfaction.average },
+    },
+  };
+}
