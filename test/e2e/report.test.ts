@@ -1,0 +1,151 @@
+// The monthly report of a small month worked out by hand (Asia/Shanghai, example calendar).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from './helpers.js';
+
+function step(box: Sandbox, when: string, args: string[]) {
+  const result = box.desk(args, { env: { DESK_NOW: `${when}+08:00` } });
+  if (result.code !== 0) throw new Error(`desk ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/**
+ * T1 fault, 9 Oct 10:00, answered in 8 minutes, resolved in an hour, closed with ★5 and a call-back.
+ * T2 complaint at 23:30 on 31 October: still October in Shanghai; left open.
+ * T3 at 00:10 on 1 November: not October.
+ * T4 created 30 September, resolved 8 October, reopened and resolved again 9 October 16:00, ★3.
+ * T5 on 20 October, escalated, never answered: both its deadlines in October are missed.
+ */
+function october(box: Sandbox): void {
+  const create = (when: string, title: string, ...flags: string[]) => step(box, when, ['create', '--title', title, '--requester', 'r', ...flags]);
+  create('2026-09-30T17:00:00', '显示器闪屏', '--channel', 'phone', '--type', 'fault', '--team', 'desktop', '--assignee', 'zhou');
+  step(box, '2026-09-30T17:05:00', ['respond', '1']);
+  step(box, '2026-10-08T09:30:00', ['resolve', '1', '--solution', 'cable']);
+  step(box, '2026-10-08T15:00:00', ['reopen', '1', '--reason', 'flickers again']);
+  step(box, '2026-10-09T09:00:00', ['dispatch', '1', '--team', 'desktop', '--to', 'zhou']);
+  step(box, '2026-10-09T09:10:00', ['respond', '1']);
+  step(box, '2026-10-09T16:00:00', ['resolve', '1', '--solution', 'new monitor']);
+  step(box, '2026-10-10T10:00:00', ['close', '1', '--satisfaction', '3']);
+
+  create('2026-10-09T10:00:00', 'Printer jams', '--channel', 'phone', '--type', 'fault');
+  step(box, '2026-10-09T10:05:00', ['dispatch', '2', '--team', 'desktop', '--to', 'sun']);
+  step(box, '2026-10-09T10:08:00', ['respond', '2']);
+  step(box, '2026-10-09T11:00:00', ['resolve', '2', '--solution', 'cleared']);
+  step(box, '2026-10-12T10:00:00', ['close', '2', '--satisfaction', '5', '--callback', 'fine now']);
+
+  create('2026-10-31T23:30:00', '投诉：无人处理', '--channel', 'email', '--type', 'complaint');
+  create('2026-11-01T00:10:00', 'VPN', '--channel', 'web');
+  create('2026-10-20T09:00:00', 'ERP slow', '--channel', 'web');
+  step(box, '2026-10-20T10:00:00', ['escalate', '5', '--reason', 'CFO asks']);
+}
+
+const NOW = '2026-11-05T12:00:00';
+
+describe('desk report monthly', () => {
+  it('counts every figure of the month by the definitions in the README', () => {
+    const box = sandbox();
+    october(box);
+    const r = JSON.parse(step(box, NOW, ['report', 'monthly', '--month', '2026-10', '--json']));
+    expect([r.month, r.timezone, r.team]).toEqual(['2026-10', 'Asia/Shanghai', null]);
+    expect(r.totals).toEqual({ created: 3, resolved: 2, closed: 2, reopened: 1, escalated: 1, backlog_end: 2 });
+    expect(r.resolution_rate).toBe(0.3333);
+    expect(r.by_type).toEqual({ fault: 1, complaint: 1, '': 1 });
+    expect(r.by_channel).toEqual({ web: 1, email: 1, phone: 1 });
+    expect(r.by_team).toEqual({ '': 2, desktop: 1 });
+    expect(r.created_by_day.filter((d: any) => d.count)).toEqual([
+      { date: '2026-10-09', count: 1 },
+      { date: '2026-10-20', count: 1 },
+      { date: '2026-10-31', count: 1 },
+    ]);
+    expect(r.created_by_day).toHaveLength(31);
+    // Response deadlines in October: T1's (met in 8 min) and T5's (never answered). T2's falls on
+    // Monday 2 November, T4's in September.
+    expect(r.sla.response).toEqual({ met: 1, missed: 1, rate: 0.5 });
+    // Resolution deadlines in October: T1 13 Oct 11:30 (met), T4 12 Oct 09:30 (met), T5 23 Oct 10:30 (missed).
+    expect(r.sla.resolution).toEqual({ met: 2, missed: 1, rate: 0.6667 });
+    expect(r.durations.first_response).toEqual({ wall: { count: 1, median: 8, p90: 8 }, business: { count: 1, median: 8, p90: 8 } });
+    // T1: 60 min either way; T4: 30 Sep 17:00 → 9 Oct 16:00 is 12,900 wall minutes, of which
+    // 60 + 450 + 330 = 840 are business minutes (Golden Week and the weekend do not count).
+    expect(r.durations.resolution).toEqual({ wall: { count: 2, median: 60, p90: 12900 }, business: { count: 2, median: 60, p90: 840 } });
+    expect(r.satisfaction).toEqual({ average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 }, rated: 2, closed: 2, response_rate: 1 });
+    expect(r.callback).toEqual({ called: 1, closed: 2, rate: 0.5 });
+    expect(r.complaints).toEqual({ received: 1, resolved: 0, closed: 0, open: 1, satisfaction: null });
+    expect(r.reopen_rate).toBe(0.5);
+    expect(r.agents).toEqual([
+      { agent: 'sun', handled: 1, resolved: 1, sla_rate: 1, satisfaction: 5 },
+      { agent: 'zhou', handled: 1, resolved: 1, sla_rate: 1, satisfaction: 3 },
+    ]);
+    expect(r.previous.month).toBe('2026-09');
+    expect(r.previous.totals).toEqual({ created: 1, resolved: 0, closed: 0, reopened: 0, escalated: 0, backlog_end: 1 });
+
+    const desktop = JSON.parse(step(box, NOW, ['report', 'monthly', '--month', '2026-10', '--team', 'desktop', '--json']));
+    expect([desktop.team, desktop.totals.created, desktop.totals.resolved]).toEqual(['desktop', 1, 2]);
+  });
+
+  it('reports an empty month with zero counts and no rates', () => {
+    const box = sandbox();
+    october(box);
+    const r = JSON.parse(step(box, NOW, ['report', 'monthly', '--month', '2026-08', '--json']));
+    expect(r.totals).toEqual({ created: 0, resolved: 0, closed: 0, reopened: 0, escalated: 0, backlog_end: 0 });
+    expect([r.resolution_rate, r.sla.response.rate, r.satisfaction.average, r.reopen_rate, r.agents]).toEqual([null, null, null, null, []]);
+  });
+
+  it('defaults to the previous month and speaks Chinese when asked', () => {
+    const box = sandbox();
+    october(box);
+    const zh = step(box, NOW, ['report', 'monthly', '--lang', 'zh', '--compare']);
+    expect(zh).toMatch(/^服务台月度统计报告 · 2026-10 · 全部处理组/);
+    expect(zh).toMatch(/新建\s+3\s+1\s+\+2/);
+    expect(zh).toMatch(/月末积压\s+2\s+1\s+\+1/);
+    const en = box.desk(['report', 'monthly', '--month', '2026-10'], { env: { DESK_NOW: `${NOW}+08:00`, LANG: 'zh_CN.UTF-8' } }).stdout;
+    expect(en).toMatch(/^服务台月度统计报告/);
+    const md = step(box, NOW, ['report', 'monthly', '--format', 'md']);
+    expect(md).toMatch(/^# Monthly service desk report · 2026-10/);
+    expect(md).toContain('| Created | 3 |');
+    const csv = step(box, NOW, ['report', 'monthly', '--format', 'csv']);
+    expect(csv.split('\n')[0]).toBe('section,metric,value');
+    expect(csv).toContain('Volume,Backlog at month end,2');
+    expect(csv).toContain('Satisfaction,5,1');
+  });
+
+  it('writes the HTML report atomically and its charts render in a browser', async () => {
+    const box = sandbox();
+    october(box);
+    const out = join(box.dir, 'october.html');
+    const result = box.desk(['report', 'monthly', '--month', '2026-10', '--format', 'html', '--out', out], { env: { DESK_NOW: `${NOW}+08:00` } });
+    expect([result.code, result.stdout]).toEqual([0, '']);
+    expect(existsSync(`${join(box.dir, '.october.html')}`)).toBe(false);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${out}`);
+      const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => ({ label: svg.getAttribute('aria-label'), ...svg.getBoundingClientRect().toJSON(), bars: svg.querySelectorAll('rect').length })));
+      expect(charts.map((c) => c.label)).toEqual(expect.arrayContaining(['Created per day', 'By type', 'SLA attainment', 'Satisfaction']));
+      for (const chart of charts) {
+        expect(chart.width, chart.label!).toBeGreaterThan(0);
+        expect(chart.height, chart.label!).toBeGreaterThan(0);
+        expect(chart.bars, chart.label!).toBeGreaterThan(0);
+      }
+      await page.screenshot({ path: join(box.dir, 'october.png'), fullPage: true });
+      expect(readFileSync(join(box.dir, 'october.png')).length).toBeGreaterThan(10_000);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('refuses a bad month, format or language with exit 2', () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'x', '--requester', 'y', '--channel', 'web']);
+    expect(box.desk(['report', 'monthly', '--month', '2026-13']).stderr).toMatch(/--month: "2026-13" is not a month/);
+    expect(box.desk(['report', 'monthly', '--format', 'pdf']).stderr).toMatch(/--format: unknown value "pdf"/);
+    expect(box.desk(['report', 'monthly', '--lang', 'fr']).code).toBe(2);
+  });
+});
