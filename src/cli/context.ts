@@ -87,7 +87,7 @@ export function createContext(world: World, globals: GlobalOptions): Context {
 
   const ensureConfigDir = async (): Promise<string | null> => {
     if (resolvedConfigDir !== undefined) return resolvedConfigDir;
-    const { resolveConfigDir } = await import('../config/settings.js');
+    const { resolveConfigDir } = await import('../config/location.js');
     resolvedConfigDir = resolveConfigDir(globals.config, env, cwd, home);
     if (resolvedConfigDir && (globals.config || env.DESK_CONFIG) && !existsSync(resolvedConfigDir)) {
       const place = globals.config ? '--config' : 'DESK_CONFIG';
@@ -110,8 +110,8 @@ export function createContext(world: World, globals: GlobalOptions): Context {
     settings() {
       settings ??= (async () => {
         const dir = await ensureConfigDir();
-        const { loadDeskSettings } = await import('../config/settings.js');
-        const loaded = loadDeskSettings(dir, cwd, systemZone());
+        const { cacheDirectory, loadDeskSettingsCached } = await import('../config/settings-cache.js');
+        const loaded = { ...(await loadDeskSettingsCached(dir, cwd, () => (globals.tz ? 'UTC' : systemZone()), cacheDirectory(env, home))) };
         if (globals.tz) {
           const { checkZone } = await import('../domain/time.js');
           loaded.timezone = checkZone(globals.tz, '--tz');

@@ -54,11 +54,12 @@ export const DEFAULT_SETTINGS: DeskSettings = {
 };
 
 /** Reads desk.yaml from the config directory when there is one. */
-export function loadDeskSettings(configDir: string | null, cwd: string, systemZone: string): DeskSettings {
+/** `systemZone` is asked for only when desk.yaml names no time zone (finding it costs an ICU start-up). */
+export function loadDeskSettings(configDir: string | null, cwd: string, systemZone: string | (() => string)): DeskSettings {
   const path = configDir && join(configDir, 'desk.yaml');
   const file = path && existsSync(path) ? loadYamlFile(path, DeskFileSchema, cwd) : {};
   return {
-    timezone: file.timezone ?? systemZone ?? DEFAULT_SETTINGS.timezone,
+    timezone: file.timezone ?? (typeof systemZone === 'function' ? systemZone() : systemZone),
     numbering: { ...DEFAULT_SETTINGS.numbering, ...file.numbering },
     vocabulary: {
       ...DEFAULT_VOCABULARY,
@@ -77,19 +78,4 @@ export function loadTeams(configDir: string | null, cwd: string): TeamDirectory 
   return new TeamDirectory(
     Object.entries(file.teams).map(([key, t]) => ({ key, name: t.name ?? key, supervisor: t.supervisor ?? null, members: t.members })),
   );
-}
-
-/** --config, else $DESK_CONFIG, else ./config when present, else $XDG_CONFIG_HOME/desk when present. */
-export function resolveConfigDir(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string, home: string): string | null {
-  if (flag) return flag;
-  if (env.DESK_CONFIG) return env.DESK_CONFIG;
-  const local = join(cwd, 'config');
-  if (existsSync(local)) return local;
-  const user = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'desk');
-  return existsSync(user) ? user : null;
-}
-
-/** Where `desk init` writes a scaffold when no directory is given. */
-export function defaultConfigDir(env: NodeJS.ProcessEnv, home: string): string {
-  return env.DESK_CONFIG || join(env.XDG_CONFIG_HOME || join(home, '.config'), 'desk');
 }

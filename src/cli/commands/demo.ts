@@ -33,9 +33,9 @@ export async function run(_input: unknown, ctx: Context) {
   }
   const out = (text: string) => ctx.io.stdout.write(text);
   out(`Demo database: ${db} (config: ${ctx.globals.config ?? exampleConfigDir})\n\n`);
-  out(renderTable(['Number', 'Title', 'What happened'], results.map((r) => [r.ticket.number, [...r.ticket.title].slice(0, 36).join(''), r.steps.join(' → ')]), { boxed: ctx.io.stdoutIsTTY, color: ctx.color }));
+  out(await renderTable(['Number', 'Title', 'What happened'], results.map((r) => [r.ticket.number, [...r.ticket.title].slice(0, 36).join(''), r.steps.join(' → ')]), { boxed: ctx.io.stdoutIsTTY, color: ctx.color }));
   const counts = STATUSES.map((s) => [s, results.filter((r) => r.ticket.status === s).length] as const).filter(([, n]) => n > 0);
   out(`\n${results.length} tickets: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}\n`);
-  out(`\n${renderReport(report, { format: 'table', lang: pickLang(undefined, ctx.env), compare: false, terminal: ctx.io.stdoutIsTTY, color: ctx.color })}`);
+  out(`\n${await renderReport(report, { format: 'table', lang: pickLang(undefined, ctx.env), compare: false, terminal: ctx.io.stdoutIsTTY, color: ctx.color })}`);
   out(`\nTry it:\n  desk --db ${db} list --status open\n  desk --db ${db} show ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} history ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} report monthly --month ${month} --format html --out report.html\n`);
 }

@@ -6,7 +6,7 @@ import { printJson } from '../render/ticket-json.js';
 import { loadSampleTickets } from '../sample.js';
 
 export async function run({ options }: { options: { sample?: boolean } }, ctx: Context) {
-  const { defaultConfigDir } = await import('../../config/settings.js');
+  const { defaultConfigDir } = await import('../../config/location.js');
   const configDir = ctx.globals.config ?? defaultConfigDir(ctx.env, ctx.home);
   mkdirSync(configDir, { recursive: true });
   const written: string[] = [];

@@ -4,10 +4,10 @@ import { parseDuration, parseInstant } from '../../domain/time.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import type { SortField, TicketQuery } from '../../store/store.js';
 import type { Context } from '../context.js';
-import { renderTable } from '../render/table.js';
+import { renderList } from '../render/table.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { LIST_HEADINGS, ticketRow } from '../render/ticket-view.js';
-import { createStyle } from '../render/style.js';
+import { loadStyle } from '../render/style.js';
 
 interface Options {
   status?: string;
@@ -81,6 +81,6 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     ctx.io.stderr.write('no tickets match\n');
     return;
   }
-  const view = { zone, reveal, now, style: createStyle(ctx.color) };
-  ctx.io.stdout.write(renderTable(LIST_HEADINGS, tickets.map((t) => ticketRow(t, view)), { boxed: ctx.io.stdoutIsTTY, color: ctx.color }));
+  const view = { zone, reveal, now, style: await loadStyle(ctx.color) };
+  ctx.io.stdout.write(await renderList(LIST_HEADINGS, tickets.map((t) => ticketRow(t, view)), { terminal: ctx.io.stdoutIsTTY, color: ctx.color }));
 }

@@ -1,9 +1,9 @@
 import { DEADLINE_KINDS, deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
 import { formatIso, formatLocal, formatSpan, parseDuration } from '../../domain/time.js';
 import type { Context } from '../context.js';
-import { renderTable, truncate } from '../render/table.js';
+import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
-import { createStyle } from '../render/style.js';
+import { loadStyle } from '../render/style.js';
 
 /** Exit code when a deadline is breached, for cron and monitoring (README, "Exit codes"). */
 export const BREACHED_EXIT = 5;
@@ -38,7 +38,7 @@ export async function run({ options }: { options: { within: string } }, ctx: Con
     if (ctx.io.stdoutIsTTY) ctx.io.stdout.write(`no deadline breached or due within ${options.within}\n`);
     return 0;
   }
-  const style = createStyle(ctx.color);
+  const style = await loadStyle(ctx.color);
   const rows = (list: DeadlineAlert[]) =>
     list.map((a) => [
       a.kind,
@@ -51,8 +51,8 @@ export async function run({ options }: { options: { within: string } }, ctx: Con
       a.breached ? style.red(`${formatSpan(now - a.due)} ago`) : `in ${formatSpan(a.due - now)}`,
     ]);
   const head = ['Deadline', 'Number', 'Title', 'Urgency', 'Team', 'Assignee', 'Due', 'When'];
-  const table = { boxed: ctx.io.stdoutIsTTY, color: ctx.color };
-  if (breached.length) ctx.io.stdout.write(`${style.bold(`Breached: ${breached.length}`)}\n${renderTable(head, rows(breached), table)}`);
-  if (near.length) ctx.io.stdout.write(`${breached.length ? '\n' : ''}${style.bold(`Due within ${options.within}: ${near.length}`)}\n${renderTable(head, rows(near), table)}`);
+  const table = { terminal: ctx.io.stdoutIsTTY, color: ctx.color };
+  if (breached.length) ctx.io.stdout.write(`${style.bold(`Breached: ${breached.length}`)}\n${await renderList(head, rows(breached), table)}`);
+  if (near.length) ctx.io.stdout.write(`${breached.length ? '\n' : ''}${style.bold(`Due within ${options.within}: ${near.length}`)}\n${await renderList(head, rows(near), table)}`);
   return breached.length ? BREACHED_EXIT : 0;
 }

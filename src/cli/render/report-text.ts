@@ -1,5 +1,5 @@
 // The monthly report as terminal tables and as Markdown.
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import type { MonthlyReport } from '../../report/monthly.js';
 import { BREAKDOWNS, number, percent, summaryRows } from './report-format.js';
 import type { Labels } from './report-labels.js';
@@ -18,13 +18,13 @@ function heading(r: MonthlyReport, l: Labels): string {
   return `${l.title} · ${r.month} · ${r.team ?? l.all_teams} (${r.timezone})`;
 }
 
-export function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: ChalkInstance }): string {
-  const table = (head: string[], rows: string[][]) => renderTable(head, rows, { boxed: o.boxed, color: o.color });
+export async function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: Style }): Promise<string> {
+  const table = async (head: string[], rows: string[][]) => renderTable(head, rows, { boxed: o.boxed, color: o.color });
   const title = (text: string) => `\n${o.style.bold(text)}\n`;
   const summary = summaryRows(r, l);
   let out = `${o.style.bold(heading(r, l))}\n`;
   out += title(l.volume);
-  out += table(
+  out += await table(
     o.compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
     summary.map((row) => (o.compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
   );
@@ -33,12 +33,12 @@ export function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: boolea
     if (!entries.length) continue;
     const max = Math.max(...entries.map(([, n]) => n));
     out += title(l[key]);
-    out += table([l[key].replace(/^By |^按/, '') || l.item, l.count, ''], entries.map(([name, n]) => [name || l.none, String(n), o.style.cyan(bar(n, max))]));
+    out += await table([l[key].replace(/^By |^按/, '') || l.item, l.count, ''], entries.map(([name, n]) => [name || l.none, String(n), o.style.cyan(bar(n, max))]));
   }
   out += title(l.sla);
-  out += table([l.item, l.met, l.missed, l.rate], (['response', 'resolution'] as const).map((k) => [l[k], String(r.sla[k].met), String(r.sla[k].missed), percent(r.sla[k].rate)]));
+  out += await table([l.item, l.met, l.missed, l.rate], (['response', 'resolution'] as const).map((k) => [l[k], String(r.sla[k].met), String(r.sla[k].missed), percent(r.sla[k].rate)]));
   out += title(l.durations);
-  out += table(
+  out += await table(
     [l.item, `${l.median} (${l.wall})`, `${l.p90} (${l.wall})`, `${l.median} (${l.business})`, `${l.p90} (${l.business})`],
     ([['first_response', l.response], ['resolution', l.resolution]] as const).map(([k, label]) => [
       label,
@@ -51,12 +51,12 @@ export function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: boolea
   const dist = Object.entries(r.satisfaction.distribution);
   const most = Math.max(...dist.map(([, n]) => n));
   out += title(`${l.satisfaction}: ${l.average} ${number(r.satisfaction.average)} · ${l.response_rate} ${percent(r.satisfaction.response_rate)} · ${l.callback_rate} ${percent(r.callback.rate)}`);
-  out += table(['★', l.count, ''], dist.map(([score, n]) => [score, String(n), o.style.yellow(bar(n, most))]));
+  out += await table(['★', l.count, ''], dist.map(([score, n]) => [score, String(n), o.style.yellow(bar(n, most))]));
   out += title(l.complaints);
-  out += table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)]);
+  out += await table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)]);
   if (r.agents.length) {
     out += title(l.agents);
-    out += table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]));
+    out += await table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { flatFigures } from './report-format.js';
 import { renderReportHtml } from './report-html.js';
 import { labelsFor, type Lang } from './report-labels.js';
 import { renderReportMarkdown, renderReportText } from './report-text.js';
-import { createStyle } from './style.js';
+import { loadStyle } from './style.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,7 +18,7 @@ export interface RenderOptions {
   color: boolean;
 }
 
-export function renderReport(report: MonthlyReport, o: RenderOptions): string {
+export async function renderReport(report: MonthlyReport, o: RenderOptions): Promise<string> {
   const labels = labelsFor(o.lang);
   switch (o.format) {
     case 'json':
@@ -30,7 +30,7 @@ export function renderReport(report: MonthlyReport, o: RenderOptions): string {
     case 'html':
       return renderReportHtml(report, labels, o.lang, o.compare);
     case 'table':
-      return renderReportText(report, labels, { boxed: o.terminal, color: o.color, compare: o.compare, style: createStyle(o.color) });
+      return await renderReportText(report, labels, { boxed: o.terminal, color: o.color, compare: o.compare, style: await loadStyle(o.color) });
   }
 }
 

@@ -1,7 +1,9 @@
-import Table from 'cli-table3';
+// Tables: boxed in a terminal, aligned columns in piped reports, tab-separated rows for lists a
+// script reads. cli-table3 (and its Unicode width tables) loads only when a table is drawn.
 
-/** A boxed table in a terminal; aligned plain columns when piped. */
-export function renderTable(head: string[], rows: string[][], { boxed, color }: { boxed: boolean; color: boolean }): string {
+/** A boxed table, or (boxed false) plain columns aligned for reading, CJK width included. */
+export async function renderTable(head: string[], rows: string[][], { boxed, color }: { boxed: boolean; color: boolean }): Promise<string> {
+  const { default: Table } = await import('cli-table3');
   const table = boxed
     ? new Table({ head, style: { head: color ? ['bold'] : [], border: [] }, wordWrap: false })
     : new Table({
@@ -14,6 +16,17 @@ export function renderTable(head: string[], rows: string[][], { boxed, color }: 
       });
   table.push(...rows);
   return `${table.toString().split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/** Tab-separated rows under a header line, as `cut -f` and `awk -F'\t'` expect. */
+export function renderTabSeparated(head: string[], rows: string[][]): string {
+  const clean = (cell: string) => cell.replace(/[\t\r\n]+/g, ' ');
+  return [head, ...rows].map((row) => row.map(clean).join('\t')).join('\n') + '\n';
+}
+
+/** A list in a terminal as a boxed table; piped, as tab-separated rows. */
+export async function renderList(head: string[], rows: string[][], { terminal, color }: { terminal: boolean; color: boolean }): Promise<string> {
+  return terminal ? renderTable(head, rows, { boxed: true, color }) : renderTabSeparated(head, rows);
 }
 
 /** Shortens text for a table cell, counting characters, not bytes. */

@@ -1,5 +1,5 @@
 // Human views of tickets: the detail of `show`, the rows of `list`, the one-line outcome of an action.
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import { maskContact } from '../../domain/privacy.js';
 import { runningDeadlines } from '../../domain/deadlines.js';
 import type { Ticket } from '../../domain/ticket.js';
@@ -10,7 +10,7 @@ export interface ViewOptions {
   zone: string;
   reveal: boolean;
   now: number;
-  style: ChalkInstance;
+  style: Style;
 }
 
 /** "resolve due in 1h20m" or "response overdue 35m" for an open ticket's next deadline. */
