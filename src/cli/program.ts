@@ -264,6 +264,8 @@ export function buildProgram(world: World, hooks: Hooks): Command {
   define('explain', 'How each deadline of a ticket was computed', ['desk sla explain SD-202611-00042'], () => import('./commands/sla-explain.js'), sla)
     .argument('<ticket>', 'ticket number or id');
 
+  define('doctor', 'Check the database: integrity, foreign keys, schema, audit trail, numbering, file mode', ['desk doctor', 'desk doctor --json'], () => import('./commands/doctor.js'));
+
   define('backup', 'Write an online backup of the database', ['desk backup /backups/desk-$(date +%F).db'], () => import('./commands/backup.js'))
     .argument('<file>', 'the backup file to write')
     .option('--force', 'replace the file if it exists');

@@ -73,6 +73,9 @@ export interface DispatchOutcome {
   trace: RuleTrace[];
 }
 
+/** Characters of title and description a regex rule reads: far more than any rule needs. */
+const REGEX_INPUT_LIMIT = 20_000;
+
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 const show = (values: string[]) => `[${values.join(', ')}]`;
 
@@ -142,7 +145,8 @@ export class RuleEngine {
     }
     if (when.regex) {
       const pattern = new RegExp(when.regex, 'i');
-      conditions.push({ label: `regex /${when.regex}/`, test: (t) => pattern.test(`${t.title}\n${t.description ?? ''}`) });
+      // Bounded input bounds the cost of any pattern that passed the safety check.
+      conditions.push({ label: `regex /${when.regex}/`, test: (t) => pattern.test(`${t.title}\n${t.description ?? ''}`.slice(0, REGEX_INPUT_LIMIT)) });
     }
     for (const field of ['department', 'requester'] as const) {
       const wanted = when[field];

@@ -1,5 +1,6 @@
 // Checks of routing.yaml that need more than its schema: references to teams, agents and the
 // desk's vocabulary, regular expressions, duplicate names, rules that can never decide anything.
+import safeRegex from 'safe-regex2';
 import type { SemanticIssue } from '../config/yaml-file.js';
 import { suggest } from '../config/yaml-file.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
@@ -18,6 +19,11 @@ function checkWhen(when: When | undefined, base: PropertyKey[], vocabulary: Voca
   if (when.regex !== undefined) {
     try {
       new RegExp(when.regex, 'i');
+      // A pattern with nested repetition can take exponential time on an unlucky ticket and hang
+      // every command that runs the rules: refuse it here rather than at 3 a.m. in cron.
+      if (!safeRegex(when.regex)) {
+        issues.push({ path: [...base, 'regex'], message: 'regular expression may take exponential time (nested repetition such as (a+)+); rewrite it without a repeated group that itself repeats' });
+      }
     } catch (error) {
       issues.push({ path: [...base, 'regex'], message: `bad regular expression: ${(error as Error).message}` });
     }

@@ -8,6 +8,7 @@ import type { TicketRef } from '../domain/numbering.js';
 import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { monthFacts } from './sqlite-report.js';
+import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
 import type { FactsQuery, MonthFacts } from '../report/facts.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 
@@ -281,6 +282,10 @@ export class SqliteStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.db, query);
+  }
+
+  async health(): Promise<HealthFacts> {
+    return healthFacts(this.db);
   }
 
   async backup(destination: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { Plan, Change } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts } from '../report/facts.js';
+import type { HealthFacts } from './sqlite-doctor.js';
 
 export interface WriteOptions {
   actor: string;
@@ -58,6 +59,8 @@ export interface Store {
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
   monthFacts(query: FactsQuery): Promise<MonthFacts>;
+  /** The checks of `desk doctor` that look inside the database. */
+  health(): Promise<HealthFacts>;
   backup(destination: string): Promise<void>;
   close(): void;
 }

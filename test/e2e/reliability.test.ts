@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStress } from '../../bench/stress.mjs';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { EXAMPLE_CONFIG, sandbox } from './helpers.js';
+
+describe('several operators, some of them killed mid-command', () => {
+  it('keeps every ticket whole, every number unique, the trail complete and the file intact', async () => {
+    const result = await runStress({ workers: 4, tickets: 2, kill: 0.25, seed: 7 });
+    expect(result.failures).toEqual([]);
+    expect(result.locked_errors).toBe(0);
+    expect([result.tickets, result.unique_numbers]).toEqual([8, 8]);
+    expect(result.incomplete).toEqual([]);
+    expect(result.integrity).toBe('ok');
+  }, 120_000);
+});
+
+describe('desk doctor', () => {
+  it('passes a healthy database and names what is wrong with a damaged one, with exit 1', () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'x', '--requester', 'y', '--channel', 'web']);
+    const healthy = box.desk(['doctor']);
+    expect(healthy.code).toBe(0);
+    expect(healthy.stdout).toMatch(/^ok +integrity +ok$/m);
+    expect(healthy.stdout).toMatch(new RegExp(`^ok +schema +version ${SCHEMA_VERSION} of ${SCHEMA_VERSION}$`, 'm'));
+
+    chmodSync(box.db, 0o644);
+    const db = new Database(box.db);
+    db.exec("DROP TRIGGER events_no_delete; DELETE FROM events; UPDATE sequences SET value = 0;");
+    db.close();
+    const sick = box.desk(['doctor', '--json']);
+    expect(sick.code).toBe(1);
+    const report = JSON.parse(sick.stdout);
+    expect(report.healthy).toBe(false);
+    expect(report.checks.filter((c: any) => !c.ok).map((c: any) => c.check)).toEqual(['audit trail', 'numbering', 'file mode']);
+    expect(report.checks.find((c: any) => c.check === 'file mode').advice).toContain('chmod 600');
+  });
+});
+
+describe('migrations', () => {
+  it('upgrade a database made by the first schema version with its data intact', () => {
+    const box = sandbox();
+    const db = new Database(box.db);
+    MIGRATIONS[0]!.up(db);
+    db.pragma('user_version = 1');
+    const at = Date.UTC(2026, 9, 9, 2, 0);
+    db.prepare(
+      `INSERT INTO tickets (number, created_at, channel, requester, title, type, urgency, status, classified_by, team, assignee, version, updated_at, updated_by)
+       VALUES ('SD-202610-00001', ?, 'phone', '王芳', '打印机卡纸', 'fault', 'urgent', 'dispatched', 'manual', 'desktop', 'sun', 2, ?, 'li')`,
+    ).run(at, at);
+    db.prepare("INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (1, ?, 'li', 'create', '{}')").run(at);
+    db.prepare("INSERT INTO sequences VALUES ('SD-202610', 1)").run();
+    db.close();
+
+    const ticket = box.json(['show', 'SD-202610-00001']);
+    expect(ticket).toMatchObject({ number: 'SD-202610-00001', requester: '王芳', title: '打印机卡纸', type: 'fault', urgency: 'urgent', status: 'dispatched', team: 'desktop', assignee: 'sun', version: 2, created_at: '2026-10-09T10:00:00+08:00' });
+    const upgraded = new Database(box.db, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(upgraded.prepare('SELECT manual_fields FROM tickets').get()).toEqual({ manual_fields: '["type","urgency"]' });
+    upgraded.close();
+    // The rules leave the fields typed by hand alone after the upgrade.
+    expect(box.json(['classify', '1'])[0].ticket).toMatchObject({ type: 'fault', urgency: 'urgent', category: 'hardware/printer' });
+    // The file was made outside desk with the default mode: the only thing doctor objects to.
+    const doctor = JSON.parse(box.desk(['doctor', '--json']).stdout);
+    expect(doctor.checks.filter((c: any) => !c.ok).map((c: any) => c.check)).toEqual(['file mode']);
+  });
+});
+
+describe('hostile rules', () => {
+  it('refuses a regular expression that could take exponential time', () => {
+    const box = sandbox();
+    const dir = join(box.dir, 'config');
+    cpSync(EXAMPLE_CONFIG, dir, { recursive: true });
+    box.env.DESK_CONFIG = dir;
+    const path = join(dir, 'routing.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('regex: "(全部', 'regex: "(a+)+$|(全部'));
+    const check = box.desk(['rules', 'check']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/^config\/routing\.yaml:8:20: classify\.1\.when\.regex: regular expression may take exponential time/m);
+  });
+
+  it('refuses an alias bomb and a deeply nested document with a one-line error', () => {
+    const box = sandbox();
+    const dir = join(box.dir, 'config');
+    cpSync(EXAMPLE_CONFIG, dir, { recursive: true });
+    box.env.DESK_CONFIG = dir;
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    for (const text of [bomb, `classify: ${'['.repeat(5000)}${']'.repeat(5000)}`]) {
+      writeFileSync(join(dir, 'routing.yaml'), text);
+      const check = box.desk(['rules', 'check']);
+      expect(check.code).toBe(2);
+      expect(check.stderr).toMatch(/^config\/routing\.yaml:\d+:\d+: /m);
+      expect(check.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('arbitrary input on the command line', () => {
+  it('ends in a stored ticket or a clear exit 2, never a crash or a damaged database', () => {
+    const box = sandbox();
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', ' ', '--', "'; DROP TABLE tickets; --", '=1+1', '2026-02-30', '\u0000x'));
+    let stored = 0;
+    fc.assert(
+      fc.property(text, text, text, fc.constantFrom('phone', 'web', 'fax', ''), fc.option(text), (title, requester, department, channel, createdAt) => {
+        const args = ['create', '--title', title, '--requester', requester, '--department', department, '--channel', channel, ...(createdAt === null ? [] : ['--created-at', createdAt])];
+        if (args.some((a) => a.includes('\u0000'))) return; // argv cannot carry NUL bytes
+        const result = box.desk(args);
+        expect([0, 2]).toContain(result.code);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        if (result.code === 0) {
+          stored++;
+          expect(box.json(['show', result.stdout.trim()]).title).toBe(title.trim());
+        }
+      }),
+      { numRuns: 20, seed: 42 },
+    );
+    const db = new Database(box.db, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n).toBe(stored);
+    db.close();
+  }, 120_000);
+});
