@@ -88,8 +88,9 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--auto', 'classify and dispatch by the rules at once (default: auto in desk.yaml)')
     .option('--no-auto', 'do not run the rules, whatever desk.yaml says');
 
-  define('show', 'Show one ticket', ['desk show SD-202611-00042', 'desk show 42 --json --reveal'], () => import('./commands/show.js'))
+  define('show', 'Show one ticket, or its printable service report', ['desk show SD-202611-00042', 'desk show 42 --json --reveal', 'desk show 42 --format html --reveal > report.html'], () => import('./commands/show.js'))
     .argument('<ticket>', 'ticket number or id')
+    .option('--format <format>', 'text (default), or the service report as md or html')
     .option('--reveal', 'show contact details unmasked');
 
   define(
@@ -263,6 +264,38 @@ export function buildProgram(world: World, hooks: Hooks): Command {
   ).addOption(new Option('--within <duration>', 'also list deadlines falling within this time').default('30m'));
   define('explain', 'How each deadline of a ticket was computed', ['desk sla explain SD-202611-00042'], () => import('./commands/sla-explain.js'), sla)
     .argument('<ticket>', 'ticket number or id');
+
+  define(
+    'visit',
+    'Record an on-site visit: who went, hours, parts, costs, fault cause and the requester\'s opinion',
+    ['desk visit 42 --staff sun,zhou --hours 2.5 --parts "pickup roller" --materials-cost 85 --transport-cost 20 --cause "worn roller" --opinion "satisfied"'],
+    () => import('./commands/visit.js'),
+  )
+    .argument('<ticket>', 'ticket number or id')
+    .option('--date <time>', 'when the visit took place (default: now)')
+    .option('--staff <names>', 'who went, comma-separated (required)')
+    .option('--hours <n>', 'hours on site')
+    .option('--parts <text>', 'parts replaced')
+    .option('--materials-cost <amount>', 'cost of materials, e.g. 85.50')
+    .option('--transport-cost <amount>', 'cost of transport')
+    .option('--cause <text>', 'the cause of the fault found')
+    .option('--opinion <text>', "the requester's opinion of the visit")
+    .option(...IF_VERSION);
+
+  define('update', 'Give the requester a progress update (restarts the update clock of sla.yaml)', ['desk update 42 --message "Vendor part ordered" --eta "2026-11-28 17:00"'], () => import('./commands/update.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--message <text>', 'what the requester was told')
+    .option('--eta <time>', 'the resolution time promised')
+    .option(...IF_VERSION);
+
+  define('callbacks', 'The call-back campaign: closed tickets not yet called back, oldest first', ['desk callbacks --closed-since 7d', 'desk callbacks --reveal --json'], () => import('./commands/callbacks.js'))
+    .option('--closed-since <duration>', 'only tickets closed within this time, e.g. 7d')
+    .option('--limit <n>', 'at most this many', '1000')
+    .option('--reveal', 'show contact details unmasked');
+
+  define('redact', "Erase a requester's name and contact from a ticket and its history (supervisors only)", ['desk --actor chen redact 42 --reason "privacy request of 2026-11-25"'], () => import('./commands/redact.js'))
+    .argument('<ticket>', 'ticket number or id')
+    .option('--reason <text>', 'why (required; recorded)');
 
   define('doctor', 'Check the database: integrity, foreign keys, schema, audit trail, numbering, file mode', ['desk doctor', 'desk doctor --json'], () => import('./commands/doctor.js'));
 

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import type { DeskSettings } from './settings.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 function stampOf(path: string | null): string {
   if (!path) return 'none';

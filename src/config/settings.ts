@@ -22,6 +22,7 @@ export const DeskFileSchema = z
     types: nameList.optional(),
     impacts: nameList.optional(),
     auto: z.boolean().optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, EUR').optional(),
   })
   .strict();
 
@@ -44,6 +45,8 @@ export interface DeskSettings {
   numbering: NumberingSettings;
   vocabulary: Vocabulary;
   auto: boolean;
+  /** Currency of visit costs (ISO 4217). */
+  currency: string;
 }
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -51,6 +54,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   numbering: { prefix: 'SD', digits: 5 },
   vocabulary: DEFAULT_VOCABULARY,
   auto: false,
+  currency: 'CNY',
 };
 
 /** Reads desk.yaml from the config directory when there is one. */
@@ -68,6 +72,7 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
       ...(file.impacts && { impacts: file.impacts }),
     },
     auto: file.auto ?? false,
+    currency: file.currency ?? DEFAULT_SETTINGS.currency,
   };
 }
 

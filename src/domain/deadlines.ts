@@ -1,13 +1,15 @@
 // Which deadlines of a ticket are still running, and which are past.
 import { isOpen, type Ticket } from './ticket.js';
 
-export const DEADLINE_KINDS = ['response', 'dispatch', 'resolve'] as const;
+export const DEADLINE_KINDS = ['response', 'dispatch', 'resolve', 'update'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-const FIELDS: Record<DeadlineKind, { done: keyof Ticket; due: keyof Ticket }> = {
+// A progress update is owed again after each one, so it has no "done" moment of its own.
+const FIELDS: Record<DeadlineKind, { done: keyof Ticket | null; due: keyof Ticket }> = {
   response: { done: 'first_response_at', due: 'response_due_at' },
   dispatch: { done: 'dispatched_at', due: 'dispatch_due_at' },
   resolve: { done: 'resolved_at', due: 'resolve_due_at' },
+  update: { done: null, due: 'update_due_at' },
 };
 
 export interface Deadline {
@@ -20,7 +22,7 @@ export function runningDeadlines(ticket: Ticket): Deadline[] {
   if (!isOpen(ticket.status) || ticket.status === 'pending') return [];
   return DEADLINE_KINDS.flatMap((kind) => {
     const { done, due } = FIELDS[kind];
-    return ticket[done] === null && ticket[due] !== null ? [{ kind, due: ticket[due] as number }] : [];
+    return (done === null || ticket[done] === null) && ticket[due] !== null ? [{ kind, due: ticket[due] as number }] : [];
   }).sort((a, b) => a.due - b.due);
 }
 

@@ -4,6 +4,7 @@ import { ConflictError, UsageError } from './errors.js';
 import { assertMove, refusal } from './status-machine.js';
 import { isOpen, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
+import type { NewVisit } from './visit.js';
 
 export interface Change {
   kind: EventKind;
@@ -14,6 +15,12 @@ export interface Change {
   rules?: Record<string, string>;
   /** A supervisor to notify, recorded as its own event. */
   notify?: { to: string; team: string; rules: string[] };
+  /** An on-site visit to record with the change. */
+  visit?: NewVisit;
+  /** For a progress update: the resolution time promised to the requester. */
+  eta?: number | null;
+  /** For a progress update: whether it came by its due time (null when none was due). */
+  onTime?: boolean | null;
 }
 
 /** What a plan may ask of the store, inside the same transaction as its write. */
@@ -206,6 +213,22 @@ export function planReopen(reason: string | undefined): Plan {
       closed_at: null,
     };
     return { kind: 'reopen', patch, reason: why };
+  };
+}
+
+/** An on-site visit; recorded on a ticket in any status, as the service report is often late. */
+export function planVisit(visit: NewVisit): Plan {
+  return () => ({ kind: 'visit', patch: {}, visit, text: visit.cause ?? undefined });
+}
+
+/** A progress update to the requester: restarts the update clock and may promise a resolution time. */
+export function planUpdate(message: string | undefined, eta: number | null, now: number): Plan {
+  const text = requireText(message, '--message');
+  return (ticket) => {
+    requireOpen(ticket, 'send a progress update on');
+    const patch: TicketPatch = { last_update_at: now };
+    if (eta !== null) patch.eta_at = eta;
+    return { kind: 'update', patch, text, eta, onTime: ticket.update_due_at === null ? null : now <= ticket.update_due_at };
   };
 }
 

@@ -129,5 +129,8 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     resolve_met: null,
     response_business_ms: null,
     resolve_business_ms: null,
+    last_update_at: null,
+    update_due_at: null,
+    eta_at: null,
   };
 }

@@ -2,7 +2,8 @@
 // type changes, moved by the business time a ticket spends pending, and met or missed recorded
 // when the response, dispatch or resolution happens, so reports need no recomputation.
 import { addBusinessMs, businessMsBetween } from '../sla/business-time.js';
-import { calendarFor, dueTimes, type DueTimes, type SlaPolicy } from '../sla/targets.js';
+import { calendarFor, dueTimes, updateDue, type DueTimes, type SlaPolicy } from '../sla/targets.js';
+import { isOpen } from './ticket.js';
 import type { Plan } from './lifecycle.js';
 import type { NewTicket, Ticket, TicketPatch } from './ticket.js';
 
@@ -39,6 +40,7 @@ function businessDurations(sla: SlaPolicy, ticket: Pick<Ticket, 'created_at' | '
 export function startClock(sla: SlaPolicy | null, ticket: NewTicket): NewTicket {
   if (!sla) return ticket;
   const started = { ...ticket, ...deadlines(sla, ticket) };
+  started.update_due_at = isOpen(started.status) ? updateDue(sla, started, started.last_update_at ?? started.created_at) : null;
   for (const [at, due, met] of MILESTONES) if (started[at] !== null) started[met] = started[at]! <= started[due]!;
   return { ...started, ...businessDurations(sla, started) };
 }
@@ -70,6 +72,12 @@ export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan 
 
     const retargeted = ('urgency' in patch && patch.urgency !== ticket.urgency) || ('type' in patch && patch.type !== ticket.type);
     if (retargeted) Object.assign(patch, deadlines(sla, after()));
+    // Progress updates are owed while the ticket is open, counted from the last one given.
+    if (retargeted || 'last_update_at' in patch || 'status' in patch) {
+      const state = after();
+      const due = isOpen(state.status) && state.status !== 'pending' ? updateDue(sla, state, state.last_update_at ?? state.created_at) : null;
+      if (due !== ticket.update_due_at) patch.update_due_at = due;
+    }
 
     let reached = false;
     for (const [at, due, met] of MILESTONES) {

@@ -60,6 +60,10 @@ export interface Ticket {
   /** Business time from creation to the first response, and to resolution less time pending. */
   response_business_ms: number | null;
   resolve_business_ms: number | null;
+  /** The last progress update given to the requester, when it is due next, and the promised resolution time. */
+  last_update_at: number | null;
+  update_due_at: number | null;
+  eta_at: number | null;
   version: number;
   updated_at: number;
   updated_by: string;
@@ -73,11 +77,12 @@ export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'up
 export const TIME_FIELDS = [
   'created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at', 'paused_at',
+  'last_update_at', 'update_due_at', 'eta_at',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export const EVENT_KINDS = [
   'create', 'classify', 'dispatch', 'assign', 'respond', 'note', 'pending', 'resume',
-  'escalate', 'resolve', 'close', 'callback', 'reopen', 'import', 'notify',
+  'escalate', 'resolve', 'close', 'callback', 'reopen', 'import', 'notify', 'visit', 'update', 'redact',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -100,6 +105,11 @@ export interface EventData {
   /** For a notify event: who is notified, of which team, by which rules. */
   to?: string;
   team?: string;
+  /** For a visit event: the visit as recorded. */
+  visit?: Record<string, unknown>;
+  /** For an update event: the promised resolution time, and whether the update came in time. */
+  eta?: number | null;
+  on_time?: boolean | null;
 }
 
 export function isOpen(status: Status): boolean {

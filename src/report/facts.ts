@@ -42,6 +42,26 @@ export interface MonthFacts {
   callbacks: number;
   complaints: { received: number; resolved: number; closed: number; open: number; satisfaction_sum: number; satisfaction_count: number };
   agents: AgentFacts[];
+  /** Progress updates given in the month on time and late, and update deadlines passed unmet. */
+  updates: DeadlineCount;
+  field: FieldFacts;
+}
+
+export interface FieldCosts {
+  visits: number;
+  person_times: number;
+  materials_cents: number;
+  transport_cents: number;
+}
+
+/** On-site visits of the month. */
+export interface FieldFacts extends FieldCosts {
+  /** Distinct local days with a visit. */
+  days: number;
+  /** Visits that replaced parts. */
+  parts: number;
+  by_team: Record<string, FieldCosts>;
+  by_category: Record<string, FieldCosts>;
 }
 
 export const BREAKDOWN_FIELDS = ['type', 'urgency', 'channel', 'department', 'category', 'team'] as const;

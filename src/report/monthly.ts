@@ -1,7 +1,7 @@
 // The monthly statistics a service-desk supervisor reports and appraises agents by. Every metric is
 // defined here, once, from the month's facts (README, "Monthly report", gives the definitions).
 import type { Store } from '../store/store.js';
-import type { DeadlineCount, MonthFacts, Percentiles } from './facts.js';
+import type { DeadlineCount, FieldCosts, MonthFacts, Percentiles } from './facts.js';
 import { monthWindow, previousMonth } from './month.js';
 
 /** numerator ÷ denominator as a fraction 0–1, rounded to 4 places; null when there is nothing to divide. */
@@ -16,6 +16,11 @@ function average(sum: number, count: number): number | null {
 function minutes(p: Percentiles): { count: number; median: number | null; p90: number | null } {
   const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
   return { count: p.count, median: round(p.median), p90: round(p.p90) };
+}
+
+/** Costs in currency units (two decimals exact: they are summed in cents). */
+function money(c: FieldCosts) {
+  return { materials: c.materials_cents / 100, transport: c.transport_cents / 100, total: (c.materials_cents + c.transport_cents) / 100 };
 }
 
 function attainment(d: DeadlineCount) {
@@ -68,6 +73,16 @@ function summarise(f: MonthFacts) {
       satisfaction: average(f.complaints.satisfaction_sum, f.complaints.satisfaction_count),
     },
     reopen_rate: rate(f.reopened, f.resolved),
+    updates: attainment(f.updates),
+    field: {
+      visits: f.field.visits,
+      person_times: f.field.person_times,
+      days: f.field.days,
+      parts: f.field.parts,
+      cost: money(f.field),
+      by_team: Object.fromEntries(Object.entries(f.field.by_team).map(([k, c]) => [k, { visits: c.visits, person_times: c.person_times, cost: money(c) }])),
+      by_category: Object.fromEntries(Object.entries(f.field.by_category).map(([k, c]) => [k, { visits: c.visits, person_times: c.person_times, cost: money(c) }])),
+    },
     agents: f.agents.map((a) => ({
       agent: a.agent,
       handled: a.handled,
@@ -80,10 +95,11 @@ function summarise(f: MonthFacts) {
 
 export type MonthSummary = ReturnType<typeof summarise>;
 
-export interface MonthlyReport extends MonthSummary {
+export interface MonthlyReport extends Omit<MonthSummary, 'field'> {
   month: string;
   timezone: string;
   team: string | null;
+  field: MonthSummary['field'] & { currency: string };
   previous: { month: string } & Pick<MonthSummary, 'totals' | 'resolution_rate' | 'reopen_rate'> & {
     sla: { response: { rate: number | null }; resolution: { rate: number | null } };
     satisfaction: { average: number | null };
@@ -93,6 +109,8 @@ export interface MonthlyReport extends MonthSummary {
 export interface ReportRequest {
   month: string;
   zone: string;
+  /** Currency of visit costs, named in the report. */
+  currency?: string;
   team?: string;
   now: number;
 }
@@ -109,6 +127,7 @@ export async function buildMonthlyReport(store: Store, request: ReportRequest): 
     timezone: request.zone,
     team: request.team ?? null,
     ...current,
+    field: { currency: request.currency ?? 'CNY', ...current.field },
     previous: {
       month: before,
       totals: previous.totals,

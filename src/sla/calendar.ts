@@ -206,6 +206,7 @@ const TargetSchema = z
     response: DurationSchema.describe('time to first response'),
     dispatch: DurationSchema.describe('time to dispatch to a team'),
     resolve: DurationSchema.describe('time to resolution'),
+    update: DurationSchema.optional().describe('longest time between progress updates to the requester (e.g. 3d for complex tickets)'),
     calendar: z.string().min(1).describe('the calendar the three durations count in (a key of calendars)'),
   })
   .strict();
@@ -264,7 +265,7 @@ type MakeUpDayEntry = NonNullable<OfficeCalendarDefinition['workdays']>[number];
 /** Every key the file may use, for "did you mean" on an unknown one. */
 export const SLA_KEYS = [
   'timezone', 'calendars', 'targets', 'hours', 'holidays', 'workdays', ...WEEKDAYS,
-  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'calendar',
+  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'update', 'calendar',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ export interface SlaTarget {
   response: TargetLength;
   dispatch: TargetLength;
   resolve: TargetLength;
+  /** Longest time between progress updates, when the desk sets one. */
+  update: TargetLength | null;
 }
 
 export interface SlaPolicy {
@@ -50,8 +52,14 @@ function readLength(text: string): TargetLength {
 
 type TargetFields = { [K in keyof SlaTarget]?: string };
 
-function compileTarget(fields: Required<TargetFields>): SlaTarget {
-  return { calendar: fields.calendar, response: readLength(fields.response), dispatch: readLength(fields.dispatch), resolve: readLength(fields.resolve) };
+function compileTarget(fields: TargetFields & Required<Pick<TargetFields, 'calendar' | 'response' | 'dispatch' | 'resolve'>>): SlaTarget {
+  return {
+    calendar: fields.calendar,
+    response: readLength(fields.response),
+    dispatch: readLength(fields.dispatch),
+    resolve: readLength(fields.resolve),
+    update: fields.update === undefined ? null : readLength(fields.update),
+  };
 }
 
 /** Compiles a validated sla.yaml; calendars without a time zone use the file's, else `deskTimezone`. */
@@ -85,6 +93,12 @@ function calendarOf(sla: SlaPolicy, target: SlaTarget): BusinessCalendar {
   const calendar = sla.calendars.get(target.calendar);
   if (!calendar) throw new Error(`SLA target names unknown calendar "${target.calendar}" (validate with SlaFileSchema first)`);
   return calendar;
+}
+
+/** When the next progress update is due after one given at `since`, or null without an update target. */
+export function updateDue(sla: SlaPolicy, ticket: Omit<TicketClock, 'created_at'>, since: number): number | null {
+  const target = targetFor(sla, ticket.urgency, ticket.type);
+  return target.update ? addTargetDuration(calendarOf(sla, target), since, target.update.duration) : null;
 }
 
 /** The three deadlines of a ticket, counted from its creation in the target's calendar. */

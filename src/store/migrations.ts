@@ -102,6 +102,42 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'field visits, progress updates and redaction',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE visits (
+          id INTEGER PRIMARY KEY,
+          ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+          visited_at INTEGER NOT NULL,
+          visit_date TEXT NOT NULL,
+          staff TEXT NOT NULL DEFAULT '[]',
+          person_times INTEGER NOT NULL,
+          hours REAL,
+          parts TEXT,
+          materials_cents INTEGER NOT NULL DEFAULT 0 CHECK (materials_cents >= 0),
+          transport_cents INTEGER NOT NULL DEFAULT 0 CHECK (transport_cents >= 0),
+          cause TEXT,
+          opinion TEXT,
+          recorded_at INTEGER NOT NULL,
+          recorded_by TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX visits_ticket ON visits(ticket_id);
+        CREATE INDEX visits_when ON visits(visited_at);
+        ALTER TABLE tickets ADD COLUMN last_update_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN update_due_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN eta_at INTEGER;
+        CREATE INDEX tickets_update_due ON tickets(update_due_at) WHERE update_due_at IS NOT NULL;
+        -- Redaction is the one change the audit trail allows: only for a ticket listed here, which
+        -- exists only inside the redacting transaction.
+        CREATE TABLE redacting (ticket_id INTEGER PRIMARY KEY) STRICT;
+        DROP TRIGGER events_no_update;
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+          WHEN NOT EXISTS (SELECT 1 FROM redacting WHERE ticket_id = OLD.ticket_id)
+          BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

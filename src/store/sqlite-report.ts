@@ -1,7 +1,7 @@
 // The monthly report's aggregates, all in SQL over indexed time columns: the cost grows with the
 // tickets of the month, not with the whole database.
 import type { Database } from 'better-sqlite3';
-import { BREAKDOWN_FIELDS, type FactsQuery, type MonthFacts, type Percentiles } from '../report/facts.js';
+import { BREAKDOWN_FIELDS, type FactsQuery, type FieldCosts, type FieldFacts, type MonthFacts, type Percentiles } from '../report/facts.js';
 
 type Params = Record<string, number | string>;
 
@@ -79,7 +79,21 @@ export function monthFacts(db: Database, q: FactsQuery): MonthFacts {
      ORDER BY handled DESC, t.assignee`,
   );
 
+  const updateEvents = one<{ met: number | null; late: number | null }>(
+    `SELECT SUM(json_extract(e.data, '$.on_time') = 1) AS met, SUM(json_extract(e.data, '$.on_time') = 0) AS late
+     FROM events e JOIN tickets t ON t.id = e.ticket_id WHERE e.kind = 'update' AND e.at >= :start AND e.at < :end ${team}`,
+  );
+  const unmetUpdates = count(`${inMonth('update_due_at')} AND t.update_due_at < :now AND t.status IN ('new', 'dispatched', 'in_progress', 'reopened')`);
+
+  const visitsIn = `FROM visits v JOIN tickets t ON t.id = v.ticket_id WHERE v.visited_at >= :start AND v.visited_at < :end ${team}`;
+  const costs = 'COUNT(*) AS visits, COALESCE(SUM(v.person_times), 0) AS person_times, COALESCE(SUM(v.materials_cents), 0) AS materials_cents, COALESCE(SUM(v.transport_cents), 0) AS transport_cents';
+  const field = one<FieldFacts>(`SELECT ${costs}, COUNT(DISTINCT v.visit_date) AS days, COUNT(v.parts) AS parts ${visitsIn}`);
+  const grouped = (column: string) =>
+    Object.fromEntries(all<FieldCosts & { key: string | null }>(`SELECT t.${column} AS key, ${costs} ${visitsIn} GROUP BY t.${column} ORDER BY visits DESC, key`).map(({ key, ...c }) => [key ?? '', c]));
+
   return {
+    updates: { met: updateEvents.met ?? 0, missed: (updateEvents.late ?? 0) + unmetUpdates },
+    field: { ...field, by_team: grouped('team'), by_category: grouped('category') },
     created: count(inMonth('created_at')),
     resolved: count(inMonth('resolved_at')),
     closed: count(inMonth('closed_at')),

@@ -9,6 +9,8 @@ import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type Ticket
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { monthFacts } from './sqlite-report.js';
 import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
+import type { NewVisit, Visit } from '../domain/visit.js';
+import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
 import type { FactsQuery, MonthFacts } from '../report/facts.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 
@@ -22,6 +24,7 @@ const WRITABLE = new Set([
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
   'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
   'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
+  'last_update_at', 'update_due_at', 'eta_at',
 ]);
 
 const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
@@ -34,6 +37,7 @@ const SORT_SQL: Record<SortField, string[]> = {
   number: ['number'],
   status: ['status'],
   resolve_due_at: ['resolve_due_at IS NULL', 'resolve_due_at'],
+  closed_at: ['closed_at'],
   urgency: ["CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END"],
 };
 
@@ -46,6 +50,8 @@ const UNMET_DEADLINES = [
   { done: 'first_response_at', due: 'response_due_at' },
   { done: 'dispatched_at', due: 'dispatch_due_at' },
   { done: 'resolved_at', due: 'resolve_due_at' },
+  // Owed again after each update: never "done".
+  { done: 'NULL', due: 'update_due_at' },
 ];
 
 function toColumn(field: string, value: unknown): unknown {
@@ -201,9 +207,15 @@ export class SqliteStore implements Store {
       before.id,
     );
     const data: EventData = { changes: diffPatch(before, change.patch) };
+    // A redaction must not write down what it removes.
+    if (change.kind === 'redact') for (const pair of Object.values(data.changes!)) pair[0] = null;
     if (change.text) data.text = change.text;
     if (change.reason) data.reason = change.reason;
     if (change.rules) data.rules = change.rules;
+    if (change.visit) data.visit = { ...change.visit };
+    if (change.eta !== undefined) data.eta = change.eta;
+    if (change.onTime !== undefined) data.on_time = change.onTime;
+    if (change.visit) this.insertVisit(before.id, change.visit, options);
     this.insertEvent(before.id, options, change.kind, data);
     if (change.notify) this.insertEvent(before.id, options, 'notify', { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) });
     return { ticket: this.readTicket({ id: before.id }), change, changes: data.changes! };
@@ -265,6 +277,11 @@ export class SqliteStore implements Store {
       where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} >= ? AND ${d.due} < ?)`).join(' OR ')})`);
       params.push(...UNMET_DEADLINES.flatMap(() => [from, until]));
     }
+    if (query.closedFrom !== undefined) {
+      where.push('closed_at >= ?');
+      params.push(query.closedFrom);
+    }
+    if (query.withoutCallback) where.push('callback_at IS NULL');
     if (query.text) {
       const pattern = `%${escapeLike(query.text)}%`;
       where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
@@ -282,6 +299,40 @@ export class SqliteStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.db, query);
+  }
+
+  private insertVisit(ticketId: number, visit: NewVisit, options: WriteOptions): void {
+    this.statement(
+      `INSERT INTO visits (ticket_id, visited_at, visit_date, staff, person_times, hours, parts, materials_cents, transport_cents, cause, opinion, recorded_at, recorded_by)
+       VALUES (@ticket_id, @visited_at, @visit_date, @staff, @person_times, @hours, @parts, @materials_cents, @transport_cents, @cause, @opinion, @recorded_at, @recorded_by)`,
+    ).run({ ...visit, ticket_id: ticketId, staff: JSON.stringify(visit.staff), recorded_at: options.now, recorded_by: options.actor });
+  }
+
+  async redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket> {
+    // Deleted and overwritten content is zeroed in the file, not left in free pages.
+    this.db.pragma('secure_delete = ON');
+    const ticket = this.write(() => {
+      const before = this.readTicket(ref);
+      const secrets = secretsOf(before);
+      const patch = redactionPatch(before, secrets);
+      this.statement('INSERT OR IGNORE INTO redacting (ticket_id) VALUES (?)').run(before.id);
+      for (const event of this.db.prepare('SELECT id, data FROM events WHERE ticket_id = ?').all(before.id) as { id: number; data: string }[]) {
+        const redacted = JSON.stringify(redactValue(JSON.parse(event.data), secrets));
+        if (redacted !== event.data) this.statement('UPDATE events SET data = ? WHERE id = ?').run(redacted, event.id);
+      }
+      for (const visit of this.db.prepare('SELECT id, cause, opinion, parts FROM visits WHERE ticket_id = ?').all(before.id) as { id: number; cause: string | null; opinion: string | null; parts: string | null }[]) {
+        const text = (value: string | null) => (value === null ? null : redactText(value, secrets));
+        this.statement('UPDATE visits SET cause = ?, opinion = ?, parts = ? WHERE id = ?').run(text(visit.cause), text(visit.opinion), text(visit.parts), visit.id);
+      }
+      this.statement('DELETE FROM redacting WHERE ticket_id = ?').run(before.id);
+      return this.applyPlan({ id: before.id }, () => ({ kind: 'redact', patch, reason }), options).ticket;
+    });
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return ticket;
+  }
+
+  async listVisits(ticketId: number): Promise<Visit[]> {
+    return (this.statement('SELECT * FROM visits WHERE ticket_id = ? ORDER BY visited_at, id').all(ticketId) as Row[]).map((row) => ({ ...row, staff: JSON.parse(row.staff as string) }) as Visit);
   }
 
   async health(): Promise<HealthFacts> {

@@ -5,6 +5,7 @@ import type { TicketRef } from '../domain/numbering.js';
 import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts } from '../report/facts.js';
 import type { HealthFacts } from './sqlite-doctor.js';
+import type { Visit } from '../domain/visit.js';
 
 export interface WriteOptions {
   actor: string;
@@ -17,7 +18,7 @@ export interface CreateOptions extends WriteOptions {
   formatNumber: (sequence: string, value: number) => string;
 }
 
-export type SortField = 'created_at' | 'updated_at' | 'number' | 'urgency' | 'status' | 'resolve_due_at';
+export type SortField = 'created_at' | 'updated_at' | 'number' | 'urgency' | 'status' | 'resolve_due_at' | 'closed_at';
 
 export interface TicketQuery {
   statuses?: readonly Status[];
@@ -32,6 +33,10 @@ export interface TicketQuery {
   overdueAt?: number;
   /** Open, not pending tickets with a deadline not yet met falling in [from, until). */
   dueWithin?: { from: number; until: number };
+  /** Closed at or after this instant. */
+  closedFrom?: number;
+  /** Only tickets nobody has called back yet. */
+  withoutCallback?: boolean;
   /** Substring of title or description. */
   text?: string;
   sort: { field: SortField; descending: boolean };
@@ -59,8 +64,16 @@ export interface Store {
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
   monthFacts(query: FactsQuery): Promise<MonthFacts>;
+  /**
+   * Removes the requester's personal data from the ticket, its visits and its trail, in one
+   * transaction, and makes sure the old bytes are gone from the file.
+   */
+  redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket>;
+  /** The on-site visits of a ticket, in visit order. */
+  listVisits(ticketId: number): Promise<Visit[]>;
   /** The checks of `desk doctor` that look inside the database. */
   health(): Promise<HealthFacts>;
   backup(destination: string): Promise<void>;
   close(): void;
 }
+

@@ -38,7 +38,7 @@ function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     dispatched_by: null, first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null,
     response_due_at: null, dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null,
     solution: null, steps: null, remaining: null, satisfaction: null, callback_at: null, callback_note: null,
-    reopen_count: 0, manual_fields: [], paused_at: null, paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, response_business_ms: null, resolve_business_ms: null,
+    reopen_count: 0, manual_fields: [], paused_at: null, paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, response_business_ms: null, resolve_business_ms: null, last_update_at: null, update_due_at: null, eta_at: null,
     version: 1, updated_at: EARLIER, updated_by: 'li',
     ...overrides,
   };

@@ -87,8 +87,11 @@ describe('the example config/sla.yaml', () => {
       response: { text: '10m', duration: { workingDays: 0, ms: HOUR / 6 } },
       dispatch: { text: '2h', duration: { workingDays: 0, ms: 2 * HOUR } },
       resolve: { text: '24h', duration: { workingDays: 0, ms: 24 * HOUR } },
+      // A progress update every three working days.
+      update: { text: '3d', duration: { workingDays: 3, ms: 0 } },
     });
     expect([sla.byUrgency.urgent.resolve.text, sla.byUrgency.critical.calendar, sla.byType.size]).toEqual(['4h', 'always', 1]);
+    expect([sla.byUrgency.urgent.update?.text, sla.byUrgency.critical.update]).toEqual(['1d', null]);
     // Complaints: urgent ones are resolved within 2 h, everything else as the urgency says.
     expect([sla.byType.get('complaint')?.urgent.resolve.text, sla.byType.get('complaint')?.urgent.response.text]).toEqual(['2h', '10m']);
   });

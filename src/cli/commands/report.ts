@@ -30,13 +30,13 @@ function writeAtomically(path: string, text: string): void {
 }
 
 export async function run({ options }: { options: Options }, ctx: Context) {
-  const { timezone: zone } = await ctx.settings();
+  const { timezone: zone, currency } = await ctx.settings();
   const format = (options.format === undefined ? (ctx.json ? 'json' : 'table') : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
   const lang = options.lang === undefined ? pickLang(undefined, ctx.env) : (checkEnum(options.lang, ['en', 'zh'], '--lang') as Lang);
   const month = options.month ?? lastMonth(ctx.now(), zone);
   monthWindow(month, zone);
   const store = await ctx.openStore({ create: false });
-  const report = await buildMonthlyReport(store, { month, zone, team: options.team, now: ctx.now() });
+  const report = await buildMonthlyReport(store, { month, zone, currency, team: options.team, now: ctx.now() });
   const toFile = options.out !== undefined;
   const text = await renderReport(report, { format, lang, compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
   if (!toFile) {

@@ -1,14 +1,42 @@
+import { maskContact } from '../../domain/privacy.js';
 import { parseTicketRef } from '../../domain/numbering.js';
+import { formatIso, formatLocal } from '../../domain/time.js';
+import { checkEnum } from '../../domain/vocabulary.js';
+import { formatMoney } from '../../domain/visit.js';
 import type { Context } from '../context.js';
+import { renderServiceReportHtml, renderServiceReportMarkdown } from '../render/service-report.js';
 import { loadStyle } from '../render/style.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTicket } from '../render/ticket-view.js';
 
-export async function run({ args, options }: { args: string[]; options: { reveal?: boolean } }, ctx: Context) {
-  const { timezone } = await ctx.settings();
+export async function run({ args, options }: { args: string[]; options: { reveal?: boolean; format?: string } }, ctx: Context) {
+  const { timezone: zone, currency } = await ctx.settings();
+  const format = options.format === undefined ? 'text' : checkEnum(options.format, ['text', 'md', 'html'], '--format');
   const store = await ctx.openStore({ create: false });
   const ticket = await store.getTicket(parseTicketRef(args[0]!));
+  const visits = await store.listVisits(ticket.id);
   const reveal = Boolean(options.reveal);
-  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(ticket, { zone: timezone, reveal }));
-  else ctx.io.stdout.write(renderTicket(ticket, { zone: timezone, reveal, now: ctx.now(), style: await loadStyle(ctx.color) }));
+  const contact = reveal ? ticket.contact : maskContact(ticket.contact);
+  if (format === 'md' || format === 'html') {
+    const input = { ticket, visits, zone, currency, contact };
+    ctx.io.stdout.write(format === 'md' ? renderServiceReportMarkdown(input) : renderServiceReportHtml(input));
+    return;
+  }
+  if (ctx.json) {
+    const shown = visits.map(({ ticket_id: _, visited_at, recorded_at, materials_cents, transport_cents, ...v }) => ({
+      ...v,
+      visited_at: formatIso(visited_at, zone),
+      recorded_at: formatIso(recorded_at, zone),
+      materials_cost: materials_cents / 100,
+      transport_cost: transport_cents / 100,
+    }));
+    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), visits: shown });
+    return;
+  }
+  let text = renderTicket(ticket, { zone, reveal, now: ctx.now(), style: await loadStyle(ctx.color) });
+  for (const v of visits) {
+    const costs = v.materials_cents + v.transport_cents ? `, ${formatMoney(v.materials_cents + v.transport_cents, currency)}` : '';
+    text += `\nVisit ${formatLocal(v.visited_at, zone)}: ${v.staff.join(', ')}${v.hours === null ? '' : `, ${v.hours} h`}${costs}${v.cause ? ` — ${v.cause}` : ''}`;
+  }
+  ctx.io.stdout.write(visits.length ? `${text}\n` : text);
 }

@@ -61,9 +61,33 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
   rows.push([l.satisfaction, l.response_rate, percent(r.satisfaction.response_rate)], [l.satisfaction, l.callback_rate, percent(r.callback.rate)]);
   for (const key of ['received', 'resolved', 'closed', 'open'] as const) rows.push([l.complaints, l[key], String(r.complaints[key])]);
   rows.push([l.complaints, `${l.satisfaction} · ${l.average}`, number(r.complaints.satisfaction)]);
+  for (const [label, value] of fieldRows(r, l).totals) rows.push([l.field, label, value]);
+  rows.push([l.updates, l.met, String(r.updates.met)], [l.updates, l.missed, String(r.updates.missed)], [l.updates, l.rate, percent(r.updates.rate)]);
   for (const a of r.agents) {
     rows.push([l.agents, `${a.agent} · ${l.handled}`, String(a.handled)], [l.agents, `${a.agent} · ${l.resolved}`, String(a.resolved)]);
     rows.push([l.agents, `${a.agent} · ${l.sla_rate}`, percent(a.sla_rate)], [l.agents, `${a.agent} · ${l.satisfaction}`, number(a.satisfaction)]);
   }
   return rows;
+}
+
+/** The field-service section as header and rows: totals, then by team and by category. */
+export function fieldRows(r: MonthlyReport, l: Labels): { totals: [string, string][]; head: string[]; byTeam: string[][]; byCategory: string[][] } {
+  const f = r.field;
+  const money = (n: number) => `${n.toFixed(2)} ${f.currency}`;
+  const rows = (groups: Record<string, { visits: number; person_times: number; cost: { materials: number; transport: number; total: number } }>) =>
+    Object.entries(groups).map(([name, g]) => [name || l.none, String(g.visits), String(g.person_times), money(g.cost.materials), money(g.cost.transport), money(g.cost.total)]);
+  return {
+    totals: [
+      [l.visits, String(f.visits)],
+      [l.person_times, String(f.person_times)],
+      [l.days, String(f.days)],
+      [l.parts, String(f.parts)],
+      [l.materials, money(f.cost.materials)],
+      [l.transport, money(f.cost.transport)],
+      [l.total, money(f.cost.total)],
+    ],
+    head: [l.item, l.visits, l.person_times, l.materials, l.transport, l.total],
+    byTeam: rows(f.by_team),
+    byCategory: rows(f.by_category),
+  };
 }

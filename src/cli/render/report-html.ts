@@ -1,7 +1,7 @@
 // The monthly report as one self-contained HTML file: inline CSS and SVG charts, nothing fetched,
 // printable, ready to mail on.
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, fieldRows, number, percent, summaryRows } from './report-format.js';
 import type { Labels, Lang } from './report-labels.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -76,6 +76,13 @@ export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compar
     )}</section>`,
   );
   sections.push(`<section><h2>${escape(l.complaints)}</h2>${table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)])}</section>`);
+  const field = fieldRows(r, l);
+  sections.push(
+    `<section><h2>${escape(l.field)}</h2>${table([l.item, l.value], field.totals.map(([k, v]) => [k, v]))}${
+      field.byTeam.length ? `<h3>${escape(l.by_team_field)}</h3>${barChart(Object.entries(r.field.by_team).map(([k, g]) => [k || l.none, g.visits]), l.by_team_field)}${table(field.head, field.byTeam)}` : ''
+    }${field.byCategory.length ? `<h3>${escape(l.by_category_field)}</h3>${table(field.head, field.byCategory)}` : ''}</section>`,
+  );
+  sections.push(`<section><h2>${escape(l.updates)}</h2>${table([l.met, l.missed, l.rate], [[String(r.updates.met), String(r.updates.missed), percent(r.updates.rate)]])}</section>`);
   if (r.agents.length) {
     sections.push(`<section><h2>${escape(l.agents)}</h2>${table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}</section>`);
   }

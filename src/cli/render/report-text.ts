@@ -1,7 +1,7 @@
 // The monthly report as terminal tables and as Markdown.
 import type { Style } from './style.js';
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, fieldRows, number, percent, summaryRows } from './report-format.js';
 import type { Labels } from './report-labels.js';
 import { renderTable } from './table.js';
 
@@ -54,6 +54,12 @@ export async function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: 
   out += await table(['★', l.count, ''], dist.map(([score, n]) => [score, String(n), o.style.yellow(bar(n, most))]));
   out += title(l.complaints);
   out += await table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)]);
+  const field = fieldRows(r, l);
+  out += title(l.field);
+  out += await table([l.item, l.value], field.totals.map(([k, v]) => [k, v]));
+  if (field.byTeam.length) out += title(l.by_team_field) + (await table(field.head, field.byTeam));
+  if (field.byCategory.length) out += title(l.by_category_field) + (await table(field.head, field.byCategory));
+  out += title(`${l.updates}: ${l.met} ${r.updates.met} · ${l.missed} ${r.updates.missed} · ${l.rate} ${percent(r.updates.rate)}`);
   if (r.agents.length) {
     out += title(l.agents);
     out += await table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]));
@@ -85,6 +91,11 @@ export function renderReportMarkdown(r: MonthlyReport, l: Labels, compare: boole
   out += `\n## ${l.satisfaction}\n\n${l.average}: ${number(r.satisfaction.average)} · ${l.response_rate}: ${percent(r.satisfaction.response_rate)} · ${l.callback_rate}: ${percent(r.callback.rate)}\n\n`;
   out += markdownTable(['★', l.count], Object.entries(r.satisfaction.distribution).map(([score, n]) => [score, String(n)]));
   out += `\n## ${l.complaints}\n\n${markdownTable([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)])}`;
+  const field = fieldRows(r, l);
+  out += `\n## ${l.field}\n\n${markdownTable([l.item, l.value], field.totals.map(([k, v]) => [k, v]))}`;
+  if (field.byTeam.length) out += `\n### ${l.by_team_field}\n\n${markdownTable(field.head, field.byTeam)}`;
+  if (field.byCategory.length) out += `\n### ${l.by_category_field}\n\n${markdownTable(field.head, field.byCategory)}`;
+  out += `\n## ${l.updates}\n\n${l.met}: ${r.updates.met} · ${l.missed}: ${r.updates.missed} · ${l.rate}: ${percent(r.updates.rate)}\n`;
   if (r.agents.length) {
     out += `\n## ${l.agents}\n\n${markdownTable([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}`;
   }

@@ -1,0 +1,24 @@
+import { maskContact } from '../../domain/privacy.js';
+import { formatIso, formatLocal, parseDuration } from '../../domain/time.js';
+import type { Context } from '../context.js';
+import { renderList, truncate } from '../render/table.js';
+import { printJson } from '../render/ticket-json.js';
+
+/** The call-back campaign: closed tickets nobody has called back yet, oldest first. */
+export async function run({ options }: { options: { closedSince?: string; reveal?: boolean; limit: string } }, ctx: Context) {
+  const { timezone: zone } = await ctx.settings();
+  const since = options.closedSince === undefined ? undefined : ctx.now() - parseDuration(options.closedSince, '--closed-since');
+  const store = await ctx.openStore({ create: false });
+  const tickets = await store.listTickets({ statuses: ['closed'], withoutCallback: true, closedFrom: since, sort: { field: 'closed_at', descending: false }, limit: Number(options.limit) || 1000 });
+  const contact = (value: string | null) => (options.reveal ? value : maskContact(value));
+  if (ctx.json) {
+    printJson((t) => ctx.io.stdout.write(t), tickets.map((t) => ({ number: t.number, title: t.title, requester: t.requester, contact: contact(t.contact), closed_at: formatIso(t.closed_at!, zone), team: t.team, assignee: t.assignee, satisfaction: t.satisfaction })));
+    return;
+  }
+  if (!tickets.length) {
+    if (ctx.io.stdoutIsTTY) ctx.io.stdout.write('every closed ticket has had its call-back\n');
+    return;
+  }
+  const rows = tickets.map((t) => [t.number, formatLocal(t.closed_at!, zone), t.requester ?? '', contact(t.contact) ?? '', truncate(t.title, 30), t.assignee ?? '']);
+  ctx.io.stdout.write(await renderList(['Number', 'Closed', 'Requester', 'Contact', 'Title', 'Assignee'], rows, { terminal: ctx.io.stdoutIsTTY, color: ctx.color }));
+}

@@ -1,0 +1,19 @@
+import { UsageError } from '../../domain/errors.js';
+import { parseTicketRef } from '../../domain/numbering.js';
+import type { Context } from '../context.js';
+import { printJson, toTicketJson } from '../render/ticket-json.js';
+
+/** A privacy request: only a supervisor may erase a requester's details. */
+export async function run({ args, options }: { args: string[]; options: { reason?: string } }, ctx: Context) {
+  const [{ timezone: zone }, teams] = [await ctx.settings(), await ctx.teams()];
+  const supervisors = [...new Set(teams.teams().map((t) => t.supervisor).filter((s): s is string => Boolean(s)))];
+  if (!supervisors.includes(ctx.actor)) {
+    throw new UsageError(`only a team supervisor may redact; ${ctx.actor} is not one`, `supervisors in teams.yaml: ${supervisors.join(', ') || 'none'}; act as one with --actor`);
+  }
+  const reason = options.reason?.trim();
+  if (!reason) throw new UsageError('redact needs --reason', 'e.g. --reason "privacy request of 2026-11-25"');
+  const store = await ctx.openStore({ create: false });
+  const ticket = await store.redactTicket(parseTicketRef(args[0]!), reason, { actor: ctx.actor, now: ctx.now() });
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(ticket, { zone, reveal: false }));
+  else ctx.io.stdout.write(`${ticket.number} redacted: requester, contact and their mentions removed from the ticket, its visits and its history\n`);
+}
