@@ -1,0 +1,128 @@
+// The benchmark suite: each figure beside its floor, measured in the same run, as a ratio.
+//   npm run bench                      (100k tickets)
+//   node bench/run.mjs --scale 1m      (1,000,000 tickets; the data set is generated and imported once, cached)
+// Writes bench/results.json with the machine facts. Not a test: nothing fails on a number.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '100k' }, runs: { type: 'string', default: '7' } } });
+const SCALES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const count = SCALES[values.scale];
+if (!count) throw new Error(`--scale: one of ${Object.keys(SCALES).join(', ')}`);
+const runs = Number(values.runs);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cache = fileURLToPath(new URL('./.cache/', import.meta.url));
+mkdirSync(cache, { recursive: true });
+const DESK = `${root}bin/desk.js`;
+// Every generated ticket lies before this moment; all desk runs act at it.
+const NOW = '2026-12-01T00:00:00+08:00';
+const env = { ...process.env, DESK_CONFIG: `${root}config`, DESK_ACTOR: 'bench', DESK_NOW: NOW, NO_COLOR: '1', XDG_CACHE_HOME: `${cache}xdg` };
+delete env.DESK_DEBUG;
+
+/** Runs a command under /usr/bin/time for wall time and peak memory. */
+function timed(command, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', 'peak-kb %M', command, ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      resolve({ code, seconds, peakMb: Number(/peak-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024, stdout, stderr });
+    });
+  });
+}
+
+async function repeat(command, args, times = runs, extraEnv = {}) {
+  const results = [];
+  for (let i = 0; i < times; i++) {
+    const r = await timed(command, args, extraEnv);
+    if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    results.push(r);
+  }
+  const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
+  return { median: seconds[Math.floor(seconds.length / 2)], min: seconds[0], max: seconds.at(-1), peakMb: Math.max(...results.map((r) => r.peakMb)) };
+}
+
+const rows = [];
+const record = (name, measured, floorName, floor) => {
+  const row = { name, median_s: +measured.median.toFixed(4), min_s: +measured.min.toFixed(4), max_s: +measured.max.toFixed(4), peak_mb: Math.round(measured.peakMb), floor: floorName, floor_median_s: +floor.median.toFixed(4), ratio: +(measured.median / floor.median).toFixed(2) };
+  rows.push(row);
+  console.log(`${name.padEnd(44)} ${row.median_s.toFixed(3).padStart(8)} s  (${row.min_s.toFixed(3)}–${row.max_s.toFixed(3)}, ${row.peak_mb} MB)  ${floorName} ${row.floor_median_s.toFixed(3)} s  ×${row.ratio}`);
+};
+
+// 1. The data set: a CSV made once by the seeded generator.
+const csv = `${cache}bench-${values.scale}.csv`;
+if (!existsSync(csv)) {
+  console.log(`generating ${count} tickets…`);
+  const made = spawnSync(process.execPath, [`${root}bench/generate.mjs`, '--count', String(count), '--seed', '1', '--end', '2026-11', '--format', 'csv', '--out', csv], { stdio: 'inherit' });
+  if (made.status !== 0) process.exit(1);
+}
+
+// 2. Import with the rules applied, beside sqlite3 .import of the same file (floor).
+const db = `${cache}bench-${values.scale}.db`;
+const importDb = `${cache}import-${values.scale}.db`;
+const importRuns = count >= 1_000_000 ? 1 : 3;
+const importOnce = async () => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(importDb + suffix, { force: true });
+  return timed(process.execPath, [DESK, 'import', csv, '--classify', '--dispatch', '--db', importDb]);
+};
+const imports = [];
+for (let i = 0; i < importRuns; i++) {
+  const r = await importOnce();
+  if (r.code !== 0) throw new Error(`desk import exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+  imports.push(r);
+}
+const floorImports = [];
+for (let i = 0; i < importRuns; i++) floorImports.push(await timed('sqlite3', [':memory:', '.mode csv', `.import ${csv} tickets`, 'SELECT COUNT(*) FROM tickets;']));
+const summarise = (list) => {
+  const s = list.map((r) => r.seconds).sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1), peakMb: Math.max(...list.map((r) => r.peakMb)) };
+};
+record(`desk import ${values.scale} rows --classify --dispatch`, summarise(imports), 'sqlite3 .import', summarise(floorImports));
+if (!existsSync(db) || statSync(db).mtimeMs < statSync(csv).mtimeMs) {
+  copyFileSync(importDb, db);
+  spawnSync('sqlite3', [db, 'PRAGMA wal_checkpoint(TRUNCATE);']);
+}
+for (const suffix of ['', '-wal', '-shm']) rmSync(importDb + suffix, { force: true });
+
+// 3. Read commands beside a bare Node start.
+const node = await repeat(process.execPath, ['-e', '0']);
+const someNumber = spawnSync('sqlite3', [db, 'SELECT number FROM tickets WHERE id = (SELECT MAX(id) / 2 FROM tickets);'], { encoding: 'utf8' }).stdout.trim();
+record('desk --version', await repeat(process.execPath, [DESK, '--version']), 'node -e 0', node);
+record(`desk show ${someNumber}`, await repeat(process.execPath, [DESK, '--db', db, 'show', someNumber]), 'node -e 0', node);
+record('desk list --limit 20 --status open', await repeat(process.execPath, [DESK, '--db', db, 'list', '--limit', '20', '--status', 'open']), 'node -e 0', node);
+record('desk list --overdue', await repeat(process.execPath, [DESK, '--db', db, 'list', '--overdue']), 'node -e 0', node);
+
+// 4. The monthly report beside the same aggregates in the sqlite3 shell.
+const month = '2026-09';
+const start = Date.parse('2026-09-01T00:00:00+08:00');
+const end = Date.parse('2026-10-01T00:00:00+08:00');
+const sql = readFileSync(`${root}bench/report.sql`, 'utf8').replaceAll(':start', String(start)).replaceAll(':end', String(end)).replaceAll(':now', String(Date.parse(NOW)));
+const sqlFile = `${cache}report-${values.scale}.sql`;
+writeFileSync(sqlFile, sql);
+record(`desk report monthly --month ${month} --format json`, await repeat(process.execPath, [DESK, '--db', db, 'report', 'monthly', '--month', month, '--format', 'json']), 'sqlite3 hand-written SQL', await repeat('sqlite3', [db, `.read ${sqlFile}`]));
+
+// 5. Throughput of the pure core: rule classification and due times.
+const core = (script) => JSON.parse(spawnSync(process.execPath, [`${root}bench/${script}`, '--count', String(Math.min(count, 200_000))], { encoding: 'utf8', env }).stdout.replace(/^[^{]*/s, ''));
+const rules = core('rules.mjs');
+const sla = core('sla.mjs');
+
+const results = {
+  scale: values.scale,
+  tickets: count,
+  measured_at: new Date().toISOString(),
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), sqlite3: spawnSync('sqlite3', ['--version'], { encoding: 'utf8' }).stdout.split(' ')[0] },
+  commands: rows,
+  rules: { tickets: rules.tickets, rules: rules.rules, classify_tickets_per_second: rules.classify_alone_tickets_per_second, ratio_to_reading: rules.ratio_to_reading },
+  sla: { tickets: sla.tickets, due_times_per_second: sla.due_times.tickets_per_second },
+};
+console.log(`rules: ${rules.classify_alone_tickets_per_second} tickets/s against ${rules.rules} keyword rules (×${rules.ratio_to_reading} of reading the rows)`);
+console.log(`sla: ${sla.due_times.tickets_per_second} tickets/s get their three due times`);
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log('written to bench/results.json');
