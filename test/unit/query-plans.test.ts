@@ -1,0 +1,78 @@
+// Every filter of `list` and every aggregate of the monthly report reaches tickets through an
+// index: none of them scans the whole table, so their cost follows the rows they ask for.
+import type { Database } from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { monthWindow } from '../../src/report/month.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import type { TicketQuery } from '../../src/store/store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'desk-plans-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The SQL a store call runs, with its parameters, caught at prepare time. */
+async function capture(store: SqliteStore, call: () => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+  const db = store.db as Database & { prepare: Database['prepare'] };
+  const original = db.prepare.bind(db);
+  const seen: { sql: string; params: unknown[] }[] = [];
+  db.prepare = ((sql: string) => {
+    const statement = original(sql);
+    const record = (params: unknown[]) => seen.push({ sql, params });
+    return new Proxy(statement, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (key === 'get' || key === 'all' || key === 'run') return (...params: unknown[]) => (record(params), value.apply(target, params));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }) as Database['prepare'];
+  try {
+    await call();
+  } finally {
+    db.prepare = original;
+  }
+  return seen;
+}
+
+function plan(store: SqliteStore, sql: string, params: unknown[]): string[] {
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) as { detail: string }[]).map((r) => r.detail);
+}
+
+/** Plan steps that read every row of tickets (a bare scan, or a scan of a whole index). */
+const fullScan = (details: string[]) => details.filter((d) => /^SCAN (t|tickets)( USING (COVERING )?INDEX \w+)?$/.test(d));
+
+describe('query plans', () => {
+  const store = openSqliteStore(join(dir, 'desk.db'), { create: true });
+  const now = Date.UTC(2026, 10, 25);
+  const base: TicketQuery = { sort: { field: 'created_at', descending: true }, limit: 20 };
+
+  it.each<[string, Partial<TicketQuery>]>([
+    ['--status open', { statuses: ['new', 'dispatched', 'in_progress', 'pending', 'reopened'] }],
+    ['--team', { team: 'desktop' }],
+    ['--assignee', { assignee: 'sun' }],
+    ['--from/--to', { createdFrom: now - 86_400_000, createdBefore: now }],
+    ['--overdue', { overdueAt: now }],
+    ['--due-within', { dueWithin: { from: now, until: now + 7_200_000 } }],
+    ['no filter, newest first', {}],
+  ])('list %s uses an index', async (_, filter) => {
+    const queries = await capture(store, () => store.listTickets({ ...base, ...filter }));
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) {
+      const details = plan(store, q.sql, q.params);
+      // Without a filter, newest first is an index walk stopped by the limit: fine.
+      if (Object.keys(filter).length === 0) expect(details.join('\n')).toMatch(/USING INDEX tickets_created/);
+      else expect(fullScan(details), q.sql).toEqual([]);
+    }
+  });
+
+  it('every aggregate of the monthly report is month-bounded through an index', async () => {
+    const window = monthWindow('2026-10', 'Asia/Shanghai');
+    const queries = await capture(store, () => store.monthFacts({ ...window, now }));
+    expect(queries.length).toBeGreaterThan(20);
+    // The backlog is the one figure about all tickets created before the month's end.
+    const monthBounded = queries.filter((q) => !/t\.created_at < :end AND \(t\.resolved_at IS NULL/.test(q.sql));
+    for (const q of monthBounded) expect(fullScan(plan(store, q.sql, q.params)), q.sql).toEqual([]);
+  });
+});
