@@ -22,7 +22,8 @@ export interface AgentFacts {
   satisfaction_count: number;
 }
 
-export interface MonthFacts {
+/** What the report shows of a month beside another: totals and headline rates. */
+export interface MonthSummaryFacts {
   created: number;
   resolved: number;
   closed: number;
@@ -31,14 +32,17 @@ export interface MonthFacts {
   backlog_end: number;
   /** Tickets created in the month and resolved before it ended. */
   created_resolved: number;
+  sla: { response: DeadlineCount; resolution: DeadlineCount };
+  satisfaction: { distribution: Record<'1' | '2' | '3' | '4' | '5', number>; rated: number; sum: number };
+}
+
+export interface MonthFacts extends MonthSummaryFacts {
   breakdowns: Record<BreakdownField, Record<string, number>>;
   created_by_day: { date: string; count: number }[];
-  sla: { response: DeadlineCount; resolution: DeadlineCount };
   durations: {
     first_response: { wall: Percentiles; business: Percentiles };
     resolution: { wall: Percentiles; business: Percentiles };
   };
-  satisfaction: { distribution: Record<'1' | '2' | '3' | '4' | '5', number>; rated: number; sum: number };
   callbacks: number;
   complaints: { received: number; resolved: number; closed: number; open: number; satisfaction_sum: number; satisfaction_count: number };
   agents: AgentFacts[];

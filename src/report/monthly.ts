@@ -1,7 +1,7 @@
 // The monthly statistics a service-desk supervisor reports and appraises agents by. Every metric is
 // defined here, once, from the month's facts (README, "Monthly report", gives the definitions).
 import type { Store } from '../store/store.js';
-import type { DeadlineCount, FieldCosts, MonthFacts, Percentiles } from './facts.js';
+import type { DeadlineCount, FieldCosts, MonthFacts, MonthSummaryFacts, Percentiles } from './facts.js';
 import { monthWindow, previousMonth } from './month.js';
 
 /** numerator ÷ denominator as a fraction 0–1, rounded to 4 places; null when there is nothing to divide. */
@@ -36,7 +36,7 @@ export interface Totals {
   backlog_end: number;
 }
 
-function totalsOf(f: MonthFacts): Totals {
+function totalsOf(f: MonthSummaryFacts): Totals {
   return { created: f.created, resolved: f.resolved, closed: f.closed, reopened: f.reopened, escalated: f.escalated, backlog_end: f.backlog_end };
 }
 
@@ -115,26 +115,28 @@ export interface ReportRequest {
   now: number;
 }
 
-export async function buildMonthlyReport(store: Store, request: ReportRequest): Promise<MonthlyReport> {
-  const facts = (month: string) => {
-    const window = monthWindow(month, request.zone);
-    return store.monthFacts({ ...window, team: request.team, now: request.now });
+/** The headline figures of a month, as shown beside the next month's. */
+function headline(f: MonthSummaryFacts) {
+  return {
+    totals: totalsOf(f),
+    resolution_rate: rate(f.created_resolved, f.created),
+    reopen_rate: rate(f.reopened, f.resolved),
+    sla: { response: { rate: attainment(f.sla.response).rate }, resolution: { rate: attainment(f.sla.resolution).rate } },
+    satisfaction: { average: average(f.satisfaction.sum, f.satisfaction.rated) },
   };
+}
+
+export async function buildMonthlyReport(store: Store, request: ReportRequest): Promise<MonthlyReport> {
+  const query = (month: string) => ({ ...monthWindow(month, request.zone), team: request.team, now: request.now });
   const before = previousMonth(request.month);
-  const [current, previous] = [summarise(await facts(request.month)), summarise(await facts(before))];
+  const current = summarise(await store.monthFacts(query(request.month)));
+  const previous = headline(await store.monthSummaryFacts(query(before)));
   return {
     month: request.month,
     timezone: request.zone,
     team: request.team ?? null,
     ...current,
     field: { currency: request.currency ?? 'CNY', ...current.field },
-    previous: {
-      month: before,
-      totals: previous.totals,
-      resolution_rate: previous.resolution_rate,
-      reopen_rate: previous.reopen_rate,
-      sla: { response: { rate: previous.sla.response.rate }, resolution: { rate: previous.sla.resolution.rate } },
-      satisfaction: { average: previous.satisfaction.average },
-    },
+    previous: { month: before, ...previous },
   };
 }

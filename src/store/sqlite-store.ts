@@ -7,11 +7,11 @@ import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
 import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import { monthFacts } from './sqlite-report.js';
+import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
 import type { NewVisit, Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
-import type { FactsQuery, MonthFacts } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -299,6 +299,10 @@ export class SqliteStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.db, query);
+  }
+
+  async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {
+    return monthSummaryFacts(this.db, query);
   }
 
   private insertVisit(ticketId: number, visit: NewVisit, options: WriteOptions): void {

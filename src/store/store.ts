@@ -3,7 +3,7 @@
 import type { Plan, Change } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
-import type { FactsQuery, MonthFacts } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { HealthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 
@@ -64,6 +64,8 @@ export interface Store {
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
   monthFacts(query: FactsQuery): Promise<MonthFacts>;
+  /** Only the totals and headline rates of a month (the previous month beside a report). */
+  monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
    * Removes the requester's personal data from the ticket, its visits and its trail, in one
    * transaction, and makes sure the old bytes are gone from the file.
