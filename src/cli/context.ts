@@ -19,6 +19,9 @@ export interface Io {
   /** Both stdin and stdout are terminals: prompts and tables are allowed. */
   interactive: boolean;
   stdoutIsTTY: boolean;
+  /** Size of the terminal stdout writes to, when it is one: listings fit its width. */
+  columns?: number;
+  rows?: number;
 }
 
 export interface GlobalOptions {

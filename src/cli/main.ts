@@ -19,6 +19,8 @@ function defaultWorld(): World {
       stdin: process.stdin,
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       stdoutIsTTY: Boolean(process.stdout.isTTY),
+      columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+      rows: process.stdout.isTTY ? process.stdout.rows : undefined,
     },
     env: process.env,
     cwd: process.cwd(),
@@ -56,8 +58,12 @@ async function run(argv: string[], world: World): Promise<number> {
   });
   try {
     if (argv.length === 0) {
-      program.outputHelp();
-      return 0;
+      // In a terminal, `desk` alone is the operator's queue at a glance; elsewhere it is the help.
+      if (!world.io.interactive) {
+        program.outputHelp();
+        return 0;
+      }
+      argv = ['queue', '--dashboard'];
     }
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

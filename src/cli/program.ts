@@ -20,6 +20,25 @@ interface Hooks {
 
 const IF_VERSION = ['--if-version <n>', 'fail with exit 4 unless the ticket is still at this version'] as const;
 
+/** The ticket filters of `desk list`, for every command that selects tickets the same way (src/cli/ticket-filters.ts). */
+const TICKET_FILTERS = [
+  ['--status <statuses>', 'comma-separated statuses; "open" means not resolved or closed'],
+  ['--team <team>', 'primary team'],
+  ['--assignee <agent>', 'assigned agent'],
+  ['--type <type>', 'ticket type'],
+  ['--urgency <urgency>', 'normal, urgent or critical'],
+  ['--channel <channel>', 'channel'],
+  ['--from <time>', 'created at or after'],
+  ['--to <time>', 'created before'],
+  ['--overdue', 'open tickets past their response or resolution due time'],
+  ['--due-within <duration>', 'open tickets due for resolution within this time, e.g. 2h'],
+] as const;
+
+function addTicketFilters(command: Command): Command {
+  for (const [flags, description] of TICKET_FILTERS) command.option(flags, description);
+  return command;
+}
+
 export function buildProgram(world: World, hooks: Hooks): Command {
   const program = new Command('desk');
   program
@@ -93,22 +112,14 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--format <format>', 'text (default), or the service report as md or html')
     .option('--reveal', 'show contact details unmasked');
 
-  define(
-    'list',
-    'List tickets, newest first',
-    ['desk list --status open --team desktop', 'desk list --overdue --sort resolve_due_at', 'desk list --search 打印机 --limit 5 --json'],
-    () => import('./commands/list.js'),
+  addTicketFilters(
+    define(
+      'list',
+      'List tickets, newest first',
+      ['desk list --status open --team desktop', 'desk list --overdue --sort resolve_due_at', 'desk list --search 打印机 --limit 5 --json'],
+      () => import('./commands/list.js'),
+    ),
   )
-    .option('--status <statuses>', 'comma-separated statuses; "open" means not resolved or closed')
-    .option('--team <team>', 'primary team')
-    .option('--assignee <agent>', 'assigned agent')
-    .option('--type <type>', 'ticket type')
-    .option('--urgency <urgency>', 'normal, urgent or critical')
-    .option('--channel <channel>', 'channel')
-    .option('--from <time>', 'created at or after')
-    .option('--to <time>', 'created before')
-    .option('--overdue', 'open tickets past their response or resolution due time')
-    .option('--due-within <duration>', 'open tickets due for resolution within this time, e.g. 2h')
     .option('--search <text>', 'text in title or description')
     .addOption(new Option('--sort <field>', 'sort field; prefix - for descending').default('-created_at'))
     .option('--limit <n>', 'at most this many tickets', '50')
@@ -206,6 +217,42 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--reason <text>', 'why it is reopened')
     .option(...IF_VERSION);
 
+  define(
+    'import',
+    'Import tickets from a CSV, JSON or NDJSON file (- for stdin): validated, batched, idempotent on external id',
+    [
+      'desk import tickets.csv',
+      'desk import 工单.csv --encoding gb18030 --on-error skip --rejects rejects.csv',
+      'desk import history.ndjson --classify --dispatch --dry-run',
+      'gunzip -c tickets.csv.gz | desk import - --format csv --json',
+    ],
+    () => import('./commands/import.js'),
+  )
+    .argument('<file>', 'the file to import, or - for stdin')
+    .option('--format <format>', 'csv, json or ndjson (default: from the extension, else from the first character)')
+    .option('--encoding <name>', 'text encoding: utf-8 (default, BOM or not), gb18030, gbk, …')
+    .option('--map <col=field,...>', 'read a column as a field (备注=description), or leave it out (附件=); repeatable', (value: string, all: string[] = []) => [...all, value])
+    .option('--on-error <mode>', 'abort: nothing is written if any row is bad (default); skip: import the good rows')
+    .option('--rejects <file>', 'write the bad rows there, with a reason column, to fix and import again')
+    .option('--dry-run', 'check every row and report, writing nothing')
+    .option('--update', 'update tickets already imported (same external id) instead of skipping them')
+    .option('--classify', 'classify rows without a type by the rules of routing.yaml')
+    .option('--dispatch', 'dispatch open rows without a team by the rules of routing.yaml')
+    .option('--batch-size <n>', 'rows per transaction (default 5000)');
+
+  const exportCommand = define(
+    'export',
+    'Export tickets as CSV, NDJSON or JSON, with the filters of list; contacts masked unless --reveal',
+    ['desk export --out tickets.csv', 'desk export --status closed --from 2026-10-01 --to 2026-11-01 --format ndjson', 'desk export --format json --reveal --out all.json'],
+    () => import('./commands/export.js'),
+  )
+    .option('--format <format>', 'csv (default), ndjson or json; else from the extension of --out')
+    .option('--out <file>', 'write to this file (atomically, mode 0600) instead of stdout')
+    .option('--reveal', 'export contact details unmasked')
+    .option('--encoding <name>', 'text encoding: utf-8 (default) or e.g. gb18030 for Chinese Excel')
+    .option('--bom', 'start a UTF-8 file with a byte order mark (Excel reads Chinese text right)');
+  addTicketFilters(exportCommand).option('--search <text>', 'text in title or description');
+
   const rules = program
     .command('rules')
     .description('Check the config files (desk, teams, routing, sla) and try the routing rules')
@@ -228,6 +275,55 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--urgency <urgency>', 'urgency, as if set by hand')
     .option('--impact <scope>', 'impact')
     .option('--explain', 'list every rule, matched or not, and why');
+
+  addTicketFilters(
+    define(
+      'search',
+      'Full-text search of title, description, solution and notes; best match first, then newest',
+      ['desk search 打印机 卡纸', 'desk search "vpn certificate" --status open', 'desk search 打印 --team desktop --limit 5 --json'],
+      () => import('./commands/search.js'),
+    ),
+  )
+    .argument('<query...>', 'words or "quoted phrases"; every one must occur (any substring, Chinese included)')
+    .option('--limit <n>', 'at most this many tickets', '20')
+    .option('--reveal', 'show contact details unmasked');
+
+  define(
+    'similar',
+    'Resolved tickets most like this one, with their solutions: the knowledge base of the desk',
+    ['desk similar SD-202611-00042', 'desk similar 42 --limit 3 --json'],
+    () => import('./commands/similar.js'),
+  )
+    .argument('<ticket>', 'ticket number or id')
+    .option('--limit <n>', 'at most this many tickets', '5')
+    .option('--reveal', 'show contact details unmasked');
+
+  define(
+    'handover',
+    'The shift handover: opened, resolved and escalated in the shift, everything open by team, breaches first',
+    ['desk handover', 'desk handover --since 12h --team desktop --format md > handover.md', 'desk handover --json --no-record'],
+    () => import('./commands/handover.js'),
+  )
+    .option('--since <duration>', 'length of the shift, or a time it began (default 8h)')
+    .option('--team <team>', 'only tickets of this primary team')
+    .option('--within <duration>', 'deadlines this close count as near (default 2h)')
+    .option('--format <format>', 'text or md (default: text in a terminal, md when piped)')
+    .option('--no-record', 'print the handover without recording it');
+
+  define('queue', "The operator's queue: assigned to me, breached, due soon, unassigned (also `desk` alone in a terminal)", ['desk queue', 'desk --actor sun queue --json'], () =>
+    import('./commands/queue.js'),
+  )
+    .option('--within <duration>', 'deadlines this close count as due soon (default 1h)')
+    .addOption(new Option('--dashboard').hideHelp());
+
+  define(
+    'completion',
+    'Print the shell completion script for bash, zsh or fish',
+    ['desk completion bash >> ~/.bashrc', 'desk completion zsh > "${fpath[1]}/_desk"', 'desk completion fish > ~/.config/fish/completions/desk.fish'],
+    () => import('./commands/completion.js'),
+  )
+    .argument('[shell]', 'bash, zsh or fish')
+    .addOption(new Option('--values <kind>', 'words to complete (used by the scripts)').hideHelp());
 
   const report = program
     .command('report')

@@ -138,6 +138,76 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Full-text search (desk search, desk similar) and the shift handover record (desk handover).
+    // The index is contentless (the text stays in tickets and events only) and kept in sync by
+    // triggers, so every writer updates it in its own transaction. Each column ends in a space so
+    // that a two-character term always starts an indexed trigram (src/store/sqlite-search.ts).
+    // A bulk writer (import) may defer the index to the end of its transaction: while
+    // search_deferred has a row, the triggers only note the tickets in search_backlog. A
+    // redaction rewrites the index (optimize) so that no removed name survives in its pages.
+    name: 'full-text search of tickets and notes, and shift handovers',
+    up: (db) => {
+      const notes = (id: string) =>
+        `coalesce((SELECT group_concat(text, char(10)) FROM (SELECT json_extract(data, '$.text') AS text FROM events WHERE ticket_id = ${id} AND kind = 'note' ORDER BY id)), '') || ' '`;
+      const row = (t: string) => `${t}.id, ${t}.title || ' ', coalesce(${t}.description, '') || ' ', coalesce(${t}.solution, '') || ' ', ${notes(`${t}.id`)}`;
+      const reindex = (id: string) => `
+          DELETE FROM ticket_search WHERE rowid = ${id};
+          INSERT INTO ticket_search (rowid, title, description, solution, notes) SELECT ${row('t')} FROM tickets t WHERE t.id = ${id};`;
+      const now = 'NOT EXISTS (SELECT 1 FROM search_deferred)';
+      const later = 'EXISTS (SELECT 1 FROM search_deferred)';
+      const textChanged = 'old.title IS NOT new.title OR old.description IS NOT new.description OR old.solution IS NOT new.solution';
+      // `indexed` 0: the ticket is not in the index yet (inserted while deferred).
+      const backlog = (id: string, indexed: number) => `INSERT INTO search_backlog (ticket_id, indexed) VALUES (${id}, ${indexed}) ON CONFLICT (ticket_id) DO NOTHING;`;
+      db.exec(`
+        CREATE VIRTUAL TABLE ticket_search USING fts5(
+          title, description, solution, notes, tokenize = 'trigram', content = '', contentless_delete = 1
+        );
+        CREATE VIRTUAL TABLE ticket_search_terms USING fts5vocab(ticket_search, row);
+        INSERT INTO ticket_search (rowid, title, description, solution, notes) SELECT ${row('t')} FROM tickets t;
+        CREATE TABLE search_deferred (writer INTEGER PRIMARY KEY) STRICT;
+        CREATE TABLE search_backlog (ticket_id INTEGER PRIMARY KEY, indexed INTEGER NOT NULL) STRICT;
+
+        CREATE TRIGGER ticket_search_insert AFTER INSERT ON tickets WHEN ${now} BEGIN
+          INSERT INTO ticket_search (rowid, title, description, solution, notes) SELECT ${row('new')};
+        END;
+        CREATE TRIGGER ticket_search_insert_later AFTER INSERT ON tickets WHEN ${later} BEGIN ${backlog('new.id', 0)} END;
+        CREATE TRIGGER ticket_search_update AFTER UPDATE OF title, description, solution ON tickets
+          WHEN (${textChanged}) AND ${now} BEGIN ${reindex('new.id')}
+        END;
+        CREATE TRIGGER ticket_search_update_later AFTER UPDATE OF title, description, solution ON tickets
+          WHEN (${textChanged}) AND ${later} BEGIN ${backlog('new.id', 1)} END;
+        CREATE TRIGGER ticket_search_delete AFTER DELETE ON tickets BEGIN
+          DELETE FROM ticket_search WHERE rowid = old.id;
+          DELETE FROM search_backlog WHERE ticket_id = old.id;
+        END;
+        CREATE TRIGGER ticket_search_note AFTER INSERT ON events WHEN new.kind = 'note' AND ${now} BEGIN ${reindex('new.ticket_id')}
+        END;
+        CREATE TRIGGER ticket_search_note_later AFTER INSERT ON events WHEN new.kind = 'note' AND ${later} BEGIN ${backlog('new.ticket_id', 1)} END;
+        CREATE TRIGGER ticket_search_note_change AFTER UPDATE OF data ON events WHEN new.kind = 'note' BEGIN ${reindex('new.ticket_id')}
+        END;
+        CREATE TRIGGER ticket_search_redact AFTER INSERT ON events WHEN new.kind = 'redact' BEGIN
+          INSERT INTO ticket_search (ticket_search) VALUES ('optimize');
+        END;
+
+        -- One row per handover: who handed over which shift, and what (numbers and counts only, so
+        -- a redaction has nothing to find here). Append-only, like the audit trail.
+        CREATE TABLE handovers (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          actor TEXT NOT NULL,
+          since INTEGER NOT NULL,
+          team TEXT,
+          summary TEXT NOT NULL DEFAULT '{}'
+        ) STRICT;
+        CREATE INDEX handovers_at ON handovers(at);
+        CREATE TRIGGER handovers_no_update BEFORE UPDATE ON handovers
+          BEGIN SELECT RAISE(ABORT, 'handovers are append-only'); END;
+        CREATE TRIGGER handovers_no_delete BEFORE DELETE ON handovers
+          BEGIN SELECT RAISE(ABORT, 'handovers are append-only'); END;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

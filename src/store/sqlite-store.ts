@@ -5,12 +5,19 @@ import { dirname } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
+import { indexSearchBacklog, searchIndexBehind, searchTickets, similarTickets } from './sqlite-search.js';
+import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
+import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
+import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
+import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
 import type { NewVisit, Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
+import { exportTickets, SqliteImportSession } from './sqlite-import.js';
+import type { ExportQuery, ImportSession } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 
@@ -301,6 +308,37 @@ export class SqliteStore implements Store {
     return monthFacts(this.db, query);
   }
 
+  async searchTickets(query: SearchQuery): Promise<SearchHit[]> {
+    this.catchUpSearchIndex();
+    return searchTickets(this.db, query);
+  }
+
+  async similarTickets(ref: TicketRef, limit: number): Promise<SimilarHit[]> {
+    this.catchUpSearchIndex();
+    return similarTickets(this.db, this.readTicket(ref), limit);
+  }
+
+  /** Indexes what a bulk writer deferred and left behind (normally nothing: one cheap read). */
+  private catchUpSearchIndex(): void {
+    if (searchIndexBehind(this.db)) this.write(() => indexSearchBacklog(this.db));
+  }
+
+  async shiftActivity(query: ShiftQuery): Promise<ShiftActivity> {
+    return shiftActivity(this.db, query);
+  }
+
+  async recordHandover(handover: { since: number; team: string | null; summary: HandoverSummary }, options: WriteOptions): Promise<HandoverRecord> {
+    return this.write(() => insertHandover(this.db, handover, options));
+  }
+
+  async lastHandover(before: number, team: string | null): Promise<HandoverRecord | null> {
+    return lastHandover(this.db, before, team);
+  }
+
+  async queueFacts(query: QueueQuery): Promise<QueueFacts> {
+    return queueFacts(this.db, query);
+  }
+
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {
     return monthSummaryFacts(this.db, query);
   }
@@ -351,5 +389,13 @@ export class SqliteStore implements Store {
 
   close(): void {
     this.db.close();
+  }
+
+  async beginImport(): Promise<ImportSession> {
+    return new SqliteImportSession(this.db, this.tools);
+  }
+
+  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
+    return exportTickets(this.db, query);
   }
 }

@@ -2,7 +2,10 @@
 // here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
 import type { Plan, Change } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
-import type { NewTicket, Status, Ticket, TicketEvent } from '../domain/ticket.js';
+import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
+import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
+import type { QueueFacts, QueueQuery } from '../domain/queue.js';
+import type { EventData, EventKind, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { HealthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
@@ -64,6 +67,18 @@ export interface Store {
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
   monthFacts(query: FactsQuery): Promise<MonthFacts>;
+  /** Full-text search of title, description, solution and notes: best match first, then newest. */
+  searchTickets(query: SearchQuery): Promise<SearchHit[]>;
+  /** Resolved tickets whose problem reads most like this ticket's, with their solutions, best first. */
+  similarTickets(ref: TicketRef, limit: number): Promise<SimilarHit[]>;
+  /** The tickets a shift handover is made of: opened, resolved, escalated in the shift, and all open. */
+  shiftActivity(query: ShiftQuery): Promise<ShiftActivity>;
+  /** Records that `options.actor` handed over the shift. */
+  recordHandover(handover: { since: number; team: string | null; summary: HandoverSummary }, options: WriteOptions): Promise<HandoverRecord>;
+  /** The latest handover before `before`, of the team (null: of the whole desk). */
+  lastHandover(before: number, team: string | null): Promise<HandoverRecord | null>;
+  /** The operator's queue: own tickets, breached, due soon, unassigned. */
+  queueFacts(query: QueueQuery): Promise<QueueFacts>;
   /** Only the totals and headline rates of a month (the previous month beside a report). */
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
@@ -76,6 +91,74 @@ export interface Store {
   /** The checks of `desk doctor` that look inside the database. */
   health(): Promise<HealthFacts>;
   backup(destination: string): Promise<void>;
+  /** Starts an import: batches of tickets from another system, each batch one transaction. */
+  beginImport(): Promise<ImportSession>;
+  /** Every ticket matching `query`, in id order, in pages, from one consistent snapshot. */
+  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]>;
   close(): void;
 }
 
+/** A ticket as an import writes it: the source may carry its number, id and bookkeeping too. */
+export interface ImportTicket extends NewTicket {
+  id: number | null;
+  number: string | null;
+  version: number | null;
+  updated_at: number | null;
+  updated_by: string | null;
+}
+
+/** One validated row of an import. */
+export interface ImportRecord {
+  /** Line of the source where the row starts; the import event records it. */
+  line: number;
+  ticket: ImportTicket;
+  /** The fields the row had a column for; `--update` changes only these. */
+  given: readonly string[];
+  /** Changes made before writing (rule classification), recorded as events after the import event. */
+  events: { kind: EventKind; data: EventData }[];
+}
+
+export interface ImportWriteOptions extends WriteOptions {
+  /** Rows per transaction. */
+  batchSize: number;
+  /** The file as named in the import event ("stdin" for -). */
+  source: string;
+  /** The monthly sequence a new number is drawn from, for a ticket created at `createdAt`. */
+  sequenceOf(createdAt: number): string;
+  formatNumber(sequence: string, value: number): string;
+  /** The sequence and value of a number in the desk's own pattern, or null. */
+  parseNumber(number: string): { sequence: string; value: number } | null;
+  /** Plans applied to each new ticket before it is written (rule dispatch), each its own event. */
+  then: readonly Plan[];
+  /** With --update: the patch that brings an existing ticket up to its row; null skips existing tickets. */
+  update: ((existing: Ticket, record: ImportRecord) => TicketPatch | null) | null;
+}
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  /** Rows whose ticket is already there (and, with --update, already the same). */
+  skipped: number;
+}
+
+/**
+ * A row is the same ticket as an existing one when their external ids are equal, or, without an
+ * external id, when the number, creation time and title are (a desk's own export read back).
+ */
+export interface ImportSession {
+  /** Remembers external ids seen in this run; for each, the line it was first seen on, or null. */
+  markSeen(keys: readonly (string | null)[], lines: readonly number[]): Promise<(number | null)[]>;
+  /**
+   * Writes the records in transactions (BEGIN IMMEDIATE) of exactly `batchSize` rows; a batch may
+   * span calls, so call flush() at the end. A crash loses at most the batch not yet committed.
+   */
+  write(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts>;
+  /** Commits the rows written since the last commit. */
+  flush(): Promise<void>;
+  /** What `write` would do, writing nothing (--dry-run). */
+  preview(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts>;
+  /** Rolls back what was not committed (after an error) and ends the session. */
+  close(): void;
+}
+
+export type ExportQuery = Omit<TicketQuery, 'sort' | 'limit'>;

@@ -9,6 +9,7 @@ import { planRuleClassify, planRuleDispatch } from '../../domain/routing.js';
 import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
+import { printSimilarSolved } from './similar.js';
 
 /** Commander's camelCase options (createdAt) as the snake_case field names of a draft (created_at). */
 type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string; auto?: boolean };
@@ -100,4 +101,6 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   for (const line of routed) ctx.io.stderr.write(`${created.number} ${line}\n`);
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(created, { zone: settings.timezone, reveal: false }));
   else ctx.io.stdout.write(`${created.number}\n`);
+  // An operator on the phone may answer at once from a ticket solved before.
+  if (ctx.io.interactive && !ctx.json) await printSimilarSolved(ctx, store, created, settings.timezone);
 }

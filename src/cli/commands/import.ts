@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../../domain/errors.js';
+import { isOpen } from '../../domain/ticket.js';
+import type { Plan } from '../../domain/lifecycle.js';
+import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
+import { planRuleDispatch } from '../../domain/routing.js';
+import { withClock } from '../../domain/ticket-clock.js';
+import { checkEnum } from '../../domain/vocabulary.js';
+import { planImportUpdate } from '../../importer/complete-ticket.js';
+import { parseColumnMap } from '../../importer/fields.js';
+import { IMPORT_FORMATS, runImport, type ImportFormat, type ImportProgress, type ImportRun, type ImportSummary } from '../../importer/import-run.js';
+import { createInstantReader, createMonthKeyer } from '../../importer/instants.js';
+import { RejectsFile } from '../../importer/rejects.js';
+import { describeProblem, knownNames } from '../../importer/row.js';
+import { checkEncoding, openTextSource } from '../../importer/source.js';
+import type { Context } from '../context.js';
+import { printJson } from '../render/ticket-json.js';
+
+interface Options {
+  format?: string;
+  encoding?: string;
+  map?: string[];
+  onError?: string;
+  rejects?: string;
+  dryRun?: boolean;
+  update?: boolean;
+  classify?: boolean;
+  dispatch?: boolean;
+  batchSize?: string;
+}
+
+const DEFAULT_BATCH = 5000;
+const MAX_BATCH = 100_000;
+/** Problems shown on stderr; the rest are counted (and all of them go to --rejects). */
+const MAX_PROBLEMS_SHOWN = 200;
+
+function parseBatchSize(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_BATCH;
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH) throw new UsageError(`--batch-size: "${text}" is not a number from 1 to ${MAX_BATCH}`, `rows per transaction; the default is ${DEFAULT_BATCH}`);
+  return size;
+}
+
+/** Rules dispatch an imported ticket only when it is open and has no team yet. */
+function dispatchOpenWithoutTeam(plan: Plan): Plan {
+  return (ticket, tools) => (ticket.team === null && isOpen(ticket.status) ? plan(ticket, tools) : null);
+}
+
+interface ProgressBar {
+  update(progress: ImportProgress): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr when it is a terminal: rows, rows/s and, from the file size, an ETA. */
+async function progressBar(ctx: Context): Promise<ProgressBar | null> {
+  if (!(ctx.io.stderr as { isTTY?: boolean }).isTTY) return null;
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  let started = performance.now();
+  let bar: InstanceType<typeof SingleBar> | null = null;
+  let phase = '';
+  return {
+    update(p) {
+      const byBytes = p.phase !== 'write';
+      const total = byBytes ? (p.totalBytes ?? 0) : (p.toWrite ?? 0);
+      if (phase !== p.phase) {
+        bar?.stop();
+        phase = p.phase;
+        started = performance.now();
+        const label = p.phase === 'check' ? 'checking ' : p.phase === 'write' ? 'writing  ' : 'importing';
+        const format = total ? `${label} {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}` : `${label} {rows} rows | {rate} rows/s`;
+        bar = new SingleBar({ stream: ctx.io.stderr as NodeJS.WritableStream, format, hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 5 }, Presets.shades_classic);
+        bar.start(total || 1, 0, { rows: '0', rate: '0' });
+      }
+      const rows = byBytes ? p.rows : p.written;
+      const seconds = (performance.now() - started) / 1000;
+      bar!.update(byBytes ? p.bytes : p.written, { rows: rows.toLocaleString('en'), rate: Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en') });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+function describeSummary(s: ImportSummary): string {
+  const [insert, update, skip] = s.dry_run ? ['would insert', 'would update', 'would skip'] : ['inserted', 'updated', 'skipped'];
+  const nothing = s.dry_run ? ' (dry run: nothing written)' : s.on_error === 'abort' && s.rejected ? ' (nothing written)' : '';
+  return `${s.source}: read ${s.read}, ${insert} ${s.inserted}, ${update} ${s.updated}, ${skip} ${s.skipped}, rejected ${s.rejected} in ${s.elapsed_seconds.toFixed(1)} s (${s.rows_per_second} rows/s)${nothing}\n`;
+}
+
+export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+  const path = args[0]!;
+  const settings = await ctx.settings();
+  const teams = await ctx.teams();
+  const format = options.format === undefined ? null : (checkEnum(options.format, IMPORT_FORMATS, '--format') as ImportFormat);
+  const onError = checkEnum(options.onError ?? 'abort', ['abort', 'skip'], '--on-error') as 'abort' | 'skip';
+  const batchSize = parseBatchSize(options.batchSize);
+  const map = parseColumnMap(options.map ?? []);
+  const encoding = await checkEncoding(options.encoding ?? 'utf-8');
+  // The default two-pass import reads stdin twice: it is kept aside on the first reading.
+  const source = openTextSource(path, encoding, ctx.io.stdin, onError === 'abort' && !options.dryRun);
+  if (options.rejects !== undefined && path !== '-' && resolve(ctx.cwd, options.rejects) === resolve(ctx.cwd, path)) {
+    throw new UsageError('--rejects would overwrite the file being imported', 'write the rejected rows to another file');
+  }
+  const engine = options.classify || options.dispatch ? await ctx.rules() : null;
+  const sla = await ctx.sla();
+  const zone = settings.timezone;
+  const { prefix, digits } = settings.numbering;
+  const ownNumber = new RegExp(`^(${prefix}-\\d{6})-(\\d+)$`);
+  const monthOf = createMonthKeyer(zone);
+
+  // A dry run never creates a database: without one, every row would be new.
+  const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
+  const storeContext = dryWithoutDatabase ? ctx.derive({ db: ':memory:' }) : ctx;
+  const store = await storeContext.openStore({ create: !options.dryRun });
+  const session = await store.beginImport();
+  const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding);
+
+  let shown = 0;
+  const plan: ImportRun = {
+    source,
+    format,
+    map,
+    onError,
+    dryRun: Boolean(options.dryRun),
+    batchSize,
+    rejects,
+    classify: options.classify ? engine : null,
+    sla,
+    rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams) },
+    write: {
+      actor: ctx.actor,
+      source: source.name,
+      sequenceOf: (createdAt) => sequenceName(prefix, monthOf(createdAt)),
+      formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
+      parseNumber: (number) => {
+        const m = ownNumber.exec(number);
+        return m ? { sequence: m[1]!, value: Number(m[2]) } : null;
+      },
+      then: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
+      update: options.update ? planImportUpdate(sla) : null,
+    },
+    now: () => ctx.now(),
+    onProblem: (problem) => {
+      if (shown++ < MAX_PROBLEMS_SHOWN) ctx.io.stderr.write(`${describeProblem(source.name, problem)}\n`);
+    },
+    onWarning: (text) => ctx.io.stderr.write(`warning: ${text}\n`),
+  };
+  const bar = await progressBar(ctx);
+  if (bar) plan.onProgress = (p) => bar.update(p);
+
+  let summary: ImportSummary;
+  try {
+    summary = await runImport(session, plan);
+  } finally {
+    bar?.stop();
+    rejects?.close();
+    session.close();
+    if (storeContext !== ctx) storeContext.dispose();
+  }
+  if (shown > MAX_PROBLEMS_SHOWN) {
+    ctx.io.stderr.write(`… and ${shown - MAX_PROBLEMS_SHOWN} more problem(s)${rejects ? ` (every bad row is in ${rejects.path})` : '; --rejects FILE keeps every bad row with its reason'}\n`);
+  }
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), summary);
+  else ctx.io.stdout.write(describeSummary(summary));
+  if (summary.rejected && onError === 'abort') {
+    throw new UsageError(
+      `${summary.rejected} bad row(s) in ${source.name}: ${options.dryRun ? 'the import would stop' : 'nothing was imported'}`,
+      'fix them and import again, or --on-error skip to import the good rows (--rejects FILE keeps the bad ones)',
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { NotFoundError } from '../../domain/errors.js';
+import { teamsOf } from '../../domain/queue.js';
+import { formatIso, parseDuration } from '../../domain/time.js';
+import type { Context } from '../context.js';
+import { renderQueue } from '../render/queue.js';
+import { loadStyle } from '../render/style.js';
+import { printJson, toTicketJson } from '../render/ticket-json.js';
+
+const DEFAULT_WITHIN = '1h';
+const LIMIT = 20;
+
+export async function run({ options }: { options: { within?: string; dashboard?: boolean } }, ctx: Context) {
+  const { timezone: zone } = await ctx.settings();
+  const within = options.within ?? DEFAULT_WITHIN;
+  const now = ctx.now();
+  const soonUntil = now + parseDuration(within, '--within');
+  let store;
+  try {
+    store = await ctx.openStore({ create: false });
+  } catch (error) {
+    // `desk` alone on a machine without a database: say how to start instead of failing.
+    if (!(options.dashboard && error instanceof NotFoundError)) throw error;
+    ctx.io.stdout.write(`desk: ${error.message}\nStart with \`desk init\` (or try \`desk demo\`); \`desk --help\` lists the commands.\n`);
+    return 0;
+  }
+  const teams = teamsOf(ctx.actor, await ctx.teams());
+  const facts = await store.queueFacts({ actor: ctx.actor, teams, now, soonUntil, limit: LIMIT });
+  if (ctx.json) {
+    const section = (s: { total: number; tickets: Parameters<typeof toTicketJson>[0][] }) => ({ total: s.total, tickets: s.tickets.map((t) => toTicketJson(t, { zone, reveal: false })) });
+    printJson((t) => ctx.io.stdout.write(t), {
+      actor: ctx.actor,
+      teams,
+      at: formatIso(now, zone),
+      within_minutes: Math.round((soonUntil - now) / 60_000),
+      mine: section(facts.mine),
+      breached: section(facts.breached),
+      due_soon: section(facts.dueSoon),
+      unassigned: section(facts.unassigned),
+    });
+    return 0;
+  }
+  const style = await loadStyle(ctx.color);
+  ctx.io.stdout.write(renderQueue(facts, { actor: ctx.actor, teams, now, zone, within, style, width: ctx.io.columns, height: ctx.io.rows }));
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { parseSearchText } from '../../search/query.js';
+import type { Context } from '../context.js';
+import { renderSearchHits, searchHitJson } from '../render/search-results.js';
+import { loadStyle } from '../render/style.js';
+import { printJson } from '../render/ticket-json.js';
+import { parseLimit, parseTicketFilters, type FilterOptions } from '../ticket-filters.js';
+
+interface Options extends Omit<FilterOptions, 'search'> {
+  limit: string;
+  reveal?: boolean;
+}
+
+export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+  const { timezone: zone, vocabulary } = await ctx.settings();
+  const text = args.join(' ');
+  const terms = parseSearchText(text);
+  const filters = parseTicketFilters(options, { zone, vocabulary, now: ctx.now() });
+  const store = await ctx.openStore({ create: false });
+  const hits = await store.searchTickets({ ...filters, text, limit: parseLimit(options.limit) });
+  const reveal = Boolean(options.reveal);
+  if (ctx.json) {
+    printJson((t) => ctx.io.stdout.write(t), hits.map((hit) => searchHitJson(hit, terms, { zone, reveal })));
+    return;
+  }
+  if (!hits.length) {
+    ctx.io.stderr.write('no tickets match\n');
+    return;
+  }
+  const view = { zone, reveal, style: await loadStyle(ctx.color), terminal: ctx.io.stdoutIsTTY, width: ctx.io.columns };
+  ctx.io.stdout.write(renderSearchHits(hits, terms, view));
+}

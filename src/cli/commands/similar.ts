@@ -1,0 +1,44 @@
+import { UsageError } from '../../domain/errors.js';
+import { parseTicketRef } from '../../domain/numbering.js';
+import type { Ticket } from '../../domain/ticket.js';
+import type { Store } from '../../store/store.js';
+import type { Context } from '../context.js';
+import { renderSimilarHits, similarHitJson } from '../render/search-results.js';
+import { loadStyle } from '../render/style.js';
+import { printJson } from '../render/ticket-json.js';
+
+const MAX = 50;
+
+export async function run({ args, options }: { args: string[]; options: { limit: string; reveal?: boolean } }, ctx: Context) {
+  const { timezone: zone } = await ctx.settings();
+  const limit = Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX) throw new UsageError(`--limit: "${options.limit}" is not a number from 1 to ${MAX}`, 'e.g. --limit 5');
+  const store = await ctx.openStore({ create: false });
+  const ref = parseTicketRef(args[0]!);
+  const hits = await store.similarTickets(ref, limit);
+  const reveal = Boolean(options.reveal);
+  if (ctx.json) {
+    printJson((t) => ctx.io.stdout.write(t), hits.map((hit) => similarHitJson(hit, { zone, reveal })));
+    return;
+  }
+  if (!hits.length) {
+    ctx.io.stderr.write('no similar resolved ticket\n');
+    return;
+  }
+  const view = { zone, reveal, style: await loadStyle(ctx.color), terminal: ctx.io.stdoutIsTTY, width: ctx.io.columns };
+  ctx.io.stdout.write(renderSimilarHits(hits, view));
+}
+
+const AFTER_CREATE = 3;
+
+/** After `desk create` in a terminal: the few solved tickets most like the new one. */
+export async function printSimilarSolved(ctx: Context, store: Store, ticket: Ticket, zone: string): Promise<void> {
+  try {
+    const hits = await store.similarTickets({ id: ticket.id }, AFTER_CREATE);
+    if (!hits.length) return;
+    const style = await loadStyle(ctx.color);
+    ctx.io.stdout.write(`\n${style.bold('Solved before:')}\n${renderSimilarHits(hits, { zone, reveal: false, style, terminal: true, width: ctx.io.columns })}`);
+  } catch {
+    // The ticket is created; a knowledge-base lookup that fails must not turn that into an error.
+  }
+}

@@ -1,0 +1,76 @@
+// The operator's queue in one screen: four short sections, every line fitted to the width.
+import type { QueueFacts, QueueSection } from '../../domain/queue.js';
+import { formatLocal } from '../../domain/time.js';
+import { truncateToWidth } from './display-width.js';
+import { DEFAULT_WIDTH, renderAlignedTable, type ColumnFit } from './fit-table.js';
+import { describeRelativeDue } from './relative-due.js';
+import type { Style } from './style.js';
+
+export interface QueueView {
+  actor: string;
+  teams: string[] | null;
+  now: number;
+  zone: string;
+  within: string;
+  style: Style;
+  width?: number;
+  /** Terminal height; the sections share it. */
+  height?: number;
+}
+
+// Number, Status, Urgency, Who, Title, Due: at 80 columns urgency and who give way to the title.
+const FITS: readonly ColumnFit[] = [{}, {}, { drop: 3 }, { drop: 2 }, { flex: true, min: 24 }, {}];
+const SECTIONS = 4;
+// Header, blank line, four headings, footer.
+const FIXED_LINES = 3 + SECTIONS;
+
+/** How many tickets each section may show so that the whole queue fits `height` lines. */
+export function rowsPerSection(facts: QueueFacts, height: number | undefined): number {
+  if (!height) return 5;
+  const room = Math.max(SECTIONS, height - FIXED_LINES - 1);
+  const wanted = [facts.mine, facts.breached, facts.dueSoon, facts.unassigned].filter((s) => s.total > 0).length || 1;
+  // A section that has more than it shows takes one more line for "… and N more".
+  return Math.max(1, Math.floor(room / wanted) - 1);
+}
+
+interface Section {
+  heading: string;
+  facts: QueueSection;
+  who: 'team' | 'assignee';
+  more: string;
+  emphasis: (text: string) => string;
+}
+
+export function renderQueue(facts: QueueFacts, v: QueueView): string {
+  const { style } = v;
+  const perSection = rowsPerSection(facts, v.height);
+  const scope = v.teams ? v.teams.join(', ') : 'whole desk';
+  const sections: Section[] = [
+    { heading: 'Assigned to me', facts: facts.mine, who: 'team', more: `desk list --assignee ${v.actor} --status open`, emphasis: style.bold },
+    { heading: 'Breached', facts: facts.breached, who: 'assignee', more: 'desk list --overdue', emphasis: (t) => style.red(style.bold(t)) },
+    { heading: `Due within ${v.within}`, facts: facts.dueSoon, who: 'assignee', more: `desk list --due-within ${v.within}`, emphasis: (t) => style.yellow(style.bold(t)) },
+    { heading: 'New or unassigned', facts: facts.unassigned, who: 'team', more: 'desk list --status new,reopened', emphasis: style.bold },
+  ];
+  // One table for all sections, so their columns line up.
+  const rows = sections.map((s) =>
+    s.facts.tickets.slice(0, perSection).map((t) => {
+      const due = describeRelativeDue(t, v.now);
+      const urgency = t.urgency === 'critical' ? style.red(t.urgency) : t.urgency === 'urgent' ? style.yellow(t.urgency) : (t.urgency ?? '');
+      return [`  ${t.number}`, t.status, urgency, (s.who === 'team' ? t.team : (t.assignee ?? t.team)) ?? '', t.title, due.overdue ? style.red(due.text) : due.text];
+    }),
+  );
+  const lines = renderAlignedTable(null, rows.flat(), { width: v.width, fits: FITS }).trimEnd().split('\n');
+  const out = [`${style.bold(`Queue of ${v.actor}`)} ${style.dim(`(${scope}) · ${formatLocal(v.now, v.zone)}`)}`, ''];
+  let at = 0;
+  sections.forEach((s, i) => {
+    if (!s.facts.total) {
+      out.push(`${s.emphasis(s.heading)} ${style.dim('none')}`);
+      return;
+    }
+    out.push(s.emphasis(`${s.heading} (${s.facts.total})`), ...lines.slice(at, at + rows[i]!.length));
+    at += rows[i]!.length;
+    if (s.facts.total > rows[i]!.length) out.push(style.dim(truncateToWidth(`  … and ${s.facts.total - rows[i]!.length} more: ${s.more}`, v.width ?? DEFAULT_WIDTH)));
+  });
+  out.push(style.dim('desk search TEXT · desk handover · desk --help'));
+  return `${out.join('\n')}\n`;
+}

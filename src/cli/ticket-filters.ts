@@ -1,0 +1,67 @@
+// The ticket filters of `desk list`, read the same way wherever a command takes them (`list`,
+// `search`, and any command that selects tickets by status, team, dates or deadlines).
+import { UsageError } from '../domain/errors.js';
+import { OPEN_STATUSES, STATUSES, type Status } from '../domain/ticket.js';
+import { parseDuration, parseInstant } from '../domain/time.js';
+import { checkEnum, type Vocabulary } from '../domain/vocabulary.js';
+import type { SortField, TicketQuery } from '../store/store.js';
+
+/** The filter flags as commander hands them over (camelCase). */
+export interface FilterOptions {
+  status?: string;
+  team?: string;
+  assignee?: string;
+  type?: string;
+  urgency?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  dueWithin?: string;
+  search?: string;
+}
+
+export type TicketFilters = Omit<TicketQuery, 'sort' | 'limit'>;
+
+export const SORT_FIELDS: readonly SortField[] = ['created_at', 'updated_at', 'number', 'urgency', 'status', 'resolve_due_at'];
+export const MAX_LIMIT = 100_000;
+
+export function parseStatuses(text: string): Status[] {
+  const statuses = new Set<Status>();
+  for (const word of text.split(',').map((w) => w.trim()).filter(Boolean)) {
+    if (word === 'open') OPEN_STATUSES.forEach((s) => statuses.add(s));
+    else statuses.add(checkEnum(word, [...STATUSES, 'open'], '--status') as Status);
+  }
+  return [...statuses];
+}
+
+export function parseSort(text: string): TicketQuery['sort'] {
+  const descending = text.startsWith('-');
+  const field = checkEnum(text.replace(/^[-+]/, ''), SORT_FIELDS, '--sort') as SortField;
+  return { field, descending };
+}
+
+export function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new UsageError(`--limit: "${text}" is not a number from 1 to ${MAX_LIMIT}`, 'e.g. --limit 20; use desk export for everything');
+  }
+  return limit;
+}
+
+/** The filters as a query for the store; times are read in `zone`, windows counted from `now`. */
+export function parseTicketFilters(options: FilterOptions, { zone, vocabulary, now }: { zone: string; vocabulary: Vocabulary; now: number }): TicketFilters {
+  return {
+    statuses: options.status === undefined ? undefined : parseStatuses(options.status),
+    team: options.team,
+    assignee: options.assignee,
+    type: options.type === undefined ? undefined : checkEnum(options.type, vocabulary.types, '--type'),
+    urgency: options.urgency === undefined ? undefined : checkEnum(options.urgency, vocabulary.urgencies, '--urgency'),
+    channel: options.channel === undefined ? undefined : checkEnum(options.channel, vocabulary.channels, '--channel'),
+    createdFrom: options.from === undefined ? undefined : parseInstant(options.from, zone, '--from'),
+    createdBefore: options.to === undefined ? undefined : parseInstant(options.to, zone, '--to'),
+    overdueAt: options.overdue ? now : undefined,
+    dueWithin: options.dueWithin === undefined ? undefined : { from: now, until: now + parseDuration(options.dueWithin, '--due-within') },
+    text: options.search?.trim() || undefined,
+  };
+}

@@ -1,0 +1,65 @@
+// The WHERE conditions of the ticket filters of `desk list` (status, team, dates, deadlines…), for
+// queries of the store's modules that select tickets by them (the same conditions as
+// SqliteStore.listTickets). Column names are unqualified: use them where `tickets` is the only
+// table with those names.
+import { OPEN_STATUSES } from '../domain/ticket.js';
+import type { TicketQuery } from './store.js';
+
+export type TicketFilterQuery = Omit<TicketQuery, 'sort' | 'limit'>;
+
+// The SLA clock stops while a ticket is pending, so deadlines are watched on the other open statuses.
+const WATCHED_STATUSES_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
+const UNMET_DEADLINES = [
+  { done: 'first_response_at', due: 'response_due_at' },
+  { done: 'dispatched_at', due: 'dispatch_due_at' },
+  { done: 'resolved_at', due: 'resolve_due_at' },
+  // Owed again after each update: never "done".
+  { done: 'NULL', due: 'update_due_at' },
+];
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function ticketFilterSql(query: TicketFilterQuery): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.statuses?.length) {
+    where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+    params.push(...query.statuses);
+  }
+  for (const field of ['team', 'assignee', 'type', 'urgency', 'channel'] as const) {
+    if (query[field] !== undefined) {
+      where.push(`${field} = ?`);
+      params.push(query[field]);
+    }
+  }
+  if (query.createdFrom !== undefined) {
+    where.push('created_at >= ?');
+    params.push(query.createdFrom);
+  }
+  if (query.createdBefore !== undefined) {
+    where.push('created_at < ?');
+    params.push(query.createdBefore);
+  }
+  if (query.overdueAt !== undefined) {
+    where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} < ?)`).join(' OR ')})`);
+    params.push(...UNMET_DEADLINES.map(() => query.overdueAt));
+  }
+  if (query.dueWithin) {
+    const { from, until } = query.dueWithin;
+    where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} >= ? AND ${d.due} < ?)`).join(' OR ')})`);
+    params.push(...UNMET_DEADLINES.flatMap(() => [from, until]));
+  }
+  if (query.closedFrom !== undefined) {
+    where.push('closed_at >= ?');
+    params.push(query.closedFrom);
+  }
+  if (query.withoutCallback) where.push('callback_at IS NULL');
+  if (query.text) {
+    const pattern = `%${escapeLike(query.text)}%`;
+    where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
+    params.push(pattern, pattern);
+  }
+  return { where, params };
+}

@@ -1,0 +1,381 @@
+// The SQL of `desk import` and `desk export`: imported tickets written in batches, each batch one
+// BEGIN IMMEDIATE transaction with cached statements, and a streaming read for export.
+import type Database from 'better-sqlite3';
+import { diffPatch, type PlanTools } from '../domain/lifecycle.js';
+import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
+import { ticketFilterSql } from './sqlite-filters.js';
+import type { ExportQuery, ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
+import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
+
+type Row = Record<string, unknown>;
+
+// What an import may change on an existing ticket: not the id or number (how the ticket is known),
+// nor the store's own bookkeeping.
+const NOT_UPDATABLE = new Set(['id', 'number', 'version', 'updated_at', 'updated_by']);
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
+// An open batch whose input stalls this long is committed as it is.
+const IDLE_COMMIT_MS = 2000;
+// 64 MiB of WAL between checkpoints while importing (the default is 1000 pages, 4 MiB).
+const BULK_AUTOCHECKPOINT_PAGES = 16384;
+const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met'] as const;
+
+function toColumn(field: string, value: unknown): unknown {
+  if (JSON_COLUMNS.has(field)) return Array.isArray(value) && value.length === 0 ? '[]' : JSON.stringify(value ?? []);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value ?? null;
+}
+
+/** A row of `tickets` as a Ticket (the same reading as the store's). */
+export function rowToTicket(row: Row): Ticket {
+  const ticket = row as Record<string, unknown>;
+  ticket.collaborators = row.collaborators === '[]' ? [] : JSON.parse(row.collaborators as string);
+  ticket.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
+  for (const field of BOOLEAN_COLUMNS) ticket[field] = row[field] === null ? null : row[field] === 1;
+  return ticket as unknown as Ticket;
+}
+
+export class SqliteImportSession implements ImportSession {
+  private readonly statements = new Map<string, Database.Statement>();
+  private seenTable = false;
+  /** The columns of `tickets`, read from the schema so that new columns need no change here. */
+  private columns: string[] | null = null;
+  private insertTicket: Database.Statement | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tools: PlanTools,
+  ) {}
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * External ids already seen in this run live in a temporary table, on disk like the rest of
+   * SQLite's temporary data, so finding duplicates inside a file costs no memory per row.
+   */
+  async markSeen(keys: readonly (string | null)[], lines: readonly number[]): Promise<(number | null)[]> {
+    if (!this.seenTable) {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
+      this.db.exec('DELETE FROM temp.import_seen');
+      this.seenTable = true;
+    }
+    const insert = this.statement('INSERT INTO temp.import_seen (key, line) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
+    const earlier = this.statement('SELECT line FROM temp.import_seen WHERE key = ?').pluck();
+    const mark = () =>
+      keys.map((key, i) => {
+        if (key === null) return null;
+        if (insert.run(key, lines[i]).changes === 1) return null;
+        return earlier.get(key) as number;
+      });
+    // Inside the open batch, no savepoint: full-text search indexes flush their pending terms at
+    // every savepoint, which would turn one index segment per batch into one per call.
+    return this.db.inTransaction ? mark() : this.db.transaction(mark)();
+  }
+
+  /** The existing ticket a record stands for: by external id, or by number with the same creation and title. */
+  private findExisting(record: ImportRecord, full: boolean): Row | undefined {
+    const { external_id, number, created_at, title } = record.ticket;
+    const columns = full ? '*' : 'id';
+    if (external_id !== null) return this.statement(`SELECT ${columns} FROM tickets WHERE external_id = ?`).get(external_id) as Row | undefined;
+    if (number !== null) {
+      return this.statement(`SELECT ${columns} FROM tickets WHERE number = ? AND created_at = ? AND title = ?`).get(number, created_at, title) as Row | undefined;
+    }
+    return undefined;
+  }
+
+  private isTaken(number: string): boolean {
+    return this.statement('SELECT 1 FROM tickets WHERE number = ?').get(number) !== undefined;
+  }
+
+  /**
+   * Numbers for the batch's new tickets: a row's own number when it is free (a number in the
+   * desk's pattern moves its month's sequence past it, so later numbers never collide with it),
+   * else the next of the monthly sequence of its creation, reserved a whole batch at a time.
+   */
+  private chooseNumbers(records: readonly ImportRecord[], options: ImportWriteOptions): string[] {
+    const numbers = new Array<string>(records.length);
+    const reserved = new Set<string>();
+    const free = (number: string) => !reserved.has(number) && !this.isTaken(number);
+    const bump = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)');
+    const bySequence = new Map<string, number[]>();
+    records.forEach((record, i) => {
+      const given = record.ticket.number;
+      if (given !== null && free(given)) {
+        numbers[i] = given;
+        reserved.add(given);
+        const own = options.parseNumber(given);
+        if (own) bump.run(own.sequence, own.value);
+        return;
+      }
+      const sequence = options.sequenceOf(record.ticket.created_at);
+      const waiting = bySequence.get(sequence);
+      if (waiting) waiting.push(i);
+      else bySequence.set(sequence, [i]);
+    });
+    const reserve = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value RETURNING value').pluck();
+    for (const [sequence, waiting] of bySequence) {
+      const last = reserve.get(sequence, waiting.length) as number;
+      const first = last - waiting.length + 1;
+      const low = options.formatNumber(sequence, first);
+      const high = options.formatNumber(sequence, last);
+      // Numbers of the reserved range already taken (given by an earlier import): usually none,
+      // so one range query replaces a lookup per row.
+      const taken = low.length === high.length ? new Set(this.statement('SELECT number FROM tickets WHERE number BETWEEN ? AND ?').pluck().all(low, high) as string[]) : null;
+      let value = first;
+      for (const i of waiting) {
+        let number = options.formatNumber(sequence, value++);
+        if (reserved.has(number) || (taken ? taken.has(number) : this.isTaken(number))) {
+          // Past the reserved range, further values come one at a time.
+          do number = options.formatNumber(sequence, reserve.get(sequence, 1) as number);
+          while (reserved.has(number) || this.isTaken(number));
+        }
+        numbers[i] = number;
+        reserved.add(number);
+      }
+    }
+    return numbers;
+  }
+
+  private insertEvent(ticketId: number | bigint, options: ImportWriteOptions, kind: string, data: string): void {
+    this.eventInsert ??= this.db.prepare('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)');
+    this.eventInsert.run(ticketId, options.now, options.actor, kind, data);
+  }
+
+  private eventInsert: Database.Statement | null = null;
+
+  private eventHead: { source: string; head: string; text: string } | null = null;
+
+  /** `{"source": …, "line": N, "text": "imported from …, line N"}`, without a JSON.stringify per row. */
+  private importEventData(record: ImportRecord, options: ImportWriteOptions, changes?: Record<string, [unknown, unknown]>): string {
+    if (changes) return JSON.stringify({ source: options.source, line: record.line, text: `imported from ${options.source}, line ${record.line}`, changes });
+    if (this.eventHead?.source !== options.source) {
+      const text = JSON.stringify(`imported from ${options.source}, line `);
+      this.eventHead = { source: options.source, head: `{"source":${JSON.stringify(options.source)},"line":`, text: text.slice(0, -1) };
+    }
+    return `${this.eventHead.head}${record.line},"text":${this.eventHead.text}${record.line}"}`;
+  }
+
+  private insert(record: ImportRecord, number: string, options: ImportWriteOptions): void {
+    // The record is this batch's own: it becomes the ticket in place.
+    const ticket = record.ticket as unknown as Ticket;
+    const sourceId = record.ticket.id;
+    ticket.id = 0;
+    ticket.number = number;
+    ticket.version ??= 1;
+    ticket.updated_at ??= options.now;
+    ticket.updated_by ??= options.actor;
+    const events: { kind: string; data: EventData }[] = record.events;
+    let changed = events.length;
+    for (const plan of options.then) {
+      const change = plan(ticket, this.tools);
+      if (!change) continue;
+      const data: EventData = { changes: diffPatch(ticket, change.patch) };
+      if (change.rules) data.rules = change.rules;
+      Object.assign(ticket, change.patch);
+      events.push({ kind: change.kind, data });
+      changed++;
+      if (change.notify) {
+        events.push({ kind: 'notify', data: { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) } });
+      }
+    }
+    if (changed) {
+      ticket.version += changed;
+      ticket.updated_at = options.now;
+      ticket.updated_by = options.actor;
+    }
+    const values = ticket as unknown as Record<string, unknown>;
+    values.id = sourceId !== null && this.statement('SELECT 1 FROM tickets WHERE id = ?').get(sourceId) === undefined ? sourceId : null;
+    if (!this.columns) {
+      this.columns = (this.db.pragma('table_info(tickets)') as { name: string }[]).map((c) => c.name).filter((c) => c in values);
+      this.insertTicket = this.db.prepare(`INSERT INTO tickets (${this.columns.join(', ')}) VALUES (${this.columns.map(() => '?').join(', ')})`);
+    }
+    const columns = this.columns;
+    const bound = new Array<unknown>(columns.length);
+    for (let i = 0; i < columns.length; i++) bound[i] = toColumn(columns[i]!, values[columns[i]!]);
+    const { lastInsertRowid } = this.insertTicket!.run(bound);
+    this.insertEvent(lastInsertRowid, options, 'import', this.importEventData(record, options));
+    for (const event of events) this.insertEvent(lastInsertRowid, options, event.kind, JSON.stringify(event.data));
+  }
+
+  /** Applies `--update` to an existing ticket; false when it already matches the row. */
+  private update(existing: Ticket, record: ImportRecord, options: ImportWriteOptions): boolean {
+    const patch: TicketPatch | null = options.update!(existing, record);
+    if (!patch) return false;
+    const changes = diffPatch(existing, patch);
+    const fields = Object.keys(changes);
+    if (!fields.length) return false;
+    for (const field of fields) if (NOT_UPDATABLE.has(field)) throw new Error(`import update writes ${field}`);
+    const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
+    this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
+      ...fields.map((f) => toColumn(f, patch[f as keyof TicketPatch])),
+      options.now,
+      options.actor,
+      existing.id,
+    );
+    this.insertEvent(existing.id, options, 'import', this.importEventData(record, options, changes));
+    return true;
+  }
+
+  /** Rows written since the open transaction began; null when none is open. */
+  private inBatch: number | null = null;
+  /** The connection's wal_autocheckpoint before the import, restored at close. */
+  private autocheckpoint: number | null = null;
+
+  /**
+   * Writes the records as they come, in transactions of exactly `options.batchSize` rows: the
+   * transaction stays open between calls (records are written the moment they are checked, and
+   * never pile up in memory) and commits when the batch is full, or at flush().
+   */
+  async write(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
+    this.stopIdleTimer();
+    const counts: ImportCounts = { inserted: 0, updated: 0, skipped: 0 };
+    for (let start = 0; start < records.length; ) {
+      if (this.inBatch === null) {
+        if (this.autocheckpoint === null) {
+          // A bulk write checkpoints the WAL every few batches rather than at every commit: each
+          // index page is copied back once per checkpoint, not once per batch.
+          this.autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+          this.db.pragma(`wal_autocheckpoint = ${Math.max(this.autocheckpoint, BULK_AUTOCHECKPOINT_PAGES)}`);
+        }
+        this.db.prepare('BEGIN IMMEDIATE').run();
+        // The search index is written once per batch, not row by row from its triggers.
+        deferSearchIndex(this.db);
+        this.inBatch = 0;
+      }
+      const part = records.slice(start, start + options.batchSize - this.inBatch);
+      this.writePart(part, options, counts);
+      this.inBatch += part.length;
+      start += part.length;
+      if (this.inBatch >= options.batchSize) await this.flush();
+    }
+    // While the input stalls (a slow pipe), the open batch is committed rather than keep other
+    // writers waiting on the lock.
+    if (this.inBatch !== null) this.idleTimer = setTimeout(() => this.commitWhenIdle(), IDLE_COMMIT_MS);
+    return counts;
+  }
+
+  private idleTimer: NodeJS.Timeout | null = null;
+  private idleError: unknown = null;
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.idleError) throw this.idleError;
+  }
+
+  private commitWhenIdle(): void {
+    this.idleTimer = null;
+    try {
+      if (this.inBatch !== null) {
+        indexSearchBacklog(this.db);
+        this.db.prepare('COMMIT').run();
+      }
+      this.inBatch = null;
+    } catch (error) {
+      this.idleError = error;
+    }
+  }
+
+  /** Commits the rows written since the last commit. */
+  async flush(): Promise<void> {
+    this.stopIdleTimer();
+    if (this.inBatch === null) return;
+    indexSearchBacklog(this.db);
+    this.db.prepare('COMMIT').run();
+    this.inBatch = null;
+  }
+
+  private writePart(records: readonly ImportRecord[], options: ImportWriteOptions, counts: ImportCounts): void {
+    const existing = new Array<Row | undefined>(records.length);
+    const fresh: number[] = [];
+    // A row without external id that repeats an earlier row of the same call is that row.
+    const identities = new Set<string>();
+    records.forEach((record, i) => {
+      existing[i] = this.findExisting(record, options.update !== null);
+      if (existing[i] !== undefined) return;
+      const { external_id, number, created_at, title } = record.ticket;
+      if (external_id === null && number !== null) {
+        const identity = `${number}\u0000${created_at}\u0000${title}`;
+        if (identities.has(identity)) return;
+        identities.add(identity);
+      }
+      fresh.push(i);
+    });
+    const numbers = this.chooseNumbers(fresh.map((i) => records[i]!), options);
+    let next = 0;
+    records.forEach((record, i) => {
+      const found = existing[i];
+      if (found === undefined && fresh[next] === i) {
+        this.insert(record, numbers[next++]!, options);
+        counts.inserted++;
+      } else if (found !== undefined && options.update !== null && this.update(rowToTicket(found), record, options)) counts.updated++;
+      else counts.skipped++;
+    });
+  }
+
+  async preview(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
+    const counts: ImportCounts = { inserted: 0, updated: 0, skipped: 0 };
+    for (const record of records) {
+      const existing = this.findExisting(record, options.update !== null);
+      if (existing === undefined) counts.inserted++;
+      else {
+        const patch = options.update?.(rowToTicket(existing), record);
+        if (patch && Object.keys(diffPatch(rowToTicket(existing), patch)).length) counts.updated++;
+        else counts.skipped++;
+      }
+    }
+    return counts;
+  }
+
+  /** Rolls back rows not yet committed (the import stopped on an error) and drops the run's own state. */
+  close(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.inBatch !== null && this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+    this.inBatch = null;
+    if (this.autocheckpoint !== null) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+    this.autocheckpoint = null;
+    if (this.seenTable) this.db.exec('DROP TABLE IF EXISTS temp.import_seen');
+    this.seenTable = false;
+  }
+}
+
+/**
+ * A reader of raw rows (arrays) into Tickets: an object literal of the table's columns, compiled
+ * once, is several times cheaper than the objects the driver builds for every row.
+ */
+function compileRowReader(columns: readonly string[]): (row: unknown[]) => Ticket {
+  const literal = columns.map((column, i) => `${JSON.stringify(column)}: r[${i}]`).join(', ');
+  const build = new Function('r', `return { ${literal} };`) as (row: unknown[]) => Row;
+  return (raw) => rowToTicket(build(raw));
+}
+
+/**
+ * Every ticket matching `query`, in id order, in pages. One statement reads them all, so the
+ * export is one consistent snapshot (WAL readers do not block writers).
+ */
+export async function* exportTickets(db: Database.Database, query: ExportQuery, pageSize = 1000): AsyncGenerator<Ticket[]> {
+  const { where, params } = ticketFilterSql(query);
+  const statement = db.prepare(`SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).raw(true);
+  const read = compileRowReader(statement.columns().map((c) => c.name));
+  const rows = statement.iterate(...params) as IterableIterator<unknown[]>;
+  try {
+    let page: Ticket[] = [];
+    for (const row of rows) {
+      page.push(read(row));
+      if (page.length === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length) yield page;
+  } finally {
+    rows.return?.();
+  }
+}

@@ -1,0 +1,111 @@
+// The operator's queue (`desk` alone in a terminal, `desk queue`) and listings that fit an
+// 80-column terminal, in a real pseudo-terminal.
+import { spawn } from '@lydell/node-pty';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/cli/render/display-width.js';
+import { DESK, sandbox, type Sandbox } from './helpers.js';
+
+const NOW = '2026-11-25T15:00:00+08:00';
+
+/** Runs desk in a terminal of the given size; the output without colour codes and carriage returns. */
+function inTerminal(box: Sandbox, args: string[], cols = 80, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string; raw: string }> {
+  const pty = spawn(process.execPath, [DESK, ...args], { cols, rows: 30, cwd: box.dir, env: { ...box.env, DESK_NOW: NOW, ...env } as Record<string, string> });
+  let raw = '';
+  pty.onData((d) => (raw += d));
+  return new Promise((resolve) =>
+    pty.onExit(({ exitCode }) => resolve({ code: exitCode, raw, output: raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '') })),
+  );
+}
+
+function seed(box: Sandbox) {
+  const create = (time: string, title: string, ...flags: string[]) => {
+    const r = box.desk(['create', '--title', title, '--requester', '周敏', '--channel', 'phone', ...flags], { env: { DESK_NOW: `${time}+08:00` } });
+    if (r.code !== 0) throw new Error(r.stderr);
+    return r.stdout.trim();
+  };
+  const mine = create('2026-11-25T09:00:00', '财务部三楼彩色激光打印机卡纸严重，每打印两三页就卡一次，已经影响月底结账报表的打印', '--team', 'desktop', '--assignee', 'sun');
+  box.desk(['respond', mine], { env: { DESK_NOW: '2026-11-25T09:05:00+08:00' } });
+  const late = create('2026-11-25T10:00:00', 'VPN down for the whole sales department since this morning', '--urgency', 'urgent', '--team', 'desktop');
+  const soon = create('2026-11-25T14:55:00', '会议室投影仪无法显示', '--team', 'desktop', '--assignee', 'zhou');
+  const elsewhere = create('2026-11-25T10:30:00', 'ERP 报表导出慢', '--team', 'applications', '--assignee', 'chu');
+  const fresh = create('2026-11-25T14:58:00', '新员工入职电脑申请（3人）');
+  return { mine, late, soon, elsewhere, fresh };
+}
+
+describe('the queue', () => {
+  it('lists my tickets, the breached and due soon of my teams, and the unassigned', () => {
+    const box = sandbox();
+    const t = seed(box);
+    const json = (actor: string) => JSON.parse(box.desk(['--actor', actor, 'queue', '--json'], { env: { DESK_NOW: NOW } }).stdout);
+    const q = json('sun');
+    const numbers = (s: any) => [s.total, s.tickets.map((x: any) => x.number)];
+    expect([q.actor, q.teams, q.within_minutes]).toEqual(['sun', ['desktop'], 60]);
+    expect(numbers(q.mine)).toEqual([1, [t.mine]]);
+    // Not dispatched yet is everybody's business; the applications ticket is not sun's.
+    expect(numbers(q.breached)).toEqual([1, [t.late]]);
+    expect(numbers(q.due_soon)).toEqual([2, [t.soon, t.fresh]]);
+    expect(numbers(q.unassigned)).toEqual([2, [t.late, t.fresh]]);
+    const desk = json('nobody');
+    expect([desk.teams, desk.mine.total, desk.breached.tickets.map((x: any) => x.number)]).toEqual([null, 0, expect.arrayContaining([t.late, t.elsewhere])]);
+  });
+
+  it('is what `desk` alone shows in a terminal, in 80 columns; without a terminal `desk` prints the help', async () => {
+    const box = sandbox();
+    const t = seed(box);
+    const { code, output } = await inTerminal(box, [], 80, { DESK_ACTOR: 'sun' });
+    expect(code).toBe(0);
+    const lines = output.trimEnd().split('\n');
+    expect(lines[0]).toBe('Queue of sun (desktop) · 2026-11-25 15:00');
+    expect(output).toMatch(/^Assigned to me \(1\)$/m);
+    expect(output).toMatch(/^Breached \(\d\)$/m);
+    expect(output).toMatch(/^Due within 1h \(2\)$/m);
+    expect(output).toMatch(/^New or unassigned \(2\)$/m);
+    expect(output).toContain(`${t.mine}  in_progress`);
+    expect(output).toMatch(new RegExp(`${t.late} .*response overdue 4 h`));
+    expect(output).toMatch(new RegExp(`${t.soon} .*response in 5 min`));
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(box.desk([]).stdout).toMatch(/^Usage: desk/);
+  });
+
+  it('says how to start when there is no database yet', async () => {
+    const box = sandbox();
+    const { code, output } = await inTerminal(box, []);
+    expect(code).toBe(0);
+    expect(output).toContain('desk: no database at');
+    expect(output).toContain('Start with `desk init`');
+  });
+});
+
+describe('listings in an 80-column terminal', () => {
+  it('fit the width, cut Chinese titles by display width and show due times relative', async () => {
+    const box = sandbox();
+    const t = seed(box);
+    for (const args of [['list'], ['sla', 'check'], ['search', '打印机'], ['similar', t.mine], ['handover', '--no-record']]) {
+      const { output } = await inTerminal(box, args);
+      for (const line of output.trimEnd().split('\n')) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+    }
+    const { output } = await inTerminal(box, ['list']);
+    expect(output).toMatch(/│ 财务部三楼彩色激光打… +│/); // ten characters: twenty columns
+    expect(output).toMatch(/response overdue 4 h/);
+    expect(output).toMatch(/resolve in \d+ h|update in \d+ d|resolve in \d+ d/);
+    const wide = await inTerminal(box, ['list'], 200);
+    expect(wide.output).toContain('财务部三楼彩色激光打印机卡纸严重，每打印两三页就卡一次，已经影响月底结账报表的打印'.slice(0, 20));
+    expect(wide.output).toContain('Requester');
+  });
+});
+
+describe('search and similar in a terminal', () => {
+  it('highlights the matches, and desk create shows the solved tickets like the new one', async () => {
+    const box = sandbox();
+    const t = seed(box);
+    const search = await inTerminal(box, ['search', '卡纸']);
+    expect(search.raw).toMatch(/\x1b\[33m\x1b\[1m卡纸\x1b\[22m\x1b\[39m/);
+    box.desk(['resolve', t.mine, '--solution', '清理搓纸轮，更换硒鼓'], { env: { DESK_NOW: '2026-11-25T09:30:00+08:00' } });
+    const create = await inTerminal(box, ['create', '--title', '财务部三楼彩色激光打印机卡纸', '--requester', '王芳', '--channel', 'phone']);
+    expect(create.code).toBe(0);
+    expect(create.output).toMatch(/^SD-202611-00006\n\nSolved before:\n/m);
+    expect(create.output).toContain(`${t.mine}  `);
+    expect(create.output).toContain('→ 清理搓纸轮，更换硒鼓');
+  });
+});

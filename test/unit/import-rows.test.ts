@@ -1,0 +1,188 @@
+import Papa from 'papaparse';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toTicketJson } from '../../src/cli/render/ticket-json.js';
+import { UsageError } from '../../src/domain/errors.js';
+import { DEFAULT_VOCABULARY, TeamDirectory } from '../../src/domain/vocabulary.js';
+import { createCsvFormatter, createJsonFormatter, csvCell, csvHeader, neutraliseFormula } from '../../src/importer/export-rows.js';
+import { parseColumnMap, planColumns, TICKET_COLUMNS, type TicketColumn } from '../../src/importer/fields.js';
+import { createInstantReader } from '../../src/importer/instants.js';
+import { emptyImportTicket, ImportNotes, knownNames, validateRow, type RowContext } from '../../src/importer/row.js';
+import { thrown } from './thrown.js';
+
+const NOW = Date.UTC(2026, 11, 1);
+const teams = new TeamDirectory([{ key: 'desktop', name: 'Desktop', supervisor: 'zhao', members: ['sun', 'zhou'] }]);
+const ctx: RowContext = { now: NOW, vocabulary: DEFAULT_VOCABULARY, instants: createInstantReader('Asia/Shanghai'), ...knownNames(teams) };
+
+function row(cells: Record<string, unknown>, columns: Record<string, string> = {}) {
+  const fields = Object.keys(cells) as TicketColumn[];
+  return { line: 7, fields, cells: fields.map((f) => cells[f]), columns: fields.map((f) => columns[f] ?? f) };
+}
+
+function check(cells: Record<string, unknown>, columns?: Record<string, string>) {
+  const notes = new ImportNotes();
+  return { result: validateRow(row(cells, columns), ctx, notes), notes };
+}
+
+describe('the columns', () => {
+  it('are the fields of the --json ticket object, in its order', () => {
+    const ticket = { ...emptyImportTicket(), id: 1, number: 'SD-202611-00001', version: 1, updated_at: 0, updated_by: 'x' };
+    expect(TICKET_COLUMNS).toEqual(Object.keys(toTicketJson(ticket as never, { zone: 'UTC', reveal: true })));
+  });
+
+  it('match headers in English and Chinese, and report the rest once', () => {
+    const plan = planColumns(['工单编号', '创建时间', '标题', '紧急程度', 'External-ID ', '备注'], new Map([['External-ID', null]]), 'x.csv:1');
+    expect(plan.fields).toEqual(['external_id', 'created_at', 'title', 'urgency', null, null]);
+    expect(plan.unknown).toEqual(['备注']);
+  });
+
+  it('refuse two columns filling one field, and a file without a title column', () => {
+    expect(thrown(() => planColumns(['title', '标题'], new Map(), 'x.csv:1')).message).toBe('x.csv:1: columns "title" and "标题" both fill title');
+    expect(thrown(() => planColumns(['name'], new Map(), 'x.csv:1')).message).toBe('x.csv:1: no title column (columns: name)');
+  });
+
+  it('read --map, and refuse a field that does not exist', () => {
+    expect([...parseColumnMap(['备注=description,附件=', 'Ticket=external_id'])]).toEqual([
+      ['备注', 'description'],
+      ['附件', null],
+      ['Ticket', 'external_id'],
+    ]);
+    const error = thrown(() => parseColumnMap(['备注=notes']));
+    expect([error.constructor, error.message]).toEqual([UsageError, '--map: unknown field "notes" for column "备注"']);
+  });
+});
+
+describe('a row', () => {
+  it('needs only a title; everything else may be empty', () => {
+    const { result } = check({ title: ' Printer jams ', channel: '', created_at: '' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.ticket).toMatchObject({ title: 'Printer jams', channel: null, created_at: NOW, status: 'new', urgency: null });
+    // An empty creation time is not given: --update leaves it.
+    expect(result.given).toEqual(['title', 'channel']);
+  });
+
+  it('reads the values Chinese hotline exports write', () => {
+    const { result } = check({ title: 't', channel: '电话', type: '故障', urgency: '特急', status: '已关闭', impact: '全公司', escalated: '是' });
+    expect(result.ok && result.ticket).toMatchObject({ channel: 'phone', type: 'fault', urgency: 'critical', status: 'closed', impact: 'company', escalated: true });
+  });
+
+  it.each([
+    [{ title: '' }, 'title', 'the title is empty'],
+    [{ title: 't', type: 'hardware' }, 'type', 'unknown value "hardware"', 'accepted: consultation, fault, request, complaint, suggestion'],
+    [{ title: 't', urgency: 'high' }, 'urgency', 'unknown value "high"', 'accepted: normal, urgent, critical'],
+    [{ title: 't', channel: 'fax' }, 'channel', 'unknown value "fax"', 'accepted: phone, email, web, onsite'],
+    [{ title: 't', status: 'done' }, 'status', 'unknown value "done"'],
+    [{ title: 't', created_at: '2026-13-01' }, 'created_at', 'cannot read "2026-13-01" as a time'],
+    [{ title: 't', created_at: '2027-01-01 09:00' }, 'created_at', '2027-01-01 09:00 is in the future'],
+    [{ title: 't', created_at: '2026-10-01 09:00', resolved_at: '2026-09-30 09:00' }, 'resolved_at', '2026-09-30 09:00 is before created_at 2026-10-01 09:00'],
+    [{ title: 't', satisfaction: '7' }, 'satisfaction', '"7" is not a whole number from 1 to 5'],
+    [{ title: 't', satisfaction: '4.5' }, 'satisfaction', '"4.5" is not a whole number from 1 to 5'],
+    [{ title: 't', reopen_count: '-1' }, 'reopen_count', '"-1" is not a whole number, 0 or more'],
+    [{ title: 't', escalated: 'maybe' }, 'escalated', '"maybe" is not true or false'],
+    [{ title: 't', number: '12345' }, 'number', '"12345" cannot be a ticket number'],
+    [{ title: 'x'.repeat(501) }, 'title', '501 characters is too long (at most 500)'],
+    [{ title: 't', requester: { name: 'x' } }, 'requester', 'expected text, found an object'],
+  ])('%j is refused: %s', (cells, field, message, hint?: string) => {
+    const { result } = check(cells, { [field]: `col-${field}` });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual(expect.objectContaining({ line: 7, field, column: `col-${field}`, message: expect.stringContaining(message) }));
+    if (hint) expect(result.problems.find((p) => p.field === field)!.hint).toBe(hint);
+  });
+
+  it('lists every problem of a row, not only the first', () => {
+    const { result } = check({ title: '', urgency: 'high', satisfaction: '9' });
+    expect(!result.ok && result.problems.map((p) => p.field)).toEqual(['urgency', 'satisfaction', 'title']);
+  });
+
+  it('takes its status from its times when it has none', () => {
+    const status = (cells: Record<string, unknown>) => {
+      const { result } = check({ title: 't', created_at: '2026-10-01 09:00', ...cells });
+      return result.ok ? result.ticket.status : null;
+    };
+    expect(status({ closed_at: '2026-10-03 09:00' })).toBe('closed');
+    expect(status({ resolved_at: '2026-10-02 09:00' })).toBe('resolved');
+    expect(status({ team: 'desktop', first_response_at: '2026-10-01 09:10' })).toBe('in_progress');
+    expect(status({ team: 'desktop' })).toBe('dispatched');
+    expect(status({})).toBe('new');
+  });
+
+  it('accepts teams and agents that left, and counts them once', () => {
+    const notes = new ImportNotes();
+    for (let i = 0; i < 3; i++) expect(validateRow(row({ title: 't', team: 'old-team', assignee: 'ghost' }), ctx, notes).ok).toBe(true);
+    expect([...notes.unknownTeams]).toEqual([['old-team', 3]]);
+    expect([...notes.unknownAgents]).toEqual([['ghost', 3]]);
+  });
+
+  it('leaves out a contact that a masked export wrote, rather than overwrite the real one', () => {
+    for (const masked of ['138****5678', 'd***@example.com', 'L**i']) {
+      const { result, notes } = check({ title: 't', contact: masked });
+      expect([result.ok && result.ticket.contact, notes.maskedContacts]).toEqual([null, 1]);
+    }
+    expect(check({ title: 't', contact: '13812345678' }).result).toMatchObject({ ok: true, ticket: { contact: '13812345678' } });
+  });
+
+  it('keeps what the source classified as its own decision, and what rules classified as theirs', () => {
+    expect(check({ title: 't', type: 'fault', urgency: 'urgent' }).result).toMatchObject({ ticket: { manual_fields: ['type', 'urgency'] } });
+    expect(check({ title: 't', type: 'fault', classified_by: 'printer' }).result).toMatchObject({ ticket: { manual_fields: [] } });
+  });
+});
+
+describe('CSV cells of an export', () => {
+  it('neutralise what a spreadsheet would run as a formula, and only that', () => {
+    expect(['=SUM(A1)', '+86 138', '-5 degrees', '@cmd', '\tx', '\rx', "'quoted", 'plain', '5-4'].map(neutraliseFormula)).toEqual([
+      "'=SUM(A1)", "'+86 138", "'-5 degrees", "'@cmd", "'\tx", "'\rx", "''quoted", 'plain', '5-4',
+    ]);
+  });
+
+  it('read back as they were written, whatever they hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '中', '=') }), { minLength: 2, maxLength: 4 }), (cells) => {
+        const line = cells.map(csvCell).join(',');
+        const parsed = Papa.parse<string[]>(`${line}\r\n`, { newline: '\r\n', delimiter: ',' }).data[0];
+        expect(parsed).toEqual(cells);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('an exported ticket', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '=', '-', '中', ' ', '\\', '\u2028') });
+  const time = fc.option(fc.integer({ min: 0, max: Date.UTC(2099, 0, 1) }), { nil: null });
+  const ticket = fc.record({
+    id: fc.nat(), number: text, external_id: fc.option(text, { nil: null }), created_at: fc.integer({ min: 0, max: Date.UTC(2099, 0, 1) }),
+    title: text, description: fc.option(text, { nil: null }), contact: fc.option(text, { nil: null }), collaborators: fc.array(fc.constantFrom('network', 'desktop')),
+    resolved_at: time, callback_at: time, escalated: fc.boolean(), response_met: fc.option(fc.boolean(), { nil: null }), satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    version: fc.integer({ min: 1, max: 99 }), updated_at: fc.integer({ min: 0, max: Date.UTC(2099, 0, 1) }), updated_by: text,
+  }).map((fields) => ({ ...emptyImportTicket(), ...fields }) as never);
+
+  it.each([true, false])('as JSON is exactly the --json object (reveal %s)', (reveal) => {
+    for (const zone of ['Asia/Shanghai', 'UTC']) {
+      const json = createJsonFormatter({ zone, reveal });
+      fc.assert(
+        fc.property(ticket, (t) => {
+          expect(json(t)).toBe(JSON.stringify(toTicketJson(t, { zone, reveal })));
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('as CSV reads back, under the header, to the --json values (lists joined, formulas neutralised)', () => {
+    const csv = createCsvFormatter({ zone: 'Asia/Shanghai', reveal: true });
+    fc.assert(
+      fc.property(ticket, (t) => {
+        const [header, row] = Papa.parse<string[]>(csvHeader() + csv(t), { newline: '\r\n', delimiter: ',' }).data;
+        const expected = toTicketJson(t, { zone: 'Asia/Shanghai', reveal: true });
+        header!.forEach((field, i) => {
+          const value = expected[field];
+          const cell = value === null ? '' : Array.isArray(value) ? neutraliseFormula(value.join(';')) : typeof value === 'string' ? neutraliseFormula(value) : String(value);
+          expect(row![i]).toBe(cell);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
