@@ -12,6 +12,7 @@ import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from 
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { ticketFilterSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
 import type { NewVisit, Visit } from '../domain/visit.js';
@@ -51,15 +52,6 @@ const SORT_SQL: Record<SortField, string[]> = {
 type Row = Record<string, unknown>;
 
 const OPEN_STATUSES_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-// The SLA clock stops while a ticket is pending, so deadlines are watched on the other open statuses.
-const WATCHED_STATUSES_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
-const UNMET_DEADLINES = [
-  { done: 'first_response_at', due: 'response_due_at' },
-  { done: 'dispatched_at', due: 'dispatch_due_at' },
-  { done: 'resolved_at', due: 'resolve_due_at' },
-  // Owed again after each update: never "done".
-  { done: 'NULL', due: 'update_due_at' },
-];
 
 function toColumn(field: string, value: unknown): unknown {
   if (JSON_COLUMNS.has(field)) return JSON.stringify(value ?? []);
@@ -77,9 +69,6 @@ function toEvent(row: Row): TicketEvent {
   return { ...row, data: JSON.parse(row.data as string) } as TicketEvent;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export interface OpenOptions {
   /** Create the file (mode 0600) when it does not exist; otherwise a missing file is NotFoundError. */
@@ -255,45 +244,7 @@ export class SqliteStore implements Store {
   }
 
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.statuses?.length) {
-      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
-      params.push(...query.statuses);
-    }
-    for (const field of ['team', 'assignee', 'type', 'urgency', 'channel'] as const) {
-      if (query[field] !== undefined) {
-        where.push(`${field} = ?`);
-        params.push(query[field]);
-      }
-    }
-    if (query.createdFrom !== undefined) {
-      where.push('created_at >= ?');
-      params.push(query.createdFrom);
-    }
-    if (query.createdBefore !== undefined) {
-      where.push('created_at < ?');
-      params.push(query.createdBefore);
-    }
-    if (query.overdueAt !== undefined) {
-      where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} < ?)`).join(' OR ')})`);
-      params.push(...UNMET_DEADLINES.map(() => query.overdueAt));
-    }
-    if (query.dueWithin) {
-      const { from, until } = query.dueWithin;
-      where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} >= ? AND ${d.due} < ?)`).join(' OR ')})`);
-      params.push(...UNMET_DEADLINES.flatMap(() => [from, until]));
-    }
-    if (query.closedFrom !== undefined) {
-      where.push('closed_at >= ?');
-      params.push(query.closedFrom);
-    }
-    if (query.withoutCallback) where.push('callback_at IS NULL');
-    if (query.text) {
-      const pattern = `%${escapeLike(query.text)}%`;
-      where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
-      params.push(pattern, pattern);
-    }
+    const { where, params } = ticketFilterSql(query);
     const direction = query.sort.descending ? 'DESC' : 'ASC';
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${[...SORT_SQL[query.sort.field], 'id'].map((expression) => `${expression} ${direction}`).join(', ')} LIMIT ?`;
