@@ -6,6 +6,7 @@ import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import { ticketFilterSql } from './sqlite-filters.js';
 import type { ExportQuery, ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
 import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
+import { prepareCached } from './statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -35,7 +36,6 @@ export function rowToTicket(row: Row): Ticket {
 }
 
 export class SqliteImportSession implements ImportSession {
-  private readonly statements = new Map<string, Database.Statement>();
   private seenTable = false;
   /** The columns of `tickets`, read from the schema so that new columns need no change here. */
   private columns: string[] | null = null;
@@ -47,12 +47,7 @@ export class SqliteImportSession implements ImportSession {
   ) {}
 
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return prepareCached(this.db, sql);
   }
 
   /**

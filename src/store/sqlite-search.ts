@@ -17,6 +17,7 @@ import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
 import { isRareCandidate, problemGrams, probeFor, queryGrams, similarityScore, SIMILARITY } from '../search/similarity.js';
 import { escapeLike, ticketFilterSql } from './sqlite-filters.js';
 import { rowToTicket } from './sqlite-import.js';
+import { prepareCached } from './statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -26,16 +27,7 @@ const MAX_EXPANSION = 500;
 const BM25 = 'bm25(ticket_search, 3.0, 1.0, 1.0, 1.0)';
 const NOTES_OF = `SELECT ticket_id, json_extract(data, '$.text') AS text FROM events WHERE kind = 'note' AND ticket_id IN (SELECT value FROM json_each(?)) ORDER BY id`;
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
-
-/** Prepared statements, cached per connection. */
-function prepare(db: Database, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+const prepare = prepareCached;
 
 /** The index's trigrams that start with `prefix` (a two-character term), or null when there are too many. */
 function trigramsStartingWith(db: Database, prefix: string): string[] | null {

@@ -7,6 +7,7 @@ import type { QueueFacts, QueueQuery, QueueSection } from '../domain/queue.js';
 import { OPEN_STATUSES, type Ticket } from '../domain/ticket.js';
 import { rowToTicket } from './sqlite-import.js';
 import type { WriteOptions } from './store.js';
+import { prepareCached } from './statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,15 +20,7 @@ const NEXT_DUE_SQL = `min(
   coalesce(CASE WHEN resolved_at IS NULL THEN resolve_due_at END, 9e15),
   coalesce(update_due_at, 9e15))`;
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
-
-function prepare(db: Database, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+const prepare = prepareCached;
 
 function tickets(db: Database, sql: string, ...params: unknown[]): Ticket[] {
   return (prepare(db, sql).all(...params) as Row[]).map(rowToTicket);

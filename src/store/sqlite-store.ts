@@ -21,6 +21,7 @@ import { exportTickets, SqliteImportSession } from './sqlite-import.js';
 import type { ExportQuery, ImportSession } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
+import { prepareCached } from './statements.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
 
@@ -123,18 +124,12 @@ function migrate(db: Database.Database, path: string): void {
 }
 
 export class SqliteStore implements Store {
-  private readonly statements = new Map<string, Database.Statement>();
 
   /** The connection, for the store's own query modules (sqlite-*.ts); nothing outside src/store touches it. */
   constructor(readonly db: Database.Database, readonly path: string) {}
 
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return prepareCached(this.db, sql);
   }
 
   /** Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so no reader upgrades into a deadlock. */
