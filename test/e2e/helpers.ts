@@ -1,7 +1,7 @@
 // Runs the built `desk` binary as a user would: a real process, a temporary directory, a real
 // database file.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
@@ -76,4 +76,13 @@ export function spawnDesk(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** Writes generated tickets (bench/generate.mjs records) as the CSV `desk import` reads. */
+export function writeTicketsCsv(path: string, fields: readonly string[], tickets: readonly Record<string, unknown>[]): void {
+  const cell = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  writeFileSync(path, [fields.join(','), ...tickets.map((t) => fields.map((f) => cell(t[f])).join(','))].join('\n'));
 }

@@ -1,10 +1,9 @@
 // The monthly report over imported history, every figure checked against a count made here
 // directly from the generated records (not by the report code).
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTickets, FIELDS } from '../../bench/generate.mjs';
-import { sandbox } from './helpers.js';
+import { sandbox, writeTicketsCsv } from './helpers.js';
 
 const MONTH = '2026-09';
 const inMonth = (iso: string | null) => iso !== null && iso.startsWith(MONTH); // all times are written in +08:00
@@ -20,13 +19,9 @@ const countBy = (rows: any[], field: string) => rows.reduce((acc, r) => ((acc[r[
 describe('the monthly report of imported history', () => {
   it('matches counts made directly from the generated tickets, in both languages', () => {
     const tickets = [...generateTickets({ seed: 11, count: 4000, months: 6, end: '2026-10' })];
-    const csvCell = (v: unknown) => {
-      const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
     const box = sandbox();
     const file = join(box.dir, 'history.csv');
-    writeFileSync(file, [FIELDS.join(','), ...tickets.map((t) => FIELDS.map((f) => csvCell(t[f])).join(','))].join('\n'));
+    writeTicketsCsv(file, FIELDS, tickets);
     const env = { DESK_NOW: '2026-11-20T12:00:00+08:00' };
     const imported = box.desk(['import', file, '--json'], { env });
     expect(imported.code, imported.stderr).toBe(0);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELDS, generateWithTwins } from '../../bench/twins.mjs';
-import { sandbox, type Sandbox } from './helpers.js';
+import { sandbox, writeTicketsCsv, type Sandbox } from './helpers.js';
 
 const NOW = { DESK_NOW: '2026-11-25T16:00:00+08:00' };
 
@@ -118,13 +118,9 @@ describe('desk similar', () => {
 
   it("puts a generated ticket's near-duplicate twin in its top five", () => {
     const tickets = [...generateWithTwins({ seed: 5, count: 1500, months: 2, end: '2026-10' })];
-    const cell = (v: unknown) => {
-      const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
     const box = sandbox();
     const file = join(box.dir, 'history.csv');
-    writeFileSync(file, [FIELDS.join(','), ...tickets.map((t) => FIELDS.map((f) => cell(t[f])).join(','))].join('\n'));
+    writeTicketsCsv(file, FIELDS, tickets);
     const imported = box.desk(['import', file, '--json'], { env: NOW });
     expect(imported.code, imported.stderr).toBe(0);
     const numbers = new Map<string, string>(box.json(['list', '--limit', '5000']).map((t: any) => [t.external_id, t.number]));

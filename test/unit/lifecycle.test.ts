@@ -8,6 +8,7 @@ import type { PlanTools } from '../../src/domain/lifecycle.js';
 import type { Status, Ticket, TicketPatch } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { thrown } from './thrown.js';
+import { ticketWith } from './ticket-factory.js';
 
 /** The manual plans never ask the store for assignment state. */
 const TOOLS: PlanTools = {
@@ -30,18 +31,10 @@ const TEAMS = new TeamDirectory([
 
 /** A ticket as the store would hand it over; every field of Ticket, overridable. */
 function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 42, number: 'SD-202611-00042', external_id: null, created_at: EARLIER, channel: 'phone',
-    requester: 'Li Lei', department: 'Finance', contact: '13812345678', title: 'Printer jams on 3F',
-    description: null, occurred_at: null, impact: 'single', type: 'fault', category: 'hardware/printer',
-    urgency: 'normal', status: 'new', team: null, collaborators: [], assignee: null, classified_by: null,
-    dispatched_by: null, first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null,
-    response_due_at: null, dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null,
-    solution: null, steps: null, remaining: null, satisfaction: null, callback_at: null, callback_note: null,
-    reopen_count: 0, manual_fields: [], paused_at: null, paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, response_business_ms: null, resolve_business_ms: null, last_update_at: null, update_due_at: null, eta_at: null,
-    version: 1, updated_at: EARLIER, updated_by: 'li',
-    ...overrides,
-  };
+  return ticketWith({
+    created_at: EARLIER, department: 'Finance', contact: '13812345678', title: 'Printer jams on 3F',
+    impact: 'single', type: 'fault', category: 'hardware/printer', updated_at: EARLIER, ...overrides,
+  });
 }
 
 const ALL: Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened'];

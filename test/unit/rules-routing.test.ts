@@ -5,6 +5,7 @@ import type { Ticket } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { RuleEngine } from '../../src/rules/engine.js';
 import { RoutingFileSchema } from '../../src/rules/schema.js';
+import { ticketWith } from './ticket-factory.js';
 
 const NOW = Date.UTC(2026, 10, 25, 6, 30);
 const EARLIER = Date.UTC(2026, 10, 25, 1, 0);
@@ -31,18 +32,7 @@ const ENGINE = new RuleEngine(RoutingFileSchema.parse({
 
 /** A new, unclassified ticket as the store would hand it over; every field of Ticket, overridable. */
 function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 7, number: 'SD-202611-00007', external_id: null, created_at: EARLIER, channel: 'phone',
-    requester: 'Li Lei', department: 'Finance', contact: null, title: 'Printer jams on 3F',
-    description: null, occurred_at: null, impact: null, type: null, category: null,
-    urgency: 'normal', status: 'new', team: null, collaborators: [], assignee: null, classified_by: null,
-    dispatched_by: null, first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null,
-    response_due_at: null, dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null,
-    solution: null, steps: null, remaining: null, satisfaction: null, callback_at: null, callback_note: null,
-    reopen_count: 0, manual_fields: [], paused_at: null, paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, response_business_ms: null, resolve_business_ms: null, last_update_at: null, update_due_at: null, eta_at: null,
-    version: 1, updated_at: EARLIER, updated_by: 'li',
-    ...overrides,
-  };
+  return ticketWith({ id: 7, number: 'SD-202611-00007', created_at: EARLIER, department: 'Finance', title: 'Printer jams on 3F', updated_at: EARLIER, ...overrides });
 }
 
 /** The store's assignment state, in memory: the last agent per team's rotation and open tickets per agent. */

@@ -3,6 +3,7 @@ import { InvalidTransitionError } from '../../src/domain/errors.js';
 import { allowedMoves, assertMove, canMove } from '../../src/domain/status-machine.js';
 import { STATUSES, type Status, type Ticket } from '../../src/domain/ticket.js';
 import { thrown } from './thrown.js';
+import { ticketWith } from './ticket-factory.js';
 
 // DESIGN.md "Tickets": new → dispatched → in_progress ⇄ pending → resolved → closed;
 // resolved/closed → reopened → dispatched.
@@ -17,17 +18,7 @@ const ALLOWED: Record<Status, Status[]> = {
 };
 
 function ticketIn(status: Status): Ticket {
-  return {
-    id: 42, number: 'SD-202611-00042', external_id: null, created_at: Date.UTC(2026, 10, 25, 1, 0),
-    channel: 'phone', requester: 'Li Lei', department: null, contact: null, title: 'Printer jams', description: null,
-    occurred_at: null, impact: null, type: null, category: null, urgency: 'normal', status, team: null, collaborators: [],
-    assignee: null, classified_by: null, dispatched_by: null, first_response_at: null, dispatched_at: null,
-    resolved_at: null, closed_at: null, response_due_at: null, dispatch_due_at: null, resolve_due_at: null,
-    escalated: false, escalation_reason: null, solution: null, steps: null, remaining: null, satisfaction: null,
-    callback_at: null, callback_note: null, reopen_count: 0, manual_fields: [], paused_at: null, paused_ms: 0,
-    response_met: null, dispatch_met: null, resolve_met: null, response_business_ms: null, resolve_business_ms: null, last_update_at: null, update_due_at: null, eta_at: null,
-    version: 1, updated_at: Date.UTC(2026, 10, 25, 1, 0), updated_by: 'li',
-  };
+  return ticketWith({ status });
 }
 
 const refusalOf = (from: Status, to: Status) => thrown(() => assertMove(ticketIn(from), to));
