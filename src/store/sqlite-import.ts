@@ -2,7 +2,7 @@
 // BEGIN IMMEDIATE transaction with cached statements, and a streaming read for export.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffPatch, type PlanTools } from '../domain/lifecycle.js';
@@ -39,6 +39,26 @@ export function rowToTicket(row: Row): Ticket {
   return ticket as unknown as Ticket;
 }
 
+const SCRATCH = /^desk-import-(\d+)-[0-9a-f]+\.db$/;
+
+/** Scratch files of imports that were killed (SQLite needs the file to keep its name while open). */
+function removeAbandonedScratch(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = SCRATCH.exec(name)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    rmSync(join(tmpdir(), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class SqliteImportSession implements ImportSession {
   /** The scratch database of markSeen, attached as `import_seen`; null until first used. */
   private seenFile: string | null = null;
@@ -71,6 +91,7 @@ export class SqliteImportSession implements ImportSession {
    */
   async markSeen(keys: readonly (string | null)[], lines: readonly number[]): Promise<(number | null)[]> {
     if (this.seenFile === null) {
+      removeAbandonedScratch();
       this.seenFile = join(tmpdir(), `desk-import-${process.pid}-${randomBytes(6).toString('hex')}.db`);
       this.statement('ATTACH DATABASE ? AS import_seen').run(this.seenFile);
       this.db.pragma('import_seen.journal_mode = OFF');

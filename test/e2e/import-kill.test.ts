@@ -2,7 +2,7 @@
 // same import run again completes exactly the rest (DESIGN.md "Reliability").
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,11 @@ describe('desk import killed mid-way', () => {
     expect(spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), '--count', String(ROWS), '--format', 'csv', '--out', csv]).status).toBe(0);
 
     const args = [DESK, 'import', csv, '--on-error', 'skip', '--batch-size', String(BATCH)];
-    const child = spawn(process.execPath, args, { cwd: box.dir, env: { ...box.env, ...NOW }, stdio: 'ignore' });
+    // The import's scratch file (external ids seen so far) goes to a temporary directory of its own.
+    const tmp = join(box.dir, 'tmp');
+    mkdirSync(tmp);
+    const env = { ...box.env, ...NOW, TMPDIR: tmp };
+    const child = spawn(process.execPath, args, { cwd: box.dir, env, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
     // Kill it once a few batches are in, without warning: no handler runs, nothing is flushed.
     for (let waited = 0; countSoFar(box.db) < 2 * BATCH; waited += 20) {
@@ -66,10 +70,13 @@ describe('desk import killed mid-way', () => {
     expect(after.tickets).toBeLessThan(ROWS);
     expect(after.tickets % BATCH).toBe(0);
     expect([after.events, after.orphans]).toEqual([after.tickets, 0]);
+    expect(readdirSync(tmp).filter((name) => name.startsWith(`desk-import-${child.pid}-`))).toHaveLength(1);
 
-    const again = spawnSync(process.execPath, [...args, '--json'], { cwd: box.dir, env: { ...box.env, ...NOW }, encoding: 'utf8', timeout: 170_000 });
+    const again = spawnSync(process.execPath, [...args, '--json'], { cwd: box.dir, env, encoding: 'utf8', timeout: 170_000 });
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ read: ROWS, inserted: ROWS - after.tickets, skipped: after.tickets, rejected: 0 });
     expect(facts(box.db)).toEqual({ integrity: 'ok', tickets: ROWS, events: ROWS, orphans: 0 });
+    // The next import cleared what the killed one left; its own went with it.
+    expect(readdirSync(tmp)).toEqual([]);
   }, 180_000);
 });
