@@ -114,7 +114,9 @@ export function createContext(world: World, globals: GlobalOptions): Context {
       settings ??= (async () => {
         const dir = await ensureConfigDir();
         const { cacheDirectory, loadDeskSettingsCached } = await import('../config/settings-cache.js');
-        const loaded = { ...(await loadDeskSettingsCached(dir, cwd, () => (globals.tz ? 'UTC' : systemZone()), cacheDirectory(env, home))) };
+        const cached = await loadDeskSettingsCached(dir, cwd, systemZone, cacheDirectory(env, home), env);
+        const loaded = { ...cached.settings };
+        if (cached.zoneTable) (await import('../domain/time.js')).useZoneTable(cached.zoneTable);
         if (globals.tz) {
           const { checkZone } = await import('../domain/time.js');
           loaded.timezone = checkZone(globals.tz, '--tz');

@@ -1,11 +1,13 @@
 // desk.yaml read once and kept as JSON until the file changes: read commands (show, list) then
-// start without loading the YAML parser and the schema library at all.
+// start without loading the YAML parser and the schema library at all, and, with the table of
+// the desk's time zone kept beside it, without starting ICU.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ZoneTable } from '../domain/zone-table.js';
 import type { DeskSettings } from './settings.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 function stampOf(path: string | null): string {
   if (!path) return 'none';
@@ -21,30 +23,79 @@ export function cacheDirectory(env: NodeJS.ProcessEnv, home: string): string {
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'desk');
 }
 
-export async function loadDeskSettingsCached(configDir: string | null, cwd: string, systemZone: () => string, cacheDir: string): Promise<DeskSettings> {
+/**
+ * What the system's time zone is set from, without asking ICU: TZ, else the link /etc/localtime.
+ * A cached zone taken from the system is good while this stays the same.
+ */
+function systemZoneSource(env: NodeJS.ProcessEnv): string {
+  if (env.TZ !== undefined) return `TZ=${env.TZ}`;
+  try {
+    return `localtime=${readlinkSync('/etc/localtime')}`;
+  } catch {
+    return 'localtime=none';
+  }
+}
+
+/** The years a cached zone table covers: wider than any desk's history and plans. */
+const TABLE_FROM = Date.UTC(2000, 0, 1);
+const TABLE_TO = Date.UTC(2050, 0, 1);
+
+interface CachedSettings {
+  format: number;
+  stamp: string;
+  /** ICU's time zone rules: a Node with newer ones remakes the table. */
+  tzdata: string;
+  settings: DeskSettings;
+  /** systemZoneSource() when the zone came from the system, else null. */
+  systemZone: string | null;
+  zoneTable: ZoneTable | null;
+}
+
+export interface CachedDeskSettings {
+  settings: DeskSettings;
+  /** The offsets of settings.timezone, so that times can be shown without starting ICU. */
+  zoneTable: ZoneTable | null;
+}
+
+export async function loadDeskSettingsCached(
+  configDir: string | null,
+  cwd: string,
+  systemZone: () => string,
+  cacheDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<CachedDeskSettings> {
   const file = configDir && resolve(cwd, configDir, 'desk.yaml');
   const stamp = stampOf(file);
+  const tzdata = `${process.versions.icu}/${process.versions.tz}`;
   const key = createHash('sha1').update(`${file}`).digest('hex').slice(0, 16);
   const cachePath = join(cacheDir, `settings-${key}.json`);
   try {
-    const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { format: number; stamp: string; settings: DeskSettings; zoneFromSystem: boolean };
-    if (cached.format === FORMAT && cached.stamp === stamp) return cached.zoneFromSystem ? { ...cached.settings, timezone: systemZone() } : cached.settings;
+    const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as CachedSettings;
+    const current = cached.format === FORMAT && cached.stamp === stamp && cached.tzdata === tzdata;
+    if (current && (cached.systemZone === null || cached.systemZone === systemZoneSource(env))) return { settings: cached.settings, zoneTable: cached.zoneTable };
   } catch {
     // No cache yet, or an unreadable one: read the file itself.
   }
-  const { loadDeskSettings } = await import('./settings.js');
+  const [{ loadDeskSettings }, { tabulateZone }] = await Promise.all([import('./settings.js'), import('../domain/zone-table.js')]);
   let zoneFromSystem = false;
   const settings = loadDeskSettings(configDir, cwd, () => {
     zoneFromSystem = true;
     return systemZone();
   });
+  let zoneTable: ZoneTable | null = null;
+  try {
+    zoneTable = tabulateZone(settings.timezone, TABLE_FROM, TABLE_TO);
+  } catch {
+    // A zone ICU does not know is reported where it is used.
+  }
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     const temp = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, stamp, settings, zoneFromSystem }));
+    const record: CachedSettings = { format: FORMAT, stamp, tzdata, settings, systemZone: zoneFromSystem ? systemZoneSource(env) : null, zoneTable };
+    writeFileSync(temp, JSON.stringify(record));
     renameSync(temp, cachePath);
   } catch {
     // A cache that cannot be written only costs speed.
   }
-  return settings;
+  return { settings, zoneTable };
 }

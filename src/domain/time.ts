@@ -1,5 +1,21 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Settings, type Zone } from 'luxon';
 import { UsageError } from './errors.js';
+import { TableZone, type ZoneTable } from './zone-table.js';
+
+// Times are written in fixed numeric forms; the system's locale would only cost an ICU start-up.
+Settings.defaultLocale = 'en-US';
+
+const tabulated = new Map<string, TableZone>();
+
+/** From now on, times in `table.name` are worked out from the table (see zone-table.ts). */
+export function useZoneTable(table: ZoneTable): void {
+  tabulated.set(table.name, new TableZone(table));
+}
+
+/** The zone to hand luxon for `name`: its table when there is one. */
+export function luxonZone(name: string): Zone | string {
+  return tabulated.get(name) ?? name;
+}
 
 // Years outside this range are typing mistakes, not history a desk keeps.
 const FIRST_YEAR = 1970;
@@ -16,10 +32,11 @@ export function checkZone(zone: string, place: string): string {
 /** Reads a time given by an operator or a file; local forms are read in `zone`. */
 export function parseInstant(text: string, zone: string, place: string): number {
   const trimmed = text.trim();
-  let parsed = DateTime.fromISO(trimmed, { zone, setZone: true });
+  const local = luxonZone(zone);
+  let parsed = DateTime.fromISO(trimmed, { zone: local, setZone: true });
   for (const format of LOCAL_FORMATS) {
     if (parsed.isValid) break;
-    parsed = DateTime.fromFormat(trimmed, format, { zone });
+    parsed = DateTime.fromFormat(trimmed, format, { zone: local });
   }
   if (!parsed.isValid) throw new UsageError(`${place}: cannot read "${text}" as a time`, `expected ${EXPECTED}`);
   if (parsed.year < FIRST_YEAR || parsed.year > LAST_YEAR) {
@@ -30,17 +47,17 @@ export function parseInstant(text: string, zone: string, place: string): number 
 
 /** ISO 8601 with the offset of `zone`, to the second: the shape of every time in --json. */
 export function formatIso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
+  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 /** "2026-11-25 14:30" in `zone`: how times read in tables. */
 export function formatLocal(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).toFormat('yyyy-MM-dd HH:mm');
 }
 
 /** yyyymm of the month `ms` falls in, in `zone`: the period of a ticket number. */
 export function monthKey(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('yyyyMM');
+  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).toFormat('yyyyMM');
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };

@@ -1,6 +1,7 @@
 // A calendar month in the desk's time zone: the window every monthly figure is counted in.
 import { DateTime } from 'luxon';
 import { UsageError } from '../domain/errors.js';
+import { luxonZone } from '../domain/time.js';
 
 export interface MonthWindow {
   month: string;
@@ -11,7 +12,7 @@ export interface MonthWindow {
 }
 
 export function monthWindow(month: string, zone: string): MonthWindow {
-  const first = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? DateTime.fromFormat(month, 'yyyy-MM', { zone }) : null;
+  const first = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? DateTime.fromFormat(month, 'yyyy-MM', { zone: luxonZone(zone) }) : null;
   if (!first?.isValid) throw new UsageError(`--month: "${month}" is not a month`, 'use YYYY-MM, e.g. 2026-10');
   const next = first.plus({ months: 1 });
   const days = [];
@@ -28,5 +29,5 @@ export function previousMonth(month: string): string {
 
 /** The default month of a report: the one before the month `now` falls in. */
 export function lastMonth(now: number, zone: string): string {
-  return DateTime.fromMillis(now, { zone }).minus({ months: 1 }).toFormat('yyyy-MM');
+  return DateTime.fromMillis(now, { zone: luxonZone(zone) }).minus({ months: 1 }).toFormat('yyyy-MM');
 }
