@@ -280,11 +280,12 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     define(
       'search',
       'Full-text search of title, description, solution and notes; best match first, then newest',
-      ['desk search 打印机 卡纸', 'desk search "vpn certificate" --status open', 'desk search 打印 --team desktop --limit 5 --json'],
+      ['desk search 打印机 卡纸', 'desk search "vpn certificate" --status open', 'desk search 打印 --team desktop --limit 5 --json', 'desk search 打印机 --status open --sort -urgency'],
       () => import('./commands/search.js'),
     ),
   )
     .argument('<query...>', 'words or "quoted phrases"; every one must occur (any substring, Chinese included)')
+    .addOption(new Option('--sort <order>', 'relevance (best match, then newest) or a sort field of list; prefix - for descending').default('relevance'))
     .option('--limit <n>', 'at most this many tickets', '20')
     .option('--reveal', 'show contact details unmasked');
 

@@ -41,6 +41,21 @@ export function parseSort(text: string): TicketQuery['sort'] {
   return { field, descending };
 }
 
+/** The words a sort flag takes: each field ascending, and with - for descending. */
+export function sortWords(fields: readonly string[]): string[] {
+  return fields.flatMap((field) => [field, `-${field}`]);
+}
+
+/** `desk search --sort`: `relevance` (undefined: the search's own order) or a sort of `desk list`. */
+export function parseSearchSort(text: string): TicketQuery['sort'] | undefined {
+  const word = text.trim().toLowerCase();
+  if (word === 'relevance') return undefined;
+  if (!(SORT_FIELDS as readonly string[]).includes(word.replace(/^[-+]/, ''))) {
+    throw new UsageError(`--sort: unknown value "${text}" (accepted: relevance, ${SORT_FIELDS.join(', ')}; prefix - for descending)`, 'e.g. --sort -created_at for the newest first');
+  }
+  return parseSort(word);
+}
+
 export function parseLimit(text: string): number {
   const limit = Number(text);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {

@@ -27,14 +27,7 @@ function attainment(d: DeadlineCount) {
   return { met: d.met, missed: d.missed, rate: rate(d.met, d.met + d.missed) };
 }
 
-export interface Totals {
-  created: number;
-  resolved: number;
-  closed: number;
-  reopened: number;
-  escalated: number;
-  backlog_end: number;
-}
+export type Totals = Pick<MonthSummaryFacts, 'created' | 'resolved' | 'closed' | 'reopened' | 'escalated' | 'backlog_end'>;
 
 function totalsOf(f: MonthSummaryFacts): Totals {
   return { created: f.created, resolved: f.resolved, closed: f.closed, reopened: f.reopened, escalated: f.escalated, backlog_end: f.backlog_end };

@@ -5,6 +5,8 @@ import type { TicketQuery } from '../store/store.js';
 export interface SearchQuery extends Omit<TicketQuery, 'sort' | 'limit' | 'text'> {
   /** Words or "quoted phrases"; every one must occur in the title, description, solution or notes. */
   text: string;
+  /** Ordered by this field first when given; otherwise by relevance. Ties: best match, then newest. */
+  sort?: TicketQuery['sort'];
   limit: number;
 }
 

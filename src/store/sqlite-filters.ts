@@ -1,9 +1,9 @@
 // The WHERE conditions of the ticket filters of `desk list` (status, team, dates, deadlines…), for
 // queries of the store's modules that select tickets by them (the same conditions as
-// SqliteStore.listTickets). Column names are unqualified: use them where `tickets` is the only
-// table with those names.
+// SqliteStore.listTickets), and the ORDER BY of their sorts. Column names are unqualified: use them
+// where `tickets` is the only table with those names.
 import { OPEN_STATUSES } from '../domain/ticket.js';
-import type { TicketQuery } from './store.js';
+import type { SortField, TicketQuery } from './store.js';
 
 export type TicketFilterQuery = Omit<TicketQuery, 'sort' | 'limit'>;
 
@@ -16,6 +16,32 @@ const UNMET_DEADLINES = [
   // Owed again after each update: never "done".
   { done: 'NULL', due: 'update_due_at' },
 ];
+
+// Each sort is a list of expressions; tickets without a due time sort after those with one.
+const SORT_SQL: Record<SortField, string[]> = {
+  created_at: ['created_at'],
+  updated_at: ['updated_at'],
+  number: ['number'],
+  status: ['status'],
+  resolve_due_at: ['resolve_due_at IS NULL', 'resolve_due_at'],
+  closed_at: ['closed_at'],
+  urgency: ["CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END"],
+};
+
+/** The ORDER BY terms of a sort, each in its direction; callers add their own tie-break. */
+export function ticketSortSql(sort: TicketQuery['sort']): string[] {
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  return SORT_SQL[sort.field].map((expression) => `${expression} ${direction}`);
+}
+
+/**
+ * The ORDER BY of a search: by the sort when there is one, then best match (`score`, a bm25
+ * expression: lower is better; null when nothing ranks), then the most recently logged.
+ * `id` is the ticket's id expression, qualified where the search joins other tables.
+ */
+export function searchOrderSql(sort: TicketQuery['sort'] | undefined, score: string | null, id: string): string {
+  return [...(sort ? ticketSortSql(sort) : []), ...(score ? [score] : []), `${id} DESC`].join(', ');
+}
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

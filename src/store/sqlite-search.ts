@@ -15,7 +15,7 @@ import type { Ticket } from '../domain/ticket.js';
 import { ftsString, parseSearchText, type SearchTerm } from '../search/query.js';
 import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
 import { isRareCandidate, problemGrams, probeFor, queryGrams, similarityScore, SIMILARITY } from '../search/similarity.js';
-import { escapeLike, ticketFilterSql } from './sqlite-filters.js';
+import { escapeLike, searchOrderSql, ticketFilterSql } from './sqlite-filters.js';
 import { rowToTicket } from './sqlite-import.js';
 import { prepareCached } from './statements.js';
 
@@ -59,7 +59,7 @@ export function notesOf(db: Database, ids: readonly number[]): Map<number, strin
   return notes;
 }
 
-/** Tickets matching every term, most relevant first, then the most recently logged (highest id). */
+/** Tickets matching every term, by the query's sort if any, then most relevant, then the most recently logged (highest id). */
 export function searchTickets(db: Database, query: SearchQuery): SearchHit[] {
   const terms = parseSearchText(query.text);
   const match: string[] = [];
@@ -84,8 +84,8 @@ export function searchTickets(db: Database, query: SearchQuery): SearchHit[] {
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   let rows: Row[];
-  if (match.length && !where.length) {
-    // Nothing to filter: the index alone ranks, and only the tickets shown are read.
+  if (match.length && !where.length && !query.sort) {
+    // Nothing to filter or sort by: the index alone ranks, and only the tickets shown are read.
     const ranked = prepare(db, `SELECT rowid AS id, ${BM25} AS score FROM ticket_search WHERE ticket_search MATCH ? ORDER BY score, rowid DESC LIMIT ?`).all(match.join(' AND '), query.limit) as { id: number; score: number }[];
     const byId = new Map((prepare(db, 'SELECT * FROM tickets WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ranked.map((r) => r.id))) as Row[]).map((r) => [r.id as number, r]));
     rows = ranked.filter((r) => byId.has(r.id)).map((r) => ({ ...byId.get(r.id)!, search_score: r.score }));
@@ -93,8 +93,8 @@ export function searchTickets(db: Database, query: SearchQuery): SearchHit[] {
     // The MATCH runs in a subquery so the filters' column names refer to tickets only.
     const sql = match.length
       ? `SELECT t.*, m.score AS search_score FROM (SELECT rowid AS id, ${BM25} AS score FROM ticket_search WHERE ticket_search MATCH ?) m
-         JOIN tickets t ON t.id = m.id ${whereSql} ORDER BY m.score, t.id DESC LIMIT ?`
-      : `SELECT t.*, 0 AS search_score FROM tickets t ${whereSql} ORDER BY t.id DESC LIMIT ?`;
+         JOIN tickets t ON t.id = m.id ${whereSql} ORDER BY ${searchOrderSql(query.sort, 'm.score', 't.id')} LIMIT ?`
+      : `SELECT t.*, 0 AS search_score FROM tickets t ${whereSql} ORDER BY ${searchOrderSql(query.sort, null, 't.id')} LIMIT ?`;
     rows = prepare(db, sql).all(...(match.length ? [match.join(' AND ')] : []), ...params, query.limit) as Row[];
   }
   const notes = notesOf(db, rows.map((r) => r.id as number));

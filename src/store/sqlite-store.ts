@@ -12,7 +12,7 @@ import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from 
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import { ticketFilterSql } from './sqlite-filters.js';
+import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
 import type { NewVisit, Visit } from '../domain/visit.js';
@@ -20,7 +20,7 @@ import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/re
 import { exportTickets, SqliteImportSession } from './sqlite-import.js';
 import type { ExportQuery, ImportSession } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
-import type { CreateOptions, SortField, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
+import type { CreateOptions, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -38,17 +38,6 @@ const WRITABLE = new Set([
 
 const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
 const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met'] as const;
-
-// Each sort is a list of expressions; tickets without a due time sort after those with one.
-const SORT_SQL: Record<SortField, string[]> = {
-  created_at: ['created_at'],
-  updated_at: ['updated_at'],
-  number: ['number'],
-  status: ['status'],
-  resolve_due_at: ['resolve_due_at IS NULL', 'resolve_due_at'],
-  closed_at: ['closed_at'],
-  urgency: ["CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END"],
-};
 
 type Row = Record<string, unknown>;
 
@@ -240,9 +229,8 @@ export class SqliteStore implements Store {
 
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
     const { where, params } = ticketFilterSql(query);
-    const direction = query.sort.descending ? 'DESC' : 'ASC';
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${[...SORT_SQL[query.sort.field], 'id'].map((expression) => `${expression} ${direction}`).join(', ')} LIMIT ?`;
+      ORDER BY ${[...ticketSortSql(query.sort), `id ${query.sort.descending ? 'DESC' : 'ASC'}`].join(', ')} LIMIT ?`;
     return (this.statement(sql).all(...params, query.limit) as Row[]).map(toTicket);
   }
 

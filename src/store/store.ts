@@ -67,7 +67,7 @@ export interface Store {
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
   monthFacts(query: FactsQuery): Promise<MonthFacts>;
-  /** Full-text search of title, description, solution and notes: best match first, then newest. */
+  /** Full-text search of title, description, solution and notes: in the query's sort if any, then best match first, then newest. */
   searchTickets(query: SearchQuery): Promise<SearchHit[]>;
   /** Resolved tickets whose problem reads most like this ticket's, with their solutions, best first. */
   similarTickets(ref: TicketRef, limit: number): Promise<SimilarHit[]>;

@@ -43,6 +43,9 @@ describe('desk completion', () => {
     expect(complete('desk', 'create', '--channel', '')).toEqual(['phone', 'email', 'web', 'onsite']);
     expect(complete('desk', 'report', 'monthly', '--format', '')).toEqual(['table', 'json', 'csv', 'md', 'html']);
     expect(complete('desk', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete('desk', 'search', 'x', '--sort', 're')).toEqual(['relevance', 'resolve_due_at']);
+    expect(complete('desk', 'search', 'x', '--sort', '-u')).toEqual(['-updated_at', '-urgency']);
+    expect(complete('desk', 'list', '--sort', 're')).toEqual(['resolve_due_at']);
     expect(complete('desk', 'list', '--to', '')).toEqual([]); // a time: nothing to offer
     expect(complete('desk', 'show', '').sort()).toEqual(['SD-202611-00001', 'SD-202611-00002']);
     // --db given on the command line is the database the numbers come from.

@@ -4,17 +4,17 @@ import { buildHandover, summarizeHandover, type ShiftActivity } from '../../src/
 import { teamsOf } from '../../src/domain/queue.js';
 import type { Ticket } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
+import { ticketWith } from './ticket-factory.js';
 
 const HOUR = 3_600_000;
 const NOW = 100 * HOUR;
 let nextId = 1;
 function ticket(more: Partial<Ticket>): Ticket {
   const id = nextId++;
-  return {
+  return ticketWith({
     id, number: `SD-202611-${String(id).padStart(5, '0')}`, title: `ticket ${id}`, status: 'in_progress', team: 'desktop', assignee: 'sun',
-    created_at: NOW - 10 * HOUR, first_response_at: NOW - 9 * HOUR, dispatched_at: NOW - 9 * HOUR, resolved_at: null,
-    response_due_at: null, dispatch_due_at: null, resolve_due_at: null, update_due_at: null, paused_at: null, urgency: 'normal', ...more,
-  } as Ticket;
+    created_at: NOW - 10 * HOUR, first_response_at: NOW - 9 * HOUR, dispatched_at: NOW - 9 * HOUR, ...more,
+  });
 }
 
 describe('buildHandover', () => {

@@ -2,10 +2,15 @@ import { UsageError } from '../../domain/errors.js';
 import { STATUSES } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
 import { bashScript, completionSpec, DYNAMIC_KINDS, fishScript, zshScript, type DynamicKind } from '../render/completion-scripts.js';
-import { SORT_FIELDS } from '../ticket-filters.js';
+import { SORT_FIELDS, sortWords } from '../ticket-filters.js';
 
 const SHELLS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
 const RECENT_TICKETS = 30;
+// `desk list --sort <field>` and `desk search --sort <order>`.
+const SORTS = new Map([
+  ['field', sortWords(SORT_FIELDS)],
+  ['order', ['relevance', ...sortWords(SORT_FIELDS)]],
+]);
 
 /** The words of a kind, for the scripts; a completion never prints an error, it offers nothing. */
 async function values(kind: DynamicKind, ctx: Context): Promise<string[]> {
@@ -45,6 +50,6 @@ export async function run({ args, options }: { args: string[]; options: { values
   }
   const { buildProgram } = await import('../program.js');
   const program = buildProgram({ io: ctx.io, env: ctx.env, cwd: ctx.cwd }, { started: () => {}, finished: () => {} });
-  ctx.io.stdout.write(SHELLS[shell as keyof typeof SHELLS](completionSpec(program, SORT_FIELDS)));
+  ctx.io.stdout.write(SHELLS[shell as keyof typeof SHELLS](completionSpec(program, SORTS)));
   return 0;
 }

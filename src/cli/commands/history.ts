@@ -1,8 +1,8 @@
 import { parseTicketRef } from '../../domain/numbering.js';
-import { formatIso, formatLocal } from '../../domain/time.js';
+import { formatIso } from '../../domain/time.js';
 import type { Context } from '../context.js';
+import { renderHistory } from '../render/history.js';
 import { presentChanges, printJson } from '../render/ticket-json.js';
-import { describeChanges } from '../render/ticket-view.js';
 
 export async function run({ args, options }: { args: string[]; options: { reveal?: boolean } }, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
@@ -28,16 +28,5 @@ export async function run({ args, options }: { args: string[]; options: { reveal
     );
     return;
   }
-  for (const event of events) {
-    const changes = presentChanges(event.data.changes ?? {}, { zone, reveal });
-    delete changes.description;
-    const words = [
-      event.data.reason && `reason: ${event.data.reason}`,
-      event.data.text,
-      event.data.to && `to ${event.data.to} (${event.data.team})`,
-      event.data.rules && `by rule ${[...new Set(Object.values(event.data.rules))].join(', ')}`,
-    ].filter(Boolean).join(' — ');
-    const line = describeChanges(ticket, event.kind, changes, zone).trimEnd().slice(ticket.number.length + 1);
-    ctx.io.stdout.write(`${formatLocal(event.at, zone)}  ${event.actor}  ${line}${words ? `  ${words}` : ''}\n`);
-  }
+  ctx.io.stdout.write(renderHistory(ticket, events, { zone, reveal, width: ctx.io.stdoutIsTTY ? ctx.io.columns : undefined }));
 }

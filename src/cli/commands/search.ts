@@ -3,9 +3,10 @@ import type { Context } from '../context.js';
 import { renderSearchHits, searchHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
-import { parseLimit, parseTicketFilters, type FilterOptions } from '../ticket-filters.js';
+import { parseLimit, parseSearchSort, parseTicketFilters, type FilterOptions } from '../ticket-filters.js';
 
 interface Options extends Omit<FilterOptions, 'search'> {
+  sort: string;
   limit: string;
   reveal?: boolean;
 }
@@ -15,8 +16,9 @@ export async function run({ args, options }: { args: string[]; options: Options 
   const text = args.join(' ');
   const terms = parseSearchText(text);
   const filters = parseTicketFilters(options, { zone, vocabulary, now: ctx.now() });
+  const query = { ...filters, text, sort: parseSearchSort(options.sort), limit: parseLimit(options.limit) };
   const store = await ctx.openStore({ create: false });
-  const hits = await store.searchTickets({ ...filters, text, limit: parseLimit(options.limit) });
+  const hits = await store.searchTickets(query);
   const reveal = Boolean(options.reveal);
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), hits.map((hit) => searchHitJson(hit, terms, { zone, reveal })));

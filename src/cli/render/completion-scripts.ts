@@ -24,6 +24,9 @@ export interface CommandSpec {
   argument: ValueKind | null;
 }
 
+/** The words of the sort flags, by their placeholder (`--sort <field>`, `--sort <order>`). */
+export type SortWords = ReadonlyMap<string, readonly string[]>;
+
 const FORMATS = ['text', 'table', 'json', 'csv', 'ndjson', 'md', 'html'];
 const BY_PLACEHOLDER: Record<string, ValueKind> = {
   team: 'teams',
@@ -50,7 +53,7 @@ const BY_FLAG: Record<string, ValueKind> = {
 };
 const BY_ARGUMENT: Record<string, ValueKind> = { ticket: 'tickets', tickets: 'tickets', file: 'files', shell: 'words:bash zsh fish' };
 
-function kindOf(option: Option, sortFields: readonly string[]): ValueKind | null {
+function kindOf(option: Option, sorts: SortWords): ValueKind | null {
   if (!option.required && !option.optional) return null;
   const long = option.long ?? '';
   if (BY_FLAG[long]) return BY_FLAG[long];
@@ -59,7 +62,8 @@ function kindOf(option: Option, sortFields: readonly string[]): ValueKind | null
     const words = FORMATS.filter((f) => new RegExp(`(^|[^a-z])${f}([^a-z]|$)`).test(option.description));
     return words.length ? `words:${words.join(' ')}` : 'any';
   }
-  if (placeholder === 'field') return `words:${sortFields.flatMap((f) => [f, `-${f}`]).join(' ')}`;
+  const sortWords = sorts.get(placeholder);
+  if (sortWords) return `words:${sortWords.join(' ')}`;
   return BY_PLACEHOLDER[placeholder] ?? 'any';
 }
 
@@ -68,12 +72,12 @@ function isHidden(option: Option): boolean {
 }
 
 /** Every command of the tree with its subcommands, flags and what their values complete to. */
-export function completionSpec(program: Command, sortFields: readonly string[]): CommandSpec[] {
+export function completionSpec(program: Command, sorts: SortWords): CommandSpec[] {
   const specs: CommandSpec[] = [];
   const visit = (command: Command, path: string) => {
     const options = command.options
       .filter((o) => !isHidden(o))
-      .map((o) => ({ flags: [o.short, o.long].filter((f): f is string => Boolean(f)), kind: kindOf(o, sortFields) }));
+      .map((o) => ({ flags: [o.short, o.long].filter((f): f is string => Boolean(f)), kind: kindOf(o, sorts) }));
     if (path === '') options.push({ flags: ['-h', '--help'], kind: null });
     const argument = command.registeredArguments[0];
     specs.push({

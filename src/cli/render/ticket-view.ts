@@ -85,13 +85,16 @@ export function ticketRow(ticket: Ticket, o: ViewOptions): string[] {
   ];
 }
 
-/** "SD-202611-00042 respond: status dispatched → in_progress, first_response_at 2026-11-25 14:02" */
-export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, zone: string): string {
+/**
+ * "SD-202611-00042 respond: status dispatched → in_progress, first_response_at 2026-11-25 14:02";
+ * values longer than `valueWidth` characters are cut.
+ */
+export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, zone: string, valueWidth = 60): string {
   const show = (field: string, value: unknown) => {
     if (value === null || value === undefined) return '∅';
     if (field.endsWith('_at') && typeof value === 'number') return formatLocal(value, zone);
     if (Array.isArray(value)) return value.join(',') || '∅';
-    return truncate(String(value), 60);
+    return truncate(String(value), valueWidth);
   };
   const parts = Object.entries(changes).map(([field, [before, after]]) =>
     before === null || before === undefined ? `${field} ${show(field, after)}` : `${field} ${show(field, before)} → ${show(field, after)}`,

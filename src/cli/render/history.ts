@@ -1,0 +1,57 @@
+// The audit trail as an operator reads it: time, actor, then what happened. The event text wraps
+// by display width under its own column, so a long note or a Chinese solution stays inside the
+// terminal instead of running past its edge.
+import type { Ticket, TicketEvent } from '../../domain/ticket.js';
+import { formatLocal } from '../../domain/time.js';
+import { displayWidth, padToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
+import { DEFAULT_WIDTH } from './fit-table.js';
+import { presentChanges } from './ticket-json.js';
+import { describeChanges } from './ticket-view.js';
+
+export interface HistoryView {
+  zone: string;
+  reveal: boolean;
+  /** Terminal width; 80 columns when not a terminal. */
+  width?: number;
+}
+
+const GAP = '  ';
+/** The event text keeps at least this many columns; a longer actor name is cut to leave them. */
+const MIN_TEXT_WIDTH = 30;
+
+/** "note — The printer jams again", "escalate: escalated false → true — reason: VIP". */
+export function describeEvent(ticket: Ticket, event: TicketEvent, { zone, reveal }: HistoryView): string {
+  const data = event.data;
+  const changes = presentChanges(data.changes ?? {}, { zone, reveal });
+  delete changes.description;
+  // The reason is shown once, after the changes.
+  if (data.reason !== undefined && changes.escalation_reason?.[1] === data.reason) delete changes.escalation_reason;
+  const what = describeChanges(ticket, event.kind, changes, zone, Infinity).trimEnd().slice(ticket.number.length + 1);
+  return [
+    what,
+    data.reason && `reason: ${data.reason}`,
+    data.text,
+    data.to && `to ${data.to} (${data.team})`,
+    data.rules && `by rule ${[...new Set(Object.values(data.rules))].join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join(' — ');
+}
+
+export function renderHistory(ticket: Ticket, events: readonly TicketEvent[], view: HistoryView): string {
+  const width = view.width ?? DEFAULT_WIDTH;
+  const rows = events.map((event) => ({ at: formatLocal(event.at, view.zone), actor: event.actor, text: describeEvent(ticket, event, view) }));
+  const atWidth = Math.max(0, ...rows.map((r) => displayWidth(r.at)));
+  const actorRoom = Math.max(4, width - atWidth - 2 * GAP.length - MIN_TEXT_WIDTH);
+  const actorWidth = Math.min(actorRoom, Math.max(0, ...rows.map((r) => displayWidth(r.actor))));
+  const indent = atWidth + actorWidth + 2 * GAP.length;
+  const textWidth = Math.max(1, width - indent);
+  const out: string[] = [];
+  for (const row of rows) {
+    const lines = row.text.split(/\r?\n/).flatMap((paragraph) => wrapToWidth(paragraph, textWidth));
+    const head = `${padToWidth(row.at, atWidth)}${GAP}${padToWidth(truncateToWidth(row.actor, actorWidth), actorWidth)}${GAP}`;
+    lines.forEach((line, i) => out.push(`${i === 0 ? head : ' '.repeat(indent)}${line}`.trimEnd()));
+    if (!lines.length) out.push(head.trimEnd());
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
