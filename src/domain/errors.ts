@@ -32,3 +32,13 @@ export class CancelledError extends UsageError {
     super('cancelled');
   }
 }
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r' };
+
+/**
+ * `text` as one line of a terminal: line breaks and other control characters, which a quoted CSV
+ * cell or a JSON key may hold, written as escapes (\n, \u001b); tabs stay.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,6 +1,6 @@
 // The columns of import and export (DESIGN.md "Tickets": the same names as --json), the header
 // names other systems use for them, and `--map col=field`.
-import { UsageError } from '../domain/errors.js';
+import { escapeControls, UsageError } from '../domain/errors.js';
 
 /** Every column of an export, in the order of the ticket JSON object; import reads the same names. */
 export const TICKET_COLUMNS = [
@@ -116,6 +116,8 @@ export interface ColumnPlan {
  * columns filling one field is an error: which one is meant is the operator's call.
  */
 export function planColumns(header: readonly string[], map: ColumnMap, place: string): ColumnPlan {
+  // A quoted header cell may hold a line break: messages name it on one line.
+  const columns = () => header.map((h) => escapeControls(h.trim())).join(', ');
   const fields: (TicketColumn | null)[] = [];
   const unknown: string[] = [];
   const filledBy = new Map<TicketColumn, string>();
@@ -129,16 +131,17 @@ export function planColumns(header: readonly string[], map: ColumnMap, place: st
     }
     const other = filledBy.get(field);
     if (other !== undefined) {
-      throw new UsageError(`${place}: columns "${other}" and "${name}" both fill ${field}`, `leave one out with --map "${name}=" (or map it to another field)`);
+      const [first, second] = [escapeControls(other), escapeControls(name)];
+      throw new UsageError(`${place}: columns "${first}" and "${second}" both fill ${field}`, `leave one out with --map "${second}=" (or map it to another field)`);
     }
     filledBy.set(field, name);
     fields.push(field);
   }
   for (const [column] of map) {
-    if (!header.some((h) => h.trim() === column)) throw new UsageError(`--map: no column "${column}" in ${place}`, `columns: ${header.map((h) => h.trim()).join(', ')}`);
+    if (!header.some((h) => h.trim() === column)) throw new UsageError(`--map: no column "${escapeControls(column)}" in ${place}`, `columns: ${columns()}`);
   }
   if (!filledBy.has('title')) {
-    throw new UsageError(`${place}: no title column (columns: ${header.map((h) => h.trim()).join(', ') || 'none'})`, 'every ticket needs a title; name the column with --map COLUMN=title');
+    throw new UsageError(`${place}: no title column (columns: ${columns() || 'none'})`, 'every ticket needs a title; name the column with --map COLUMN=title');
   }
   return { fields, unknown };
 }

@@ -3,7 +3,7 @@
 // values are strict, teams and agents that left are accepted and reported once.
 import { STATUSES, URGENCIES, type Status } from '../domain/ticket.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
-import { DeskError } from '../domain/errors.js';
+import { DeskError, escapeControls } from '../domain/errors.js';
 import type { ImportTicket } from '../store/store.js';
 import { VALUE_ALIASES, type TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
@@ -83,6 +83,12 @@ export function emptyImportTicket(): ImportTicket {
 
 type Cell = string | boolean | number | string[] | null;
 
+// A cell quoted in a message: enough to find it, not a megabyte of it.
+const QUOTED_MAX = 60;
+function quote(text: string): string {
+  return `"${text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX)}…` : text}"`;
+}
+
 function addProblem(problems: RowProblem[], raw: RawRecord, field: string | null, message: string, hint?: string): void {
   const index = field === null ? -1 : raw.fields.indexOf(field as TicketColumn);
   const column = field === null ? null : index === -1 ? field : raw.columns[index]!;
@@ -135,14 +141,14 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
         const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
         const [min, max, what] =
           field === 'satisfaction' ? [1, 5, 'a whole number from 1 to 5'] : field === 'reopen_count' ? [0, 1e9, 'a whole number, 0 or more'] : [1, 1e9, 'a whole number, 1 or more'];
-        if (!(n >= min && n <= max)) problem(field, `"${text}" is not ${what}`, field === 'satisfaction' ? '1 very dissatisfied … 5 very satisfied' : undefined);
+        if (!(n >= min && n <= max)) problem(field, `${quote(text)} is not ${what}`, field === 'satisfaction' ? '1 very dissatisfied … 5 very satisfied' : undefined);
         else set[field] = n;
         break;
       }
       case 'number': {
         const number = text.toUpperCase();
         if (!NUMBER.test(number) || /^\d+$/.test(number)) {
-          problem(field, `"${text}" cannot be a ticket number (letters, digits, - . _ /, not digits alone)`, 'an identifier from another system belongs in external_id: --map COLUMN=external_id');
+          problem(field, `${quote(text)} cannot be a ticket number (letters, digits, - . _ /, not digits alone)`, 'an identifier from another system belongs in external_id: --map COLUMN=external_id');
         } else set.number = number;
         break;
       }
@@ -156,7 +162,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
         const lower = text.toLowerCase();
         const alias = VALUE_ALIASES[field][text];
         const value = accepted.includes(lower) ? lower : alias !== undefined && accepted.includes(alias) ? alias : null;
-        if (value === null) problem(field, `unknown value "${text}"`, `accepted: ${accepted.join(', ')}`);
+        if (value === null) problem(field, `unknown value ${quote(text)}`, `accepted: ${accepted.join(', ')}`);
         else {
           set[field] = value;
           if (field === 'status') statusGiven = true;
@@ -169,7 +175,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       case 'dispatch_met':
       case 'resolve_met': {
         const flag = BOOLEANS[text.toLowerCase()];
-        if (flag === undefined) problem(field, `"${text}" is not true or false`, 'accepted: true, false, yes, no, 1, 0, 是, 否');
+        if (flag === undefined) problem(field, `${quote(text)} is not true or false`, 'accepted: true, false, yes, no, 1, 0, 是, 否');
         else set[field] = flag;
         break;
       }
@@ -267,9 +273,12 @@ function inferStatus(ticket: ImportTicket): Status {
   return 'new';
 }
 
-/** "data.csv:12: column "紧急程度" (urgency): unknown value "高"" — the one-line form of a problem. */
+/**
+ * "data.csv:12: column "紧急程度" (urgency): unknown value "高"" — the one-line form of a problem,
+ * also when the cell, the column name or the JSON parser's message holds a line break.
+ */
 export function describeProblem(source: string, p: RowProblem): string {
   const where = p.column === null ? '' : p.field !== null && p.field !== p.column ? `column "${p.column}" (${p.field}): ` : `column "${p.column}": `;
-  return `${source}:${p.line}: ${where}${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+  return escapeControls(`${source}:${p.line}: ${where}${p.message}${p.hint ? ` (${p.hint})` : ''}`);
 }
 

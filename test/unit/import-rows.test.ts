@@ -91,6 +91,11 @@ describe('a row', () => {
     if (hint) expect(result.problems.find((p) => p.field === field)!.hint).toBe(hint);
   });
 
+  it('quotes a long bad cell only in part', () => {
+    const { result } = check({ title: 't', channel: `fax${'x'.repeat(100_000)}` });
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([`unknown value "fax${'x'.repeat(57)}…"`]);
+  });
+
   it('lists every problem of a row, not only the first', () => {
     const { result } = check({ title: '', urgency: 'high', satisfaction: '9' });
     expect(!result.ok && result.problems.map((p) => p.field)).toEqual(['urgency', 'satisfaction', 'title']);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../../domain/errors.js';
+import { escapeControls, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Plan } from '../../domain/lifecycle.js';
 import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
@@ -144,7 +144,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
     onProblem: (problem) => {
       if (shown++ < MAX_PROBLEMS_SHOWN) ctx.io.stderr.write(`${describeProblem(source.name, problem)}\n`);
     },
-    onWarning: (text) => ctx.io.stderr.write(`warning: ${text}\n`),
+    onWarning: (text) => ctx.io.stderr.write(`warning: ${escapeControls(text)}\n`),
   };
   const bar = await progressBar(ctx);
   if (bar) plan.onProgress = (p) => bar.update(p);
