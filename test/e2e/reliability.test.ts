@@ -3,18 +3,27 @@ import fc from 'fast-check';
 import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStress } from '../../bench/stress.mjs';
+import { runStress, stressHeld } from '../../bench/stress.mjs';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { EXAMPLE_CONFIG, sandbox } from './helpers.js';
 
 describe('several operators, some of them killed mid-command', () => {
-  it('keeps every ticket whole, every number unique, the trail complete and the file intact', async () => {
-    const result = await runStress({ workers: 4, tickets: 2, kill: 0.25, seed: 7 });
+  it('keeps every ticket whole, every imported row once, every number unique, the trail complete and the file intact', async () => {
+    // 4 workers × (2 tickets of 7 steps + the shared file, an own file and that file again).
+    const result = await runStress({ workers: 4, tickets: 2, imports: 1, kill: 0.25, seed: 7 });
     expect(result.failures).toEqual([]);
     expect(result.locked_errors).toBe(0);
-    expect([result.tickets, result.unique_numbers]).toEqual([8, 8]);
+    expect([result.tickets, result.expected_tickets]).toEqual([8, 8]);
     expect(result.incomplete).toEqual([]);
+    expect(result.import_files).toBe(5);
+    expect(result.expected_imported).toBeGreaterThanOrEqual(5 * 5);
+    expect(result.imported).toBe(result.expected_imported);
+    expect([result.import_missing, result.import_broken, result.import_problems]).toEqual([[], [], []]);
+    expect([result.strays, result.rows_lost]).toEqual([0, 0]);
+    expect(result.total_tickets).toBe(8 + result.expected_imported);
+    expect(result.unique_numbers).toBe(result.total_tickets);
     expect(result.integrity).toBe('ok');
+    expect(stressHeld(result)).toBe(true);
   }, 120_000);
 });
 
