@@ -117,4 +117,21 @@ describe('failures', () => {
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
+
+  it('names no contact in a failure, not even with DESK_DEBUG=1', () => {
+    const box = sandbox();
+    expect(box.desk(['create', ...REQUIRED, '--contact', '13812345678']).code).toBe(0);
+    const db = new Database(box.db);
+    db.exec('ALTER TABLE tickets DROP COLUMN remaining');
+    db.close();
+    const steps = [
+      ['create', ...REQUIRED, '--contact', 'li.lei@example.com'],
+      ['resolve', '1', '--solution', 'new screen', '--remaining', 'none'],
+    ];
+    for (const step of steps) {
+      const failed = box.desk(step, { env: { DESK_DEBUG: '1' } });
+      expect(failed.code, step.join(' ')).not.toBe(0);
+      expect(failed.stderr).not.toMatch(/13812345678|li\.lei@example\.com/);
+    }
+  });
 });
