@@ -1,20 +1,41 @@
-import { DateTime, IANAZone, Settings, type Zone } from 'luxon';
+import type { Zone } from 'luxon';
 import { UsageError } from './errors.js';
-import { TableZone, type ZoneTable } from './zone-table.js';
+import { luxon } from './luxon.js';
+import { formatOffset, tableZone, ZoneOffsets, type ZoneTable } from './zone-table.js';
 
-// Times are written in fixed numeric forms; the system's locale would only cost an ICU start-up.
-Settings.defaultLocale = 'en-US';
-
-const tabulated = new Map<string, TableZone>();
+const tabulated = new Map<string, ZoneOffsets>();
+const tableZones = new Map<string, Zone>();
 
 /** From now on, times in `table.name` are worked out from the table (see zone-table.ts). */
 export function useZoneTable(table: ZoneTable): void {
-  tabulated.set(table.name, new TableZone(table));
+  tabulated.set(table.name, new ZoneOffsets(table));
+  tableZones.delete(table.name);
 }
 
 /** The zone to hand luxon for `name`: its table when there is one. */
 export function luxonZone(name: string): Zone | string {
-  return tabulated.get(name) ?? name;
+  const offsets = tabulated.get(name);
+  if (!offsets) return name;
+  let zone = tableZones.get(name);
+  if (!zone) tableZones.set(name, (zone = tableZone(offsets)));
+  return zone;
+}
+
+/** UTC as luxon names it: written with Z, never asked of ICU. */
+const UTC_NAMES = new Set(['utc', 'gmt']);
+
+/** The offset of `zone` at `ms` without luxon, when known: UTC, or a tabulated zone within its table. */
+function knownOffset(ms: number, zone: string): number | null {
+  if (UTC_NAMES.has(zone.toLowerCase())) return 0;
+  return tabulated.get(zone)?.at(ms) ?? null;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The wall clock of `zone` at `ms` as a Date whose UTC fields read it, when the offset is known. */
+function wallClock(ms: number, zone: string): { wall: Date; offset: number } | null {
+  const offset = knownOffset(ms, zone);
+  return offset === null ? null : { wall: new Date(ms + offset * 60_000), offset };
 }
 
 // Years outside this range are typing mistakes, not history a desk keeps.
@@ -25,13 +46,14 @@ const LOCAL_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
 const EXPECTED = 'ISO 8601 with offset (2026-11-25T14:30:00+08:00) or local "YYYY-MM-DD HH:MM[:SS]"';
 
 export function checkZone(zone: string, place: string): string {
-  if (IANAZone.isValidZone(zone)) return zone;
+  if (luxon().IANAZone.isValidZone(zone)) return zone;
   throw new UsageError(`${place}: unknown time zone "${zone}"`, 'use an IANA name such as Asia/Shanghai or UTC');
 }
 
 /** Reads a time given by an operator or a file; local forms are read in `zone`. */
 export function parseInstant(text: string, zone: string, place: string): number {
   const trimmed = text.trim();
+  const { DateTime } = luxon();
   const local = luxonZone(zone);
   let parsed = DateTime.fromISO(trimmed, { zone: local, setZone: true });
   for (const format of LOCAL_FORMATS) {
@@ -47,17 +69,27 @@ export function parseInstant(text: string, zone: string, place: string): number 
 
 /** ISO 8601 with the offset of `zone`, to the second: the shape of every time in --json. */
 export function formatIso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
+  const known = wallClock(ms, zone);
+  if (!known) return luxon().DateTime.fromMillis(ms, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
+  const { wall, offset } = known;
+  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+  return `${date}T${time}${UTC_NAMES.has(zone.toLowerCase()) ? 'Z' : formatOffset(offset, 'short')}`;
 }
 
 /** "2026-11-25 14:30" in `zone`: how times read in tables. */
 export function formatLocal(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).toFormat('yyyy-MM-dd HH:mm');
+  const known = wallClock(ms, zone);
+  if (!known) return luxon().DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  const { wall } = known;
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 /** yyyymm of the month `ms` falls in, in `zone`: the period of a ticket number. */
 export function monthKey(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone: luxonZone(zone) }).toFormat('yyyyMM');
+  const known = wallClock(ms, zone);
+  if (!known) return luxon().DateTime.fromMillis(ms, { zone }).toFormat('yyyyMM');
+  return `${pad(known.wall.getUTCFullYear(), 4)}${pad(known.wall.getUTCMonth() + 1)}`;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };

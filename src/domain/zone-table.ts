@@ -1,8 +1,9 @@
-// A time zone's UTC offsets as a table, so that a command can read and write local times without
-// starting ICU: the first Intl call of a process costs about 15 ms, a quarter of what `desk show`
-// adds to Node's own start-up. The table is made once with ICU (luxon's IANAZone) and kept in the
-// settings cache; instants outside it are asked of ICU as before.
-import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+// A time zone's UTC offsets as a table, so that a command can write local times without starting
+// ICU (the first Intl call of a process costs about 15 ms) or loading luxon (about 8 ms): together
+// a third of what `desk show` added to Node's own start-up. The table is made once with ICU
+// (luxon's IANAZone) and kept in the settings cache; instants outside it are asked of ICU as before.
+import type { IANAZone, Zone, ZoneOffsetFormat, ZoneOffsetOptions } from 'luxon';
+import { luxon } from './luxon.js';
 
 export interface ZoneTable {
   name: string;
@@ -22,7 +23,7 @@ const MINUTE_MS = 60_000;
  * its suspensions for Ramadan, last a month or more.
  */
 export function tabulateZone(name: string, from: number, to: number): ZoneTable {
-  const zone = IANAZone.create(name);
+  const zone = luxon().IANAZone.create(name);
   if (!zone.isValid) throw new Error(`not a time zone: ${name}`);
   const offsets: [number, number][] = [[from, zone.offset(from)]];
   let last = offsets[0]![1];
@@ -55,41 +56,24 @@ function signed(minutes: number, format: ZoneOffsetFormat): string {
   return `${sign}${hh}:${mm}`;
 }
 
-/** A luxon zone that answers offsets from a table, and asks ICU only outside it. */
-export class TableZone extends Zone {
+/** A table's offsets, looked up by binary search; null outside the instants it covers. */
+export class ZoneOffsets {
+  readonly name: string;
+  private readonly from: number;
+  private readonly to: number;
   private readonly instants: Float64Array;
   private readonly minutes: Int32Array;
-  private fallback: IANAZone | null = null;
 
-  constructor(private readonly table: ZoneTable) {
-    super();
+  constructor(table: ZoneTable) {
+    this.name = table.name;
+    this.from = table.from;
+    this.to = table.to;
     this.instants = Float64Array.from(table.offsets, ([at]) => at);
     this.minutes = Int32Array.from(table.offsets, ([, minutes]) => minutes);
   }
 
-  override get type(): string {
-    return 'iana';
-  }
-
-  override get name(): string {
-    return this.table.name;
-  }
-
-  override get isUniversal(): boolean {
-    return false;
-  }
-
-  override get isValid(): boolean {
-    return true;
-  }
-
-  private iana(): IANAZone {
-    this.fallback ??= IANAZone.create(this.table.name);
-    return this.fallback;
-  }
-
-  override offset(ts: number): number {
-    if (!(ts >= this.table.from && ts < this.table.to)) return this.iana().offset(ts);
+  at(ts: number): number | null {
+    if (!(ts >= this.from && ts < this.to)) return null;
     // The last change at or before ts.
     let low = 0;
     let high = this.instants.length - 1;
@@ -100,16 +84,66 @@ export class TableZone extends Zone {
     }
     return this.minutes[low]!;
   }
+}
 
-  override offsetName(ts: number, options: ZoneOffsetOptions): string | null {
-    return this.iana().offsetName(ts, options);
-  }
+/** "+08:00" (short), "+8" (narrow) or "+0800" (techie), as luxon writes offsets. */
+export function formatOffset(minutes: number, format: ZoneOffsetFormat): string {
+  return signed(minutes, format);
+}
 
-  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
-    return signed(this.offset(ts), format);
-  }
+type TableZoneClass = new (offsets: ZoneOffsets) => Zone;
+let TableZone: TableZoneClass | undefined;
 
-  override equals(other: Zone): boolean {
-    return other.type === 'iana' && other.name === this.name;
-  }
+/** A luxon zone that answers offsets from the table, and asks ICU only outside it. */
+export function tableZone(offsets: ZoneOffsets): Zone {
+  TableZone ??= defineTableZone();
+  return new TableZone(offsets);
+}
+
+function defineTableZone(): TableZoneClass {
+  const { IANAZone: Iana, Zone: LuxonZone } = luxon();
+  return class extends LuxonZone {
+    private fallback: IANAZone | null = null;
+
+    constructor(private readonly offsets: ZoneOffsets) {
+      super();
+    }
+
+    override get type(): string {
+      return 'iana';
+    }
+
+    override get name(): string {
+      return this.offsets.name;
+    }
+
+    override get isUniversal(): boolean {
+      return false;
+    }
+
+    override get isValid(): boolean {
+      return true;
+    }
+
+    private iana(): IANAZone {
+      this.fallback ??= Iana.create(this.offsets.name);
+      return this.fallback;
+    }
+
+    override offset(ts: number): number {
+      return this.offsets.at(ts) ?? this.iana().offset(ts);
+    }
+
+    override offsetName(ts: number, options: ZoneOffsetOptions): string | null {
+      return this.iana().offsetName(ts, options);
+    }
+
+    override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+      return signed(this.offset(ts), format);
+    }
+
+    override equals(other: Zone): boolean {
+      return other.type === 'iana' && other.name === this.name;
+    }
+  };
 }

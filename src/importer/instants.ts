@@ -2,8 +2,8 @@
 // luxon takes microseconds for each; the common shapes are read and written here by arithmetic
 // with the zone's offset cached per local or UTC day, and everything else goes through luxon
 // (parseInstant, formatIso), so the results are the same as the rest of the desk's.
-import { DateTime } from 'luxon';
-import { formatIso, monthKey, parseInstant } from '../domain/time.js';
+import { luxon } from '../domain/luxon.js';
+import { formatIso, luxonZone, monthKey, parseInstant } from '../domain/time.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -12,7 +12,7 @@ const LAST_YEAR = 2099;
 
 /** The zone's offset in minutes, as luxon computes it, for an instant. */
 function offsetAt(ms: number, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).offset;
+  return luxon().DateTime.fromMillis(ms, { zone: luxonZone(zone) }).offset;
 }
 
 export interface InstantReader {
@@ -30,8 +30,9 @@ export function createInstantReader(zone: string): InstantReader {
   const localOffset = (localDay: number): number | null => {
     let offset = dayOffsets.get(localDay);
     if (offset === undefined) {
+      const { DateTime } = luxon();
       const start = DateTime.fromMillis(localDay * DAY_MS, { zone: 'UTC' });
-      const local = DateTime.fromObject({ year: start.year, month: start.month, day: start.day }, { zone });
+      const local = DateTime.fromObject({ year: start.year, month: start.month, day: start.day }, { zone: luxonZone(zone) });
       const first = local.offset;
       const last = local.plus({ hours: 23, minutes: 59 }).offset;
       const next = local.plus({ days: 1 }).offset;
@@ -160,7 +161,7 @@ export function createMonthKeyer(zone: string): (ms: number) => string {
     if (last && ms >= last.start && ms < last.end) return last.key;
     last = months.find((m) => ms >= m.start && ms < m.end);
     if (!last) {
-      const local = DateTime.fromMillis(ms, { zone }).startOf('month');
+      const local = luxon().DateTime.fromMillis(ms, { zone: luxonZone(zone) }).startOf('month');
       last = { start: local.toMillis(), end: local.plus({ months: 1 }).toMillis(), key: monthKey(ms, zone) };
       months.push(last);
     }

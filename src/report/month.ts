@@ -1,6 +1,6 @@
 // A calendar month in the desk's time zone: the window every monthly figure is counted in.
-import { DateTime } from 'luxon';
 import { UsageError } from '../domain/errors.js';
+import { luxon } from '../domain/luxon.js';
 import { luxonZone } from '../domain/time.js';
 
 export interface MonthWindow {
@@ -12,7 +12,7 @@ export interface MonthWindow {
 }
 
 export function monthWindow(month: string, zone: string): MonthWindow {
-  const first = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? DateTime.fromFormat(month, 'yyyy-MM', { zone: luxonZone(zone) }) : null;
+  const first = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? luxon().DateTime.fromFormat(month, 'yyyy-MM', { zone: luxonZone(zone) }) : null;
   if (!first?.isValid) throw new UsageError(`--month: "${month}" is not a month`, 'use YYYY-MM, e.g. 2026-10');
   const next = first.plus({ months: 1 });
   const days = [];
@@ -24,10 +24,10 @@ export function monthWindow(month: string, zone: string): MonthWindow {
 
 /** The month before `month`. */
 export function previousMonth(month: string): string {
-  return DateTime.fromFormat(month, 'yyyy-MM', { zone: 'UTC' }).minus({ months: 1 }).toFormat('yyyy-MM');
+  return luxon().DateTime.fromFormat(month, 'yyyy-MM', { zone: 'UTC' }).minus({ months: 1 }).toFormat('yyyy-MM');
 }
 
 /** The default month of a report: the one before the month `now` falls in. */
 export function lastMonth(now: number, zone: string): string {
-  return DateTime.fromMillis(now, { zone: luxonZone(zone) }).minus({ months: 1 }).toFormat('yyyy-MM');
+  return luxon().DateTime.fromMillis(now, { zone: luxonZone(zone) }).minus({ months: 1 }).toFormat('yyyy-MM');
 }

@@ -9,7 +9,8 @@
 //   that ends exactly at the end of an interval is that end ("due 18:00 today"), not the next opening.
 // - Adding zero returns `start` when it is working time, else the next working start: "now, or as
 //   soon as the desk opens". Any other sum ends at the end of counted working time.
-import { DateTime, IANAZone } from 'luxon';
+import type { IANAZone } from 'luxon';
+import { luxon } from '../domain/luxon.js';
 import { workingDayOf, type BusinessCalendar, type DayKind, type OfficeCalendar, type TargetDuration, type Weekday } from './calendar.js';
 
 const MINUTE_MS = 60_000;
@@ -74,7 +75,7 @@ const daysByCalendar = new WeakMap<OfficeCalendar, CalendarDays>();
 function daysOf(calendar: OfficeCalendar): CalendarDays {
   let days = daysByCalendar.get(calendar);
   if (!days) {
-    const zone = IANAZone.create(calendar.timezone);
+    const zone = luxon().IANAZone.create(calendar.timezone);
     days = { zone, guessOffsetMs: zone.offset(Date.UTC(2026, 0, 1)) * MINUTE_MS, plans: new Map() };
     daysByCalendar.set(calendar, days);
   }
@@ -90,7 +91,7 @@ function isoDateOf(epochDay: number): string {
 function wallInstant(zone: IANAZone, epochDay: number, minuteOfDay: number): number {
   const wallMs = epochDay * DAY_MS + minuteOfDay * MINUTE_MS; // the wall time read as if it were UTC
   const wall = new Date(wallMs);
-  const local = DateTime.fromObject(
+  const local = luxon().DateTime.fromObject(
     { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() },
     { zone },
   );

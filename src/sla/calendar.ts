@@ -1,6 +1,6 @@
 // The contract of config/sla.yaml (DESIGN.md "SLA", issue 4) and the compiled business calendars that
 // business-time arithmetic walks. The same schema validates the file and can publish its JSON Schema.
-import { IANAZone } from 'luxon';
+import { luxon } from '../domain/luxon.js';
 import { z } from 'zod';
 import { suggest } from '../config/yaml-file.js';
 import { URGENCIES, type Urgency } from '../domain/ticket.js';
@@ -88,7 +88,7 @@ const custom = (ctx: z.RefinementCtx, message: string, path: PropertyKey[] = [],
 const TimezoneSchema = z
   .string({ error: 'a time zone is an IANA name such as Asia/Shanghai' })
   .superRefine((zone, ctx) => {
-    if (!IANAZone.isValidZone(zone)) custom(ctx, `unknown time zone "${zone}": use an IANA name such as Asia/Shanghai or UTC`);
+    if (!luxon().IANAZone.isValidZone(zone)) custom(ctx, `unknown time zone "${zone}": use an IANA name such as Asia/Shanghai or UTC`);
   });
 
 // Unquoted 2026-10-01 reaches us as a string: loadYamlFile parses with YAML 1.2's core schema, which has no timestamps.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { TableZone, tabulateZone } from '../../src/domain/zone-table.js';
+import { formatIso, formatLocal, monthKey, useZoneTable } from '../../src/domain/time.js';
+import { tableZone, tabulateZone, ZoneOffsets } from '../../src/domain/zone-table.js';
 
 const FROM = Date.UTC(1990, 0, 1);
 const TO = Date.UTC(2060, 0, 1);
@@ -13,7 +14,7 @@ const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/L
 describe('zone tables', () => {
   for (const name of ZONES) {
     const table = tabulateZone(name, FROM, TO);
-    const zone = new TableZone(table);
+    const zone = tableZone(new ZoneOffsets(table));
     const icu = IANAZone.create(name);
 
     it(`${name}: the offset ICU gives, at any instant`, () => {
@@ -42,7 +43,7 @@ describe('zone tables', () => {
   });
 
   it('formats local times and offsets as luxon does with ICU', () => {
-    const zone = new TableZone(tabulateZone('America/New_York', FROM, TO));
+    const zone = tableZone(new ZoneOffsets(tabulateZone('America/New_York', FROM, TO)));
     for (const ms of [Date.UTC(2026, 2, 8, 6, 59), Date.UTC(2026, 2, 8, 7, 0), Date.UTC(2026, 10, 1, 5, 30), Date.UTC(2026, 6, 4, 12)]) {
       const ours = DateTime.fromMillis(ms, { zone });
       const theirs = DateTime.fromMillis(ms, { zone: 'America/New_York' });
@@ -54,11 +55,25 @@ describe('zone tables', () => {
   });
 
   it('reads local wall-clock times as luxon does with ICU, gaps and overlaps included', () => {
-    const zone = new TableZone(tabulateZone('Europe/Berlin', FROM, TO));
+    const zone = tableZone(new ZoneOffsets(tabulateZone('Europe/Berlin', FROM, TO)));
     for (const text of ['2026-03-29 02:30', '2026-10-25 02:30', '2026-10-25 03:00', '2026-07-01 00:00']) {
       const ours = DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone });
       const theirs = DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone: 'Europe/Berlin' });
       expect(ours.toMillis(), text).toBe(theirs.toMillis());
     }
+  });
+
+  it('writes times from the table exactly as luxon writes them with ICU', () => {
+    const zones = ['Europe/Berlin', 'Asia/Kolkata', 'America/St_Johns', 'Asia/Shanghai', 'Etc/UTC'];
+    for (const name of zones) useZoneTable(tabulateZone(name, FROM, TO));
+    fc.assert(
+      fc.property(fc.constantFrom(...zones, 'UTC'), fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2065, 0, 1) }), (zone, ms) => {
+        const theirs = DateTime.fromMillis(ms, { zone });
+        expect(formatIso(ms, zone)).toBe(theirs.startOf('second').toISO({ suppressMilliseconds: true }));
+        expect(formatLocal(ms, zone)).toBe(theirs.toFormat('yyyy-MM-dd HH:mm'));
+        expect(monthKey(ms, zone)).toBe(theirs.toFormat('yyyyMM'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
