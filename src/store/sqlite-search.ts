@@ -7,7 +7,7 @@
 // three) cannot be tokens; each indexed column ends in a space, so every occurrence of a
 // two-character term starts some indexed trigram, and the term becomes an OR of the index's own
 // trigrams that start with it, read from the fts5vocab table. Measured on 1,000,000 generated
-// tickets (bench/README.md): ranked answers from the index in 7 ms (median) to 90 ms (p95), where
+// tickets (bench/README.md): ranked answers from the index in 6 ms (median) to 82 ms (p95), where
 // LIKE '%打印%' cannot rank and scans the whole table (0.5 s) when few tickets match, and a
 // separate bigram index was no faster for 340 MB more. One-character terms are matched by a scan.
 import type { Database, Statement } from 'better-sqlite3';
