@@ -39,9 +39,9 @@ export function rowToTicket(row: Row): Ticket {
   return ticket as unknown as Ticket;
 }
 
-const SCRATCH = /^desk-import-(\d+)-[0-9a-f]+\.db$/;
+const SCRATCH = /^desk-import-(\d+)-[0-9a-f]+\.db(?:-journal|-wal|-shm)?$/;
 
-/** Scratch files of imports that were killed (SQLite needs the file to keep its name while open). */
+/** Scratch files (and any journal of theirs) of imports that were killed: SQLite needs the file to keep its name while open. */
 function removeAbandonedScratch(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = SCRATCH.exec(name)?.[1];
@@ -376,7 +376,7 @@ export class SqliteImportSession implements ImportSession {
     this.autocheckpoint = null;
     if (this.seenFile !== null) {
       this.db.exec('DETACH DATABASE import_seen');
-      rmSync(this.seenFile, { force: true });
+      for (const suffix of ['', '-journal']) rmSync(this.seenFile + suffix, { force: true });
     }
     this.seenFile = null;
     this.db.pragma(`temp_store = ${this.tempStore}`);
