@@ -56,11 +56,9 @@ export function parseSearchSort(text: string): TicketQuery['sort'] | undefined {
   return parseSort(word);
 }
 
-export function parseLimit(text: string): number {
+export function parseLimit(text: string, max = MAX_LIMIT, hint = 'e.g. --limit 20; use desk export for everything'): number {
   const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new UsageError(`--limit: "${text}" is not a number from 1 to ${MAX_LIMIT}`, 'e.g. --limit 20; use desk export for everything');
-  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new UsageError(`--limit: "${text}" is not a number from 1 to ${max}`, hint);
   return limit;
 }
 

@@ -114,6 +114,7 @@ describe('desk similar', () => {
     const lonely = box.desk(['similar', t.port]);
     expect([lonely.code, lonely.stdout, lonely.stderr]).toEqual([0, '', 'no similar resolved ticket\n']);
     expect(box.desk(['similar', 'SD-209901-00001']).code).toBe(3);
+    expect(box.desk(['similar', again, '--limit', '51'])).toMatchObject({ code: 2, stderr: 'desk: --limit: "51" is not a number from 1 to 50\nhint: e.g. --limit 5\n' });
   });
 
   it("puts a generated ticket's near-duplicate twin in its top five", () => {

@@ -1,4 +1,3 @@
-import { UsageError } from '../../domain/errors.js';
 import { parseTicketRef } from '../../domain/numbering.js';
 import type { Ticket } from '../../domain/ticket.js';
 import type { Store } from '../../store/store.js';
@@ -6,13 +5,13 @@ import type { Context } from '../context.js';
 import { renderSimilarHits, similarHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
+import { parseLimit } from '../ticket-filters.js';
 
 const MAX = 50;
 
 export async function run({ args, options }: { args: string[]; options: { limit: string; reveal?: boolean } }, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
-  const limit = Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX) throw new UsageError(`--limit: "${options.limit}" is not a number from 1 to ${MAX}`, 'e.g. --limit 5');
+  const limit = parseLimit(options.limit, MAX, 'e.g. --limit 5');
   const store = await ctx.openStore({ create: false });
   const ref = parseTicketRef(args[0]!);
   const hits = await store.similarTickets(ref, limit);
