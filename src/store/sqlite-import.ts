@@ -1,7 +1,6 @@
 // The SQL of `desk import` and `desk export`: imported tickets written in batches, each batch one
 // BEGIN IMMEDIATE transaction with cached statements, and a streaming read for export.
 import type Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +91,7 @@ export class SqliteImportSession implements ImportSession {
   async markSeen(keys: readonly (string | null)[], lines: readonly number[]): Promise<(number | null)[]> {
     if (this.seenFile === null) {
       removeAbandonedScratch();
-      this.seenFile = join(tmpdir(), `desk-import-${process.pid}-${randomBytes(6).toString('hex')}.db`);
+      this.seenFile = join(tmpdir(), `desk-import-${process.pid}-${Math.floor(Math.random() * 2 ** 48).toString(16)}.db`);
       this.statement('ATTACH DATABASE ? AS import_seen').run(this.seenFile);
       this.db.pragma('import_seen.journal_mode = OFF');
       this.db.pragma('import_seen.synchronous = OFF');
