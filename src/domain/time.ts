@@ -32,6 +32,9 @@ function knownOffset(ms: number, zone: string): number | null {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** "2026-11-25" from a wallClock() date. */
+const wallDate = (wall: Date) => `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+
 /** The wall clock of `zone` at `ms` as a Date whose UTC fields read it, when the offset is known. */
 function wallClock(ms: number, zone: string): { wall: Date; offset: number } | null {
   const offset = knownOffset(ms, zone);
@@ -72,9 +75,8 @@ export function formatIso(ms: number, zone: string): string {
   const known = wallClock(ms, zone);
   if (!known) return luxon().DateTime.fromMillis(ms, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
   const { wall, offset } = known;
-  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
   const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
-  return `${date}T${time}${UTC_NAMES.has(zone.toLowerCase()) ? 'Z' : formatOffset(offset, 'short')}`;
+  return `${wallDate(wall)}T${time}${UTC_NAMES.has(zone.toLowerCase()) ? 'Z' : formatOffset(offset, 'short')}`;
 }
 
 /** "2026-11-25 14:30" in `zone`: how times read in tables. */
@@ -82,7 +84,7 @@ export function formatLocal(ms: number, zone: string): string {
   const known = wallClock(ms, zone);
   if (!known) return luxon().DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
   const { wall } = known;
-  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  return `${wallDate(wall)} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 /** yyyymm of the month `ms` falls in, in `zone`: the period of a ticket number. */

@@ -45,7 +45,8 @@ export function tabulateZone(name: string, from: number, to: number): ZoneTable 
   return { name, from, to, offsets };
 }
 
-function signed(minutes: number, format: ZoneOffsetFormat): string {
+/** "+08:00" (short), "+8" (narrow) or "+0800" (techie), as luxon writes offsets. */
+export function formatOffset(minutes: number, format: ZoneOffsetFormat): string {
   const sign = minutes < 0 ? '-' : '+';
   const hours = Math.trunc(Math.abs(minutes) / 60);
   const rest = Math.abs(minutes) % 60;
@@ -84,11 +85,6 @@ export class ZoneOffsets {
     }
     return this.minutes[low]!;
   }
-}
-
-/** "+08:00" (short), "+8" (narrow) or "+0800" (techie), as luxon writes offsets. */
-export function formatOffset(minutes: number, format: ZoneOffsetFormat): string {
-  return signed(minutes, format);
 }
 
 type TableZoneClass = new (offsets: ZoneOffsets) => Zone;
@@ -139,7 +135,7 @@ function defineTableZone(): TableZoneClass {
     }
 
     override formatOffset(ts: number, format: ZoneOffsetFormat): string {
-      return signed(this.offset(ts), format);
+      return formatOffset(this.offset(ts), format);
     }
 
     override equals(other: Zone): boolean {
