@@ -4,6 +4,7 @@
 // (parseInstant, formatIso), so the results are the same as the rest of the desk's.
 import { luxon } from '../domain/luxon.js';
 import { formatIso, luxonZone, monthKey, parseInstant } from '../domain/time.js';
+import { formatOffset } from '../domain/zone-table.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -126,12 +127,6 @@ function readCommonShape(text: string, localOffset: (localDay: number) => number
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
 /** formatIso(ms, zone), with the zone's offset cached per UTC day. */
 export function createIsoFormatter(zone: string): (ms: number) => string {
   // UTC day number → offset (minutes) when constant over the day, else null.
@@ -149,7 +144,7 @@ export function createIsoFormatter(zone: string): (ms: number) => string {
     const d = new Date(ms + offset * MINUTE_MS);
     const year = d.getUTCFullYear();
     if (year < 1000 || year > 9999) return formatIso(ms, zone);
-    return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${utc && offset === 0 ? 'Z' : offsetText(offset)}`;
+    return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${utc && offset === 0 ? 'Z' : formatOffset(offset, 'short')}`;
   };
 }
 
