@@ -1,7 +1,8 @@
 // The SQLite store: the only module that speaks SQL.
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
@@ -80,7 +81,7 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: sqliteAddon() });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -95,6 +96,17 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
     if (code === 'SQLITE_CANTOPEN') throw new UsageError(`cannot open ${path} as a database file`, 'point --db / DESK_DB at a file in a writable directory');
     throw error;
   }
+}
+
+/**
+ * The driver's compiled addon, named directly: without it the driver loads the `bindings` package,
+ * which searches a dozen candidate paths at every start. Undefined (that search) for a build kept
+ * elsewhere.
+ */
+function sqliteAddon(): string | undefined {
+  const packageJson = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+  const addon = join(dirname(packageJson), 'build', 'Release', 'better_sqlite3.node');
+  return existsSync(addon) ? addon : undefined;
 }
 
 function migrate(db: Database.Database, path: string): void {
