@@ -1,5 +1,6 @@
 // argv → exit code. The only place where errors become exit codes and messages.
 import { CommanderError } from 'commander';
+import { isatty } from 'node:tty';
 import { DeskError, UsageError } from '../domain/errors.js';
 import type { Context, World } from './context.js';
 import { buildProgram } from './program.js';
@@ -16,8 +17,11 @@ function defaultWorld(): World {
     io: {
       stdout: process.stdout,
       stderr: process.stderr,
-      stdin: process.stdin,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      // Opening stdin costs about a millisecond; most commands never read it.
+      get stdin() {
+        return process.stdin;
+      },
+      interactive: isatty(0) && Boolean(process.stdout.isTTY),
       stdoutIsTTY: Boolean(process.stdout.isTTY),
       columns: process.stdout.isTTY ? process.stdout.columns : undefined,
       rows: process.stdout.isTTY ? process.stdout.rows : undefined,
@@ -52,10 +56,14 @@ export async function main(argv: string[], world?: World): Promise<number> {
 async function run(argv: string[], world: World): Promise<number> {
   let context: Context | undefined;
   let exitCode = 0;
-  const program = buildProgram(world, {
-    started: (ctx) => (context = ctx),
-    finished: (code) => (exitCode = code),
-  });
+  const program = buildProgram(
+    world,
+    {
+      started: (ctx) => (context = ctx),
+      finished: (code) => (exitCode = code),
+    },
+    argv,
+  );
   try {
     if (argv.length === 0) {
       // In a terminal, `desk` alone is the operator's queue at a glance; elsewhere it is the help.

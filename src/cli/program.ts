@@ -39,8 +39,39 @@ function addTicketFilters(command: Command): Command {
   return command;
 }
 
-export function buildProgram(world: World, hooks: Hooks): Command {
+/** Global options that take a value: the command's name comes after it. */
+const GLOBAL_WITH_VALUE = new Set(['--db', '--config', '--actor', '--tz']);
+
+/** The first word of the command line that is not a global option or its value. */
+function commandWord(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (!word.startsWith('-')) return word;
+    if (GLOBAL_WITH_VALUE.has(word)) i++;
+  }
+  return null;
+}
+
+/**
+ * Stands in for the commands a run does not name: it takes the same chained calls (options,
+ * arguments, help text) and keeps nothing. Declaring every command's options costs about 4 ms of
+ * each start.
+ */
+const UNUSED: Command = new Proxy({} as Command, { get: () => () => UNUSED });
+
+/**
+ * The command tree. Given the command line, only the command it names is declared in full;
+ * without one, or when the word names no command (help, a typo to suggest a fix for), all are.
+ */
+export function buildProgram(world: World, hooks: Hooks, argv?: readonly string[]): Command {
+  const named = argv === undefined ? null : commandWord(argv);
+  const program = declareProgram(world, hooks, named);
+  return named !== null && program.commands.length === 0 ? declareProgram(world, hooks, null) : program;
+}
+
+function declareProgram(world: World, hooks: Hooks, named: string | null): Command {
   const program = new Command('desk');
+  const used = (name: string, parent: Command) => (parent === program ? named === null || name === named : parent !== UNUSED);
   program
     .description('A command-line service desk: log, classify, dispatch and follow requests to closure.')
     .version(DESK_VERSION, '-V, --version')
@@ -59,6 +90,7 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .addHelpText('after', '\nRun `desk <command> --help` for a command\'s flags and examples.');
 
   const define = (name: string, description: string, examples: string[], load: Loader, parent: Command = program): Command => {
+    if (!used(name, parent)) return UNUSED;
     const command = parent
       .command(name)
       .description(description)
@@ -74,6 +106,8 @@ export function buildProgram(world: World, hooks: Hooks): Command {
       });
     return command;
   };
+
+  const group = (name: string): Command => (used(name, program) ? program.command(name) : UNUSED);
 
   define('init', 'Write a config scaffold and create an empty database', ['desk init', 'desk --config ~/.config/desk init --sample'], () => import('./commands/init.js'))
     .option('--sample', 'fill the database with the sample tickets of fixtures/');
@@ -253,8 +287,7 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--bom', 'start a UTF-8 file with a byte order mark (Excel reads Chinese text right)');
   addTicketFilters(exportCommand).option('--search <text>', 'text in title or description');
 
-  const rules = program
-    .command('rules')
+  const rules = group('rules')
     .description('Check the config files (desk, teams, routing, sla) and try the routing rules')
     .addHelpText('after', '\nExamples:\n  $ desk rules check\n  $ desk rules test --title "打印机卡纸" --explain\n');
   define('check', 'Validate every config file; problems name file, line and column', ['desk rules check', 'desk --config ./config rules check --json'], () => import('./commands/rules-check.js'), rules);
@@ -326,8 +359,7 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .argument('[shell]', 'bash, zsh or fish')
     .addOption(new Option('--values <kind>', 'words to complete (used by the scripts)').hideHelp());
 
-  const report = program
-    .command('report')
+  const report = group('report')
     .description('Statistics reports')
     .addHelpText('after', '\nExamples:\n  $ desk report monthly --month 2026-10 --format html --out 2026-10.html\n');
   define(
@@ -344,8 +376,7 @@ export function buildProgram(world: World, hooks: Hooks): Command {
     .option('--team <team>', 'only tickets of this primary team')
     .option('--compare', 'show the previous month beside each figure');
 
-  const sla = program
-    .command('sla')
+  const sla = group('sla')
     .description('Deadlines in business time: when is it due, what is breached, and why')
     .addHelpText('after', '\nExamples:\n  $ desk sla check --within 1h\n  $ desk sla due --minutes 240\n  $ desk sla explain SD-202611-00042\n');
   define('due', 'The instant a number of business minutes after a start', ['desk sla due --minutes 240', 'desk sla due --start "2026-09-30 16:00" --minutes 1440 --calendar office'], () => import('./commands/sla-due.js'), sla)

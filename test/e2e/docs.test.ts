@@ -50,6 +50,19 @@ describe('documentation', () => {
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toMatch(/unknown option '--colour'/);
   });
+
+  it('finds the command after global options, whatever their values are called', () => {
+    const box = sandbox();
+    // "list" here is the actor's name, not the command.
+    const shown = box.desk(['--actor', 'list', '--tz', 'UTC', 'show', '--help']);
+    expect([shown.code, shown.stdout.split('\n')[0]]).toEqual([0, 'Usage: desk show [options] <ticket>']);
+    const nested = box.desk(['--json', 'report', 'monthly', '--help']);
+    expect([nested.code, nested.stdout.split('\n')[0]]).toEqual([0, 'Usage: desk report monthly [options]']);
+    const viaHelp = box.desk(['help', 'sla']);
+    expect(viaHelp.stdout).toMatch(/Usage: desk sla[\s\S]*\n {2}check /);
+    const all = box.desk(['--help']).stdout;
+    for (const name of ['create', 'show', 'list', 'import', 'rules', 'report', 'sla', 'demo']) expect(all).toMatch(new RegExp(`\\n {2}${name}\\b`));
+  });
 });
 
 describe('start-up', () => {
