@@ -37,11 +37,18 @@ await build({
     {
       name: 'vendor',
       setup(bundle) {
-        bundle.onResolve({ filter: new RegExp(`^(${VENDOR.map(escapeRegExp).join('|')})$`) }, (args) => ({ path: `./${vendorFile(args.path)}.cjs`, external: true }));
+        // import() becomes require() too: bin/desk.js runs the bundle from V8's code cache, where
+        // Node 20 has no callback for a dynamic import.
+        bundle.onResolve({ filter: new RegExp(`^(${VENDOR.map(escapeRegExp).join('|')})$`) }, (args) =>
+          args.kind === 'dynamic-import' ? { path: args.path, namespace: 'vendor' } : { path: `./${vendorFile(args.path)}.cjs`, external: true },
+        );
+        bundle.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
       },
     },
   ],
 });
+const dynamicImport = /[^\w$.]import\(/.exec(readFileSync(new URL('../dist/main.cjs', import.meta.url), 'utf8'));
+if (dynamicImport) throw new Error(`dist/main.cjs has a dynamic import() at offset ${dynamicImport.index}: bin/desk.js cannot run it; import the module statically or through the vendor list`);
 await build({
   ...common,
   entryPoints: { core: 'src/core.ts' },

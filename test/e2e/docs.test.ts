@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, sandbox } from './helpers.js';
@@ -78,7 +78,8 @@ describe('start-up', () => {
       expect(box.desk(args, { env: { NODE_OPTIONS: `--require ${hook}` } }).code).toBe(0);
       return (JSON.parse(readFileSync(list, 'utf8')) as string[]).map((file) => relative(ROOT, file)).filter((file) => file !== relative(ROOT, hook));
     };
-    expect(loaded(['--help'])).toEqual(['dist/main.cjs']);
+    // Nothing beyond the bundle itself (which bin/desk.js compiles without require()).
+    expect(loaded(['--help'])).toEqual([]);
     // The first command writes the settings cache; a ticket makes the list print a row.
     expect(box.desk(['create', '--title', 'Printer jams', '--requester', 'Zhang San', '--channel', 'phone']).code).toBe(0);
     const afterList = loaded(['list', '--status', 'open']);
@@ -86,6 +87,30 @@ describe('start-up', () => {
     expect(afterList.filter((file) => file.includes('vendor/') || file.includes('luxon'))).toEqual([]);
     // The check itself sees a vendor bundle when one is used.
     expect(loaded(['rules', 'check'])).toContain('dist/vendor/yaml.cjs');
+  });
+
+  it('keeps the compiled bundle in a code cache, and starts without it when the cache is damaged', () => {
+    const box = sandbox();
+    const cache = join(box.dir, 'cache');
+    const env = { XDG_CACHE_HOME: cache };
+    const codeCaches = () => readdirSync(join(cache, 'desk')).filter((name) => name.endsWith('.v8'));
+    mkdirSync(join(cache, 'desk'), { recursive: true });
+    writeFileSync(join(cache, 'desk', 'main-0.0.0-1-1.v8'), 'from an older build');
+    const first = box.desk(['--version'], { env });
+    expect(first.code).toBe(0);
+    // One cache, of this build: the older build's is gone.
+    const [written] = codeCaches();
+    expect(codeCaches()).toEqual([written]);
+    expect(written).not.toBe('main-0.0.0-1-1.v8');
+    const size = statSync(join(cache, 'desk', written!)).size;
+    expect(size).toBeGreaterThan(10_000);
+    expect(box.desk(['--version'], { env }).stdout).toBe(first.stdout);
+    writeFileSync(join(cache, 'desk', written!), Buffer.alloc(size, 7));
+    const damaged = box.desk(['create', '--title', 'Printer jams', '--requester', 'Zhang San', '--channel', 'phone', '--json'], { env });
+    expect([damaged.code, damaged.stderr]).toEqual([0, '']);
+    expect(JSON.parse(damaged.stdout).title).toBe('Printer jams');
+    // Rejected by V8 and written again.
+    expect(readFileSync(join(cache, 'desk', written!)).equals(Buffer.alloc(size, 7))).toBe(false);
   });
 });
 
