@@ -28,7 +28,7 @@ const root = new URL('../', import.meta.url);
 const cache = new URL('./.cache/', import.meta.url);
 mkdirSync(cache, { recursive: true });
 
-// The store as the desk runs it, bundled from src/ (the build's dist/ keeps it in lazy chunks).
+// The store as the desk runs it, bundled from src/ (dist/ holds only the command line's bundle).
 const storeModule = fileURLToPath(new URL('search-store.mjs', cache));
 await build({
   stdin: { contents: "export * from './src/store/sqlite-store.ts'; export * from './src/store/sqlite-search.ts';", resolveDir: fileURLToPath(root), loader: 'ts' },

@@ -1,0 +1,65 @@
+// The desk's own schema written by SQLite alone: the tickets and audit events of a database that
+// `desk import` filled, copied into a fresh database in the import's transactions (5,000 tickets
+// each, the search index deferred and filled once per transaction, as the import does), with the
+// store's pragmas and no JavaScript per row. This is the floor under `desk import` once its 13
+// ticket indexes, audit events and trigram search index are counted; what remains above it is
+// the desk's own reading, checking and classifying. Not a test: prints JSON.
+//   node bench/schema-floor.mjs --from imported.db --to copy.db
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string', default: '5000' } } });
+if (!values.from || !values.to) throw new Error('usage: node bench/schema-floor.mjs --from imported.db --to copy.db');
+const batch = Number(values.batch);
+const root = new URL('../', import.meta.url);
+const cache = new URL('./.cache/', import.meta.url);
+mkdirSync(cache, { recursive: true });
+
+// The store as the desk runs it, bundled from src/: its migrations and its search-index deferral.
+const storeModule = fileURLToPath(new URL('schema-floor-store.mjs', cache));
+await build({
+  stdin: { contents: "export * from './src/store/sqlite-store.ts'; export * from './src/store/sqlite-search.ts';", resolveDir: fileURLToPath(root), loader: 'ts' },
+  outfile: storeModule,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+});
+const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await import(storeModule);
+
+for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
+openSqliteStore(values.to, { create: true }).close();
+const db = new Database(values.to);
+// As the store opens a database, and as an import session sets it up.
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('foreign_keys = ON');
+db.pragma('temp_store = MEMORY');
+db.pragma('wal_autocheckpoint = 16384');
+db.prepare('ATTACH DATABASE ? AS source').run(values.from);
+const [low, high] = db.prepare('SELECT min(id), max(id) FROM source.tickets').raw().get();
+const copyTickets = db.prepare('INSERT INTO main.tickets SELECT * FROM source.tickets WHERE id BETWEEN ? AND ?');
+const copyEvents = db.prepare('INSERT INTO main.events (id, ticket_id, at, actor, kind, data) SELECT id, ticket_id, at, actor, kind, data FROM source.events WHERE ticket_id BETWEEN ? AND ? ORDER BY id');
+
+const started = process.hrtime.bigint();
+let tickets = 0;
+let events = 0;
+for (let first = low; first <= high; first += batch) {
+  const last = first + batch - 1;
+  db.prepare('BEGIN IMMEDIATE').run();
+  deferSearchIndex(db);
+  tickets += copyTickets.run(first, last).changes;
+  events += copyEvents.run(first, last).changes;
+  indexSearchBacklog(db);
+  db.prepare('COMMIT').run();
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+db.close();
+for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
+console.log(JSON.stringify({ tickets, events, seconds: +seconds.toFixed(3), tickets_per_second: Math.round(tickets / seconds) }));
