@@ -6,32 +6,15 @@
 // the desk's own reading, checking and classifying. Not a test: prints JSON.
 //   node bench/schema-floor.mjs --from imported.db --to copy.db
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadStore } from './store.mjs';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string', default: '5000' } } });
 if (!values.from || !values.to) throw new Error('usage: node bench/schema-floor.mjs --from imported.db --to copy.db');
 const batch = Number(values.batch);
-const root = new URL('../', import.meta.url);
-const cache = new URL('./.cache/', import.meta.url);
-mkdirSync(cache, { recursive: true });
-
-// The store as the desk runs it, bundled from src/: its migrations and its search-index deferral.
-const storeModule = fileURLToPath(new URL('schema-floor-store.mjs', cache));
-await build({
-  stdin: { contents: "export * from './src/store/sqlite-store.ts'; export * from './src/store/sqlite-search.ts';", resolveDir: fileURLToPath(root), loader: 'ts' },
-  outfile: storeModule,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3'],
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-});
-const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await import(storeModule);
+// The store's migrations and its search-index deferral, as the desk runs them.
+const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await loadStore('schema-floor');
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
 openSqliteStore(values.to, { create: true }).close();

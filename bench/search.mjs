@@ -7,11 +7,11 @@
 // The database is built once in bench/.cache/ by direct inserts (the triggers of the schema keep
 // the index, as for any other writer). Run `npm run build` first.
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadStore } from './store.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,20 +28,7 @@ const root = new URL('../', import.meta.url);
 const cache = new URL('./.cache/', import.meta.url);
 mkdirSync(cache, { recursive: true });
 
-// The store as the desk runs it, bundled from src/ (dist/ holds only the command line's bundle).
-const storeModule = fileURLToPath(new URL('search-store.mjs', cache));
-await build({
-  stdin: { contents: "export * from './src/store/sqlite-store.ts'; export * from './src/store/sqlite-search.ts';", resolveDir: fileURLToPath(root), loader: 'ts' },
-  outfile: storeModule,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3'],
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-});
-const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await import(storeModule);
+const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await loadStore('search');
 
 // The generator, each twin saying which earlier ticket it copies (bench/twins.mjs).
 const { generateWithTwins: generateTickets } = await import('./twins.mjs');
