@@ -1,11 +1,10 @@
-// Bundles the CLI into dist/ as CommonJS: dist/main.cjs holds the desk's own code, commander and
-// the SQLite driver's JavaScript; each large dependency is a bundle of its own in dist/vendor/,
-// required only by the code that uses it. Every command's module is initialised only when it
-// runs. CommonJS because Node 20's ES module loader reads files asynchronously and compiles each
-// module separately: the same code split into ES module chunks cost about 9 ms more per start.
-// dist/core.js is the pure core as an ES module library for bench/.
+// Bundles the CLI into dist/ as CommonJS: main.cjs holds the desk's code, commander and the SQLite
+// driver's JavaScript, each command initialised only when it runs; large dependencies are bundles
+// of their own in vendor/. Node 20's ES module loader cost about 9 ms more per start (async reads,
+// a compile per chunk). build-id names this build's V8 code cache (bin/desk.js).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -24,7 +23,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
 });
-await build({
+const { metafile } = await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -32,7 +31,9 @@ await build({
   format: 'cjs',
   sourcemap: 'linked',
   define: { DESK_VERSION: JSON.stringify(version), 'import.meta.url': '__deskModuleUrl' },
-  banner: { js: "const __deskModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The directive first: esbuild's own "use strict" comes after the banner, where it is no directive.
+  banner: { js: "'use strict';\nconst __deskModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  metafile: true,
   plugins: [
     {
       name: 'vendor',
@@ -47,8 +48,16 @@ await build({
     },
   ],
 });
-const dynamicImport = /[^\w$.]import\(/.exec(readFileSync(new URL('../dist/main.cjs', import.meta.url), 'utf8'));
-if (dynamicImport) throw new Error(`dist/main.cjs has a dynamic import() at offset ${dynamicImport.index}: bin/desk.js cannot run it; import the module statically or through the vendor list`);
+// bin/desk.js runs the bundle from V8's code cache, where a dynamic import() has no callback; and a
+// vendor package imported by another path (zod/v4) would be a second copy inside main.cjs.
+for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+  const dynamic = imports.find((i) => i.kind === 'dynamic-import' && i.external);
+  if (dynamic) throw new Error(`${input}: import('${dynamic.path}') stays dynamic in dist/main.cjs; add the package to VENDOR or import it statically`);
+  const vendor = VENDOR.find((name) => input.startsWith(`node_modules/${name.split('/')[0]}/`));
+  if (vendor) throw new Error(`${input} is bundled into dist/main.cjs though ${vendor} has a bundle of its own: import it as '${vendor}'`);
+}
+const main = readFileSync(new URL('../dist/main.cjs', import.meta.url));
+writeFileSync(new URL('../dist/build-id', import.meta.url), createHash('sha256').update(main).digest('hex').slice(0, 16));
 await build({
   ...common,
   entryPoints: { core: 'src/core.ts' },

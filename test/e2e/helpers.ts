@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DESK = join(ROOT, 'bin', 'desk.js');
@@ -31,8 +31,12 @@ afterEach(() => {
   while (sandboxes.length) rmSync(sandboxes.pop()!, { recursive: true, force: true });
 });
 
+// desk's caches (settings, compiled code) for this file's runs, not the developer's ~/.cache.
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'desk-test-cache-'));
+afterAll(() => rmSync(CACHE_HOME, { recursive: true, force: true }));
+
 export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TZ: 'UTC', DESK_ACTOR: 'tester' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: CACHE_HOME, LANG: 'C.UTF-8', TZ: 'UTC', DESK_ACTOR: 'tester' };
   return { ...env, ...extra };
 }
 
