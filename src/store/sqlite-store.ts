@@ -81,7 +81,7 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: sqliteAddon() });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: findSqliteAddon() });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -99,14 +99,14 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
 }
 
 /**
- * The driver's compiled addon, named directly: without it the driver loads the `bindings` package,
- * which searches a dozen candidate paths at every start. Undefined (that search) for a build kept
- * elsewhere.
+ * The driver's compiled addon, named directly: the `bindings` package would search a dozen paths
+ * at every start, from the bundle's directory rather than the driver's.
  */
-function sqliteAddon(): string | undefined {
-  const packageJson = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
-  const addon = join(dirname(packageJson), 'build', 'Release', 'better_sqlite3.node');
-  return existsSync(addon) ? addon : undefined;
+function findSqliteAddon(): string {
+  const driver = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+  const addon = join(driver, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(addon)) throw new UsageError(`the SQLite driver has no compiled addon at ${addon}`, 'run `npm rebuild better-sqlite3` where desk is installed');
+  return addon;
 }
 
 function migrate(db: Database.Database, path: string): void {
