@@ -1,5 +1,5 @@
-// The store as the desk runs it, for benchmarks that drive it directly: bundled from src/ (dist/
-// holds only the command line's bundle) into bench/.cache/NAME-store.mjs, one file per benchmark
+// The store as the desk runs it, for benchmarks that drive it directly: bundled from src/ (the
+// build keeps it inside dist/main.cjs) into bench/.cache/NAME-store.mjs, one file per benchmark
 // so that two running at once do not write the same file.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
