@@ -14,17 +14,15 @@ const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 
 if (!values.from || !values.to) throw new Error('usage: node bench/schema-floor.mjs --from imported.db --to copy.db');
 const batch = Number(values.batch);
 // The store's migrations and its search-index deferral, as the desk runs them.
-const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await loadStore('schema-floor');
+const { openSqliteStore, deferSearchIndex, indexSearchBacklog, CONNECTION_PRAGMAS, BULK_AUTOCHECKPOINT_PAGES } = await loadStore('schema-floor');
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
 openSqliteStore(values.to, { create: true }).close();
 const db = new Database(values.to);
 // As the store opens a database, and as an import session sets it up.
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('foreign_keys = ON');
+for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
 db.pragma('temp_store = MEMORY');
-db.pragma('wal_autocheckpoint = 16384');
+db.pragma(`wal_autocheckpoint = ${BULK_AUTOCHECKPOINT_PAGES}`);
 db.prepare('ATTACH DATABASE ? AS source').run(values.from);
 const [low, high] = db.prepare('SELECT min(id), max(id) FROM source.tickets').raw().get();
 const copyTickets = db.prepare('INSERT INTO main.tickets SELECT * FROM source.tickets WHERE id BETWEEN ? AND ?');

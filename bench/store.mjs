@@ -5,14 +5,14 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** openSqliteStore and the rest of src/store/sqlite-store.ts and src/store/sqlite-search.ts. */
+/** The exports of src/store/sqlite-store.ts and src/store/sqlite-search.ts, and the import's checkpoint interval. */
 export async function loadStore(name) {
   const root = new URL('../', import.meta.url);
   const cache = new URL('./.cache/', import.meta.url);
   mkdirSync(cache, { recursive: true });
   const file = fileURLToPath(new URL(`${name}-store.mjs`, cache));
   await build({
-    stdin: { contents: "export * from './src/store/sqlite-store.ts'; export * from './src/store/sqlite-search.ts';", resolveDir: fileURLToPath(root), loader: 'ts' },
+    stdin: { contents: "export * from './src/store/sqlite-store.ts'; export * from './src/store/sqlite-search.ts'; export { BULK_AUTOCHECKPOINT_PAGES } from './src/store/sqlite-import.ts';", resolveDir: fileURLToPath(root), loader: 'ts' },
     outfile: file,
     bundle: true,
     format: 'esm',

@@ -20,7 +20,7 @@ const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
 // An open batch whose input stalls this long is committed as it is.
 const IDLE_COMMIT_MS = 2000;
 // 64 MiB of WAL between checkpoints while importing (the default is 1000 pages, 4 MiB).
-const BULK_AUTOCHECKPOINT_PAGES = 16384;
+export const BULK_AUTOCHECKPOINT_PAGES = 16384;
 const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met'] as const;
 
 function toColumn(field: string, value: unknown): unknown {

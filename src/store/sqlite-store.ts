@@ -82,9 +82,7 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: findSqliteAddon() });
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     migrate(db, path);
     return new SqliteStore(db, path);
   } catch (error) {
@@ -97,6 +95,9 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
     throw error;
   }
 }
+
+/** How every connection of the desk runs: write-ahead log, a commit durable when it returns, foreign keys checked. */
+export const CONNECTION_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'] as const;
 
 /**
  * The driver's compiled addon, named directly: the `bindings` package would search a dozen paths
