@@ -116,10 +116,10 @@ export function createContext(world: World, globals: GlobalOptions): Context {
         const { cacheDirectory, loadDeskSettingsCached } = await import('../config/settings-cache.js');
         const cached = await loadDeskSettingsCached(dir, cwd, systemZone, cacheDirectory(env, home), env);
         const loaded = { ...cached.settings };
-        if (cached.zoneTable) (await import('../domain/time.js')).useZoneTable(cached.zoneTable);
-        if (globals.tz) {
-          const { checkZone } = await import('../domain/time.js');
-          loaded.timezone = checkZone(globals.tz, '--tz');
+        if (cached.zoneTable || globals.tz) {
+          const { checkZone, useZoneTable } = await import('../domain/time.js');
+          if (cached.zoneTable) useZoneTable(cached.zoneTable);
+          if (globals.tz) loaded.timezone = checkZone(globals.tz, '--tz');
         }
         return loaded;
       })();

@@ -56,6 +56,9 @@ export async function main(argv: string[], world?: World): Promise<number> {
 async function run(argv: string[], world: World): Promise<number> {
   let context: Context | undefined;
   let exitCode = 0;
+  // In a terminal, `desk` alone is the operator's queue at a glance; elsewhere it is the help.
+  const dashboard = argv.length === 0 && world.io.interactive;
+  if (dashboard) argv = ['queue', '--dashboard'];
   const program = buildProgram(
     world,
     {
@@ -66,12 +69,8 @@ async function run(argv: string[], world: World): Promise<number> {
   );
   try {
     if (argv.length === 0) {
-      // In a terminal, `desk` alone is the operator's queue at a glance; elsewhere it is the help.
-      if (!world.io.interactive) {
-        program.outputHelp();
-        return 0;
-      }
-      argv = ['queue', '--dashboard'];
+      program.outputHelp();
+      return 0;
     }
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -35,10 +35,13 @@ export function parseStatuses(text: string): Status[] {
   return [...statuses];
 }
 
-export function parseSort(text: string): TicketQuery['sort'] {
-  const descending = text.startsWith('-');
-  const field = checkEnum(text.replace(/^[-+]/, ''), SORT_FIELDS, '--sort') as SortField;
-  return { field, descending };
+export function parseSort(text: string, otherWords: readonly string[] = []): TicketQuery['sort'] {
+  const word = text.trim().toLowerCase();
+  const field = word.replace(/^[-+]/, '');
+  if (!(SORT_FIELDS as readonly string[]).includes(field)) {
+    throw new UsageError(`--sort: unknown value "${text}" (accepted: ${[...otherWords, ...SORT_FIELDS].join(', ')}; prefix - for descending)`, 'e.g. --sort -created_at for the newest first');
+  }
+  return { field: field as SortField, descending: word.startsWith('-') };
 }
 
 /** The words a sort flag takes: each field ascending, and with - for descending. */
@@ -48,12 +51,7 @@ export function sortWords(fields: readonly string[]): string[] {
 
 /** `desk search --sort`: `relevance` (undefined: the search's own order) or a sort of `desk list`. */
 export function parseSearchSort(text: string): TicketQuery['sort'] | undefined {
-  const word = text.trim().toLowerCase();
-  if (word === 'relevance') return undefined;
-  if (!(SORT_FIELDS as readonly string[]).includes(word.replace(/^[-+]/, ''))) {
-    throw new UsageError(`--sort: unknown value "${text}" (accepted: relevance, ${SORT_FIELDS.join(', ')}; prefix - for descending)`, 'e.g. --sort -created_at for the newest first');
-  }
-  return parseSort(word);
+  return text.trim().toLowerCase() === 'relevance' ? undefined : parseSort(text, ['relevance']);
 }
 
 export function parseLimit(text: string, max = MAX_LIMIT, hint = 'e.g. --limit 20; use desk export for everything'): number {

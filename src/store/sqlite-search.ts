@@ -10,14 +10,14 @@
 // tickets (bench/README.md): ranked answers from the index in 6 ms (median) to 82 ms (p95), where
 // LIKE '%打印%' cannot rank and scans the whole table (0.5 s) when few tickets match, and a
 // separate bigram index was no faster for 340 MB more. One-character terms are matched by a scan.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { Ticket } from '../domain/ticket.js';
 import { ftsString, parseSearchText, type SearchTerm } from '../search/query.js';
 import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
 import { isRareCandidate, problemGrams, probeFor, queryGrams, similarityScore, SIMILARITY } from '../search/similarity.js';
 import { escapeLike, searchOrderSql, ticketFilterSql } from './sqlite-filters.js';
 import { rowToTicket } from './sqlite-import.js';
-import { prepareCached } from './statements.js';
+import { prepareCached as prepare } from './statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -26,8 +26,6 @@ const MAX_EXPANSION = 500;
 /** bm25 weights of title, description, solution, notes: a match in the title counts most. */
 const BM25 = 'bm25(ticket_search, 3.0, 1.0, 1.0, 1.0)';
 const NOTES_OF = `SELECT ticket_id, json_extract(data, '$.text') AS text FROM events WHERE kind = 'note' AND ticket_id IN (SELECT value FROM json_each(?)) ORDER BY id`;
-
-const prepare = prepareCached;
 
 /** The index's trigrams that start with `prefix` (a two-character term), or null when there are too many. */
 function trigramsStartingWith(db: Database, prefix: string): string[] | null {

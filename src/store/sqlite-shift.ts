@@ -1,13 +1,13 @@
 // The queries of the shift: the handover record (desk handover) and the operator's queue (desk
 // queue, and `desk` alone in a terminal). Every query runs on indexed columns: created_at,
 // resolved_at, events(kind, at), status and the deadline indexes.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery, QueueSection } from '../domain/queue.js';
 import { OPEN_STATUSES, type Ticket } from '../domain/ticket.js';
 import { rowToTicket } from './sqlite-import.js';
 import type { WriteOptions } from './store.js';
-import { prepareCached } from './statements.js';
+import { prepareCached as prepare } from './statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,8 +19,6 @@ const NEXT_DUE_SQL = `min(
   coalesce(CASE WHEN dispatched_at IS NULL THEN dispatch_due_at END, 9e15),
   coalesce(CASE WHEN resolved_at IS NULL THEN resolve_due_at END, 9e15),
   coalesce(update_due_at, 9e15))`;
-
-const prepare = prepareCached;
 
 function tickets(db: Database, sql: string, ...params: unknown[]): Ticket[] {
   return (prepare(db, sql).all(...params) as Row[]).map(rowToTicket);

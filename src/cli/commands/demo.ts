@@ -5,9 +5,7 @@ import { STATUSES } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
 import { exampleConfigDir } from '../assets.js';
 import { loadSampleTickets } from '../sample.js';
-import { previousMonth } from '../../report/month.js';
-import { luxon } from '../../domain/luxon.js';
-import { luxonZone } from '../../domain/time.js';
+import { lastMonth } from '../../report/month.js';
 import { buildMonthlyReport } from '../../report/monthly.js';
 import { pickLang } from '../render/report-labels.js';
 import { renderReport } from '../render/report.js';
@@ -21,7 +19,7 @@ export async function run(_input: unknown, ctx: Context) {
   const results = await loadSampleTickets(demo);
   // The report of the last whole month of the sample, whatever today's date.
   const latest = Math.max(...results.map((r) => r.ticket.created_at));
-  const month = previousMonth(luxon().DateTime.fromMillis(latest, { zone: luxonZone(zone) }).toFormat('yyyy-MM'));
+  const month = lastMonth(latest, zone);
   const report = await buildMonthlyReport(await demo.openStore(), { month, zone, now: demo.now() });
   demo.dispose();
   if (ctx.json) {

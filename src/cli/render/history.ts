@@ -20,7 +20,7 @@ const GAP = '  ';
 const MIN_TEXT_WIDTH = 30;
 
 /** "note — The printer jams again", "escalate: escalated false → true — reason: VIP". */
-export function describeEvent(ticket: Ticket, event: TicketEvent, { zone, reveal }: HistoryView): string {
+function describeEvent(ticket: Ticket, event: TicketEvent, { zone, reveal }: HistoryView): string {
   const data = event.data;
   const changes = presentChanges(data.changes ?? {}, { zone, reveal });
   delete changes.description;
