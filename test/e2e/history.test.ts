@@ -1,7 +1,7 @@
 // desk history as an operator reads it: long notes wrap inside the terminal, by display width.
-import { spawn } from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
-import { DESK, sandbox, type Sandbox } from './helpers.js';
+import { sandbox, type Sandbox } from './helpers.js';
+import { inTerminal } from './terminal.js';
 
 const NOW = { DESK_NOW: '2026-11-25T16:00:00+08:00' };
 
@@ -34,19 +34,27 @@ function noteLines(output: string): { lines: string[]; column: number } {
   return { lines: lines.slice(first, end), column: lines[first]!.indexOf('note — ') };
 }
 
+/** A ticket with the note, its history printed (piped: 80 columns), and the note's lines. */
+function historyOfNote(note: string): { lines: string[]; column: number } {
+  const box = sandbox();
+  ticketWithNote(box, note);
+  const r = box.desk(['history', '1']);
+  expect(r.code, r.stderr).toBe(0);
+  for (const line of r.stdout.split('\n')) expect(columns(line), line).toBeLessThanOrEqual(80);
+  return noteLines(r.stdout);
+}
+
+/** A hanging indent: continuation lines start exactly under the event text. */
+function expectHangingIndent(lines: string[], column: number): void {
+  for (const line of lines.slice(1)) expect([line.slice(0, column).trim(), line[column] !== ' '], line).toEqual(['', true]);
+}
+
 describe('desk history', () => {
   it('wraps a long English note within 80 columns under the event column, losing no word', () => {
-    const box = sandbox();
-    ticketWithNote(box, ENGLISH_NOTE);
-    const r = box.desk(['history', '1']);
-    expect(r.code, r.stderr).toBe(0);
-    for (const line of r.stdout.split('\n')) expect(columns(line), line).toBeLessThanOrEqual(80);
-
-    const { lines, column } = noteLines(r.stdout);
+    const { lines, column } = historyOfNote(ENGLISH_NOTE);
     expect(lines.length).toBeGreaterThan(2);
     expect(lines[0]!.startsWith('2026-11-25 16:00  tester')).toBe(true);
-    // A hanging indent: continuation lines start exactly under the event text.
-    for (const line of lines.slice(1)) expect([line.slice(0, column).trim(), line[column] !== ' '], line).toEqual(['', true]);
+    expectHangingIndent(lines, column);
     const text = lines.map((l) => l.slice(column)).join(' ').replace(/\s+/g, ' ');
     expect(text).toBe(`note — ${ENGLISH_NOTE}`.replace(/\s+/g, ' '));
     // The width is used, not given away: some line comes close to the edge.
@@ -54,17 +62,11 @@ describe('desk history', () => {
   });
 
   it('wraps a long Chinese note by display width, two columns a character', () => {
-    const box = sandbox();
-    ticketWithNote(box, CHINESE_NOTE);
-    const r = box.desk(['history', '1']);
-    expect(r.code, r.stderr).toBe(0);
-    for (const line of r.stdout.split('\n')) expect(columns(line), line).toBeLessThanOrEqual(80);
-
-    const { lines, column } = noteLines(r.stdout);
+    const { lines, column } = historyOfNote(CHINESE_NOTE);
     // About 290 columns of text in lines of at most 80 - column.
     expect(lines.length).toBeGreaterThanOrEqual(Math.ceil(columns(CHINESE_NOTE) / (80 - column)));
     expect(Math.max(...lines.map(columns))).toBeGreaterThan(70);
-    for (const line of lines.slice(1)) expect(line.slice(0, column).trim(), line).toBe('');
+    expectHangingIndent(lines, column);
     // Chinese breaks between characters, so compare without the whitespace.
     const text = lines.map((l) => l.slice(column)).join('');
     expect(text.replace(/\s+/g, '')).toBe(`note — ${CHINESE_NOTE}`.replace(/\s+/g, ''));
@@ -80,16 +82,13 @@ describe('desk history', () => {
   it('fits the width of the terminal it writes to', async () => {
     const box = sandbox();
     ticketWithNote(box, `${ENGLISH_NOTE} ${CHINESE_NOTE}`);
-    const pty = spawn(process.execPath, [DESK, 'history', '1'], { cols: 60, rows: 40, cwd: box.dir, env: { ...box.env, NO_COLOR: '1' } as Record<string, string> });
-    let output = '';
-    pty.onData((data) => (output += data));
-    const code = await new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+    const { code, output: plain } = await inTerminal(box, ['history', '1'], { cols: 60, rows: 40, env: { NO_COLOR: '1' } });
     expect(code).toBe(0);
-    const plain = output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
-    const lines = plain.replace(/\r/g, '').split('\n').filter(Boolean);
+    const lines = plain.split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(columns(line), line).toBeLessThanOrEqual(60);
     const { lines: note, column } = noteLines(plain);
+    expectHangingIndent(note, column);
     expect(note.map((l) => l.slice(column)).join('').replace(/\s+/g, '')).toBe(`note — ${ENGLISH_NOTE} ${CHINESE_NOTE}`.replace(/\s+/g, ''));
   });
 });

@@ -2,6 +2,7 @@
 import { spawn, type IPty } from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { DESK, sandbox } from './helpers.js';
+import { inTerminal } from './terminal.js';
 
 interface Session {
   pty: IPty;
@@ -86,18 +87,10 @@ describe('colour', () => {
     const box = sandbox();
     box.desk(['create', '--title', 'Outage', '--requester', 'y', '--channel', 'web', '--urgency', 'critical']);
     const ansi = /\x1b\[3\dm/;
-    const withColour = await captureRaw(['list'], box.env, box.dir);
+    const withColour = (await inTerminal(box, ['list'], { cols: 160, rows: 40 })).raw;
     expect(withColour).toMatch(ansi);
     expect(withColour).toMatch(/┌/);
-    expect(await captureRaw(['list'], { ...box.env, NO_COLOR: '1' }, box.dir)).not.toMatch(ansi);
-    expect(await captureRaw(['list', '--no-color'], box.env, box.dir)).not.toMatch(ansi);
+    expect((await inTerminal(box, ['list'], { cols: 160, rows: 40, env: { NO_COLOR: '1' } })).raw).not.toMatch(ansi);
+    expect((await inTerminal(box, ['list', '--no-color'], { cols: 160, rows: 40 })).raw).not.toMatch(ansi);
   });
 });
-
-async function captureRaw(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
-  const pty = spawn(process.execPath, [DESK, ...args], { cols: 160, rows: 40, cwd, env: env as Record<string, string> });
-  let output = '';
-  pty.onData((d) => (output += d));
-  await new Promise<void>((resolve) => pty.onExit(() => resolve()));
-  return output;
-}

@@ -1,21 +1,14 @@
 // The operator's queue (`desk` alone in a terminal, `desk queue`) and listings that fit an
 // 80-column terminal, in a real pseudo-terminal.
-import { spawn } from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/render/display-width.js';
-import { DESK, sandbox, type Sandbox } from './helpers.js';
+import { sandbox, type Sandbox } from './helpers.js';
+import { inTerminal } from './terminal.js';
 
 const NOW = '2026-11-25T15:00:00+08:00';
 
-/** Runs desk in a terminal of the given size; the output without colour codes and carriage returns. */
-function inTerminal(box: Sandbox, args: string[], cols = 80, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string; raw: string }> {
-  const pty = spawn(process.execPath, [DESK, ...args], { cols, rows: 30, cwd: box.dir, env: { ...box.env, DESK_NOW: NOW, ...env } as Record<string, string> });
-  let raw = '';
-  pty.onData((d) => (raw += d));
-  return new Promise((resolve) =>
-    pty.onExit(({ exitCode }) => resolve({ code: exitCode, raw, output: raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '') })),
-  );
-}
+/** desk in an 80-column terminal (or `cols`), at NOW. */
+const inTerminalNow = (box: Sandbox, args: string[], cols = 80, env: NodeJS.ProcessEnv = {}) => inTerminal(box, args, { cols, env: { DESK_NOW: NOW, ...env } });
 
 function seed(box: Sandbox) {
   const create = (time: string, title: string, ...flags: string[]) => {
@@ -52,7 +45,7 @@ describe('the queue', () => {
   it('is what `desk` alone shows in a terminal, in 80 columns; without a terminal `desk` prints the help', async () => {
     const box = sandbox();
     const t = seed(box);
-    const { code, output } = await inTerminal(box, [], 80, { DESK_ACTOR: 'sun' });
+    const { code, output } = await inTerminalNow(box, [], 80, { DESK_ACTOR: 'sun' });
     expect(code).toBe(0);
     const lines = output.trimEnd().split('\n');
     expect(lines[0]).toBe('Queue of sun (desktop) · 2026-11-25 15:00');
@@ -70,7 +63,7 @@ describe('the queue', () => {
 
   it('says how to start when there is no database yet', async () => {
     const box = sandbox();
-    const { code, output } = await inTerminal(box, []);
+    const { code, output } = await inTerminalNow(box, []);
     expect(code).toBe(0);
     expect(output).toContain('desk: no database at');
     expect(output).toContain('Start with `desk init`');
@@ -82,14 +75,14 @@ describe('listings in an 80-column terminal', () => {
     const box = sandbox();
     const t = seed(box);
     for (const args of [['list'], ['sla', 'check'], ['search', '打印机'], ['similar', t.mine], ['handover', '--no-record']]) {
-      const { output } = await inTerminal(box, args);
+      const { output } = await inTerminalNow(box, args);
       for (const line of output.trimEnd().split('\n')) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
     }
-    const { output } = await inTerminal(box, ['list']);
+    const { output } = await inTerminalNow(box, ['list']);
     expect(output).toMatch(/│ 财务部三楼彩色激光打… +│/); // ten characters: twenty columns
     expect(output).toMatch(/response overdue 4 h/);
     expect(output).toMatch(/resolve in \d+ h|update in \d+ d|resolve in \d+ d/);
-    const wide = await inTerminal(box, ['list'], 200);
+    const wide = await inTerminalNow(box, ['list'], 200);
     expect(wide.output).toContain('财务部三楼彩色激光打印机卡纸严重，每打印两三页就卡一次，已经影响月底结账报表的打印'.slice(0, 20));
     expect(wide.output).toContain('Requester');
   });
@@ -99,10 +92,10 @@ describe('search and similar in a terminal', () => {
   it('highlights the matches, and desk create shows the solved tickets like the new one', async () => {
     const box = sandbox();
     const t = seed(box);
-    const search = await inTerminal(box, ['search', '卡纸']);
+    const search = await inTerminalNow(box, ['search', '卡纸']);
     expect(search.raw).toMatch(/\x1b\[33m\x1b\[1m卡纸\x1b\[22m\x1b\[39m/);
     box.desk(['resolve', t.mine, '--solution', '清理搓纸轮，更换硒鼓'], { env: { DESK_NOW: '2026-11-25T09:30:00+08:00' } });
-    const create = await inTerminal(box, ['create', '--title', '财务部三楼彩色激光打印机卡纸', '--requester', '王芳', '--channel', 'phone']);
+    const create = await inTerminalNow(box, ['create', '--title', '财务部三楼彩色激光打印机卡纸', '--requester', '王芳', '--channel', 'phone']);
     expect(create.code).toBe(0);
     expect(create.output).toMatch(/^SD-202611-00006\n\nSolved before:\n/m);
     expect(create.output).toContain(`${t.mine}  `);

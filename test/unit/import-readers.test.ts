@@ -6,21 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsvRows, type SourceRow } from '../../src/importer/csv-reader.js';
 import { readJsonArrayRows, readNdjsonRows, type JsonRow } from '../../src/importer/json-reader.js';
 import { openTextSource } from '../../src/importer/source.js';
-
-async function* chunked(text: string, sizes: number[]): AsyncIterable<string> {
-  let at = 0;
-  for (let i = 0; at < text.length; i++) {
-    const size = sizes[i % sizes.length]!;
-    yield text.slice(at, at + size);
-    at += size;
-  }
-}
-
-async function collect<T>(rows: AsyncIterable<T[]>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const batch of rows) all.push(...batch);
-  return all;
-}
+import { chunked, collect } from './chunks.js';
 
 const CSV = [
   'id,title,description',
