@@ -69,6 +69,18 @@ describe('desk search --sort', () => {
     expect(found(box, '打印机', '--sort', 'relevance')).toEqual(found(box, '打印机'));
   });
 
+  it('puts a better match of the same key before a newer, weaker one', () => {
+    const box = sandbox();
+    const made = seed(box);
+    // Newest of all, and of normal urgency, but naming 打印机 once and not in its title.
+    const weaker = box.desk(['create', '--title', '纸张用完', '--description', '会议室打印机旁边的纸用完了', '--urgency', 'normal', '--created-at', '2026-11-25 09:00', '--requester', '周敏', '--channel', 'phone'], { env: NOW });
+    expect(weaker.code, weaker.stderr).toBe(0);
+    const normal = new Set([...matching(made).filter((t) => t.urgency === 'normal').map((t) => t.number), weaker.stdout.trim()]);
+    const normalInOrder = found(box, '打印机', '--sort', '-urgency').filter((n: string) => normal.has(n));
+    const seededNormal = matching(made).filter((t) => t.urgency === 'normal').sort((a, b) => b.order - a.order);
+    expect(normalInOrder).toEqual([...numbers(seededNormal), weaker.stdout.trim()]);
+  });
+
   it('sorts with filters, and when a one-character term is scanned rather than ranked', () => {
     const box = sandbox();
     const made = seed(box);
