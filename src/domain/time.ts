@@ -24,10 +24,20 @@ export function luxonZone(name: string): Zone | string {
 /** UTC as luxon names it: written with Z, never asked of ICU. */
 const UTC_NAMES = new Set(['utc', 'gmt']);
 
+/** True for the names of UTC itself, whose times are written with Z. */
+export function isUtc(zone: string): boolean {
+  return UTC_NAMES.has(zone.toLowerCase());
+}
+
 /** The offset of `zone` at `ms` without luxon, when known: UTC, or a tabulated zone within its table. */
 function knownOffset(ms: number, zone: string): number | null {
-  if (UTC_NAMES.has(zone.toLowerCase())) return 0;
+  if (isUtc(zone)) return 0;
   return tabulated.get(zone)?.at(ms) ?? null;
+}
+
+/** The offset of `zone` at `ms` in minutes: from its table when known, else as luxon computes it. */
+export function zoneOffset(ms: number, zone: string): number {
+  return knownOffset(ms, zone) ?? luxon().DateTime.fromMillis(ms, { zone }).offset;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -72,11 +82,16 @@ export function parseInstant(text: string, zone: string, place: string): number 
 
 /** ISO 8601 with the offset of `zone`, to the second: the shape of every time in --json. */
 export function formatIso(ms: number, zone: string): string {
-  const known = wallClock(ms, zone);
-  if (!known) return luxon().DateTime.fromMillis(ms, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
-  const { wall, offset } = known;
+  const offset = knownOffset(ms, zone);
+  if (offset === null) return luxon().DateTime.fromMillis(ms, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? '';
+  return isoAtOffset(ms, offset, isUtc(zone));
+}
+
+/** formatIso's text for an instant whose offset (minutes) is known; `utc` for Z (see isUtc). */
+export function isoAtOffset(ms: number, offset: number, utc: boolean): string {
+  const wall = new Date(ms + offset * 60_000);
   const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
-  return `${wallDate(wall)}T${time}${UTC_NAMES.has(zone.toLowerCase()) ? 'Z' : formatOffset(offset, 'short')}`;
+  return `${wallDate(wall)}T${time}${utc ? 'Z' : formatOffset(offset, 'short')}`;
 }
 
 /** "2026-11-25 14:30" in `zone`: how times read in tables. */

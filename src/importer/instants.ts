@@ -3,18 +3,12 @@
 // with the zone's offset cached per local or UTC day, and everything else goes through luxon
 // (parseInstant, formatIso), so the results are the same as the rest of the desk's.
 import { luxon } from '../domain/luxon.js';
-import { formatIso, luxonZone, monthKey, parseInstant } from '../domain/time.js';
-import { formatOffset } from '../domain/zone-table.js';
+import { formatIso, isoAtOffset, isUtc, luxonZone, monthKey, parseInstant, zoneOffset } from '../domain/time.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const FIRST_YEAR = 1970;
 const LAST_YEAR = 2099;
-
-/** The zone's offset in minutes, as luxon computes it, for an instant. */
-function offsetAt(ms: number, zone: string): number {
-  return luxon().DateTime.fromMillis(ms, { zone: luxonZone(zone) }).offset;
-}
 
 export interface InstantReader {
   /** Epoch milliseconds; throws a UsageError naming `place` and the accepted formats. */
@@ -125,26 +119,23 @@ function readCommonShape(text: string, localOffset: (localDay: number) => number
   return null;
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
 /** formatIso(ms, zone), with the zone's offset cached per UTC day. */
 export function createIsoFormatter(zone: string): (ms: number) => string {
   // UTC day number → offset (minutes) when constant over the day, else null.
   const dayOffsets = new Map<number, number | null>();
-  const utc = formatIso(0, zone).endsWith('Z');
+  const utc = isUtc(zone);
   return (ms) => {
     const utcDay = Math.floor(ms / DAY_MS);
     let offset = dayOffsets.get(utcDay);
     if (offset === undefined) {
-      const first = offsetAt(utcDay * DAY_MS, zone);
-      offset = first === offsetAt((utcDay + 1) * DAY_MS - 1, zone) ? first : null;
+      const first = zoneOffset(utcDay * DAY_MS, zone);
+      offset = first === zoneOffset((utcDay + 1) * DAY_MS - 1, zone) ? first : null;
       dayOffsets.set(utcDay, offset);
     }
     if (offset === null || ms < 0) return formatIso(ms, zone);
-    const d = new Date(ms + offset * MINUTE_MS);
-    const year = d.getUTCFullYear();
+    const year = new Date(ms + offset * MINUTE_MS).getUTCFullYear();
     if (year < 1000 || year > 9999) return formatIso(ms, zone);
-    return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${utc && offset === 0 ? 'Z' : formatOffset(offset, 'short')}`;
+    return isoAtOffset(ms, offset, utc);
   };
 }
 
