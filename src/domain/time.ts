@@ -3,22 +3,19 @@ import { UsageError } from './errors.js';
 import { luxon } from './luxon.js';
 import { formatOffset, tableZone, ZoneOffsets, type ZoneTable } from './zone-table.js';
 
-const tabulated = new Map<string, ZoneOffsets>();
-const tableZones = new Map<string, Zone>();
+/** The tabulated zones: their offsets, and the luxon zone made of them once one is asked for. */
+const tabulated = new Map<string, { offsets: ZoneOffsets; zone?: Zone }>();
 
 /** From now on, times in `table.name` are worked out from the table (see zone-table.ts). */
 export function useZoneTable(table: ZoneTable): void {
-  tabulated.set(table.name, new ZoneOffsets(table));
-  tableZones.delete(table.name);
+  tabulated.set(table.name, { offsets: new ZoneOffsets(table) });
 }
 
 /** The zone to hand luxon for `name`: its table when there is one. */
 export function luxonZone(name: string): Zone | string {
-  const offsets = tabulated.get(name);
-  if (!offsets) return name;
-  let zone = tableZones.get(name);
-  if (!zone) tableZones.set(name, (zone = tableZone(offsets)));
-  return zone;
+  const entry = tabulated.get(name);
+  if (!entry) return name;
+  return (entry.zone ??= tableZone(entry.offsets));
 }
 
 /** UTC as luxon names it: written with Z, never asked of ICU. */
@@ -32,7 +29,7 @@ export function isUtc(zone: string): boolean {
 /** The offset of `zone` at `ms` without luxon, when known: UTC, or a tabulated zone within its table. */
 function knownOffset(ms: number, zone: string): number | null {
   if (isUtc(zone)) return 0;
-  return tabulated.get(zone)?.at(ms) ?? null;
+  return tabulated.get(zone)?.offsets.at(ms) ?? null;
 }
 
 /** The offset of `zone` at `ms` in minutes: from its table when known, else as luxon computes it. */
