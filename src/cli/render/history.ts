@@ -1,12 +1,12 @@
 // The audit trail as an operator reads it: time, actor, then what happened. The event text wraps
 // by display width under its own column, so a long note or a Chinese solution stays inside the
 // terminal instead of running past its edge.
-import type { Ticket, TicketEvent } from '../../domain/ticket.js';
+import type { TicketEvent } from '../../domain/ticket.js';
 import { formatLocal } from '../../domain/time.js';
 import { displayWidth, padToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH } from './fit-table.js';
 import { presentChanges } from './ticket-json.js';
-import { describeChanges } from './ticket-view.js';
+import { describeChange } from './ticket-view.js';
 
 export interface HistoryView {
   zone: string;
@@ -20,13 +20,13 @@ const GAP = '  ';
 const MIN_TEXT_WIDTH = 30;
 
 /** "note — The printer jams again", "escalate: escalated false → true — reason: VIP". */
-function describeEvent(ticket: Ticket, event: TicketEvent, { zone, reveal }: HistoryView): string {
+function describeEvent(event: TicketEvent, { zone, reveal }: HistoryView): string {
   const data = event.data;
   const changes = presentChanges(data.changes ?? {}, { zone, reveal });
   delete changes.description;
   // The reason is shown once, after the changes.
   if (data.reason !== undefined && changes.escalation_reason?.[1] === data.reason) delete changes.escalation_reason;
-  const what = describeChanges(ticket, event.kind, changes, zone, Infinity).trimEnd().slice(ticket.number.length + 1);
+  const what = describeChange(event.kind, changes, zone, Infinity);
   return [
     what,
     data.reason && `reason: ${data.reason}`,
@@ -38,9 +38,9 @@ function describeEvent(ticket: Ticket, event: TicketEvent, { zone, reveal }: His
     .join(' — ');
 }
 
-export function renderHistory(ticket: Ticket, events: readonly TicketEvent[], view: HistoryView): string {
+export function renderHistory(events: readonly TicketEvent[], view: HistoryView): string {
   const width = view.width ?? DEFAULT_WIDTH;
-  const rows = events.map((event) => ({ at: formatLocal(event.at, view.zone), actor: event.actor, text: describeEvent(ticket, event, view) }));
+  const rows = events.map((event) => ({ at: formatLocal(event.at, view.zone), actor: event.actor, text: describeEvent(event, view) }));
   const atWidth = Math.max(0, ...rows.map((r) => displayWidth(r.at)));
   const actorRoom = Math.max(4, width - atWidth - 2 * GAP.length - MIN_TEXT_WIDTH);
   const actorWidth = Math.min(actorRoom, Math.max(0, ...rows.map((r) => displayWidth(r.actor))));

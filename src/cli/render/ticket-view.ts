@@ -89,7 +89,12 @@ export function ticketRow(ticket: Ticket, o: ViewOptions): string[] {
  * "SD-202611-00042 respond: status dispatched → in_progress, first_response_at 2026-11-25 14:02";
  * values longer than `valueWidth` characters are cut.
  */
-export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, zone: string, valueWidth = 60): string {
+export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, zone: string): string {
+  return `${ticket.number} ${describeChange(kind, changes, zone)}\n`;
+}
+
+/** "assign: assignee ∅ → sun, status new → dispatched": a change without the ticket it was made to. */
+export function describeChange(kind: string, changes: Record<string, [unknown, unknown]>, zone: string, valueWidth = 60): string {
   const show = (field: string, value: unknown) => {
     if (value === null || value === undefined) return '∅';
     if (field.endsWith('_at') && typeof value === 'number') return formatLocal(value, zone);
@@ -99,5 +104,5 @@ export function describeChanges(ticket: Ticket, kind: string, changes: Record<st
   const parts = Object.entries(changes).map(([field, [before, after]]) =>
     before === null || before === undefined ? `${field} ${show(field, after)}` : `${field} ${show(field, before)} → ${show(field, after)}`,
   );
-  return `${ticket.number} ${kind}${parts.length ? `: ${parts.join(', ')}` : ''}\n`;
+  return `${kind}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
