@@ -12,6 +12,9 @@ describe('several operators, some of them killed mid-command', () => {
     // 4 workers × (2 tickets of 7 steps + the shared file, an own file and that file again).
     const result = await runStress({ workers: 4, tickets: 2, imports: 1, kill: 0.25, seed: 7 });
     expect(result.failures).toEqual([]);
+    // The kills this test is about happened, imports among them.
+    expect(result.killed).toBeGreaterThan(0);
+    expect(result.imports_killed).toBeGreaterThan(0);
     expect(result.locked_errors).toBe(0);
     expect([result.tickets, result.expected_tickets]).toEqual([8, 8]);
     expect(result.incomplete).toEqual([]);
