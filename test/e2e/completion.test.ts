@@ -3,9 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FISH, itWith, ZSH } from '../system-programs.js';
 import { DESK, sandbox, type Sandbox } from './helpers.js';
-
-const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
 
 /** A sandbox with two tickets and `desk` on the PATH, as an installed desk would be. */
 function setUp(): { box: Sandbox; env: NodeJS.ProcessEnv; run: (shell: string, script: string) => string } {
@@ -56,7 +55,7 @@ describe('desk completion', () => {
     expect(complete('desk', '--db', join(box.dir, 'none.db'), 'show', '')).toEqual([]);
   });
 
-  it.skipIf(!has('zsh'))('loads in zsh and offers the same words', () => {
+  itWith(ZSH, 'loads in zsh and offers the same words', () => {
     const { run } = setUp();
     // compadd and _files only exist inside the completion system: stand-ins print what they get.
     const complete = (...words: string[]) =>
@@ -74,7 +73,7 @@ describe('desk completion', () => {
     expect(complete('desk', 'backup', '')).toEqual(['FILES']);
   });
 
-  it.skipIf(!has('fish'))('loads in fish and offers the same words', () => {
+  itWith(FISH, 'loads in fish and offers the same words', () => {
     const { run } = setUp();
     const complete = (line: string) => run('fish', `desk completion fish | source; complete -C '${line}'`).split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
     expect(complete('desk li')).toEqual(['list']);

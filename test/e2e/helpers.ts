@@ -35,8 +35,14 @@ afterEach(() => {
 const CACHE_HOME = mkdtempSync(join(tmpdir(), 'desk-test-cache-'));
 afterAll(() => rmSync(CACHE_HOME, { recursive: true, force: true }));
 
+/**
+ * The moment every run acts at unless a test names another: no test reads the real clock, so the
+ * suite passes on any day (.ci/run proves it under faketime at a year's end).
+ */
+export const TEST_NOW = '2026-11-27T10:00:00+08:00';
+
 export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: CACHE_HOME, LANG: 'C.UTF-8', TZ: 'UTC', DESK_ACTOR: 'tester' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: CACHE_HOME, LANG: 'C.UTF-8', TZ: 'UTC', DESK_ACTOR: 'tester', DESK_NOW: TEST_NOW };
   return { ...env, ...extra };
 }
 

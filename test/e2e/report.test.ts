@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, itWith } from '../system-programs.js';
 import { sandbox, type Sandbox } from './helpers.js';
 
 function step(box: Sandbox, when: string, args: string[]) {
@@ -110,16 +111,26 @@ describe('desk report monthly', () => {
     expect(csv).toContain('Satisfaction,5,1');
   });
 
-  it('writes the HTML report atomically and its charts render in a browser', async () => {
-    const box = sandbox();
+  const writeHtml = (box: Sandbox): string => {
     october(box);
     const out = join(box.dir, 'october.html');
     const result = box.desk(['report', 'monthly', '--month', '2026-10', '--format', 'html', '--out', out], { env: { DESK_NOW: `${NOW}+08:00` } });
     expect([result.code, result.stdout]).toEqual([0, '']);
+    return out;
+  };
+
+  it('writes the HTML report atomically, as one file that loads nothing else', () => {
+    const box = sandbox();
+    const out = writeHtml(box);
     expect(existsSync(`${join(box.dir, '.october.html')}`)).toBe(false);
     const html = readFileSync(out, 'utf8');
     expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html).toContain('<svg');
+  });
 
+  itWith(CHROMIUM, 'draws the HTML report\'s charts in a browser', async () => {
+    const box = sandbox();
+    const out = writeHtml(box);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './helpers.js';
+import { sandbox, TEST_NOW } from './helpers.js';
 
 const REQUIRED = ['--title', 'Monitor flickers', '--requester', 'Wu', '--channel', 'onsite'];
 
@@ -79,9 +79,10 @@ describe('the database file', () => {
   it('lists overdue and soon-due open tickets by their due times', () => {
     const box = sandbox();
     for (let i = 0; i < 3; i++) box.desk(['create', ...REQUIRED]);
-    const now = Date.now();
+    const now = Date.parse(TEST_NOW);
     const db = new Database(box.db);
-    const due = db.prepare('UPDATE tickets SET resolve_due_at = ? WHERE id = ?');
+    // Only the resolution deadline is left to watch: the response and dispatch ones are taken away.
+    const due = db.prepare('UPDATE tickets SET resolve_due_at = ?, response_due_at = NULL, dispatch_due_at = NULL, update_due_at = NULL WHERE id = ?');
     due.run(now - 3_600_000, 1);
     due.run(now + 30 * 60_000, 2);
     due.run(now + 5 * 3_600_000, 3);
