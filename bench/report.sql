@@ -2,10 +2,13 @@
 -- `desk report monthly` is measured against. :start, :end and :now are bound by bench/run.mjs.
 SELECT COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end;
 SELECT COUNT(*) FROM tickets WHERE resolved_at >= :start AND resolved_at < :end;
+SELECT COUNT(*) FROM closed_cycles WHERE resolved_at >= :start AND resolved_at < :end;
 SELECT COUNT(*) FROM tickets WHERE closed_at >= :start AND closed_at < :end;
+SELECT COUNT(*) FROM closed_cycles WHERE closed_at >= :start AND closed_at < :end;
 SELECT COUNT(*) FROM events WHERE kind = 'reopen' AND at >= :start AND at < :end;
 SELECT COUNT(DISTINCT ticket_id) FROM events WHERE kind = 'escalate' AND at >= :start AND at < :end;
 SELECT COUNT(*) FROM tickets WHERE created_at < :end AND (resolved_at IS NULL OR resolved_at >= :end);
+SELECT COUNT(*) FROM closed_cycles WHERE resolved_at < :end AND reopened_at >= :end;
 SELECT COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end AND resolved_at < :end;
 SELECT type, COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end GROUP BY type;
 SELECT urgency, COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end GROUP BY urgency;
@@ -13,8 +16,10 @@ SELECT channel, COUNT(*) FROM tickets WHERE created_at >= :start AND created_at 
 SELECT department, COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end GROUP BY department;
 SELECT category, COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end GROUP BY category;
 SELECT team, COUNT(*) FROM tickets WHERE created_at >= :start AND created_at < :end GROUP BY team;
-SELECT SUM(response_met = 1), SUM(response_met = 0) FROM tickets WHERE response_due_at >= :start AND response_due_at < :end;
-SELECT SUM(resolve_met = 1), SUM(resolve_met = 0) FROM tickets WHERE resolve_due_at >= :start AND resolve_due_at < :end;
+SELECT kind, SUM(met = 1), SUM(met = 0) FROM settlements WHERE settled_at >= :start AND settled_at < :end GROUP BY kind;
+SELECT COUNT(*) FROM tickets WHERE response_due_at >= :start AND response_due_at < min(:end, :now) AND response_met IS NULL AND first_response_at IS NULL AND status IN ('new', 'dispatched', 'in_progress', 'reopened');
+SELECT COUNT(*) FROM tickets WHERE resolve_due_at >= :start AND resolve_due_at < min(:end, :now) AND resolve_met IS NULL AND resolved_at IS NULL AND status IN ('new', 'dispatched', 'in_progress', 'reopened');
+SELECT ticket_id, data FROM events WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at >= :start AND created_at < :end) AND at >= :end;
 SELECT first_response_at - created_at AS d FROM tickets WHERE first_response_at >= :start AND first_response_at < :end ORDER BY d LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM tickets WHERE first_response_at >= :start AND first_response_at < :end);
 SELECT resolved_at - created_at AS d FROM tickets WHERE resolved_at >= :start AND resolved_at < :end ORDER BY d LIMIT 1 OFFSET (SELECT COUNT(*) * 9 / 10 FROM tickets WHERE resolved_at >= :start AND resolved_at < :end);
 SELECT satisfaction, COUNT(*) FROM tickets WHERE closed_at >= :start AND closed_at < :end AND satisfaction IS NOT NULL GROUP BY satisfaction;

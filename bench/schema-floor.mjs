@@ -1,4 +1,4 @@
-// The desk's own schema written by SQLite alone: the tickets and audit events of a database that
+// The desk's own schema written by SQLite alone: the tickets, audit events and settled deadlines of a database that
 // `desk import` filled, copied into a fresh database in the import's transactions (5,000 tickets
 // each, the search index deferred and filled once per transaction, as the import does), with the
 // store's pragmas and no JavaScript per row. This is the floor under `desk import` once its 13
@@ -27,20 +27,23 @@ db.prepare('ATTACH DATABASE ? AS source').run(values.from);
 const [low, high] = db.prepare('SELECT min(id), max(id) FROM source.tickets').raw().get();
 const copyTickets = db.prepare('INSERT INTO main.tickets SELECT * FROM source.tickets WHERE id BETWEEN ? AND ?');
 const copyEvents = db.prepare('INSERT INTO main.events (id, ticket_id, at, actor, kind, data) SELECT id, ticket_id, at, actor, kind, data FROM source.events WHERE ticket_id BETWEEN ? AND ? ORDER BY id');
+const copySettlements = db.prepare('INSERT INTO main.settlements SELECT * FROM source.settlements WHERE ticket_id BETWEEN ? AND ? ORDER BY id');
 
 const started = process.hrtime.bigint();
 let tickets = 0;
 let events = 0;
+let settlements = 0;
 for (let first = low; first <= high; first += batch) {
   const last = first + batch - 1;
   db.prepare('BEGIN IMMEDIATE').run();
   deferSearchIndex(db);
   tickets += copyTickets.run(first, last).changes;
   events += copyEvents.run(first, last).changes;
+  settlements += copySettlements.run(first, last).changes;
   indexSearchBacklog(db);
   db.prepare('COMMIT').run();
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 db.close();
 for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
-console.log(JSON.stringify({ tickets, events, seconds: +seconds.toFixed(3), tickets_per_second: Math.round(tickets / seconds) }));
+console.log(JSON.stringify({ tickets, events, settlements, seconds: +seconds.toFixed(3), tickets_per_second: Math.round(tickets / seconds) }));

@@ -14,6 +14,8 @@ import { describeChanges } from './render/ticket-view.js';
 
 export interface PlanContext {
   now: number;
+  /** Who makes the change. */
+  actor: string;
   teams: TeamDirectory;
   texts: Record<string, string | undefined>;
 }
@@ -55,7 +57,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   }
 
   const now = ctx.now();
-  let plan = withClock(action.plan({ now, teams, texts }), await ctx.sla(), now);
+  let plan = withClock(action.plan({ now, actor: ctx.actor, teams, texts }), await ctx.sla(), now);
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
   const options = { actor: ctx.actor, now };
   const results = refs.length === 1 ? [await store.updateTicket(refs[0]!, plan, options)] : await store.updateTickets(refs, plan, options);

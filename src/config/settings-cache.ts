@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ZoneTable } from '../domain/zone-table.js';
 import type { DeskSettings } from './settings.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 function stampOf(path: string | null): string {
   if (!path) return 'none';
@@ -79,7 +79,8 @@ export async function loadDeskSettingsCached(
   env: NodeJS.ProcessEnv,
 ): Promise<CachedDeskSettings> {
   const file = configDir && resolve(cwd, configDir, 'desk.yaml');
-  const stamp = stampOf(file);
+  // sla.yaml names the desk's zone when desk.yaml does not.
+  const stamp = `${stampOf(file)}|${stampOf(configDir && resolve(cwd, configDir, 'sla.yaml'))}`;
   const tzdata = `${process.versions.icu}/${process.versions.tz}`;
   const key = cacheKey(`${file}`);
   const cachePath = join(cacheDir, `settings-${key}.json`);

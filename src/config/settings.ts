@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { TeamDirectory, DEFAULT_VOCABULARY, type Vocabulary } from '../domain/vocabulary.js';
 import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
+import { TimezoneSchema } from './time-zone.js';
 
 const nameList = z.array(z.string().min(1).regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _')).min(1);
 
 export const DeskFileSchema = z
   .object({
-    timezone: z.string().min(1).optional(),
+    timezone: TimezoneSchema.optional().describe("the desk's time zone: months, days and the times shown (default: sla.yaml's, else the system's)"),
     numbering: z
       .object({
         prefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, 'a prefix is 1–10 upper-case letters or digits, starting with a letter').optional(),
@@ -57,13 +58,25 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   currency: 'CNY',
 };
 
-/** Reads desk.yaml from the config directory when there is one. */
-/** `systemZone` is asked for only when desk.yaml names no time zone (finding it costs an ICU start-up). */
+// Of sla.yaml, only the desk's zone is read here; the whole file is checked where deadlines are kept.
+const SlaZoneSchema = z.object({ timezone: TimezoneSchema.optional() }).loose();
+
+/** The zone sla.yaml names, when there is such a file and it names one. */
+export function slaFileZone(configDir: string | null, cwd: string): string | undefined {
+  const path = configDir && join(configDir, 'sla.yaml');
+  return path && existsSync(path) ? loadYamlFile(path, SlaZoneSchema, cwd).timezone : undefined;
+}
+
+/**
+ * Reads desk.yaml from the config directory when there is one. The desk has one time zone:
+ * desk.yaml's, else sla.yaml's, else the system's (`systemZone` is asked for only then: finding it
+ * costs an ICU start-up), so months and days fall where the deadlines' calendars put them.
+ */
 export function loadDeskSettings(configDir: string | null, cwd: string, systemZone: string | (() => string)): DeskSettings {
   const path = configDir && join(configDir, 'desk.yaml');
   const file = path && existsSync(path) ? loadYamlFile(path, DeskFileSchema, cwd) : {};
   return {
-    timezone: file.timezone ?? (typeof systemZone === 'function' ? systemZone() : systemZone),
+    timezone: file.timezone ?? slaFileZone(configDir, cwd) ?? (typeof systemZone === 'function' ? systemZone() : systemZone),
     numbering: { ...DEFAULT_SETTINGS.numbering, ...file.numbering },
     vocabulary: {
       ...DEFAULT_VOCABULARY,

@@ -2,7 +2,8 @@
 // returns the change to write; the store applies it atomically with its audit event.
 import { ConflictError, UsageError } from './errors.js';
 import { assertMove, refusal } from './status-machine.js';
-import { isOpen, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
+import type { Settlement } from './settlement.js';
+import { closedCycleOf, isOpen, type ClosedCycle, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
 import type { NewVisit } from './visit.js';
 
@@ -21,6 +22,12 @@ export interface Change {
   eta?: number | null;
   /** For a progress update: whether it came by its due time (null when none was due). */
   onTime?: boolean | null;
+  /** Fields written with the change that are not its doing (deadlines found passed), left out of its event. */
+  bookkeeping?: TicketPatch;
+  /** Deadlines the change settles (added by the SLA clock). */
+  settlements?: Settlement[];
+  /** The resolution cycle a reopen ends. */
+  closedCycle?: ClosedCycle;
 }
 
 /** What a plan may ask of the store, inside the same transaction as its write. */
@@ -156,6 +163,8 @@ export function planResolve(input: ResolveInput, now: number): Plan {
   return (ticket) => {
     assertMove(ticket, 'resolved');
     const patch: TicketPatch = { status: 'resolved', resolved_at: now, solution };
+    // The resolution tells the requester too: it is the first response when none was given.
+    if (ticket.first_response_at === null) patch.first_response_at = now;
     if (input.steps !== undefined) patch.steps = input.steps;
     if (input.remaining !== undefined) patch.remaining = input.remaining;
     return { kind: 'resolve', patch };
@@ -169,9 +178,10 @@ export interface CloseInput extends ResolveInput {
 
 /**
  * Closes a resolved ticket. An open ticket closes at once when a solution is given: the problem
- * was solved at first contact, so it is resolved and closed in one step.
+ * was solved at first contact, so it is responded to, resolved and closed in one step, by the
+ * operator who closes it (who becomes the assignee when there is none).
  */
-export function planClose(input: CloseInput, now: number): Plan {
+export function planClose(input: CloseInput, now: number, actor: string): Plan {
   return (ticket) => {
     const patch: TicketPatch = { status: 'closed', closed_at: now };
     if (ticket.status !== 'resolved') {
@@ -180,10 +190,12 @@ export function planClose(input: CloseInput, now: number): Plan {
         throw new UsageError(`${ticket.number} is ${ticket.status}, not resolved: closing it needs --solution`, 'or resolve it first: desk resolve N --solution "…"');
       }
       Object.assign(patch, { resolved_at: now, solution: input.solution.trim() });
+      if (ticket.first_response_at === null) patch.first_response_at = now;
+      if (ticket.assignee === null) patch.assignee = actor;
       if (input.steps !== undefined) patch.steps = input.steps;
       if (input.remaining !== undefined) patch.remaining = input.remaining;
     }
-    if (input.satisfaction !== undefined) patch.satisfaction = input.satisfaction;
+    if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
     if (input.callbackNote !== undefined) Object.assign(patch, { callback_at: now, callback_note: input.callbackNote });
     return { kind: 'close', patch };
   };
@@ -197,22 +209,31 @@ export function planCallback(input: { note?: string; satisfaction?: number }, no
     }
     const patch: TicketPatch = { callback_at: now };
     if (input.note !== undefined) patch.callback_note = input.note;
-    if (input.satisfaction !== undefined) patch.satisfaction = input.satisfaction;
+    if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
     return { kind: 'callback', patch, text: input.note };
   };
 }
 
-export function planReopen(reason: string | undefined): Plan {
+/**
+ * Reopens a resolved or closed ticket: the resolution cycle it ends is kept as it was, and the
+ * new one starts without a rating or a call-back (the old ones stay in the trail).
+ */
+export function planReopen(reason: string | undefined, now: number): Plan {
   const why = requireText(reason, '--reason');
   return (ticket) => {
     assertMove(ticket, 'reopened');
     const patch: TicketPatch = {
       status: 'reopened',
       reopen_count: ticket.reopen_count + 1,
+      reopened_at: now,
       resolved_at: null,
       closed_at: null,
+      satisfaction: null,
+      rated_at: null,
+      callback_at: null,
+      callback_note: null,
     };
-    return { kind: 'reopen', patch, reason: why };
+    return { kind: 'reopen', patch, reason: why, closedCycle: closedCycleOf(ticket, now) };
   };
 }
 
@@ -227,6 +248,8 @@ export function planUpdate(message: string | undefined, eta: number | null, now:
   return (ticket) => {
     requireOpen(ticket, 'send a progress update on');
     const patch: TicketPatch = { last_update_at: now };
+    if (ticket.first_response_at === null) patch.first_response_at = now;
+    if (ticket.status === 'dispatched') patch.status = 'in_progress';
     if (eta !== null) patch.eta_at = eta;
     return { kind: 'update', patch, text, eta, onTime: ticket.update_due_at === null ? null : now <= ticket.update_due_at };
   };

@@ -43,14 +43,16 @@ export interface ReplayResult {
 export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContext): Promise<ReplayResult> {
   const { type, category, urgency, team, assignee, ...intake } = sample;
   const draft: TicketDraft = { ...intake };
-  const created = startClock(ctx.sla ?? null, buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams }));
-  const start = created.created_at;
+  const draftTicket = buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams });
+  const start = draftTicket.created_at;
+  const { ticket: created, settlements } = startClock(ctx.sla ?? null, draftTicket);
   const at = (minutes: number) => Math.min(start + minutes * MINUTE, ctx.now);
   let ticket = await ctx.store.createTicket(created, {
     actor: ctx.operator,
     now: start,
     sequence: sequenceName(ctx.numbering.prefix, monthKey(start, ctx.zone)),
     formatNumber: (seq, value) => formatTicketNumber(seq, value, ctx.numbering.digits),
+    settlements,
   });
   const steps = ['create'];
   const apply = async (kind: string, plan: Plan, minutes: number, actor = ctx.operator) => {
@@ -77,7 +79,7 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
     await apply('resolve', planResolve({ solution: sample.solution ?? 'Solved', steps: sample.steps }, at(150)), 150, agent);
   }
   if (sample.status === 'closed') {
-    const close = planClose({ satisfaction: sample.satisfaction, callbackNote: 'Requester confirmed the fix' }, at(24 * 60));
+    const close = planClose({ satisfaction: sample.satisfaction, callbackNote: 'Requester confirmed the fix' }, at(24 * 60), agent);
     await apply(`close${sample.satisfaction ? ` ★${sample.satisfaction}` : ''}`, close, 24 * 60);
   }
   return { ticket, steps };

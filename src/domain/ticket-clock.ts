@@ -1,29 +1,33 @@
 // The SLA clock of a ticket (DESIGN.md "SLA"): deadlines set at creation, recomputed when urgency or
-// type changes, moved by the business time a ticket spends pending, and met or missed recorded
-// when the response, dispatch or resolution happens, so reports need no recomputation.
-import { addBusinessMs, businessMsBetween } from '../sla/business-time.js';
-import { calendarFor, dueTimes, updateDue, type DueTimes, type SlaPolicy } from '../sla/targets.js';
+// type changes, moved by the business time a ticket spends pending, restarted for the resolution
+// by a reopen, and each settled once (settlement.ts), so reports need no recomputation and a
+// settled month stays as it was.
+import { addBusinessMs, addTargetDuration, businessMsBetween } from '../sla/business-time.js';
+import { calendarFor, dueTimes, targetFor, updateDue, type DueTimes, type SlaPolicy } from '../sla/targets.js';
+import { missedBy, reachedBy, settledByTimes, settledFlags, unsettled, updateGiven, type Settlement } from './settlement.js';
 import { isOpen } from './ticket.js';
 import type { Plan } from './lifecycle.js';
 import type { NewTicket, Ticket, TicketPatch } from './ticket.js';
 
-/** The three deadlines of `ticket` given the business time it has already spent pending. */
-function deadlines(sla: SlaPolicy, ticket: Pick<Ticket, 'created_at' | 'urgency' | 'type' | 'paused_ms'>): DueTimes {
+type ClockInput = Pick<Ticket, 'created_at' | 'urgency' | 'type' | 'paused_ms' | 'reopened_at' | 'cycle_paused_ms'>;
+
+/**
+ * The three deadlines of `ticket` given the business time it has already spent pending: the
+ * response and dispatch counted from its creation, the resolution from the start of its cycle.
+ */
+function deadlines(sla: SlaPolicy, ticket: ClockInput): DueTimes {
   const due = dueTimes(sla, ticket);
-  if (ticket.paused_ms === 0) return due;
   const calendar = calendarFor(sla, ticket.urgency, ticket.type);
+  const shift = (ms: number, paused: number) => (paused === 0 ? ms : addBusinessMs(calendar, ms, paused));
+  const resolveFrom = ticket.reopened_at === null ? due.resolve_due_at : addTargetDuration(calendar, ticket.reopened_at, targetFor(sla, ticket.urgency, ticket.type).resolve.duration);
   return {
-    response_due_at: addBusinessMs(calendar, due.response_due_at, ticket.paused_ms),
-    dispatch_due_at: addBusinessMs(calendar, due.dispatch_due_at, ticket.paused_ms),
-    resolve_due_at: addBusinessMs(calendar, due.resolve_due_at, ticket.paused_ms),
+    response_due_at: shift(due.response_due_at, ticket.paused_ms),
+    dispatch_due_at: shift(due.dispatch_due_at, ticket.paused_ms),
+    resolve_due_at: shift(resolveFrom, ticket.reopened_at === null ? ticket.paused_ms : ticket.cycle_paused_ms),
   };
 }
 
-const MILESTONES = [
-  ['first_response_at', 'response_due_at', 'response_met'],
-  ['dispatched_at', 'dispatch_due_at', 'dispatch_met'],
-  ['resolved_at', 'resolve_due_at', 'resolve_met'],
-] as const;
+const DUE_FIELD = { response: 'response_due_at', dispatch: 'dispatch_due_at', resolve: 'resolve_due_at', update: 'update_due_at' } as const;
 
 /**
  * Business time to the first response, and to resolution less the time spent pending, kept on the
@@ -36,58 +40,88 @@ function businessDurations(sla: SlaPolicy, ticket: Pick<Ticket, 'created_at' | '
   return { response_business_ms: since(ticket.first_response_at), resolve_business_ms: resolve === null ? null : Math.max(0, resolve - ticket.paused_ms) };
 }
 
-/** A new ticket with its deadlines, and the met flags of milestones it is created with (a dispatch, or history). */
-export function startClock(sla: SlaPolicy | null, ticket: NewTicket): NewTicket {
-  if (!sla) return ticket;
-  const started = { ...ticket, ...deadlines(sla, ticket) };
-  started.update_due_at = isOpen(started.status) ? updateDue(sla, started, started.last_update_at ?? started.created_at) : null;
-  for (const [at, due, met] of MILESTONES) if (started[at] !== null) started[met] = started[at]! <= started[due]!;
-  return { ...started, ...businessDurations(sla, started) };
+/** A new ticket with its deadlines, and the deadlines its own times already settle (a back-dated create, or history). */
+export function startClock(sla: SlaPolicy | null, ticket: NewTicket): { ticket: NewTicket; settlements: Settlement[] } {
+  if (!sla) return { ticket, settlements: [] };
+  return settleStarted(sla, withDeadlines(sla, ticket));
 }
 
-/** Wraps a plan so that the change it makes keeps the ticket's SLA clock right. */
+/** A new ticket with the due times of its deadlines. */
+export function withDeadlines<T extends NewTicket>(sla: SlaPolicy, ticket: T): T {
+  const started = { ...ticket, ...deadlines(sla, ticket) };
+  started.update_due_at = isOpen(started.status) ? updateDue(sla, started, started.last_update_at ?? started.created_at) : null;
+  return started;
+}
+
+/** The settlements and met flags of a ticket whose times and due times are all set. */
+export function settleStarted<T extends NewTicket>(sla: SlaPolicy, ticket: T): { ticket: T; settlements: Settlement[] } {
+  const settlements = settledByTimes(ticket);
+  const settled = { ...ticket, ...settledFlags(settlements) };
+  return { ticket: { ...settled, ...businessDurations(sla, settled) }, settlements };
+}
+
+/** Wraps a plan so that the change it makes keeps the ticket's SLA clock right and settles what it reaches. */
 export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan {
   if (!sla) return plan;
   return (ticket, tools) => {
     const change = plan(ticket, tools);
     if (!change) return change;
     const patch: TicketPatch = change.patch;
-    const after = () => ({ ...ticket, ...patch });
+    // Deadlines that passed since the last change are no doing of this one: written with it, but
+    // not among the changes its event records.
+    const book: TicketPatch = {};
+    const after = () => ({ ...ticket, ...book, ...patch });
+    const settlements: Settlement[] = [];
+    const settle = (found: Settlement[], into: TicketPatch = patch) => {
+      settlements.push(...found);
+      Object.assign(into, settledFlags(found));
+    };
     const status = patch.status ?? ticket.status;
+
+    // First what passed since the last change, while the ticket stood as it was.
+    settle(missedBy(ticket, now), book);
+    if (change.kind === 'update') settle(updateGiven({ ...ticket, update_met: after().update_met }, now));
 
     if (status === 'pending' && ticket.status !== 'pending') patch.paused_at = now;
     if (ticket.status === 'pending' && status !== 'pending' && ticket.paused_at !== null) {
-      // The clock stopped while pending: every deadline not yet reached moves by the business
+      // The clock stopped while pending: every deadline still running moves by the business
       // time the pause covered.
       const calendar = calendarFor(sla, after().urgency, after().type);
       const paused = Math.max(0, businessMsBetween(calendar, ticket.paused_at, now));
       patch.paused_at = null;
       patch.paused_ms = ticket.paused_ms + paused;
-      if (paused > 0) {
-        for (const [at, due] of MILESTONES) {
-          if (ticket[at] === null && ticket[due] !== null) patch[due] = addBusinessMs(calendar, ticket[due]!, paused);
-        }
-      }
+      patch.cycle_paused_ms = ticket.cycle_paused_ms + paused;
+      if (paused > 0) for (const d of unsettled(after())) patch[DUE_FIELD[d.kind]] = addBusinessMs(calendar, d.due, paused);
+    }
+
+    if (status === 'reopened' && ticket.status !== 'reopened') {
+      // A new cycle: its resolution is owed from the reopen, and nothing of the old one is settled again.
+      Object.assign(patch, { resolve_met: null, resolve_business_ms: null, cycle_paused_ms: 0, paused_at: null });
+      patch.resolve_due_at = deadlines(sla, after()).resolve_due_at;
     }
 
     const retargeted = ('urgency' in patch && patch.urgency !== ticket.urgency) || ('type' in patch && patch.type !== ticket.type);
-    if (retargeted) Object.assign(patch, deadlines(sla, after()));
-    // Progress updates are owed while the ticket is open, counted from the last one given.
-    if (retargeted || 'last_update_at' in patch || 'status' in patch) {
-      const state = after();
-      const due = isOpen(state.status) && state.status !== 'pending' ? updateDue(sla, state, state.last_update_at ?? state.created_at) : null;
-      if (due !== ticket.update_due_at) patch.update_due_at = due;
+    if (retargeted) {
+      // A settled deadline keeps its due time; running ones follow the new target.
+      const due = deadlines(sla, after());
+      for (const d of unsettled(after())) if (d.kind !== 'update') patch[DUE_FIELD[d.kind]] = due[DUE_FIELD[d.kind]];
     }
 
-    let reached = false;
-    for (const [at, due, met] of MILESTONES) {
-      if (at in patch && patch[at] !== null && ticket[at] === null) {
-        const deadline = after()[due];
-        patch[met] = deadline === null ? null : patch[at]! <= deadline;
-        reached = true;
-      }
+    // Progress updates are owed while the ticket is open, counted from the last one given (or
+    // from the reopen); a pause moves the one owed, like every running deadline.
+    const state = after();
+    if (!isOpen(state.status)) {
+      if (state.update_due_at !== null) Object.assign(patch, { update_due_at: null, update_met: null });
+    } else if (retargeted || 'last_update_at' in patch || (status === 'reopened' && ticket.status !== 'reopened')) {
+      const since = status === 'reopened' && !('last_update_at' in patch) ? now : (state.last_update_at ?? state.created_at);
+      const due = updateDue(sla, state, since);
+      if (due !== ticket.update_due_at || state.update_met !== null) Object.assign(patch, { update_due_at: due, update_met: null });
     }
-    if (reached || 'resolved_at' in patch) Object.assign(patch, businessDurations(sla, after()));
+
+    settle(reachedBy(ticket, after(), now));
+    if ('resolved_at' in patch || 'first_response_at' in patch) Object.assign(patch, businessDurations(sla, after()));
+    if (settlements.length) change.settlements = settlements;
+    if (Object.keys(book).length) change.bookkeeping = book;
     return change;
   };
 }

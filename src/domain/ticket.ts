@@ -53,10 +53,18 @@ export interface Ticket {
   paused_at: number | null;
   /** Business time spent pending so far, already added to the due times. */
   paused_ms: number;
-  /** Whether each deadline was met, recorded when the response, dispatch or resolution happens. */
+  /** Whether each deadline was met: null while it runs, set once when it settles (settlement.ts). */
   response_met: boolean | null;
   dispatch_met: boolean | null;
   resolve_met: boolean | null;
+  /** The same for the progress update due at update_due_at. */
+  update_met: boolean | null;
+  /** When the satisfaction rating was given. */
+  rated_at: number | null;
+  /** When the current resolution cycle began by a reopen; null before the first reopen. */
+  reopened_at: number | null;
+  /** Business time spent pending since the current cycle began (paused_ms counts since creation). */
+  cycle_paused_ms: number;
   /** Business time from creation to the first response, and to resolution less time pending. */
   response_business_ms: number | null;
   resolve_business_ms: number | null;
@@ -77,7 +85,7 @@ export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'up
 export const TIME_FIELDS = [
   'created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at', 'paused_at',
-  'last_update_at', 'update_due_at', 'eta_at',
+  'last_update_at', 'update_due_at', 'eta_at', 'rated_at', 'reopened_at',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export const EVENT_KINDS = [
@@ -114,4 +122,41 @@ export interface EventData {
 
 export function isOpen(status: Status): boolean {
   return OPEN_STATUSES.includes(status);
+}
+
+/**
+ * A resolution cycle that a reopen ended, as it stood then: what the reports count of it never
+ * changes afterwards, whatever happens to the ticket next.
+ */
+export interface ClosedCycle {
+  cycle: number;
+  created_at: number;
+  resolved_at: number | null;
+  closed_at: number | null;
+  reopened_at: number;
+  satisfaction: number | null;
+  rated_at: number | null;
+  callback_at: number | null;
+  team: string | null;
+  assignee: string | null;
+  type: string | null;
+  resolve_business_ms: number | null;
+}
+
+/** The cycle a reopen at `at` ends. */
+export function closedCycleOf(ticket: Ticket, at: number): ClosedCycle {
+  return {
+    cycle: ticket.reopen_count,
+    created_at: ticket.created_at,
+    resolved_at: ticket.resolved_at,
+    closed_at: ticket.closed_at,
+    reopened_at: at,
+    satisfaction: ticket.satisfaction,
+    rated_at: ticket.rated_at,
+    callback_at: ticket.callback_at,
+    team: ticket.team,
+    assignee: ticket.assignee,
+    type: ticket.type,
+    resolve_business_ms: ticket.resolve_business_ms,
+  };
 }

@@ -230,7 +230,7 @@ async function* checkedBatches(run: ImportRun, session: ImportSession, notes: Im
       }
       const result = validateRow(source.raw, context, notes);
       if (!result.ok) rejected.push({ source, problems: result.problems });
-      else good.push({ source, record: { line: source.raw.line, ticket: result.ticket, given: result.given, events: [] } });
+      else good.push({ source, record: { line: source.raw.line, ticket: result.ticket, given: result.given, events: [], settlements: [] } });
     }
     const earlier = steps.repeats
       ? await session.markSeen(
@@ -252,7 +252,9 @@ async function* checkedBatches(run: ImportRun, session: ImportSession, notes: Im
           const event = classifyImported(run.classify, g.record.ticket);
           if (event) g.record.events.push(event);
         }
-        g.record.ticket = startImportedClock(run.sla, g.record.ticket, g.record.given, now);
+        const started = startImportedClock(run.sla, g.record.ticket, g.record.given, now);
+        g.record.ticket = started.ticket;
+        g.record.settlements = started.settlements;
       }
       records.push(g.record);
     });

@@ -60,8 +60,8 @@ const MAX_NAME = 200;
 // Like `desk create`: back-dated, never dated ahead; allow for clock skew.
 const TOLERANCE_MS = 5 * 60_000;
 // Moments that have happened by the time of the import, and that cannot come before the request.
-const PAST = ['created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'last_update_at', 'updated_at'] as const;
-const AFTER_CREATION = ['first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at'] as const;
+const PAST = ['created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'last_update_at', 'updated_at', 'paused_at', 'reopened_at'] as const;
+const AFTER_CREATION = ['first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'paused_at', 'reopened_at'] as const;
 const MULTILINE = new Set(['description', 'escalation_reason', 'solution', 'steps', 'remaining', 'callback_note']);
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, y: true, n: false, t: true, f: false, 是: true, 否: false };
 // What maskContact makes of a contact: a masked export imported back would overwrite the real one.
@@ -76,7 +76,7 @@ export function emptyImportTicket(): ImportTicket {
     first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null, response_due_at: null,
     dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null, solution: null, steps: null,
     remaining: null, satisfaction: null, callback_at: null, callback_note: null, reopen_count: 0, paused_at: null,
-    paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, response_business_ms: null, resolve_business_ms: null,
+    paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, update_met: null, rated_at: null, reopened_at: null, cycle_paused_ms: 0, response_business_ms: null, resolve_business_ms: null,
     last_update_at: null, update_due_at: null, eta_at: null, version: null, updated_at: null, updated_by: null,
   };
 }

@@ -1,8 +1,8 @@
 // The contract of config/sla.yaml (DESIGN.md "SLA", issue 4) and the compiled business calendars that
 // business-time arithmetic walks. The same schema validates the file and can publish its JSON Schema.
-import { luxon } from '../domain/luxon.js';
 import { z } from 'zod';
 import { suggest } from '../config/yaml-file.js';
+import { TimezoneSchema } from '../config/time-zone.js';
 import { URGENCIES, type Urgency } from '../domain/ticket.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -85,11 +85,6 @@ export function readTargetDuration(text: string): TargetDuration | undefined {
 const custom = (ctx: z.RefinementCtx, message: string, path: PropertyKey[] = [], atKey = false) =>
   ctx.addIssue({ code: 'custom', message, path, ...(atKey && { params: { at: 'key' } }) });
 
-const TimezoneSchema = z
-  .string({ error: 'a time zone is an IANA name such as Asia/Shanghai' })
-  .superRefine((zone, ctx) => {
-    if (!luxon().IANAZone.isValidZone(zone)) custom(ctx, `unknown time zone "${zone}": use an IANA name such as Asia/Shanghai or UTC`);
-  });
 
 // Unquoted 2026-10-01 reaches us as a string: loadYamlFile parses with YAML 1.2's core schema, which has no timestamps.
 const DateSchema = z

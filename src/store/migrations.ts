@@ -219,6 +219,74 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`INSERT INTO ticket_search (ticket_search, rank) VALUES ('hashsize', ${64 * 1024 * 1024})`);
     },
   },
+  {
+    // Each deadline settles once (src/domain/settlement.ts) and a reopen ends a resolution cycle:
+    // both are kept as they were, so a period's report counts the same whenever it is run.
+    // Deadlines settled before this schema are written down from the tickets' met flags.
+    name: 'settled deadlines and closed resolution cycles',
+    up(db) {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN update_met INTEGER;
+        ALTER TABLE tickets ADD COLUMN rated_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN reopened_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN cycle_paused_ms INTEGER NOT NULL DEFAULT 0;
+        UPDATE tickets SET rated_at = coalesce(callback_at, closed_at, resolved_at, updated_at) WHERE satisfaction IS NOT NULL;
+        UPDATE tickets SET reopened_at = (SELECT max(at) FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'reopen') WHERE reopen_count > 0;
+
+        CREATE TABLE settlements (
+          id INTEGER PRIMARY KEY,
+          ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+          kind TEXT NOT NULL CHECK (kind IN ('response', 'dispatch', 'resolve', 'update')),
+          cycle INTEGER NOT NULL,
+          due_at INTEGER NOT NULL,
+          settled_at INTEGER NOT NULL,
+          met INTEGER NOT NULL CHECK (met IN (0, 1)),
+          team TEXT,
+          agent TEXT
+        ) STRICT;
+        CREATE INDEX settlements_settled ON settlements(settled_at, kind);
+        CREATE INDEX settlements_ticket ON settlements(ticket_id);
+
+        CREATE TABLE closed_cycles (
+          ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+          cycle INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          resolved_at INTEGER,
+          closed_at INTEGER,
+          reopened_at INTEGER NOT NULL,
+          satisfaction INTEGER,
+          rated_at INTEGER,
+          callback_at INTEGER,
+          team TEXT,
+          assignee TEXT,
+          type TEXT,
+          resolve_business_ms INTEGER,
+          PRIMARY KEY (ticket_id, cycle)
+        ) STRICT;
+        CREATE INDEX closed_cycles_resolved ON closed_cycles(resolved_at) WHERE resolved_at IS NOT NULL;
+        CREATE INDEX closed_cycles_closed ON closed_cycles(closed_at) WHERE closed_at IS NOT NULL;
+        CREATE INDEX closed_cycles_reopened ON closed_cycles(reopened_at);
+
+        INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent)
+          SELECT id, 'response', 0, response_due_at, CASE response_met WHEN 1 THEN first_response_at ELSE response_due_at END, response_met, team, assignee
+          FROM tickets WHERE response_met IS NOT NULL AND response_due_at IS NOT NULL AND (response_met = 0 OR first_response_at IS NOT NULL);
+        INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent)
+          SELECT id, 'dispatch', 0, dispatch_due_at, CASE dispatch_met WHEN 1 THEN dispatched_at ELSE dispatch_due_at END, dispatch_met, team, assignee
+          FROM tickets WHERE dispatch_met IS NOT NULL AND dispatch_due_at IS NOT NULL AND (dispatch_met = 0 OR dispatched_at IS NOT NULL);
+        -- A reopened ticket's flag belongs to the cycle the reopen ended, resolved by the last resolution before it.
+        INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent)
+          SELECT id, 'resolve', CASE WHEN resolved_at IS NULL AND reopen_count > 0 THEN reopen_count - 1 ELSE reopen_count END, resolve_due_at,
+                 CASE WHEN resolve_met = 0 THEN resolve_due_at
+                      ELSE coalesce(resolved_at, (SELECT max(e.at) FROM events e WHERE e.ticket_id = tickets.id AND e.kind IN ('resolve', 'close')), resolve_due_at) END,
+                 resolve_met, team, assignee
+          FROM tickets WHERE resolve_met IS NOT NULL AND resolve_due_at IS NOT NULL;
+        UPDATE tickets SET resolve_met = NULL WHERE resolve_met IS NOT NULL AND resolved_at IS NULL AND reopen_count > 0;
+        INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent)
+          SELECT e.ticket_id, 'update', t.reopen_count, e.at, e.at, json_extract(e.data, '$.on_time'), t.team, t.assignee
+          FROM events e JOIN tickets t ON t.id = e.ticket_id WHERE e.kind = 'update' AND json_extract(e.data, '$.on_time') IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

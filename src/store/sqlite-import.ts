@@ -1,5 +1,6 @@
 // The SQL of `desk import` and `desk export`: imported tickets written in batches, each batch one
 // BEGIN IMMEDIATE transaction with cached statements, and a streaming read for export.
+import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
 import type Database from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
 const IDLE_COMMIT_MS = 2000;
 // 64 MiB of WAL between checkpoints while importing (the default is 1000 pages, 4 MiB).
 export const BULK_AUTOCHECKPOINT_PAGES = 16384;
-const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met'] as const;
+const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
 
 function toColumn(field: string, value: unknown): unknown {
   if (JSON_COLUMNS.has(field)) return Array.isArray(value) && value.length === 0 ? '[]' : JSON.stringify(value ?? []);
@@ -204,12 +205,14 @@ export class SqliteImportSession implements ImportSession {
     ticket.updated_by ??= options.actor;
     const events: { kind: string; data: EventData }[] = record.events;
     let changed = events.length;
+    const settlements = [...record.settlements];
     for (const plan of options.then) {
       const change = plan(ticket, this.tools);
       if (!change) continue;
+      if (change.settlements) settlements.push(...change.settlements);
       const data: EventData = { changes: diffPatch(ticket, change.patch) };
       if (change.rules) data.rules = change.rules;
-      Object.assign(ticket, change.patch);
+      Object.assign(ticket, change.bookkeeping, change.patch);
       events.push({ kind: change.kind, data });
       changed++;
       if (change.notify) {
@@ -233,15 +236,18 @@ export class SqliteImportSession implements ImportSession {
     const { lastInsertRowid } = this.insertTicket!.run(bound);
     this.insertEvent(lastInsertRowid, options, 'import', this.importEventData(record, options));
     for (const event of events) this.insertEvent(lastInsertRowid, options, event.kind, JSON.stringify(event.data));
+    for (const s of settlements) insertSettlement(this.db, lastInsertRowid, s);
   }
 
   /** Applies `--update` to an existing ticket; false when it already matches the row. */
   private update(existing: Ticket, record: ImportRecord, options: ImportWriteOptions): boolean {
-    const patch: TicketPatch | null = options.update!(existing, record);
-    if (!patch) return false;
+    const update = options.update!(existing, record);
+    if (!update) return false;
+    const patch = update.patch;
     const changes = diffPatch(existing, patch);
     const fields = Object.keys(changes);
     if (!fields.length) return false;
+    if (update.settlements) replaceSettlements(this.db, existing.id, existing.reopen_count, update.settlements);
     for (const field of fields) if (NOT_UPDATABLE.has(field)) throw new Error(`import update writes ${field}`);
     const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
     this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
@@ -357,8 +363,8 @@ export class SqliteImportSession implements ImportSession {
       const existing = this.findExisting(record, options.update !== null);
       if (existing === undefined) counts.inserted++;
       else {
-        const patch = options.update?.(rowToTicket(existing), record);
-        if (patch && Object.keys(diffPatch(rowToTicket(existing), patch)).length) counts.updated++;
+        const update = options.update?.(rowToTicket(existing), record);
+        if (update && Object.keys(diffPatch(rowToTicket(existing), update.patch)).length) counts.updated++;
         else counts.skipped++;
       }
     }

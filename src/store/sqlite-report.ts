@@ -1,7 +1,12 @@
 // The monthly report's aggregates, all in SQL over indexed time columns: the cost grows with the
-// tickets of the month, not with the whole database.
+// tickets of the month, not with the whole database. Deadlines count from their settlements and
+// resolutions, closures and ratings from the ticket's current cycle and the cycles reopens ended
+// (closed_cycles), each as it stood at the month's end: a closed month counts the same whenever
+// it is run.
 import type { Database } from 'better-sqlite3';
+import type { SettledKind } from '../domain/settlement.js';
 import {
+  type AgentFacts,
   BREAKDOWN_FIELDS,
   type DeadlineCount,
   type FactsQuery,
@@ -14,7 +19,20 @@ import {
 
 type Params = Record<string, number | string>;
 
-const OPEN = "('new', 'dispatched', 'in_progress', 'pending', 'reopened')";
+/** Statuses whose SLA clock runs. */
+const RUNNING = "('new', 'dispatched', 'in_progress', 'reopened')";
+
+/** Every resolution cycle: the tickets' current ones, and those reopens ended. */
+const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets
+  UNION ALL SELECT ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM closed_cycles)`;
+
+/** Where a ticket keeps each deadline while it is not settled. */
+const UNSETTLED: Record<SettledKind, { due: string; done: string | null; met: string }> = {
+  response: { due: 'response_due_at', done: 'first_response_at', met: 'response_met' },
+  dispatch: { due: 'dispatch_due_at', done: 'dispatched_at', met: 'dispatch_met' },
+  resolve: { due: 'resolve_due_at', done: 'resolved_at', met: 'resolve_met' },
+  update: { due: 'update_due_at', done: null, met: 'update_met' },
+};
 
 class MonthQueries {
   private readonly team: string;
@@ -48,28 +66,62 @@ class MonthQueries {
     ).n;
   }
 
-  private deadline(due: string, done: string, met: string): DeadlineCount {
-    const row = this.one<{ met: number | null; missed: number | null }>(
-      `SELECT SUM(t.${met} = 1) AS met,
-              SUM(t.${met} = 0 OR (t.${met} IS NULL AND t.${done} IS NULL AND t.${due} < :now)) AS missed
-       FROM tickets t WHERE ${this.inMonth(due)} ${this.team}`,
+  /**
+   * Deadlines of a kind settled in the month, met or missed, and those that passed unmet in it
+   * while the clock ran and that no change has settled yet (they are missed at their due
+   * instant, whatever happens next). The settlement names the team of that moment.
+   */
+  private deadline(kind: SettledKind): DeadlineCount {
+    const settled = this.one<DeadlineCount>(
+      `SELECT COALESCE(SUM(s.met = 1), 0) AS met, COALESCE(SUM(s.met = 0), 0) AS missed FROM settlements s
+       WHERE s.kind = :kind AND s.settled_at >= :start AND s.settled_at < :end ${this.teamOf('s')}`,
+      { kind },
     );
-    return { met: row.met ?? 0, missed: row.missed ?? 0 };
+    return { met: settled.met, missed: settled.missed + this.count(this.passedUnsettled(kind)) };
+  }
+
+  /** Tickets whose `kind` deadline passed in the month, before now, while the clock ran, and is not settled yet. */
+  private passedUnsettled(kind: SettledKind): string {
+    const { due, done, met } = UNSETTLED[kind];
+    return `t.${due} >= :start AND t.${due} < min(:end, :now) AND t.${met} IS NULL ${done ? `AND t.${done} IS NULL` : ''} AND t.status IN ${RUNNING}`;
+  }
+
+  private teamOf(alias: string): string {
+    return this.q.team === undefined ? '' : `AND ${alias}.team = :team`;
+  }
+
+  /** Resolutions (or closures) in the month: of the tickets' current cycles, and of the cycles reopens ended. */
+  private outcomes(column: 'resolved_at' | 'closed_at'): number {
+    return this.count(this.inMonth(column)) + this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth(column)} ${this.team}`).n;
   }
 
   /**
-   * Created before the end of the month and not resolved before it. A resolution always follows
-   * its creation, so this is a difference of two index-only counts instead of a walk over every
-   * older ticket.
+   * Created before the end of the month and not resolved by then: every ticket created before it,
+   * less those whose current cycle was resolved before it, less those resolved before it in a
+   * cycle reopened only after it. A resolution always follows its creation, so these are index
+   * counts instead of a walk over every older ticket.
    */
   private backlogEnd(): number {
-    if (this.q.team !== undefined) return this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)');
-    return this.count('t.created_at < :end') - this.count('t.resolved_at < :end');
+    const reopenedLater = this.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
+    ).n;
+    if (this.q.team !== undefined) return this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)') - reopenedLater;
+    return this.count('t.created_at < :end') - this.count('t.resolved_at < :end') - reopenedLater;
   }
 
+  /** Tickets created in the month and resolved by its end (in the cycle they stood in then). */
+  private createdResolved(): number {
+    const inCycle = this.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth('created_at')} AND t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
+    ).n;
+    return this.count(`${this.inMonth('created_at')} AND t.resolved_at < :end`) + inCycle;
+  }
+
+  /** Closures in the month, with the rating each had by the month's end. */
   private satisfaction(): MonthFacts['satisfaction'] {
     const rows = this.all<{ s: number; n: number }>(
-      `SELECT t.satisfaction AS s, COUNT(*) AS n FROM tickets t WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL ${this.team} GROUP BY t.satisfaction`,
+      `SELECT t.satisfaction AS s, COUNT(*) AS n FROM ${CYCLES} t
+       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end ${this.team} GROUP BY t.satisfaction`,
     );
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
     for (const row of rows) distribution[String(row.s) as keyof typeof distribution] = row.n;
@@ -80,23 +132,23 @@ class MonthQueries {
   summary(): MonthSummaryFacts {
     return {
       created: this.count(this.inMonth('created_at')),
-      resolved: this.count(this.inMonth('resolved_at')),
-      closed: this.count(this.inMonth('closed_at')),
+      resolved: this.outcomes('resolved_at'),
+      closed: this.outcomes('closed_at'),
       reopened: this.eventsInMonth('reopen', false),
       escalated: this.eventsInMonth('escalate', true),
       backlog_end: this.backlogEnd(),
-      created_resolved: this.count(`${this.inMonth('created_at')} AND t.resolved_at < :end`),
-      sla: { response: this.deadline('response_due_at', 'first_response_at', 'response_met'), resolution: this.deadline('resolve_due_at', 'resolved_at', 'resolve_met') },
+      created_resolved: this.createdResolved(),
+      sla: { response: this.deadline('response'), resolution: this.deadline('resolve') },
       satisfaction: this.satisfaction(),
     };
   }
 
   /** Nearest-rank median and 90th percentile of a duration in minutes, from one sort of the month's tickets. */
-  private percentiles(expression: string, milestone: string): Percentiles {
+  private percentiles(expression: string, milestone: string, from = 'tickets'): Percentiles {
     const ranked = this.all<{ v: number; r: number; n: number }>(
       `SELECT v, r, n FROM (
          SELECT (${expression}) / 60000.0 AS v, ROW_NUMBER() OVER (ORDER BY (${expression})) AS r, COUNT(*) OVER () AS n
-         FROM tickets t WHERE ${this.inMonth(milestone)} AND (${expression}) IS NOT NULL ${this.team}
+         FROM ${from} t WHERE ${this.inMonth(milestone)} AND (${expression}) IS NOT NULL ${this.team}
        ) WHERE r = MAX(CAST(ceil(n * 0.5) AS INTEGER), 1) OR r = MAX(CAST(ceil(n * 0.9) AS INTEGER), 1)`,
     );
     const at = (p: number) => ranked.find((row) => row.r === Math.max(Math.ceil(row.n * p), 1))?.v ?? null;
@@ -112,58 +164,150 @@ class MonthQueries {
     return { ...totals, by_team: grouped('team'), by_category: grouped('category') };
   }
 
+  /**
+   * Per agent: the tickets they resolved in the month, the deadlines settled in it while the
+   * ticket was theirs (and those passed unsettled on tickets they hold), and the ratings of their
+   * closures by the month's end. Handled: the tickets of either kind.
+   */
+  private agents(): AgentFacts[] {
+    const outcomes = this.all<{ agent: string; ticket_id: number; resolved: number; rated: number | null }>(
+      `SELECT t.assignee AS agent, t.ticket_id, ${this.inMonth('resolved_at')} AS resolved,
+              CASE WHEN ${this.inMonth('closed_at')} AND t.rated_at < :end THEN t.satisfaction END AS rated
+       FROM ${CYCLES} t WHERE t.assignee IS NOT NULL AND ((${this.inMonth('resolved_at')}) OR (${this.inMonth('closed_at')})) ${this.team}`,
+    );
+    const settled = this.all<{ agent: string; ticket_id: number; kind: SettledKind; met: number }>(
+      `SELECT s.agent, s.ticket_id, s.kind, s.met FROM settlements s
+       WHERE s.agent IS NOT NULL AND s.settled_at >= :start AND s.settled_at < :end ${this.teamOf('s')}`,
+    );
+    const passed = this.all<{ agent: string; ticket_id: number }>(
+      `SELECT t.assignee AS agent, t.id AS ticket_id FROM tickets t WHERE t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}`,
+    );
+    const byAgent = new Map<string, AgentFacts & { tickets: Set<number> }>();
+    const of = (agent: string) => {
+      let facts = byAgent.get(agent);
+      if (!facts) byAgent.set(agent, (facts = { agent, handled: 0, resolved: 0, sla_met: 0, sla_missed: 0, satisfaction_sum: 0, satisfaction_count: 0, tickets: new Set() }));
+      return facts;
+    };
+    for (const row of outcomes) {
+      const facts = of(row.agent);
+      if (row.resolved) {
+        facts.resolved++;
+        facts.tickets.add(row.ticket_id);
+      }
+      if (row.rated !== null) {
+        facts.satisfaction_sum += row.rated;
+        facts.satisfaction_count++;
+      }
+    }
+    for (const row of settled) {
+      const facts = of(row.agent);
+      facts.tickets.add(row.ticket_id);
+      if (row.kind === 'resolve') row.met ? facts.sla_met++ : facts.sla_missed++;
+    }
+    for (const row of passed) {
+      const facts = of(row.agent);
+      facts.tickets.add(row.ticket_id);
+      facts.sla_missed++;
+    }
+    return [...byAgent.values()]
+      .map(({ tickets, ...facts }) => ({ ...facts, handled: tickets.size }))
+      .filter((a) => a.handled > 0 || a.satisfaction_count > 0)
+      .sort((a, b) => b.handled - a.handled || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
+  }
+
+  /**
+   * The classification, team and intake fields of the month's tickets as they stood at its end,
+   * for those changed since: from the first later change of each field in the audit trail.
+   */
+  private classificationAtEnd(): Map<number, { now: Record<string, string | null>; then: Record<string, string | null> }> {
+    const later = this.all<{ ticket_id: number; data: string }>(
+      `SELECT e.ticket_id, e.data FROM events e
+       WHERE e.ticket_id IN (SELECT t.id FROM tickets t WHERE ${this.inMonth('created_at')} ${this.team}) AND e.at >= :end
+       ORDER BY e.ticket_id, e.id`,
+    );
+    const then = new Map<number, Record<string, string | null>>();
+    for (const event of later) {
+      const changes = (JSON.parse(event.data) as { changes?: Record<string, [unknown, unknown]> }).changes;
+      if (!changes) continue;
+      for (const field of BREAKDOWN_FIELDS) {
+        if (!(field in changes)) continue;
+        let fields = then.get(event.ticket_id);
+        if (!fields) then.set(event.ticket_id, (fields = {}));
+        if (!(field in fields)) fields[field] = (changes[field]![0] as string | null) ?? null;
+      }
+    }
+    const result = new Map<number, { now: Record<string, string | null>; then: Record<string, string | null> }>();
+    if (!then.size) return result;
+    const current = this.all<Record<string, string | null> & { id: number }>(
+      `SELECT id, ${BREAKDOWN_FIELDS.join(', ')} FROM tickets WHERE id IN (SELECT value FROM json_each(:ids))`,
+      { ids: JSON.stringify([...then.keys()]) },
+    );
+    for (const row of current) {
+      const fields = then.get(row.id)!;
+      for (const field of Object.keys(fields)) if (fields[field] === row[field]) delete fields[field];
+      if (Object.keys(fields).length) result.set(row.id, { now: row, then: fields });
+    }
+    return result;
+  }
+
   full(): MonthFacts {
     const inMonth = (column: string) => this.inMonth(column);
+    const atEnd = this.classificationAtEnd();
     const breakdowns = Object.fromEntries(
-      BREAKDOWN_FIELDS.map((field) => [
-        field,
-        Object.fromEntries(
-          this.all<{ key: string | null; n: number }>(`SELECT t.${field} AS key, COUNT(*) AS n FROM tickets t WHERE ${inMonth('created_at')} ${this.team} GROUP BY t.${field} ORDER BY n DESC, key`).map((r) => [r.key ?? '', r.n]),
-        ),
-      ]),
+      BREAKDOWN_FIELDS.map((field) => {
+        const counts = new Map(
+          this.all<{ key: string | null; n: number }>(`SELECT t.${field} AS key, COUNT(*) AS n FROM tickets t WHERE ${inMonth('created_at')} ${this.team} GROUP BY t.${field}`).map((r) => [r.key ?? '', r.n]),
+        );
+        for (const { now, then } of atEnd.values()) {
+          if (!(field in then)) continue;
+          const [from, to] = [now[field] ?? '', then[field] ?? ''];
+          counts.set(from, (counts.get(from) ?? 0) - 1);
+          counts.set(to, (counts.get(to) ?? 0) + 1);
+        }
+        const sorted = [...counts].filter(([, n]) => n > 0).sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0));
+        return [field, Object.fromEntries(sorted)];
+      }),
     ) as MonthFacts['breakdowns'];
     const perDay = this.db.prepare(`SELECT COUNT(*) AS n FROM tickets t WHERE t.created_at >= :start AND t.created_at < :end ${this.team}`);
     const created_by_day = this.q.days.map((day) => ({ date: day.date, count: (perDay.get({ ...this.params, start: day.start, end: day.end }) as { n: number }).n }));
-    const complaints = this.one<MonthFacts['complaints']>(
-      `SELECT COUNT(*) AS received,
-              COALESCE(SUM(t.resolved_at IS NOT NULL), 0) AS resolved,
-              COALESCE(SUM(t.closed_at IS NOT NULL), 0) AS closed,
-              COALESCE(SUM(t.status IN ${OPEN}), 0) AS open,
-              COALESCE(SUM(t.satisfaction), 0) AS satisfaction_sum,
-              COUNT(t.satisfaction) AS satisfaction_count
-       FROM tickets t WHERE ${inMonth('created_at')} AND t.type = 'complaint' ${this.team}`,
-    );
-    const agents = this.all<MonthFacts['agents'][number]>(
-      `SELECT t.assignee AS agent,
-              SUM((${inMonth('created_at')}) OR (${inMonth('resolved_at')})) AS handled,
-              SUM(${inMonth('resolved_at')}) AS resolved,
-              SUM((${inMonth('resolve_due_at')}) AND t.resolve_met = 1) AS sla_met,
-              SUM((${inMonth('resolve_due_at')}) AND (t.resolve_met = 0 OR (t.resolve_met IS NULL AND t.resolved_at IS NULL AND t.resolve_due_at < :now))) AS sla_missed,
-              COALESCE(SUM(CASE WHEN ${inMonth('closed_at')} THEN t.satisfaction END), 0) AS satisfaction_sum,
-              COUNT(CASE WHEN ${inMonth('closed_at')} THEN t.satisfaction END) AS satisfaction_count
-       FROM tickets t
-       WHERE t.assignee IS NOT NULL ${this.team}
-         AND ((${inMonth('created_at')}) OR (${inMonth('resolved_at')}) OR (${inMonth('resolve_due_at')}) OR (${inMonth('closed_at')}))
-       GROUP BY t.assignee HAVING handled > 0 OR sla_met + sla_missed > 0 OR satisfaction_count > 0
-       ORDER BY handled DESC, t.assignee`,
-    );
-    const updateEvents = this.one<{ met: number | null; late: number | null }>(
-      `SELECT SUM(json_extract(e.data, '$.on_time') = 1) AS met, SUM(json_extract(e.data, '$.on_time') = 0) AS late
-       FROM events e JOIN tickets t ON t.id = e.ticket_id WHERE e.kind = 'update' AND e.at >= :start AND e.at < :end ${this.team}`,
-    );
-    const unmetUpdates = this.count(`${inMonth('update_due_at')} AND t.update_due_at < :now AND t.status IN ('new', 'dispatched', 'in_progress', 'reopened')`);
+    // A complaint's outcome as it stood at the month's end: the cycle it was in then.
+    const changedIds = [...atEnd.keys()];
+    const complaintRows = this.all<{ id: number; type: string | null; resolved_at: number | null; closed_at: number | null; satisfaction: number | null; rated_at: number | null }>(
+      `SELECT t.id, t.type, coalesce(c.resolved_at, t.resolved_at) AS resolved_at,
+              CASE WHEN c.ticket_id IS NULL THEN t.closed_at ELSE c.closed_at END AS closed_at,
+              CASE WHEN c.ticket_id IS NULL THEN t.satisfaction ELSE c.satisfaction END AS satisfaction,
+              CASE WHEN c.ticket_id IS NULL THEN t.rated_at ELSE c.rated_at END AS rated_at
+       FROM tickets t LEFT JOIN closed_cycles c ON c.ticket_id = t.id AND c.resolved_at < :end AND c.reopened_at >= :end
+       WHERE ${inMonth('created_at')} AND (t.type = 'complaint' OR t.id IN (SELECT value FROM json_each(:changed))) ${this.team}`,
+      { changed: JSON.stringify(changedIds) },
+    ).filter((row) => {
+      const then = atEnd.get(row.id)?.then;
+      return (then && 'type' in then ? then.type : row.type) === 'complaint';
+    });
+    const done = (ms: number | null) => ms !== null && ms < this.q.end;
+    const rated = complaintRows.filter((row) => row.satisfaction !== null && done(row.rated_at));
+    const complaints: MonthFacts['complaints'] = {
+      received: complaintRows.length,
+      resolved: complaintRows.filter((row) => done(row.resolved_at)).length,
+      closed: complaintRows.filter((row) => done(row.closed_at)).length,
+      open: complaintRows.filter((row) => !done(row.resolved_at)).length,
+      satisfaction_sum: rated.reduce((sum, row) => sum + row.satisfaction!, 0),
+      satisfaction_count: rated.length,
+    };
+    const agents = this.agents();
+    const updates = this.deadline('update');
     return {
       ...this.summary(),
       breakdowns,
       created_by_day,
       durations: {
         first_response: { wall: this.percentiles('t.first_response_at - t.created_at', 'first_response_at'), business: this.percentiles('t.response_business_ms', 'first_response_at') },
-        resolution: { wall: this.percentiles('t.resolved_at - t.created_at', 'resolved_at'), business: this.percentiles('t.resolve_business_ms', 'resolved_at') },
+        resolution: { wall: this.percentiles('t.resolved_at - t.created_at', 'resolved_at', CYCLES), business: this.percentiles('t.resolve_business_ms', 'resolved_at', CYCLES) },
       },
-      callbacks: this.count(`${inMonth('closed_at')} AND t.callback_at IS NOT NULL`),
+      callbacks: this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${CYCLES} t WHERE ${inMonth('closed_at')} AND t.callback_at < :end ${this.team}`).n,
       complaints,
       agents,
-      updates: { met: updateEvents.met ?? 0, missed: (updateEvents.late ?? 0) + unmetUpdates },
+      updates,
       field: this.field(),
     };
   }

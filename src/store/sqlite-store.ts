@@ -11,7 +11,9 @@ import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlit
 import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
-import { OPEN_STATUSES, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
+import type { Settlement } from '../domain/settlement.js';
+import { insertSettlement } from './sqlite-settlements.js';
+import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
@@ -34,11 +36,11 @@ const WRITABLE = new Set([
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
   'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
   'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
-  'last_update_at', 'update_due_at', 'eta_at',
+  'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
 ]);
 
 const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
-const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met'] as const;
+const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
 
 type Row = Record<string, unknown>;
 
@@ -161,6 +163,7 @@ export class SqliteStore implements Store {
         if (value !== null && value !== false && value !== 0 && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
       }
       this.insertEvent(id, options, 'create', { changes });
+      this.insertSettlements(id, options.settlements ?? []);
       for (const plan of then) this.applyPlan({ id }, plan, options);
       return this.readTicket({ id });
     });
@@ -190,11 +193,12 @@ export class SqliteStore implements Store {
     const before = this.readTicket(ref);
     const change = plan(before, this.tools);
     if (!change) return { ticket: before, change: null, changes: {} };
-    const fields = Object.keys(change.patch);
+    const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
+    const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
     const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
     this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
-      ...fields.map((f) => toColumn(f, change.patch[f as keyof TicketPatch])),
+      ...fields.map((f) => toColumn(f, written[f as keyof TicketPatch])),
       options.now,
       options.actor,
       before.id,
@@ -209,6 +213,8 @@ export class SqliteStore implements Store {
     if (change.eta !== undefined) data.eta = change.eta;
     if (change.onTime !== undefined) data.on_time = change.onTime;
     if (change.visit) this.insertVisit(before.id, change.visit, options);
+    this.insertSettlements(before.id, change.settlements ?? []);
+    if (change.closedCycle) this.insertClosedCycle(before.id, change.closedCycle);
     this.insertEvent(before.id, options, change.kind, data);
     if (change.notify) this.insertEvent(before.id, options, 'notify', { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) });
     return { ticket: this.readTicket({ id: before.id }), change, changes: data.changes! };
@@ -229,6 +235,17 @@ export class SqliteStore implements Store {
       return new Map(rows.map((r) => [r.assignee, r.open]));
     },
   };
+
+  private insertSettlements(ticketId: number, settlements: readonly Settlement[]): void {
+    for (const s of settlements) insertSettlement(this.db, ticketId, s);
+  }
+
+  private insertClosedCycle(ticketId: number, cycle: ClosedCycle): void {
+    this.statement(
+      `INSERT INTO closed_cycles (ticket_id, cycle, created_at, resolved_at, closed_at, reopened_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms)
+       VALUES (@ticket_id, @cycle, @created_at, @resolved_at, @closed_at, @reopened_at, @satisfaction, @rated_at, @callback_at, @team, @assignee, @type, @resolve_business_ms)`,
+    ).run({ ticket_id: ticketId, ...cycle });
+  }
 
   private insertEvent(ticketId: number, options: WriteOptions, kind: string, data: EventData): void {
     this.statement('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(

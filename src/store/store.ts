@@ -9,6 +9,7 @@ import type { EventData, EventKind, NewTicket, Status, Ticket, TicketEvent, Tick
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { HealthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
+import type { Settlement } from '../domain/settlement.js';
 
 export interface WriteOptions {
   actor: string;
@@ -19,6 +20,8 @@ export interface CreateOptions extends WriteOptions {
   /** Name of the monthly sequence the number is drawn from, e.g. "SD-202611". */
   sequence: string;
   formatNumber: (sequence: string, value: number) => string;
+  /** Deadlines the new ticket's own times already settle (a back-dated create). */
+  settlements?: readonly Settlement[];
 }
 
 export type SortField = 'created_at' | 'updated_at' | 'number' | 'urgency' | 'status' | 'resolve_due_at' | 'closed_at';
@@ -116,6 +119,8 @@ export interface ImportRecord {
   given: readonly string[];
   /** Changes made before writing (rule classification), recorded as events after the import event. */
   events: { kind: EventKind; data: EventData }[];
+  /** The deadlines the row's own times settle. */
+  settlements: readonly Settlement[];
 }
 
 export interface ImportWriteOptions extends WriteOptions {
@@ -131,7 +136,13 @@ export interface ImportWriteOptions extends WriteOptions {
   /** Plans applied to each new ticket before it is written (rule dispatch), each its own event. */
   then: readonly Plan[];
   /** With --update: the patch that brings an existing ticket up to its row; null skips existing tickets. */
-  update: ((existing: Ticket, record: ImportRecord) => TicketPatch | null) | null;
+  update: ((existing: Ticket, record: ImportRecord) => ImportUpdate | null) | null;
+}
+
+/** What `--update` writes of a row: the patch, and the current cycle's settlements when the times changed them (else null). */
+export interface ImportUpdate {
+  patch: TicketPatch;
+  settlements: readonly Settlement[] | null;
 }
 
 export interface ImportCounts {

@@ -55,6 +55,27 @@ describe('desk export', () => {
     expect(JSON.parse(copy.desk(['import', file, '--json'], AT('25T12:00:00')).stdout)).toMatchObject({ inserted: 0, skipped: 4 });
   });
 
+  it.each(['csv', 'ndjson'])('keeps the pause of a pending ticket through %s: resuming the copy moves its deadlines alike', (format) => {
+    const box = busyDesk();
+    const file = join(box.dir, `export.${format}`);
+    expect(box.desk(['export', '--reveal', '--out', file], AT('25T12:00:00')).code).toBe(0);
+    const copy = sandbox();
+    expect(copy.desk(['import', file], AT('25T12:00:00')).code).toBe(0);
+    const pending = (desk: Sandbox) => JSON.parse(desk.desk(['list', '--status', 'pending', '--json'], AT('25T12:00:00')).stdout)[0];
+    expect(pending(copy).paused_at).toBe('2026-11-04T10:00:00+08:00');
+    const resume = (desk: Sandbox) => {
+      const resumed = desk.desk(['resume', pending(desk).number, '--json'], AT('26T10:00:00'));
+      expect(resumed.code, resumed.stderr).toBe(0);
+      const t = JSON.parse(resumed.stdout);
+      return [t.response_due_at, t.dispatch_due_at, t.resolve_due_at, t.update_due_at, t.paused_at];
+    };
+    const original = resume(box);
+    // Created Wed 4 Nov 09:00 with 24 working hours to resolve, pending from 10:00: 23 of them
+    // were left. Resumed Thu 26 Nov 10:00: 6.5 h that day, 7.5 Friday, 7.5 Monday, 1.5 Tuesday.
+    expect(original[2]).toBe('2026-12-01T10:30:00+08:00');
+    expect(resume(copy)).toEqual(original);
+  });
+
   it('writes CSV that a spreadsheet cannot run, with contacts masked unless --reveal', () => {
     const box = busyDesk();
     const masked = box.desk(['export'], AT('25T12:00:00'));

@@ -292,6 +292,30 @@ describe('desk import: history as it was', () => {
     expect(report.totals).toMatchObject({ created: 5, resolved: 3, closed: 2 });
   });
 
+  it('reads the gaps other systems leave as they were meant, breaching nothing by the import itself', () => {
+    const box = sandbox();
+    writeFileSync(join(box.dir, 'gaps.csv'), [
+      'external_id,title,created_at,status,team,assignee,first_response_at,closed_at,satisfaction',
+      // Closed without a resolution time: resolved when it closed, and counted as resolved.
+      'G-1,Toner,2026-10-12 09:00,closed,desktop,zhou,2026-10-12 09:05,2026-10-12 11:00,5',
+      // Worked on, with a team and a first response but no dispatch time: dispatched at the response.
+      'G-2,ERP slow,2026-10-19 09:00,in_progress,applications,chu,2026-10-19 09:20,,',
+    ].join('\n'));
+    const result = summary(box, ['gaps.csv']);
+    expect(result.code, result.stderr).toBe(0);
+    const tickets = byExternalId(box);
+    expect(tickets.get('G-1')).toMatchObject({ resolved_at: '2026-10-12T11:00:00+08:00', dispatched_at: '2026-10-12T09:05:00+08:00', resolve_met: true, dispatch_met: true });
+    expect(tickets.get('G-2')).toMatchObject({ dispatched_at: '2026-10-19T09:20:00+08:00', dispatch_met: true });
+    // The import moment is 25 November: G-2's resolution is overdue, its dispatch is not.
+    const check = JSON.parse(box.desk(['sla', 'check', '--json'], { env: NOW }).stdout);
+    expect(check.breached.map((b: any) => b.kind).sort()).toEqual(['resolve', 'update']);
+    const report = box.json(['report', 'monthly', '--month', '2026-10']);
+    expect(report.totals).toMatchObject({ created: 2, resolved: 1, closed: 1, backlog_end: 1 });
+    expect(report.sla.resolution).toEqual({ met: 1, missed: 1, rate: 0.5 });
+    expect(report.satisfaction).toMatchObject({ rated: 1, average: 5 });
+    expect(report.agents.find((a: any) => a.agent === 'zhou')).toEqual({ agent: 'zhou', handled: 1, resolved: 1, sla_rate: 1, satisfaction: 5 });
+  });
+
   it('--classify and --dispatch apply the rules to rows without a type or a team, as events of their own', () => {
     const box = sandbox();
     const file = 'plain.csv';

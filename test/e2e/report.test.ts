@@ -13,11 +13,12 @@ function step(box: Sandbox, when: string, args: string[]) {
 }
 
 /**
- * T1 fault, 9 Oct 10:00, answered in 8 minutes, resolved in an hour, closed with ★5 and a call-back.
- * T2 complaint at 23:30 on 31 October: still October in Shanghai; left open.
- * T3 at 00:10 on 1 November: not October.
- * T4 created 30 September, resolved 8 October, reopened and resolved again 9 October 16:00, ★3.
- * T5 on 20 October, escalated, never answered: both its deadlines in October are missed.
+ * #1 created 30 September, resolved 8 October 09:30, reopened 15:00 and resolved again 9 October
+ *    16:00 by zhou, closed with ★3: two resolutions in October, each on time.
+ * #2 fault, 9 Oct 10:00, answered in 8 minutes by sun, resolved in an hour, closed with ★5 and a call-back.
+ * #3 complaint at 23:30 on 31 October: still October in Shanghai; left open.
+ * #4 at 00:10 on 1 November: not October.
+ * #5 on 20 October, escalated, never answered: both its deadlines in October are missed.
  */
 function october(box: Sandbox): void {
   const create = (when: string, title: string, ...flags: string[]) => step(box, when, ['create', '--title', title, '--requester', 'r', ...flags]);
@@ -50,7 +51,8 @@ describe('desk report monthly', () => {
     october(box);
     const r = JSON.parse(step(box, NOW, ['report', 'monthly', '--month', '2026-10', '--json']));
     expect([r.month, r.timezone, r.team]).toEqual(['2026-10', 'Asia/Shanghai', null]);
-    expect(r.totals).toEqual({ created: 3, resolved: 2, closed: 2, reopened: 1, escalated: 1, backlog_end: 2 });
+    // Resolutions: #1 twice and #2. Backlog: #1, #2, #3 and #5 were created by then; #1 and #2 stood resolved.
+    expect(r.totals).toEqual({ created: 3, resolved: 3, closed: 2, reopened: 1, escalated: 1, backlog_end: 2 });
     expect(r.resolution_rate).toBe(0.3333);
     expect(r.by_type).toEqual({ fault: 1, complaint: 1, '': 1 });
     expect(r.by_channel).toEqual({ web: 1, email: 1, phone: 1 });
@@ -61,28 +63,30 @@ describe('desk report monthly', () => {
       { date: '2026-10-31', count: 1 },
     ]);
     expect(r.created_by_day).toHaveLength(31);
-    // Response deadlines in October: T1's (met in 8 min) and T5's (never answered). T2's falls on
-    // Monday 2 November, T4's in September.
+    // Response deadlines settled in October: #2's (met in 8 min at 10:08) and #5's (missed at 09:10
+    // on 20 October). #3's falls on Monday 2 November, #1's was met in September.
     expect(r.sla.response).toEqual({ met: 1, missed: 1, rate: 0.5 });
-    // Resolution deadlines in October: T1 13 Oct 11:30 (met), T4 12 Oct 09:30 (met), T5 23 Oct 10:30 (missed).
-    expect(r.sla.resolution).toEqual({ met: 2, missed: 1, rate: 0.6667 });
+    // Resolution deadlines settled in October: #1's first (met 8 Oct 09:30), #1's after the reopen
+    // (met 9 Oct 16:00), #2's (met 9 Oct 11:00) and #5's (missed 23 Oct 10:30).
+    expect(r.sla.resolution).toEqual({ met: 3, missed: 1, rate: 0.75 });
     expect(r.durations.first_response).toEqual({ wall: { count: 1, median: 8, p90: 8 }, business: { count: 1, median: 8, p90: 8 } });
-    // T1: 60 min either way; T4: 30 Sep 17:00 → 9 Oct 16:00 is 12,900 wall minutes, of which
-    // 60 + 450 + 330 = 840 are business minutes (Golden Week and the weekend do not count).
-    expect(r.durations.resolution).toEqual({ wall: { count: 2, median: 60, p90: 12900 }, business: { count: 2, median: 60, p90: 840 } });
+    // #2: 60 min either way. #1 from 30 Sep 17:00: to 8 Oct 09:30 is 11,070 wall minutes, of which
+    // 60 + 30 = 90 are business minutes (Golden Week does not count); to 9 Oct 16:00 is 12,900, of
+    // which 60 + 450 + 330 = 840. Nearest rank of three: the median is the second, p90 the third.
+    expect(r.durations.resolution).toEqual({ wall: { count: 3, median: 11070, p90: 12900 }, business: { count: 3, median: 90, p90: 840 } });
     expect(r.satisfaction).toEqual({ average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 }, rated: 2, closed: 2, response_rate: 1 });
     expect(r.callback).toEqual({ called: 1, closed: 2, rate: 0.5 });
     expect(r.complaints).toEqual({ received: 1, resolved: 0, closed: 0, open: 1, satisfaction: null });
-    expect(r.reopen_rate).toBe(0.5);
+    expect(r.reopen_rate).toBe(0.3333);
     expect(r.agents).toEqual([
       { agent: 'sun', handled: 1, resolved: 1, sla_rate: 1, satisfaction: 5 },
-      { agent: 'zhou', handled: 1, resolved: 1, sla_rate: 1, satisfaction: 3 },
+      { agent: 'zhou', handled: 1, resolved: 2, sla_rate: 1, satisfaction: 3 },
     ]);
     expect(r.previous.month).toBe('2026-09');
     expect(r.previous.totals).toEqual({ created: 1, resolved: 0, closed: 0, reopened: 0, escalated: 0, backlog_end: 1 });
 
     const desktop = JSON.parse(step(box, NOW, ['report', 'monthly', '--month', '2026-10', '--team', 'desktop', '--json']));
-    expect([desktop.team, desktop.totals.created, desktop.totals.resolved]).toEqual(['desktop', 1, 2]);
+    expect([desktop.team, desktop.totals.created, desktop.totals.resolved]).toEqual(['desktop', 1, 3]);
   });
 
   it('reports an empty month with zero counts and no rates', () => {

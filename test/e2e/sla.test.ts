@@ -34,8 +34,9 @@ describe('due times', () => {
 
   it('are recomputed when the urgency changes, and a deadline at closing time is that closing time', () => {
     const box = sandbox();
-    box.desk([...CREATE, '--created-at', '2026-11-20 17:00']);
-    const t = box.json(['classify', '1', '--urgency', 'urgent']);
+    box.desk([...CREATE, '--created-at', '2026-11-20 17:00'], { env: { DESK_NOW: '2026-11-20T17:01:00+08:00' } });
+    const classified = box.desk(['classify', '1', '--urgency', 'urgent', '--json'], { env: { DESK_NOW: '2026-11-20T17:02:00+08:00' } });
+    const t = JSON.parse(classified.stdout);
     // urgent: 4 h to resolve = 1 h on Friday + 09:00–12:00 on Monday, due at the lunch break.
     expect([t.response_due_at, t.dispatch_due_at, t.resolve_due_at]).toEqual(['2026-11-20T17:10:00+08:00', '2026-11-20T17:30:00+08:00', '2026-11-23T12:00:00+08:00']);
   });

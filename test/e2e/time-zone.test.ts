@@ -1,9 +1,9 @@
 // Times are shown in the desk's zone, from desk.yaml or else the system's (DESIGN.md "Time"); the
 // zone's offsets are kept in the settings cache, which must follow a change of the system zone.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './helpers.js';
+import { EXAMPLE_CONFIG, sandbox } from './helpers.js';
 
 // 2026-07-01T08:00:00Z: summer in Berlin (UTC+2), Tokyo is UTC+9 all year.
 const CREATED = '2026-07-01T08:00:00Z';
@@ -39,5 +39,49 @@ describe('the time zone of shown times', () => {
     const listed = box.desk(['list'], { env: { ...env, DESK_NOW: '2026-03-30T00:00:00Z' } }).stdout;
     expect(listed).toContain('03-29 01:59');
     expect(listed).toContain('03-29 03:00');
+  });
+});
+
+describe('one desk time zone', () => {
+  /** A config directory with the example teams and sla.yaml, and desk.yaml as given (or none). */
+  function deskWith(deskYaml: string | null, slaZone = 'Asia/Shanghai') {
+    const config = sandbox({ config: null });
+    const sla = readFileSync(join(EXAMPLE_CONFIG, 'sla.yaml'), 'utf8').replace(/^timezone: .*$/m, `timezone: ${slaZone}`);
+    writeFileSync(join(config.dir, 'sla.yaml'), sla);
+    writeFileSync(join(config.dir, 'teams.yaml'), readFileSync(join(EXAMPLE_CONFIG, 'teams.yaml')));
+    if (deskYaml !== null) writeFileSync(join(config.dir, 'desk.yaml'), deskYaml);
+    return sandbox({ config: config.dir });
+  }
+
+  it("is sla.yaml's when desk.yaml names none, so months end where the calendars' days do", () => {
+    const box = deskWith(null);
+    // 31 October 20:00 UTC is already 1 November in Shanghai; the machine's zone is UTC.
+    const created = box.desk(['create', '--title', 'VPN', '--requester', 'r', '--channel', 'web', '--json'], { env: { DESK_NOW: '2026-10-31T20:00:00Z', TZ: 'UTC' } });
+    expect(JSON.parse(created.stdout)).toMatchObject({ number: 'SD-202611-00001', created_at: '2026-11-01T04:00:00+08:00' });
+    const report = (month: string) => JSON.parse(box.desk(['report', 'monthly', '--month', month, '--json'], { env: { DESK_NOW: '2026-12-05T10:00:00+08:00', TZ: 'UTC' } }).stdout);
+    expect([report('2026-11').timezone, report('2026-11').totals.created, report('2026-10').totals.created]).toEqual(['Asia/Shanghai', 1, 0]);
+    // --tz still overrides it for one command.
+    expect(JSON.parse(box.desk(['show', '1', '--json', '--tz', 'UTC']).stdout).created_at).toBe('2026-10-31T20:00:00Z');
+  });
+
+  it('refuses an unknown zone at file:line:column with the nearest name, in rules check and in every command', () => {
+    const box = deskWith('numbering: { prefix: SD }\ntimezone: Asia/Shanghia\n');
+    const check = box.desk(['rules', 'check']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('desk.yaml:2:11: timezone: unknown time zone "Asia/Shanghia" (did you mean "Asia/Shanghai"?)\n');
+    const list = box.desk(['list']);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toMatch(/^desk: .*desk\.yaml:2:11: timezone: unknown time zone "Asia\/Shanghia" \(did you mean "Asia\/Shanghai"\?\)/);
+    expect(list.stderr).not.toContain('Invalid DateTime');
+  });
+
+  it('is warned about by rules check when desk.yaml and sla.yaml name different zones', () => {
+    const box = deskWith('timezone: Asia/Shanghai\n', 'UTC');
+    const check = box.desk(['rules', 'check']);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/desk\.yaml:1:11: warning: time zone "Asia\/Shanghai" differs from "UTC" in .*sla\.yaml:\d+:11: /);
+    const json = JSON.parse(box.desk(['rules', 'check', '--json']).stdout);
+    expect(json.warnings).toHaveLength(1);
+    expect(deskWith('timezone: Asia/Shanghai\n').desk(['rules', 'check']).stderr).toBe('');
   });
 });

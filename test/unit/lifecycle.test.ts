@@ -51,9 +51,9 @@ const ACCEPTS: { action: string; plan: Plan; accepts: Status[] }[] = [
   { action: 'resume', plan: planResume(), accepts: ['pending'] },
   { action: 'escalate', plan: planEscalate('Vendor needed'), accepts: OPEN },
   { action: 'resolve', plan: planResolve({ solution: 'Replaced roller' }, NOW), accepts: ['in_progress', 'pending'] },
-  { action: 'close with a solution', plan: planClose({ solution: 'Reset' }, NOW), accepts: [...OPEN, 'resolved'] },
+  { action: 'close with a solution', plan: planClose({ solution: 'Reset' }, NOW, 'li'), accepts: [...OPEN, 'resolved'] },
   { action: 'callback', plan: planCallback({ note: 'Fine' }, NOW), accepts: ['resolved', 'closed'] },
-  { action: 'reopen', plan: planReopen('Jams again'), accepts: ['resolved', 'closed'] },
+  { action: 'reopen', plan: planReopen('Jams again', NOW), accepts: ['resolved', 'closed'] },
 ];
 
 describe.each(ACCEPTS)('$action', ({ plan, accepts }) => {
@@ -162,7 +162,7 @@ describe('plans that need words', () => {
     { action: 'pending', make: () => planPending(undefined), flag: '--reason' },
     { action: 'escalate', make: () => planEscalate(' '), flag: '--reason' },
     { action: 'resolve', make: () => planResolve({ steps: 'Looked' }, NOW), flag: '--solution' },
-    { action: 'reopen', make: () => planReopen(''), flag: '--reason' },
+    { action: 'reopen', make: () => planReopen('', NOW), flag: '--reason' },
   ])('$action refuses empty $flag before looking at any ticket', ({ make, flag }) => {
     const error = thrown(make);
     expect(error).toBeInstanceOf(UsageError);
@@ -179,11 +179,11 @@ describe('plans that need words', () => {
     },
     {
       action: 'resolve', plan: planResolve({ solution: ' Replaced roller ', steps: 'Opened tray', remaining: 'none' }, NOW), status: 'pending',
-      change: { kind: 'resolve', patch: { status: 'resolved', resolved_at: NOW, solution: 'Replaced roller', steps: 'Opened tray', remaining: 'none' } },
+      change: { kind: 'resolve', patch: { status: 'resolved', resolved_at: NOW, first_response_at: NOW, solution: 'Replaced roller', steps: 'Opened tray', remaining: 'none' } },
     },
     {
       action: 'callback', plan: planCallback({ note: 'Happy now', satisfaction: 4 }, NOW), status: 'resolved',
-      change: { kind: 'callback', patch: { callback_at: NOW, callback_note: 'Happy now', satisfaction: 4 }, text: 'Happy now' },
+      change: { kind: 'callback', patch: { callback_at: NOW, callback_note: 'Happy now', satisfaction: 4, rated_at: NOW }, text: 'Happy now' },
     },
   ] as const)('$action on a $status ticket', ({ plan, status, change }) => {
     expect(plan(makeTicket({ status }), TOOLS)).toEqual(change);
@@ -196,22 +196,27 @@ describe('plans that need words', () => {
 
 describe('planClose', () => {
   it('closes a resolved ticket with the rating and call-back', () => {
-    expect(planClose({ satisfaction: 5, callbackNote: 'Works now' }, NOW)(makeTicket({ status: 'resolved', resolved_at: EARLIER, solution: 'Roller' }), TOOLS)).toEqual({
+    expect(planClose({ satisfaction: 5, callbackNote: 'Works now' }, NOW, 'li')(makeTicket({ status: 'resolved', resolved_at: EARLIER, solution: 'Roller' }), TOOLS)).toEqual({
       kind: 'close',
-      patch: { status: 'closed', closed_at: NOW, satisfaction: 5, callback_at: NOW, callback_note: 'Works now' },
+      patch: { status: 'closed', closed_at: NOW, satisfaction: 5, rated_at: NOW, callback_at: NOW, callback_note: 'Works now' },
     });
   });
 
-  it.each(OPEN)('resolves and closes a %s ticket at once when solved at first contact', (status) => {
-    const change = planClose({ solution: ' Reset the password ', steps: 'Checked identity' }, NOW)(makeTicket({ status }), TOOLS);
+  it.each(OPEN)('responds to, resolves and closes a %s ticket at once when solved at first contact, by the closer', (status) => {
+    const change = planClose({ solution: ' Reset the password ', steps: 'Checked identity' }, NOW, 'li')(makeTicket({ status }), TOOLS);
     expect(change).toEqual({
       kind: 'close',
-      patch: { status: 'closed', closed_at: NOW, resolved_at: NOW, solution: 'Reset the password', steps: 'Checked identity' },
+      patch: { status: 'closed', closed_at: NOW, resolved_at: NOW, first_response_at: NOW, assignee: 'li', solution: 'Reset the password', steps: 'Checked identity' },
     });
+  });
+
+  it('keeps the first response and the assignee a ticket closed at first contact already has', () => {
+    const change = planClose({ solution: 'Reset' }, NOW, 'li')(makeTicket({ status: 'in_progress', first_response_at: EARLIER, assignee: 'sun' }), TOOLS);
+    expect(change?.patch).toEqual({ status: 'closed', closed_at: NOW, resolved_at: NOW, solution: 'Reset' });
   });
 
   it.each(OPEN)('asks for --solution to close a %s ticket', (status) => {
-    const error = thrown(() => planClose({ solution: '  ' }, NOW)(makeTicket({ status }), TOOLS));
+    const error = thrown(() => planClose({ solution: '  ' }, NOW, 'li')(makeTicket({ status }), TOOLS));
     expect(error).toBeInstanceOf(UsageError);
     expect(error).not.toBeInstanceOf(InvalidTransitionError);
     expect(error.exitCode).toBe(2);
@@ -220,7 +225,7 @@ describe('planClose', () => {
   });
 
   it('refuses to close a closed ticket again', () => {
-    const error = thrown(() => planClose({ solution: 'x' }, NOW)(makeTicket({ status: 'closed' }), TOOLS));
+    const error = thrown(() => planClose({ solution: 'x' }, NOW, 'li')(makeTicket({ status: 'closed' }), TOOLS));
     expect([error.constructor, error.message, error.hint]).toEqual([
       InvalidTransitionError, 'SD-202611-00042 is closed: cannot close it again', 'allowed from closed: reopened (desk reopen)',
     ]);
@@ -231,12 +236,23 @@ describe('planReopen', () => {
   it.each([
     { status: 'resolved', before: 0, after: 1 },
     { status: 'closed', before: 2, after: 3 },
-  ] as const)('counts the reopen of a $status ticket ($before → $after) and clears the outcome times', ({ status, before, after }) => {
-    const ticket = makeTicket({ status, reopen_count: before, resolved_at: EARLIER, closed_at: status === 'closed' ? NOW : null });
-    expect(planReopen('Jams again')(ticket, TOOLS)).toEqual({
+  ] as const)('counts the reopen of a $status ticket ($before → $after), clears the outcome and keeps the cycle it ends', ({ status, before, after }) => {
+    const closedAt = status === 'closed' ? EARLIER + 60_000 : null;
+    const ticket = makeTicket({
+      status, reopen_count: before, resolved_at: EARLIER, closed_at: closedAt, team: 'desktop', assignee: 'sun', type: 'fault',
+      satisfaction: 4, rated_at: EARLIER, callback_at: EARLIER, callback_note: 'Fine', resolve_business_ms: 3_600_000,
+    });
+    expect(planReopen('Jams again', NOW)(ticket, TOOLS)).toEqual({
       kind: 'reopen',
-      patch: { status: 'reopened', reopen_count: after, resolved_at: null, closed_at: null },
+      patch: {
+        status: 'reopened', reopen_count: after, reopened_at: NOW, resolved_at: null, closed_at: null,
+        satisfaction: null, rated_at: null, callback_at: null, callback_note: null,
+      },
       reason: 'Jams again',
+      closedCycle: {
+        cycle: before, created_at: ticket.created_at, resolved_at: EARLIER, closed_at: closedAt, reopened_at: NOW,
+        satisfaction: 4, rated_at: EARLIER, callback_at: EARLIER, team: 'desktop', assignee: 'sun', type: 'fault', resolve_business_ms: 3_600_000,
+      },
     });
   });
 });

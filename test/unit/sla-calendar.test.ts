@@ -236,9 +236,14 @@ describe('schema problems as line:column', () => {
       report: '9:11: calendars.always: a calendar is "24x7" or a map with timezone, hours, holidays and workdays',
     },
     {
-      case: 'an unknown time zone',
-      lines: { 1: 'timezone: Asia/Shangai' },
-      report: '1:11: timezone: unknown time zone "Asia/Shangai": use an IANA name such as Asia/Shanghai or UTC',
+      case: 'an unknown time zone, with the nearest known one',
+      lines: { 1: 'timezone: Asia/Shanghia' },
+      report: '1:11: timezone: unknown time zone "Asia/Shanghia" (did you mean "Asia/Shanghai"?)',
+    },
+    {
+      case: 'a name nothing like a time zone',
+      lines: { 1: 'timezone: Beijing time' },
+      report: '1:11: timezone: unknown time zone "Beijing time": use an IANA name such as Asia/Shanghai or UTC',
     },
     {
       case: 'a calendar name breaking the naming rule, at the key',

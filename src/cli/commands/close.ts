@@ -16,7 +16,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,
-    plan: ({ now }) =>
-      planClose({ satisfaction, callbackNote: options.callback, solution: options.solution, steps: options.steps, remaining: options.remaining }, now),
+    plan: ({ now, actor }) =>
+      planClose({ satisfaction, callbackNote: options.callback, solution: options.solution, steps: options.steps, remaining: options.remaining }, now, actor),
   });
 }

@@ -82,7 +82,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   }
   const now = ctx.now();
   const sla = await ctx.sla();
-  const ticket = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams }));
+  const { ticket, settlements } = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams }));
   const routed: string[] = [];
   const then = ((options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : []).map((plan) => withClock(plan, sla, now));
   const store = await ctx.openStore();
@@ -94,6 +94,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
       now,
       sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),
       formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
+      settlements,
     },
     then,
   );

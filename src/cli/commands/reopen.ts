@@ -7,6 +7,6 @@ export async function run({ args, options }: { args: string[]; options: { reason
     refs: args,
     ifVersion: options.ifVersion,
     texts: { reason: { value: options.reason, prompt: 'Reason for reopening', required: true } },
-    plan: ({ texts }) => planReopen(texts.reason),
+    plan: ({ now, texts }) => planReopen(texts.reason, now),
   });
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_SETTINGS, loadDeskSettings, loadTeams } from '../../config/settings.js';
 import { ConfigError, type Problem } from '../../config/yaml-file.js';
@@ -64,12 +64,41 @@ export async function run(_input: unknown, ctx: Context) {
   }
   if (!reports.length) throw new UsageError(`no config files in ${dir}`, 'create them with `desk init`');
 
+  const warnings = zoneWarnings(dir, label);
   const failed = reports.filter((r) => !r.ok);
-  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { ok: failed.length === 0, files: reports });
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { ok: failed.length === 0, files: reports, warnings });
   else for (const r of reports.filter((x) => x.ok)) ctx.io.stdout.write(`ok  ${r.file}: ${r.summary}\n`);
+  for (const w of warnings) ctx.io.stderr.write(`${w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
   if (!failed.length) return 0;
   const problems = failed.flatMap((r) => r.problems);
   for (const p of problems) ctx.io.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
   ctx.io.stderr.write(`desk: ${problems.length} problem(s) in ${failed.map((r) => r.file).join(', ')}\n`);
   return 2;
+}
+
+/** Where a file names its top-level `timezone`, read from the text so that the warning can point at it. */
+function namedZone(path: string): { zone: string; line: number; column: number } | null {
+  if (!existsSync(path)) return null;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^timezone:\s*(["']?)([^"'\s#]+)\1/.exec(lines[i]!);
+    if (m) return { zone: m[2]!, line: i + 1, column: lines[i]!.indexOf(m[2]!) + 1 };
+  }
+  return null;
+}
+
+/**
+ * The desk has one time zone (desk.yaml's, else sla.yaml's): two files naming different ones
+ * would count months in one and deadlines in the other, which is allowed but rarely meant.
+ */
+function zoneWarnings(dir: string, label: (name: string) => string): Problem[] {
+  const desk = namedZone(join(dir, 'desk.yaml'));
+  const sla = namedZone(join(dir, 'sla.yaml'));
+  if (!desk || !sla || desk.zone === sla.zone) return [];
+  return [{
+    file: label('desk.yaml'),
+    line: desk.line,
+    column: desk.column,
+    message: `time zone "${desk.zone}" differs from "${sla.zone}" in ${label('sla.yaml')}:${sla.line}:${sla.column}: months and days count in ${desk.zone}, the calendars' deadlines in ${sla.zone} (name one zone in both, or leave it out of sla.yaml)`,
+  }];
 }
