@@ -79,6 +79,36 @@ describe('migrations', () => {
     const doctor = JSON.parse(box.desk(['doctor', '--json']).stdout);
     expect(doctor.checks.filter((c: any) => !c.ok).map((c: any) => c.check)).toEqual(['file mode']);
   });
+
+  it('upgrade a database of the schema before settlements: met flags become settlements, a reopen frees its stale flag', () => {
+    const box = sandbox();
+    const db = new Database(box.db);
+    const before = MIGRATIONS.findIndex((m) => m.name === 'settled deadlines and closed resolution cycles');
+    for (const migration of MIGRATIONS.slice(0, before)) migration.up(db);
+    db.pragma(`user_version = ${before}`);
+    const t = (hhmm: string) => Date.parse(`2026-10-09T${hhmm}:00+08:00`);
+    const insert = db.prepare(
+      `INSERT INTO tickets (number, created_at, title, status, team, assignee, first_response_at, resolved_at, response_due_at, resolve_due_at, response_met, resolve_met, reopen_count, satisfaction, closed_at, version, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, 'desktop', 'sun', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'li')`,
+    );
+    // #1 answered late, resolved on time and closed with a rating; #2 reopened with the flag of its first cycle.
+    insert.run('SD-202610-00001', t('09:00'), 'late answer', 'closed', t('09:30'), t('11:00'), t('09:10'), t('17:00'), 0, 1, 0, 4, t('12:00'), t('12:00'));
+    insert.run('SD-202610-00002', t('09:00'), 'reopened', 'reopened', t('09:05'), null, t('09:10'), t('17:00'), 1, 1, 1, null, null, t('15:00'));
+    db.prepare("INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (2, ?, 'sun', 'resolve', '{}'), (2, ?, 'li', 'reopen', '{}')").run(t('10:00'), t('14:00'));
+    db.close();
+
+    expect(box.json(['show', '2'])).toMatchObject({ resolve_met: null, reopened_at: '2026-10-09T14:00:00+08:00' });
+    const upgraded = new Database(box.db, { readonly: true });
+    const settlements = upgraded.prepare('SELECT ticket_id, kind, cycle, settled_at, met, agent FROM settlements ORDER BY ticket_id, kind').all();
+    expect(settlements).toEqual([
+      { ticket_id: 1, kind: 'resolve', cycle: 0, settled_at: t('11:00'), met: 1, agent: 'sun' },
+      { ticket_id: 1, kind: 'response', cycle: 0, settled_at: t('09:10'), met: 0, agent: 'sun' },
+      { ticket_id: 2, kind: 'resolve', cycle: 0, settled_at: t('10:00'), met: 1, agent: 'sun' },
+      { ticket_id: 2, kind: 'response', cycle: 0, settled_at: t('09:05'), met: 1, agent: 'sun' },
+    ]);
+    expect(upgraded.prepare('SELECT rated_at FROM tickets WHERE id = 1').get()).toEqual({ rated_at: t('12:00') });
+    upgraded.close();
+  });
 });
 
 describe('hostile rules', () => {
