@@ -86,9 +86,13 @@ export function queueFacts(db: Database, query: QueueQuery): QueueFacts {
   // Tickets not dispatched yet are everybody's concern: they count for every team.
   const teams = query.teams === null ? '' : 'AND (team IS NULL OR team IN (SELECT value FROM json_each(?)))';
   const teamParams = query.teams === null ? [] : [JSON.stringify(query.teams)];
-  // A deadline not yet met whose due time passes `test`.
-  const unmet = (test: (due: string) => string) =>
-    `((first_response_at IS NULL AND ${test('response_due_at')}) OR (dispatched_at IS NULL AND ${test('dispatch_due_at')}) OR (resolved_at IS NULL AND ${test('resolve_due_at')}) OR ${test('update_due_at')})`;
+  // A deadline not yet met whose due time passes `test`. A ticket without some deadline (a
+  // critical one owes no progress updates) must give false there, never NULL: the due-soon
+  // section is "NOT past", and NOT NULL would drop the ticket.
+  const unmet = (test: (due: string) => string) => {
+    const passes = (due: string) => `(${due} IS NOT NULL AND ${test(due)})`;
+    return `((first_response_at IS NULL AND ${passes('response_due_at')}) OR (dispatched_at IS NULL AND ${passes('dispatch_due_at')}) OR (resolved_at IS NULL AND ${passes('resolve_due_at')}) OR ${passes('update_due_at')})`;
+  };
   const { now, soonUntil, limit } = query;
   const past = unmet((due) => `${due} < ?`);
   const soon = unmet((due) => `${due} >= ? AND ${due} < ?`);
@@ -99,7 +103,7 @@ export function queueFacts(db: Database, query: QueueQuery): QueueFacts {
     unassigned: section(
       db,
       `(status IN ('new', 'reopened') OR (${OPEN_SQL} AND assignee IS NULL ${teams}))`,
-      'created_at, id',
+      `${NEXT_DUE_SQL}, created_at, id`,
       [...teamParams],
       limit,
     ),

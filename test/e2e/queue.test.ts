@@ -42,6 +42,17 @@ describe('the queue', () => {
     expect([desk.teams, desk.mine.total, desk.breached.tickets.map((x: any) => x.number)]).toEqual([null, 0, expect.arrayContaining([t.late, t.elsewhere])]);
   });
 
+  it('shows a critical ticket due soon, though it owes no progress updates, earliest deadline first', () => {
+    const box = sandbox();
+    const t = seed(box);
+    // Critical: answered within 5 minutes, 24×7; no update target, so no update deadline at all.
+    const critical = box.desk(['create', '--title', '核心交换机故障', '--requester', '周敏', '--channel', 'phone', '--urgency', 'critical', '--team', 'desktop'], { env: { DESK_NOW: '2026-11-25T14:58:00+08:00' } }).stdout.trim();
+    const q = JSON.parse(box.desk(['--actor', 'sun', 'queue', '--json'], { env: { DESK_NOW: NOW } }).stdout);
+    // Due: the critical response 15:03, the projector's response 15:05, the new request's 15:08.
+    expect(q.due_soon.tickets.map((x: any) => x.number)).toEqual([critical, t.soon, t.fresh]);
+    expect(q.due_soon.tickets[0].update_due_at).toBeNull();
+  });
+
   it('is what `desk` alone shows in a terminal, in 80 columns; without a terminal `desk` prints the help', async () => {
     const box = sandbox();
     const t = seed(box);
