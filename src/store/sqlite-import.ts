@@ -363,8 +363,10 @@ export class SqliteImportSession implements ImportSession {
       const existing = this.findExisting(record, options.update !== null);
       if (existing === undefined) counts.inserted++;
       else {
-        const update = options.update?.(rowToTicket(existing), record);
-        if (update && Object.keys(diffPatch(rowToTicket(existing), update.patch)).length) counts.updated++;
+        // rowToTicket turns the row into the ticket in place: once.
+        const ticket = rowToTicket(existing);
+        const update = options.update?.(ticket, record);
+        if (update && Object.keys(diffPatch(ticket, update.patch)).length) counts.updated++;
         else counts.skipped++;
       }
     }

@@ -246,6 +246,9 @@ describe('desk import: idempotency and updates', () => {
     expect(counts(box)).toEqual(before);
 
     writeFileSync(path, readFileSync(path, 'utf8').replace('ZH-0002,2026-10-09 14:30,邮件', 'ZH-0002,2026-10-09 14:30,电话'));
+    // The preview of an update counts it and writes nothing.
+    expect(summary(box, [file, '--update', '--dry-run']).summary).toMatchObject({ dry_run: true, inserted: 0, updated: 1, skipped: 2 });
+    expect(counts(box)).toEqual(before);
     expect(summary(box, [file, '--update']).summary).toMatchObject({ inserted: 0, updated: 1, skipped: 2 });
     const ticket = byExternalId(box).get('ZH-0002');
     expect([ticket.channel, ticket.version]).toEqual(['phone', 2]);
