@@ -1,6 +1,7 @@
 // The common path of every command that changes tickets: resolve the reference, ask for missing
 // texts in a terminal, apply the domain plan in one transaction, print the outcome.
-import { UsageError } from '../domain/errors.js';
+import { escapeControls, UsageError } from '../domain/errors.js';
+import type { Ticket } from '../domain/ticket.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
 import { withClock } from '../domain/ticket-clock.js';
 import { parseTicketRef } from '../domain/numbering.js';
@@ -23,8 +24,11 @@ export interface PlanContext {
 export interface TicketAction {
   refs: string[];
   ifVersion?: unknown;
-  /** Free texts the action takes; in a terminal, required ones that are missing are asked for. */
-  texts?: Record<string, { value: string | undefined; prompt: string; required: boolean }>;
+  /**
+   * Free texts the action takes; in a terminal, required ones that are missing are asked for
+   * (`required` may depend on the ticket as it is).
+   */
+  texts?: Record<string, { value: string | undefined; prompt: string; required: boolean | ((ticket: Ticket) => boolean) }>;
   plan(ctx: PlanContext): Plan;
 }
 
@@ -44,16 +48,19 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
 
   const texts: Record<string, string | undefined> = {};
-  const missing = Object.entries(action.texts ?? {}).filter(([key, t]) => {
+  const wanted = Object.entries(action.texts ?? {}).filter(([key, t]) => {
     texts[key] = t.value;
-    return t.required && !t.value?.trim();
+    return t.required !== false && !t.value?.trim();
   });
-  if (missing.length && ctx.io.interactive && refs.length === 1) {
+  if (wanted.length && ctx.io.interactive && refs.length === 1) {
     // What the operator types answers the ticket as it is now; if it changes meanwhile, stop.
     const ticket = await store.getTicket(refs[0]!);
-    version ??= ticket.version;
-    ctx.io.stdout.write(`${ticket.number}  ${ticket.title}  (${ticket.status})\n`);
-    for (const [key, t] of missing) texts[key] = await askText(ctx, t.prompt);
+    const missing = wanted.filter(([, t]) => (typeof t.required === 'function' ? t.required(ticket) : t.required));
+    if (missing.length) {
+      version ??= ticket.version;
+      ctx.io.stdout.write(`${ticket.number}  ${escapeControls(ticket.title)}  (${ticket.status})\n`);
+      for (const [key, t] of missing) texts[key] = await askText(ctx, t.prompt);
+    }
   }
 
   const now = ctx.now();

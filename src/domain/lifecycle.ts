@@ -113,14 +113,22 @@ export function planAssign(agent: string, teams: TeamDirectory, now: number): Pl
   };
 }
 
-/** The first response to the requester; starts the work on a dispatched ticket. */
+/**
+ * What any contact with the requester does: the first one is the first response, and it starts
+ * the work on a dispatched or reopened ticket.
+ */
+function contactPatch(ticket: Ticket, now: number): TicketPatch {
+  const patch: TicketPatch = {};
+  if (ticket.first_response_at === null) patch.first_response_at = now;
+  if (ticket.status === 'dispatched' || ticket.status === 'reopened') patch.status = 'in_progress';
+  return patch;
+}
+
+/** A response to the requester. */
 export function planRespond(message: string | undefined, now: number): Plan {
   return (ticket) => {
     requireOpen(ticket, 'respond to');
-    const patch: TicketPatch = {};
-    if (ticket.first_response_at === null) patch.first_response_at = now;
-    if (ticket.status === 'dispatched') patch.status = 'in_progress';
-    return { kind: 'respond', patch, text: message?.trim() || undefined };
+    return { kind: 'respond', patch: contactPatch(ticket, now), text: message?.trim() || undefined };
   };
 }
 
@@ -129,11 +137,14 @@ export function planNote(text: string): Plan {
   return () => ({ kind: 'note', patch: {}, text: note });
 }
 
-export function planPending(reason: string | undefined): Plan {
+/** Waiting on the requester or a third party; asking the requester for information is a response. */
+export function planPending(reason: string | undefined, now: number): Plan {
   const why = requireText(reason, '--reason');
   return (ticket) => {
     assertMove(ticket, 'pending');
-    return { kind: 'pending', patch: { status: 'pending' }, reason: why };
+    const patch: TicketPatch = { status: 'pending' };
+    if (ticket.first_response_at === null) patch.first_response_at = now;
+    return { kind: 'pending', patch, reason: why };
   };
 }
 
@@ -237,9 +248,12 @@ export function planReopen(reason: string | undefined, now: number): Plan {
   };
 }
 
-/** An on-site visit; recorded on a ticket in any status, as the service report is often late. */
-export function planVisit(visit: NewVisit): Plan {
-  return () => ({ kind: 'visit', patch: {}, visit, text: visit.cause ?? undefined });
+/**
+ * An on-site visit; recorded on a ticket in any status, as the service report is often late. On
+ * an open ticket it is contact with the requester, like a response.
+ */
+export function planVisit(visit: NewVisit, now: number): Plan {
+  return (ticket) => ({ kind: 'visit', patch: isOpen(ticket.status) ? contactPatch(ticket, now) : {}, visit, text: visit.cause ?? undefined });
 }
 
 /** A progress update to the requester: restarts the update clock and may promise a resolution time. */
@@ -247,9 +261,7 @@ export function planUpdate(message: string | undefined, eta: number | null, now:
   const text = requireText(message, '--message');
   return (ticket) => {
     requireOpen(ticket, 'send a progress update on');
-    const patch: TicketPatch = { last_update_at: now };
-    if (ticket.first_response_at === null) patch.first_response_at = now;
-    if (ticket.status === 'dispatched') patch.status = 'in_progress';
+    const patch: TicketPatch = { ...contactPatch(ticket, now), last_update_at: now };
     if (eta !== null) patch.eta_at = eta;
     return { kind: 'update', patch, text, eta, onTime: ticket.update_due_at === null ? null : now <= ticket.update_due_at };
   };

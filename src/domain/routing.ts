@@ -74,7 +74,9 @@ export function planRuleDispatch(
     }
     // A ticket already with this team keeps its agent: running the rules again moves nothing.
     const settled = ticket.status !== 'new' && ticket.status !== 'reopened' && ticket.team === team && ticket.assignee !== null;
-    const agent = settled ? ticket.assignee : outcome.assign ? pickAgent(outcome.assign.value, team, teams, tools) : undefined;
+    // A reopened ticket goes back to whoever had it, while they are still in the team.
+    const returning = ticket.status === 'reopened' && ticket.assignee !== null && (ticket.team === team || teams.isMember(ticket.assignee, team));
+    const agent = settled || returning ? ticket.assignee : outcome.assign ? pickAgent(outcome.assign.value, team, teams, tools) : undefined;
     const unchanged = settled && JSON.stringify(outcome.collaborators?.value ?? ticket.collaborators) === JSON.stringify(ticket.collaborators);
     report?.(ticket, outcome, agent ?? null);
     if (unchanged) return null;

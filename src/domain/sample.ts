@@ -74,7 +74,7 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
   if (ticket.status === 'dispatched' && reach >= 1) steps[steps.length - 1] = `dispatch ${ticket.team}${ticket.assignee ? `/${ticket.assignee}` : ''}`;
   const agent = ticket.assignee ?? ctx.operator;
   if (reach >= 2) await apply('respond', planRespond('Contacted the requester', at(9)), 9, agent);
-  if (sample.status === 'pending') await apply('pending', planPending('Waiting for the requester to confirm'), 40, agent);
+  if (sample.status === 'pending') await apply('pending', planPending('Waiting for the requester to confirm', at(40)), 40, agent);
   if (sample.status === 'resolved' || sample.status === 'closed') {
     await apply('resolve', planResolve({ solution: sample.solution ?? 'Solved', steps: sample.steps }, at(150)), 150, agent);
   }

@@ -2,15 +2,18 @@ import { InvalidTransitionError } from './errors.js';
 import type { Status, Ticket } from './ticket.js';
 
 // The status machine of DESIGN.md: new → dispatched → in_progress ⇄ pending → resolved → closed;
-// resolved/closed → reopened → dispatched.
+// resolved/closed → reopened → dispatched, with the shortcuts a real desk needs: a dispatched
+// ticket may be resolved or put pending at once, and a reopened one, back with its last team and
+// assignee, is worked on or resolved without a new dispatch. (Closing an open ticket solved at
+// first contact is the close plan's own move.)
 const TRANSITIONS: Record<Status, readonly Status[]> = {
   new: ['dispatched'],
-  dispatched: ['in_progress'],
+  dispatched: ['in_progress', 'pending', 'resolved'],
   in_progress: ['pending', 'resolved'],
   pending: ['in_progress', 'resolved'],
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
-  reopened: ['dispatched'],
+  reopened: ['dispatched', 'in_progress', 'resolved'],
 };
 
 /** The command an operator runs to make a move, named in refusals. */

@@ -57,6 +57,23 @@ describe('in a terminal', () => {
     expect([ticket.title, ticket.requester, ticket.channel, ticket.contact]).toEqual(['Scanner offline', '周敏', 'email', '13800001111']);
   });
 
+  it('close on an open ticket asks for the solution; on a resolved one it asks nothing', async () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'Password', '--requester', 'y', '--channel', 'onsite']);
+    const session = startInTerminal(['close', '1'], box.env, box.dir);
+    await session.waitFor('Solution');
+    session.pty.write('Reset the password\r');
+    expect(await session.exit).toBe(0);
+    expect(box.json(['show', '1'])).toMatchObject({ status: 'closed', solution: 'Reset the password' });
+
+    box.desk(['create', '--title', 'Printer', '--requester', 'y', '--channel', 'web', '--team', 'desktop']);
+    box.desk(['resolve', '2', '--solution', 'Cleared the jam']);
+    const closed = await inTerminal(box, ['close', '2']);
+    expect(closed.code).toBe(0);
+    expect(closed.output).not.toContain('Solution');
+    expect(box.json(['show', '2']).status).toBe('closed');
+  });
+
   it('Ctrl-C at a prompt cancels with exit 2 and writes nothing', async () => {
     const box = sandbox();
     box.desk(['create', '--title', 'x', '--requester', 'y', '--channel', 'web']);

@@ -43,6 +43,64 @@ describe('a ticket from intake to closure', () => {
     expect(box.json(['show', ref]).version).toBe(history.length);
   });
 
+  describe('shortcuts a real desk needs, each an audit event with its effect on the SLA', () => {
+    // Example calendar, Wed 25 Nov: created 10:00 with desktop/sun; response due 10:10.
+    const at = (time: string) => ({ env: { DESK_NOW: `2026-11-25T${time}:00+08:00` } });
+    function dispatchedTicket() {
+      const box = sandbox();
+      expect(box.desk(['create', ...REQUIRED, '--team', 'desktop', '--assignee', 'sun'], at('10:00')).code).toBe(0);
+      return box;
+    }
+    const kinds = (box: ReturnType<typeof sandbox>) => box.json(['history', '1']).map((e: any) => e.kind);
+    const step = (box: ReturnType<typeof sandbox>, time: string, args: string[]) => {
+      const result = box.desk([...args, '--json'], at(time));
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+
+    it('resolve straight from dispatched: the resolution is the first response', () => {
+      const box = dispatchedTicket();
+      const t = step(box, '10:05', ['resolve', '1', '--solution', 'Told them to reload the paper tray']);
+      expect(t).toMatchObject({ status: 'resolved', first_response_at: '2026-11-25T10:05:00+08:00', response_met: true, resolve_met: true });
+      expect(kinds(box)).toEqual(['create', 'resolve']);
+    });
+
+    it('pending straight from dispatched: asking for information is the first response', () => {
+      const box = dispatchedTicket();
+      const t = step(box, '10:20', ['pending', '1', '--reason', 'Which printer? Asked for the asset tag']);
+      // Asked at 10:20, after the response was due at 10:10: the response counts, late.
+      expect(t).toMatchObject({ status: 'pending', first_response_at: '2026-11-25T10:20:00+08:00', response_met: false, paused_at: '2026-11-25T10:20:00+08:00' });
+      expect(kinds(box)).toEqual(['create', 'pending']);
+    });
+
+    it('a progress update or a visit on a dispatched ticket starts the work and is the first response', () => {
+      const box = dispatchedTicket();
+      const updated = step(box, '10:08', ['update', '1', '--message', 'Looking into it']);
+      expect(updated).toMatchObject({ status: 'in_progress', first_response_at: '2026-11-25T10:08:00+08:00', response_met: true, last_update_at: '2026-11-25T10:08:00+08:00' });
+      const other = dispatchedTicket();
+      const visited = step(other, '10:09', ['visit', '1', '--staff', 'sun']);
+      expect(visited).toMatchObject({ status: 'in_progress', first_response_at: '2026-11-25T10:09:00+08:00', response_met: true });
+      expect(kinds(other)).toEqual(['create', 'visit']);
+    });
+
+    it('a reopened ticket is back with its team and assignee, worked on and resolved without a new dispatch', () => {
+      const box = dispatchedTicket();
+      step(box, '10:05', ['respond', '1']);
+      step(box, '11:00', ['resolve', '1', '--solution', 'Cable']);
+      const reopened = step(box, '14:00', ['reopen', '1', '--reason', 'Flickers again']);
+      expect(reopened).toMatchObject({ status: 'reopened', team: 'desktop', assignee: 'sun', resolve_met: null, reopened_at: '2026-11-25T14:00:00+08:00' });
+      // 24 working hours from Wed 14:00: 4 h that day, 7.5 Thu, 7.5 Fri, 5 h on Monday 30 Nov.
+      expect(reopened.resolve_due_at).toBe('2026-11-30T15:30:00+08:00');
+      expect(step(box, '14:10', ['respond', '1']).status).toBe('in_progress');
+      expect(step(box, '15:00', ['resolve', '1', '--solution', 'New monitor'])).toMatchObject({ status: 'resolved', resolve_met: true });
+      const other = dispatchedTicket();
+      step(other, '11:00', ['resolve', '1', '--solution', 'Cable']);
+      step(other, '14:00', ['reopen', '1', '--reason', 'Again']);
+      expect(step(other, '14:30', ['resolve', '1', '--solution', 'Swapped the cable for good'])).toMatchObject({ status: 'resolved', reopen_count: 1 });
+      expect(kinds(other)).toEqual(['create', 'resolve', 'reopen', 'resolve']);
+    });
+  });
+
   it('refuses a move the status machine does not allow, naming the status and the allowed moves', () => {
     const box = sandbox();
     box.desk(['create', ...REQUIRED]);

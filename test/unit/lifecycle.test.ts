@@ -47,10 +47,10 @@ const ACCEPTS: { action: string; plan: Plan; accepts: Status[] }[] = [
   { action: 'assign', plan: planAssign('sun', TEAMS, NOW), accepts: OPEN },
   { action: 'respond', plan: planRespond('On my way', NOW), accepts: OPEN },
   { action: 'note', plan: planNote('Called back'), accepts: ALL },
-  { action: 'pending', plan: planPending('Waiting for parts'), accepts: ['in_progress'] },
+  { action: 'pending', plan: planPending('Waiting for parts', NOW), accepts: ['dispatched', 'in_progress'] },
   { action: 'resume', plan: planResume(), accepts: ['pending'] },
   { action: 'escalate', plan: planEscalate('Vendor needed'), accepts: OPEN },
-  { action: 'resolve', plan: planResolve({ solution: 'Replaced roller' }, NOW), accepts: ['in_progress', 'pending'] },
+  { action: 'resolve', plan: planResolve({ solution: 'Replaced roller' }, NOW), accepts: ['dispatched', 'in_progress', 'pending', 'reopened'] },
   { action: 'close with a solution', plan: planClose({ solution: 'Reset' }, NOW, 'li'), accepts: [...OPEN, 'resolved'] },
   { action: 'callback', plan: planCallback({ note: 'Fine' }, NOW), accepts: ['resolved', 'closed'] },
   { action: 'reopen', plan: planReopen('Jams again', NOW), accepts: ['resolved', 'closed'] },
@@ -159,7 +159,7 @@ describe('planRespond', () => {
 describe('plans that need words', () => {
   it.each([
     { action: 'note', make: () => planNote('   '), flag: 'the note text' },
-    { action: 'pending', make: () => planPending(undefined), flag: '--reason' },
+    { action: 'pending', make: () => planPending(undefined, NOW), flag: '--reason' },
     { action: 'escalate', make: () => planEscalate(' '), flag: '--reason' },
     { action: 'resolve', make: () => planResolve({ steps: 'Looked' }, NOW), flag: '--solution' },
     { action: 'reopen', make: () => planReopen('', NOW), flag: '--reason' },
@@ -171,7 +171,7 @@ describe('plans that need words', () => {
 
   it.each([
     { action: 'note', plan: planNote('  Vendor booked  '), status: 'closed', change: { kind: 'note', patch: {}, text: 'Vendor booked' } },
-    { action: 'pending', plan: planPending(' Waiting for parts '), status: 'in_progress', change: { kind: 'pending', patch: { status: 'pending' }, reason: 'Waiting for parts' } },
+    { action: 'pending', plan: planPending(' Waiting for parts ', NOW), status: 'in_progress', change: { kind: 'pending', patch: { status: 'pending', first_response_at: NOW }, reason: 'Waiting for parts' } },
     { action: 'resume', plan: planResume(), status: 'pending', change: { kind: 'resume', patch: { status: 'in_progress' } } },
     {
       action: 'escalate', plan: planEscalate('Vendor visit needed'), status: 'dispatched',

@@ -128,6 +128,13 @@ describe('planRuleDispatch', () => {
     expect(dispatch({ category: 'hardware/pc' }, fakeTools({}, new Map([['desktop', 'sun']])))?.patch.assignee).toBe('zhou');
   });
 
+  it.each<{ case: string; ticket: Partial<Ticket>; agent: string }>([
+    { case: 'goes back to its last agent, still in the team the rules name', ticket: { status: 'reopened', category: 'hardware/pc', team: 'desktop', assignee: 'zhou' }, agent: 'zhou' },
+    { case: 'goes to the rotation when its last agent is not in the team the rules name now', ticket: { status: 'reopened', category: 'hardware/pc', team: 'network', assignee: 'wu' }, agent: 'sun' },
+  ])('a reopened ticket $case', ({ ticket, agent }) => {
+    expect(dispatch(ticket)?.patch).toMatchObject({ status: 'dispatched', team: 'desktop', assignee: agent });
+  });
+
   it.each<{ load: Record<string, number>; agent: string }>([
     { load: { wu: 3, zheng: 1 }, agent: 'zheng' },
     { load: { wu: 0, zheng: 2 }, agent: 'wu' },

@@ -88,14 +88,14 @@ describe('settling deadlines', () => {
       case: 'a pause before the deadline moves it by the time pending: resolved within the moved one is met',
       start: ASSIGNED,
       // Resolve due 12:00; pending 10:10–13:10 moves it 3 h to 15:00.
-      steps: [['10:05', planRespond(undefined, at('10:05'))], ['10:10', planPending('Waiting for the requester')], ['13:10', planResume()], ['14:00', planResolve({ solution: 'Fixed' }, at('14:00'))]],
+      steps: [['10:05', planRespond(undefined, at('10:05'))], ['10:10', planPending('Waiting for the requester', at('10:10'))], ['13:10', planResume()], ['14:00', planResolve({ solution: 'Fixed' }, at('14:00'))]],
       settled: [['dispatch', 0, '10:30', '10:00', true, 'sun'], ['response', 0, '10:10', '10:05', true, 'sun'], ['resolve', 0, '15:00', '14:00', true, 'sun']],
     },
     {
       case: 'a deadline passed before the pause is missed then, and the pause does not move it',
       start: ASSIGNED,
       // The progress update owed an hour after creation had passed too.
-      steps: [['10:05', planRespond(undefined, at('10:05'))], ['12:30', planPending('Waiting for parts')], ['14:00', planResume()], ['14:30', planResolve({ solution: 'Fixed' }, at('14:30'))]],
+      steps: [['10:05', planRespond(undefined, at('10:05'))], ['12:30', planPending('Waiting for parts', at('12:30'))], ['14:00', planResume()], ['14:30', planResolve({ solution: 'Fixed' }, at('14:30'))]],
       settled: [['dispatch', 0, '10:30', '10:00', true, 'sun'], ['response', 0, '10:10', '10:05', true, 'sun'], ['resolve', 0, '12:00', '12:00', false, 'sun'], ['update', 0, '11:00', '11:00', false, 'sun']],
     },
     {
@@ -150,7 +150,7 @@ describe('settling deadlines', () => {
 
   it('resume moves the update deadline by the pause like every running deadline', () => {
     // Update due 11:00; pending 10:30–12:30 moves it to 13:00.
-    const { ticket } = play(ASSIGNED, [['10:05', planRespond(undefined, at('10:05'))], ['10:30', planPending('Waiting')], ['12:30', planResume()]]);
+    const { ticket } = play(ASSIGNED, [['10:05', planRespond(undefined, at('10:05'))], ['10:30', planPending('Waiting', at('10:30'))], ['12:30', planResume()]]);
     expect([hhmm(ticket.update_due_at!), hhmm(ticket.resolve_due_at!)]).toEqual(['13:00', '14:00']);
   });
 });

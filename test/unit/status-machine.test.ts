@@ -6,15 +6,16 @@ import { thrown } from './thrown.js';
 import { ticketWith } from './ticket-factory.js';
 
 // DESIGN.md "Tickets": new → dispatched → in_progress ⇄ pending → resolved → closed;
-// resolved/closed → reopened → dispatched.
+// resolved/closed → reopened → dispatched; resolve and pending straight from dispatched, and a
+// reopened ticket worked on or resolved without a new dispatch.
 const ALLOWED: Record<Status, Status[]> = {
   new: ['dispatched'],
-  dispatched: ['in_progress'],
+  dispatched: ['in_progress', 'pending', 'resolved'],
   in_progress: ['pending', 'resolved'],
   pending: ['in_progress', 'resolved'],
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
-  reopened: ['dispatched'],
+  reopened: ['dispatched', 'in_progress', 'resolved'],
 };
 
 function ticketIn(status: Status): Ticket {
@@ -56,12 +57,12 @@ describe('assertMove', () => {
   // The hint lists the allowed moves with the command that makes each one.
   it.each([
     { from: 'new', to: 'resolved', hint: 'allowed from new: dispatched (desk dispatch)' },
-    { from: 'dispatched', to: 'pending', hint: 'allowed from dispatched: in_progress (desk respond)' },
+    { from: 'dispatched', to: 'closed', hint: 'allowed from dispatched: in_progress (desk respond), pending (desk pending), resolved (desk resolve)' },
     { from: 'in_progress', to: 'closed', hint: 'allowed from in_progress: pending (desk pending), resolved (desk resolve)' },
     { from: 'pending', to: 'closed', hint: 'allowed from pending: in_progress (desk resume), resolved (desk resolve)' },
     { from: 'resolved', to: 'pending', hint: 'allowed from resolved: closed (desk close), reopened (desk reopen)' },
     { from: 'closed', to: 'resolved', hint: 'allowed from closed: reopened (desk reopen)' },
-    { from: 'reopened', to: 'in_progress', hint: 'allowed from reopened: dispatched (desk dispatch)' },
+    { from: 'reopened', to: 'pending', hint: 'allowed from reopened: dispatched (desk dispatch), in_progress (desk respond), resolved (desk resolve)' },
   ] as const)('a refusal from $from hints "$hint"', ({ from, to, hint }) => {
     expect(refusalOf(from, to).hint).toBe(hint);
   });

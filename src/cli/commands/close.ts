@@ -1,4 +1,5 @@
 import { parseSatisfaction, planClose } from '../../domain/lifecycle.js';
+import { isOpen } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
 
@@ -16,7 +17,9 @@ export async function run({ args, options }: { args: string[]; options: Options 
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,
-    plan: ({ now, actor }) =>
-      planClose({ satisfaction, callbackNote: options.callback, solution: options.solution, steps: options.steps, remaining: options.remaining }, now, actor),
+    // An open ticket closed at first contact needs its solution: asked for in a terminal.
+    texts: { solution: { value: options.solution, prompt: 'Solution', required: (ticket) => isOpen(ticket.status) } },
+    plan: ({ now, actor, texts }) =>
+      planClose({ satisfaction, callbackNote: options.callback, solution: texts.solution, steps: options.steps, remaining: options.remaining }, now, actor),
   });
 }

@@ -7,6 +7,6 @@ export async function run({ args, options }: { args: string[]; options: { reason
     refs: args,
     ifVersion: options.ifVersion,
     texts: { reason: { value: options.reason, prompt: 'Waiting for', required: true } },
-    plan: ({ texts }) => planPending(texts.reason),
+    plan: ({ now, texts }) => planPending(texts.reason, now),
   });
 }

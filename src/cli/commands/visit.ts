@@ -36,5 +36,5 @@ export async function run({ args, options }: { args: string[]; options: Options 
     cause: clean(options.cause),
     opinion: clean(options.opinion),
   };
-  await runTicketAction(ctx, { refs: args, ifVersion: options.ifVersion, plan: () => planVisit(visit) });
+  await runTicketAction(ctx, { refs: args, ifVersion: options.ifVersion, plan: ({ now }) => planVisit(visit, now) });
 }
