@@ -1,4 +1,5 @@
 // argv → exit code. The only place where errors become exit codes and messages.
+import { printable, printableBlock } from './render/terminal-text.js';
 import { CommanderError } from 'commander';
 import { isatty } from 'node:tty';
 import { DeskError, UsageError } from '../domain/errors.js';
@@ -90,8 +91,10 @@ function reportError(error: unknown, world: World): number {
   }
   if (debug && error instanceof Error) stderr.write(`${error.stack}\n`);
   if (error instanceof DeskError) {
-    stderr.write(`desk: ${error.message}\n`);
-    if (error.hint) stderr.write(`hint: ${error.hint}\n`);
+    // A message may quote what the user or a ticket gave: its controls are shown escaped (a config
+    // error lists its problems a line each).
+    stderr.write(`desk: ${printableBlock(error.message)}\n`);
+    if (error.hint) stderr.write(`hint: ${printableBlock(error.hint)}\n`);
     return error.exitCode;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') {
@@ -99,7 +102,7 @@ function reportError(error: unknown, world: World): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`desk: unexpected failure: ${message}\n`);
+  stderr.write(`desk: unexpected failure: ${printable(message)}\n`);
   if (!debug) stderr.write('hint: run again with DESK_DEBUG=1 for details\n');
   return 1;
 }

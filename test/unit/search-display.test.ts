@@ -66,6 +66,15 @@ describe('fitted tables', () => {
     expect(fitColumns([15, 30, 40, 20], fits, 80, chrome)).toEqual({ keep: [0, 1, 2], widths: [15, 30, 25] });
   });
 
+  it.each([
+    // Number 15 fixed, status 11, title flexible (min 14), due 18: 58 + borders 13 = 71 for 60 columns.
+    { case: 'the title shrinks below its minimum before anything else', natural: [15, 11, 30, 18], width: 60, widths: [15, 11, 3, 18] },
+    { case: 'then the widest other column, never the fixed number', natural: [15, 11, 30, 30], width: 50, widths: [15, 9, 3, 10] },
+  ])('when nothing is left to drop, $case', ({ natural, width, widths }) => {
+    const fits = [{ fixed: true }, {}, { flex: true, min: 14 }, {}];
+    expect(fitColumns(natural, fits, width, chrome).widths).toEqual(widths);
+  });
+
   it('draw a box whose every line is as wide as the terminal allows, long Chinese titles included', () => {
     const rows = [['SD-202611-00001', '3楼财务部打印机卡纸，无法打印，所有人都在等着打印报表，请尽快处理', 'resolve in 25 min']];
     const table = renderBoxedTable(['Number', 'Title', 'Due'], rows, { width: 60, fits: [{}, { flex: true }, {}] });

@@ -1,5 +1,6 @@
 import { maskContact } from '../../domain/privacy.js';
 import { formatIso, formatLocal, parseDuration } from '../../domain/time.js';
+import { printableTicket } from '../render/terminal-text.js';
 import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
@@ -19,6 +20,6 @@ export async function run({ options }: { options: { closedSince?: string; reveal
     if (ctx.io.stdoutIsTTY) ctx.io.stdout.write('every closed ticket has had its call-back\n');
     return;
   }
-  const rows = tickets.map((t) => [t.number, formatLocal(t.closed_at!, zone), t.requester ?? '', contact(t.contact) ?? '', truncate(t.title, 30), t.assignee ?? '']);
+  const rows = tickets.map(printableTicket).map((t) => [t.number, formatLocal(t.closed_at!, zone), t.requester ?? '', contact(t.contact) ?? '', ctx.io.stdoutIsTTY ? truncate(t.title, 30) : t.title, t.assignee ?? '']);
   ctx.io.stdout.write(await renderList(['Number', 'Closed', 'Requester', 'Contact', 'Title', 'Assignee'], rows, { terminal: ctx.io.stdoutIsTTY, color: ctx.color }));
 }

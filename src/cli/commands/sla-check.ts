@@ -1,5 +1,6 @@
 import { DEADLINE_KINDS, deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
 import { formatIso, formatLocal, formatSpan, parseDuration } from '../../domain/time.js';
+import { printableTicket } from '../render/terminal-text.js';
 import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
@@ -40,10 +41,10 @@ export async function run({ options }: { options: { within: string } }, ctx: Con
   }
   const style = await loadStyle(ctx.color);
   const rows = (list: DeadlineAlert[]) =>
-    list.map((a) => [
+    list.map((alert) => ({ ...alert, ticket: printableTicket(alert.ticket) })).map((a) => [
       a.kind,
       a.ticket.number,
-      truncate(a.ticket.title, 36),
+      ctx.io.stdoutIsTTY ? truncate(a.ticket.title, 36) : a.ticket.title,
       a.ticket.urgency ?? '',
       a.ticket.team ?? '',
       a.ticket.assignee ?? '',

@@ -10,6 +10,8 @@ export interface ColumnFit {
   min?: number;
   /** Columns with a drop rank go when the table is too wide, highest rank first. */
   drop?: number;
+  /** Never narrowed: the column a reader needs whole (a ticket number). */
+  fixed?: boolean;
   align?: 'left' | 'right';
 }
 
@@ -40,11 +42,14 @@ export function fitColumns(natural: readonly number[], fits: readonly ColumnFit[
     widths[k]! += grow;
     spare -= grow;
   }
-  // Still too wide (nothing left to drop): narrow the widest columns, as a last resort.
+  // Still too wide (nothing left to drop): narrow the flexible columns below their minimum, then
+  // the widest of the others, as a last resort; a fixed column keeps its width.
+  const narrowable = (flex: boolean) => widths.map((w, k) => ({ w, k })).filter(({ w, k }) => w > 3 && !fits[keep[k]!]?.fixed && Boolean(fits[keep[k]!]?.flex) === flex);
   while (spare < 0) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= 3) break;
-    widths[widest]! -= 1;
+    const candidates = narrowable(true).length ? narrowable(true) : narrowable(false);
+    if (!candidates.length) break;
+    const widest = candidates.reduce((a, b) => (b.w > a.w ? b : a));
+    widths[widest.k]! -= 1;
     spare += 1;
   }
   return { keep, widths };

@@ -7,6 +7,7 @@ import { truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH, renderAlignedTable } from './fit-table.js';
 import { formatRelativeDue } from './relative-due.js';
 import type { Style } from './style.js';
+import { printable, printableTicket } from './terminal-text.js';
 
 export interface HandoverView {
   zone: string;
@@ -94,8 +95,8 @@ const HEAD = {
 function headline(h: Handover, v: HandoverView): { title: string; lines: string[] } {
   const time = (ms: number) => formatLocal(ms, v.zone);
   const title = `Shift handover${h.team ? ` of ${h.team}` : ''}: ${time(h.since)} to ${time(h.until)} (${v.zone})`;
-  const lines = [`Handed over by ${v.actor} at ${time(v.now)}${v.recorded ? ` (recorded as handover ${v.recorded.id})` : ' (not recorded)'}.`];
-  if (v.previous) lines.push(`Previous handover: ${time(v.previous.at)} by ${v.previous.actor}.`);
+  const lines = [`Handed over by ${printable(v.actor)} at ${time(v.now)}${v.recorded ? ` (recorded as handover ${v.recorded.id})` : ' (not recorded)'}.`];
+  if (v.previous) lines.push(`Previous handover: ${time(v.previous.at)} by ${printable(v.previous.actor)}.`);
   const open = h.teams.reduce((sum, t) => sum + t.tickets.length, 0);
   lines.push(
     `Opened ${h.opened.length}, resolved ${h.resolved.length}, escalated ${h.escalated.length} during the shift; ` +
@@ -112,7 +113,24 @@ function markdownTable(head: readonly string[], body: readonly (readonly string[
   return [head, head.map(() => '---'), ...body].map((r) => `| ${r.map(markdownCell).join(' | ')} |`).join('\n');
 }
 
-export function renderHandoverMarkdown(h: Handover, v: HandoverView): string {
+/** The handover with every ticket text in it made safe to show. */
+function printableHandover(h: Handover): Handover {
+  const alert = (a: DeadlineAlert) => ({ ...a, ticket: printableTicket(a.ticket) });
+  return {
+    ...h,
+    team: h.team === null ? null : printable(h.team),
+    opened: h.opened.map(printableTicket),
+    resolved: h.resolved.map(printableTicket),
+    escalated: h.escalated.map(printableTicket),
+    breached: h.breached.map(alert),
+    near: h.near.map(alert),
+    teams: h.teams.map((q) => ({ team: q.team === null ? null : printable(q.team), tickets: q.tickets.map((o) => ({ ...o, ticket: printableTicket(o.ticket) })) })),
+    pending: h.pending.map((p) => ({ ticket: printableTicket(p.ticket), reason: p.reason === null ? null : printable(p.reason) })),
+  };
+}
+
+export function renderHandoverMarkdown(shown: Handover, v: HandoverView): string {
+  const h = printableHandover(shown);
   const r = rows(h, v);
   const { title, lines } = headline(h, v);
   const out = [`# ${title}`, '', ...lines.map((l) => `${l}  `), ''];
@@ -131,7 +149,8 @@ export function renderHandoverMarkdown(h: Handover, v: HandoverView): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-export function renderHandoverText(h: Handover, v: HandoverView, o: { style: Style; width?: number }): string {
+export function renderHandoverText(shown: Handover, v: HandoverView, o: { style: Style; width?: number }): string {
+  const h = printableHandover(shown);
   const r = rows(h, v);
   const { title, lines } = headline(h, v);
   const table = (head: readonly string[], body: string[][]) =>

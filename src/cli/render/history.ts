@@ -6,6 +6,7 @@ import { formatLocal } from '../../domain/time.js';
 import { displayWidth, padToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH } from './fit-table.js';
 import { presentChanges } from './ticket-json.js';
+import { printableEvent } from './terminal-text.js';
 import { describeChange } from './ticket-view.js';
 
 export interface HistoryView {
@@ -40,7 +41,7 @@ function describeEvent(event: TicketEvent, { zone, reveal }: HistoryView): strin
 
 export function renderHistory(events: readonly TicketEvent[], view: HistoryView): string {
   const width = view.width ?? DEFAULT_WIDTH;
-  const rows = events.map((event) => ({ at: formatLocal(event.at, view.zone), actor: event.actor, text: describeEvent(event, view) }));
+  const rows = events.map(printableEvent).map((event) => ({ at: formatLocal(event.at, view.zone), actor: event.actor, text: describeEvent(event, view) }));
   const atWidth = Math.max(0, ...rows.map((r) => displayWidth(r.at)));
   const actorRoom = Math.max(4, width - atWidth - 2 * GAP.length - MIN_TEXT_WIDTH);
   const actorWidth = Math.min(actorRoom, Math.max(0, ...rows.map((r) => displayWidth(r.actor))));

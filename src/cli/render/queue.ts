@@ -1,4 +1,5 @@
 // The operator's queue in one screen: four short sections, every line fitted to the width.
+import { printable, printableTicket } from './terminal-text.js';
 import type { QueueFacts, QueueSection } from '../../domain/queue.js';
 import { formatLocal } from '../../domain/time.js';
 import { truncateToWidth } from './display-width.js';
@@ -44,23 +45,24 @@ interface Section {
 export function renderQueue(facts: QueueFacts, v: QueueView): string {
   const { style } = v;
   const perSection = rowsPerSection(facts, v.height);
-  const scope = v.teams ? v.teams.join(', ') : 'whole desk';
+  const scope = v.teams ? printable(v.teams.join(', ')) : 'whole desk';
+  const actor = printable(v.actor);
   const sections: Section[] = [
-    { heading: 'Assigned to me', facts: facts.mine, who: 'team', more: `desk list --assignee ${v.actor} --status open`, emphasis: style.bold },
+    { heading: 'Assigned to me', facts: facts.mine, who: 'team', more: `desk list --assignee ${actor} --status open`, emphasis: style.bold },
     { heading: 'Breached', facts: facts.breached, who: 'assignee', more: 'desk list --overdue', emphasis: (t) => style.red(style.bold(t)) },
     { heading: `Due within ${v.within}`, facts: facts.dueSoon, who: 'assignee', more: `desk list --due-within ${v.within}`, emphasis: (t) => style.yellow(style.bold(t)) },
     { heading: 'New or unassigned', facts: facts.unassigned, who: 'team', more: 'desk list --status new,reopened', emphasis: style.bold },
   ];
   // One table for all sections, so their columns line up.
   const rows = sections.map((s) =>
-    s.facts.tickets.slice(0, perSection).map((t) => {
+    s.facts.tickets.slice(0, perSection).map(printableTicket).map((t) => {
       const due = describeRelativeDue(t, v.now);
       const urgency = t.urgency === 'critical' ? style.red(t.urgency) : t.urgency === 'urgent' ? style.yellow(t.urgency) : (t.urgency ?? '');
       return [`  ${t.number}`, t.status, urgency, (s.who === 'team' ? t.team : (t.assignee ?? t.team)) ?? '', t.title, due.overdue ? style.red(due.text) : due.text];
     }),
   );
   const lines = renderAlignedTable(null, rows.flat(), { width: v.width, fits: FITS }).trimEnd().split('\n');
-  const out = [`${style.bold(`Queue of ${v.actor}`)} ${style.dim(`(${scope}) · ${formatLocal(v.now, v.zone)}`)}`, ''];
+  const out = [`${style.bold(`Queue of ${actor}`)} ${style.dim(`(${scope}) · ${formatLocal(v.now, v.zone)}`)}`, ''];
   let at = 0;
   sections.forEach((s, i) => {
     if (!s.facts.total) {

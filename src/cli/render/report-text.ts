@@ -1,4 +1,5 @@
 // The monthly report as terminal tables and as Markdown.
+import { printable } from './terminal-text.js';
 import type { Style } from './style.js';
 import type { MonthlyReport } from '../../report/monthly.js';
 import { BREAKDOWNS, fieldRows, number, percent, summaryRows } from './report-format.js';
@@ -18,7 +19,8 @@ function heading(r: MonthlyReport, l: Labels): string {
   return `${l.title} · ${r.month} · ${r.team ?? l.all_teams} (${r.timezone})`;
 }
 
-export async function renderReportText(r: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: Style }): Promise<string> {
+export async function renderReportText(report: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: Style }): Promise<string> {
+  const r = printableReport(report);
   const table = async (head: string[], rows: string[][]) => renderTable(head, rows, { boxed: o.boxed, color: o.color });
   const title = (text: string) => `\n${o.style.bold(text)}\n`;
   const summary = summaryRows(r, l);
@@ -72,7 +74,8 @@ function markdownTable(head: string[], rows: string[][]): string {
   return `| ${head.map(escape).join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n')}\n`;
 }
 
-export function renderReportMarkdown(r: MonthlyReport, l: Labels, compare: boolean): string {
+export function renderReportMarkdown(report: MonthlyReport, l: Labels, compare: boolean): string {
+  const r = printableReport(report);
   const summary = summaryRows(r, l);
   let out = `# ${heading(r, l)}\n\n## ${l.volume}\n\n`;
   out += markdownTable(
@@ -100,4 +103,21 @@ export function renderReportMarkdown(r: MonthlyReport, l: Labels, compare: boole
     out += `\n## ${l.agents}\n\n${markdownTable([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}`;
   }
   return out;
+}
+
+/** The report with the names that come from tickets (departments, categories, teams, agents) made safe to show. */
+function printableReport(r: MonthlyReport): MonthlyReport {
+  const keys = <T>(map: Record<string, T>) => Object.fromEntries(Object.entries(map).map(([key, value]) => [printable(key), value]));
+  return {
+    ...r,
+    team: r.team === null ? null : printable(r.team),
+    by_type: keys(r.by_type),
+    by_urgency: keys(r.by_urgency),
+    by_channel: keys(r.by_channel),
+    by_department: keys(r.by_department),
+    by_category: keys(r.by_category),
+    by_team: keys(r.by_team),
+    agents: r.agents.map((a) => ({ ...a, agent: printable(a.agent) })),
+    field: { ...r.field, by_team: keys(r.field.by_team), by_category: keys(r.field.by_category) },
+  };
 }

@@ -8,6 +8,7 @@ import { padToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH } from './fit-table.js';
 import type { Style } from './style.js';
 import { renderTabSeparated } from './table.js';
+import { printable, printableTicket } from './terminal-text.js';
 import { toTicketJson } from './ticket-json.js';
 
 export interface ResultView {
@@ -44,7 +45,8 @@ function header(ticket: Ticket, o: ResultView, extra: string): string {
   return `${o.style.bold(ticket.number)}  ${padToWidth(ticket.status, 11)}  ${formatLocal(ticket.created_at, o.zone).slice(0, 10)}${extra}`;
 }
 
-export function renderSearchHits(hits: readonly SearchHit[], terms: readonly SearchTerm[], o: ResultView): string {
+export function renderSearchHits(found: readonly SearchHit[], terms: readonly SearchTerm[], o: ResultView): string {
+  const hits = found.map((hit) => ({ ...hit, ticket: printableTicket(hit.ticket), notes: hit.notes.map(printable) }));
   if (!o.terminal) {
     const rows = hits.map((hit) => {
       const t = hit.ticket;
@@ -72,7 +74,8 @@ export function similarHitJson(hit: SimilarHit, o: { zone: string; reveal: boole
   return { ticket: toTicketJson(hit.ticket, o), score: hit.score };
 }
 
-export function renderSimilarHits(hits: readonly SimilarHit[], o: ResultView): string {
+export function renderSimilarHits(found: readonly SimilarHit[], o: ResultView): string {
+  const hits = found.map((hit) => ({ ...hit, ticket: printableTicket(hit.ticket) }));
   if (!o.terminal) {
     const rows = hits.map(({ ticket: t, score }) => [t.number, t.resolved_at === null ? '' : formatLocal(t.resolved_at, o.zone), String(score), t.title, t.solution ?? '']);
     return renderTabSeparated(['Number', 'Resolved', 'Score', 'Title', 'Solution'], rows);

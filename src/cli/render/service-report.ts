@@ -1,5 +1,6 @@
 // The printable service report of a ticket (the form signed after a visit): requester, problem,
 // visits, cause, solution, parts, costs, satisfaction and signature lines.
+import { printable, printableBlock } from './terminal-text.js';
 import type { Ticket } from '../../domain/ticket.js';
 import { formatLocal } from '../../domain/time.js';
 import { formatMoney, type Visit } from '../../domain/visit.js';
@@ -71,8 +72,8 @@ function sections({ ticket: t, visits, zone, currency, contact }: ServiceReportI
 }
 
 export function renderServiceReportMarkdown(input: ServiceReportInput): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-  let out = `# Service report ${input.ticket.number}\n`;
+  const cell = (text: string) => printableBlock(text).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  let out = `# Service report ${printable(input.ticket.number)}\n`;
   for (const section of sections(input)) {
     out += `\n## ${section.title}\n\n| | |\n| --- | --- |\n${section.rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`).join('\n')}\n`;
   }

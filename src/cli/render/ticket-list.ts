@@ -4,11 +4,12 @@ import type { Ticket } from '../../domain/ticket.js';
 import type { Io } from '../context.js';
 import type { ColumnFit } from './fit-table.js';
 import { describeRelativeDue } from './relative-due.js';
+import { printable } from './terminal-text.js';
 import { renderList } from './table.js';
 import { LIST_HEADINGS, ticketRow, type ViewOptions } from './ticket-view.js';
 
 // Fits of LIST_HEADINGS: Number, Created, Status, Urgency, Team, Assignee, Requester, Contact, Title, Due.
-const LIST_FITS: readonly ColumnFit[] = [{}, { drop: 7 }, {}, { drop: 5 }, { drop: 6 }, { drop: 4 }, { drop: 8 }, { drop: 9 }, { flex: true, min: 14 }, {}];
+const LIST_FITS: readonly ColumnFit[] = [{ fixed: true }, { drop: 7 }, {}, { drop: 5 }, { drop: 6 }, { drop: 4 }, { drop: 8 }, { drop: 9 }, { flex: true, min: 14 }, {}];
 const DUE = LIST_HEADINGS.indexOf('Due');
 const TITLE = LIST_HEADINGS.indexOf('Title');
 
@@ -17,7 +18,7 @@ export function terminalTicketRow(ticket: Ticket, view: ViewOptions): string[] {
   const row = ticketRow(ticket, view);
   const due = describeRelativeDue(ticket, view.now);
   row[DUE] = due.overdue ? view.style.red(due.text) : due.text;
-  row[TITLE] = ticket.title.replace(/\s+/g, ' ');
+  row[TITLE] = printable(ticket.title.replace(/\s+/g, ' '));
   return row;
 }
 

@@ -5,6 +5,7 @@ import { runningDeadlines } from '../../domain/deadlines.js';
 import type { Ticket } from '../../domain/ticket.js';
 import { formatLocal, formatSpan } from '../../domain/time.js';
 import { truncate } from './table.js';
+import { printable, printableTicket, printableValue } from './terminal-text.js';
 
 export interface ViewOptions {
   zone: string;
@@ -21,7 +22,8 @@ export function describeDue(ticket: Ticket, now: number): string {
   return next.due < now ? `${next.kind} overdue ${formatSpan(now - next.due)}` : `${next.kind} due in ${formatSpan(next.due - now)}`;
 }
 
-export function renderTicket(ticket: Ticket, o: ViewOptions): string {
+export function renderTicket(shown: Ticket, o: ViewOptions): string {
+  const ticket = printableTicket(shown);
   const time = (ms: number | null) => (ms === null ? null : formatLocal(ms, o.zone));
   const deadlineLine = (due: number | null, met: boolean | null) =>
     due === null ? null : `${time(due)}${met === null ? '' : met ? ' (met)' : ' (missed)'}`;
@@ -68,7 +70,8 @@ export function renderTicket(ticket: Ticket, o: ViewOptions): string {
 
 export const LIST_HEADINGS = ['Number', 'Created', 'Status', 'Urgency', 'Team', 'Assignee', 'Requester', 'Contact', 'Title', 'Due'];
 
-export function ticketRow(ticket: Ticket, o: ViewOptions): string[] {
+export function ticketRow(shown: Ticket, o: ViewOptions): string[] {
+  const ticket = printableTicket(shown);
   const urgency = ticket.urgency ?? '';
   const due = describeDue(ticket, o.now);
   return [
@@ -80,7 +83,7 @@ export function ticketRow(ticket: Ticket, o: ViewOptions): string[] {
     ticket.assignee ?? '',
     ticket.requester ?? '',
     (o.reveal ? ticket.contact : maskContact(ticket.contact)) ?? '',
-    truncate(ticket.title, 40),
+    ticket.title,
     due.includes('overdue') ? o.style.red(due) : due,
   ];
 }
@@ -98,8 +101,8 @@ export function describeChange(kind: string, changes: Record<string, [unknown, u
   const show = (field: string, value: unknown) => {
     if (value === null || value === undefined) return '∅';
     if (field.endsWith('_at') && typeof value === 'number') return formatLocal(value, zone);
-    if (Array.isArray(value)) return value.join(',') || '∅';
-    return truncate(String(value), valueWidth);
+    if (Array.isArray(value)) return printableValue(value).join(',') || '∅';
+    return truncate(printable(String(value)), valueWidth);
   };
   const parts = Object.entries(changes).map(([field, [before, after]]) =>
     before === null || before === undefined ? `${field} ${show(field, after)}` : `${field} ${show(field, before)} → ${show(field, after)}`,
