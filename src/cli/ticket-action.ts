@@ -4,6 +4,7 @@ import { escapeControls, UsageError } from '../domain/errors.js';
 import type { Ticket } from '../domain/ticket.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
 import { withClock } from '../domain/ticket-clock.js';
+import { withTextLimits } from '../domain/text-limits.js';
 import { parseTicketRef } from '../domain/numbering.js';
 import { formatLocal } from '../domain/time.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
@@ -64,7 +65,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   }
 
   const now = ctx.now();
-  let plan = withClock(action.plan({ now, actor: ctx.actor, teams, texts }), await ctx.sla(), now);
+  let plan = withClock(withTextLimits(action.plan({ now, actor: ctx.actor, teams, texts }), settings.limits), await ctx.sla(), now);
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
   const options = { actor: ctx.actor, now };
   const results = refs.length === 1 ? [await store.updateTicket(refs[0]!, plan, options)] : await store.updateTickets(refs, plan, options);

@@ -6,6 +6,7 @@ import { TeamDirectory, DEFAULT_VOCABULARY, type Vocabulary } from '../domain/vo
 import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
 import { TimezoneSchema } from './time-zone.js';
+import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../domain/text-limits.js';
 
 const nameList = z.array(z.string().min(1).regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _')).min(1);
 
@@ -24,6 +25,13 @@ export const DeskFileSchema = z
     impacts: nameList.optional(),
     auto: z.boolean().optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, EUR').optional(),
+    limits: z
+      .object({
+        title: z.number().int().min(20).max(10_000).optional().describe('characters of a title (default 500)'),
+        text: z.number().int().min(1_000).max(10_000_000).optional().describe('characters of a description, solution, note or reason (default 65536)'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -48,6 +56,7 @@ export interface DeskSettings {
   auto: boolean;
   /** Currency of visit costs (ISO 4217). */
   currency: string;
+  limits: TextLimits;
 }
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -56,6 +65,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   vocabulary: DEFAULT_VOCABULARY,
   auto: false,
   currency: 'CNY',
+  limits: DEFAULT_TEXT_LIMITS,
 };
 
 // Of sla.yaml, only the desk's zone is read here; the whole file is checked where deadlines are kept.
@@ -86,6 +96,7 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
     },
     auto: file.auto ?? false,
     currency: file.currency ?? DEFAULT_SETTINGS.currency,
+    limits: { ...DEFAULT_TEXT_LIMITS, ...file.limits },
   };
 }
 

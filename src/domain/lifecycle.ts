@@ -77,6 +77,8 @@ export interface DispatchInput {
   team?: string;
   agent?: string;
   collaborators?: string[];
+  /** Give the ticket to an agent of another team all the same. */
+  force?: boolean;
 }
 
 export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: number): Plan {
@@ -88,6 +90,7 @@ export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: nu
     // Moving to another team drops an assignee who does not belong to it.
     if (!input.agent && assignee && team !== ticket.team && !teams.isMember(assignee, team)) assignee = null;
     const collaborators = (input.collaborators ?? ticket.collaborators).filter((c) => c !== team);
+    if (input.agent) teams.checkAgentOfTeam(input.agent, team, collaborators, '--to', input.force);
     const patch: TicketPatch = {
       status: dispatchStatus(ticket),
       team,
@@ -100,9 +103,10 @@ export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: nu
   };
 }
 
-export function planAssign(agent: string, teams: TeamDirectory, now: number): Plan {
+export function planAssign(agent: string, teams: TeamDirectory, now: number, force = false): Plan {
   return (ticket) => {
     requireOpen(ticket, 'assign');
+    if (ticket.team !== null) teams.checkAgentOfTeam(agent, ticket.team, ticket.collaborators, '--to', force);
     const team = ticket.team ?? teams.teamOf(agent);
     const patch: TicketPatch = { assignee: agent, team, status: dispatchStatus(ticket) };
     if (patch.status !== ticket.status) {
@@ -253,7 +257,10 @@ export function planReopen(reason: string | undefined, now: number): Plan {
  * an open ticket it is contact with the requester, like a response.
  */
 export function planVisit(visit: NewVisit, now: number): Plan {
-  return (ticket) => ({ kind: 'visit', patch: isOpen(ticket.status) ? contactPatch(ticket, now) : {}, visit, text: visit.cause ?? undefined });
+  return (ticket) => {
+    if (visit.visited_at < ticket.created_at) throw new UsageError(`--date: the visit would be before ${ticket.number} was logged`, 'give the day the visit happened');
+    return { kind: 'visit', patch: isOpen(ticket.status) ? contactPatch(ticket, now) : {}, visit, text: visit.cause ?? undefined };
+  };
 }
 
 /** A progress update to the requester: restarts the update clock and may promise a resolution time. */
@@ -261,6 +268,7 @@ export function planUpdate(message: string | undefined, eta: number | null, now:
   const text = requireText(message, '--message');
   return (ticket) => {
     requireOpen(ticket, 'send a progress update on');
+    if (eta !== null && eta < ticket.created_at) throw new UsageError(`--eta: the promised resolution would be before ${ticket.number} was logged`, 'give the time the requester was promised, e.g. --eta "2026-11-27 17:00"');
     const patch: TicketPatch = { ...contactPatch(ticket, now), last_update_at: now };
     if (eta !== null) patch.eta_at = eta;
     return { kind: 'update', patch, text, eta, onTime: ticket.update_due_at === null ? null : now <= ticket.update_due_at };

@@ -1,4 +1,5 @@
 // Turns what an operator typed into a valid new ticket, or says exactly which field is wrong.
+import { checkLength, DEFAULT_TEXT_LIMITS, type TextLimits } from './text-limits.js';
 import { UsageError } from './errors.js';
 import type { NewTicket } from './ticket.js';
 import { parseInstant } from './time.js';
@@ -26,7 +27,6 @@ export interface TicketDraft {
 
 export const REQUIRED_ON_CREATE = ['title', 'requester', 'channel'] as const;
 
-const MAX_TITLE = 500;
 // A ticket logged after the call may be back-dated, not dated ahead; allow for clock skew.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -35,6 +35,9 @@ export interface DraftContext {
   zone: string;
   vocabulary: Vocabulary;
   teams: TeamDirectory;
+  /** Give the ticket to an agent of another team all the same. */
+  force?: boolean;
+  limits?: TextLimits;
 }
 
 function flag(field: string): string {
@@ -56,9 +59,9 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     throw new UsageError(`missing ${missing.map(flag).join(', ')}`, `create needs ${REQUIRED_ON_CREATE.map(flag).join(', ')}`);
   }
   const title = clean(draft.title)!;
-  if (title.length > MAX_TITLE) {
-    throw new UsageError(`--title: ${title.length} characters is too long (at most ${MAX_TITLE})`, 'put the details in --description');
-  }
+  const limits = ctx.limits ?? DEFAULT_TEXT_LIMITS;
+  checkLength(title, 'title', '--title', limits);
+  checkLength(draft.description, 'description', '--description', limits);
   const enumOf = (field: 'channel' | 'type' | 'impact' | 'urgency', accepted: readonly string[]) => {
     const value = clean(draft[field]);
     return value === null ? null : checkEnum(value, accepted, flag(field));
@@ -78,6 +81,7 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
   if (team) ctx.teams.checkTeam(team, '--team');
   if (assignee) ctx.teams.checkAgent(assignee, '--assignee');
   collaborators.forEach((c) => ctx.teams.checkTeam(c, '--collaborators'));
+  if (assignee && team) ctx.teams.checkAgentOfTeam(assignee, team, collaborators, '--assignee', ctx.force);
   const dispatchTeam = team ?? (assignee ? ctx.teams.teamOf(assignee) : null);
 
   const type = enumOf('type', ctx.vocabulary.types);

@@ -53,16 +53,30 @@ const FIRST_YEAR = 1970;
 const LAST_YEAR = 2099;
 
 const LOCAL_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
-const EXPECTED = 'ISO 8601 with offset (2026-11-25T14:30:00+08:00) or local "YYYY-MM-DD HH:MM[:SS]"';
+const EXPECTED = 'ISO 8601 with offset (2026-11-25T14:30:00+08:00), or a local date and time: 2026-11-25 14:30, 2026/11/25 14:30, 2026.11.25, 2026年11月25日 14:30 (a date alone is midnight)';
 
 export function checkZone(zone: string, place: string): string {
   if (luxon().IANAZone.isValidZone(zone)) return zone;
   throw new UsageError(`${place}: unknown time zone "${zone}"`, 'use an IANA name such as Asia/Shanghai or UTC');
 }
 
+// Dates as people and Chinese Excel write them: 2026/11/3 9:05, 2026-11-3, 2026.11.03,
+// 2026年11月3日 9:05, with a time or without (midnight).
+const PEOPLE_DATE = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:(?:\s+|T|\s*日?\s*)(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})\s*秒?|\s*分)?)?$/;
+
+/** `2026年11月3日 9:05` → `2026-11-03 09:05`, or the text as it was when it is no such date. */
+export function normaliseLocalDate(text: string): string {
+  const m = PEOPLE_DATE.exec(text);
+  if (!m) return text;
+  const [, year, month, day, hour, minute, second] = m;
+  const date = `${year}-${pad(Number(month))}-${pad(Number(day))}`;
+  if (hour === undefined) return date;
+  return `${date} ${pad(Number(hour))}:${pad(Number(minute))}${second === undefined ? '' : `:${pad(Number(second))}`}`;
+}
+
 /** Reads a time given by an operator or a file; local forms are read in `zone`. */
 export function parseInstant(text: string, zone: string, place: string): number {
-  const trimmed = text.trim();
+  const trimmed = normaliseLocalDate(text.trim());
   const { DateTime } = luxon();
   const local = luxonZone(zone);
   let parsed = DateTime.fromISO(trimmed, { zone: local, setZone: true });

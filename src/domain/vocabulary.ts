@@ -72,6 +72,25 @@ export class TeamDirectory {
     return null;
   }
 
+  /** The teams that have the agent as a member or supervisor. */
+  teamsOf(agent: string): string[] {
+    return [...this.byKey.values()].filter((t) => t.members.includes(agent) || t.supervisor === agent).map((t) => t.key);
+  }
+
+  /**
+   * Refuses to give a ticket of `team` (with its collaborating teams) to an agent of none of them,
+   * when teams.yaml lists the team's members; `force` records it anyway.
+   */
+  checkAgentOfTeam(agent: string, team: string | null, collaborators: readonly string[], place: string, force = false): void {
+    if (force || team === null || !this.byKey.get(team)?.members.length) return;
+    if ([team, ...collaborators].some((t) => this.isMember(agent, t))) return;
+    const theirs = this.teamsOf(agent);
+    throw new UsageError(
+      `${place}: ${agent} is not in team ${team}${collaborators.length ? ` or ${collaborators.join(', ')}` : ''} (${agent}'s teams: ${theirs.join(', ') || 'none'})`,
+      `assign someone of ${team} (${this.byKey.get(team)!.members.join(', ')}), or give --force to record it anyway`,
+    );
+  }
+
   isMember(agent: string, team: string): boolean {
     const t = this.byKey.get(team);
     return !t || t.members.includes(agent) || t.supervisor === agent;

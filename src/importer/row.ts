@@ -1,6 +1,7 @@
 // One source row → a ticket as it was in the other system, or every reason it cannot be one.
 // History is often incomplete, so only a title is required (DESIGN.md "Tickets"); enumerated
 // values are strict, teams and agents that left are accepted and reported once.
+import { DEFAULT_TEXT_LIMITS, lengthProblem, type TextLimits } from '../domain/text-limits.js';
 import { STATUSES, URGENCIES, type Status } from '../domain/ticket.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import { DeskError, escapeControls } from '../domain/errors.js';
@@ -24,6 +25,7 @@ export interface RowContext {
   /** Teams and agents of teams.yaml; null when there is none (then every name is fine). */
   knownTeams: ReadonlySet<string> | null;
   knownAgents: ReadonlySet<string> | null;
+  limits?: TextLimits;
 }
 
 export function knownNames(teams: TeamDirectory): Pick<RowContext, 'knownTeams' | 'knownAgents'> {
@@ -54,7 +56,6 @@ export interface RawRecord {
 
 export type RowResult = { ok: true; ticket: ImportTicket; given: readonly string[] } | { ok: false; problems: RowProblem[] };
 
-const MAX_TITLE = 500;
 const MAX_TEXT = 1_000_000;
 const MAX_NAME = 200;
 // Like `desk create`: back-dated, never dated ahead; allow for clock skew.
@@ -185,10 +186,12 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
         set.collaborators = teams;
         break;
       }
-      case 'title':
-        if (text.length > MAX_TITLE) problem(field, `${text.length} characters is too long (at most ${MAX_TITLE})`, 'put the details in the description');
+      case 'title': {
+        const tooLong = lengthProblem(text, 'title', ctx.limits ?? DEFAULT_TEXT_LIMITS);
+        if (tooLong) problem(field, tooLong, 'put the details in the description');
         else set.title = text;
         break;
+      }
       case 'contact':
         if (MASKED.test(text)) notes.maskedContacts++;
         else set.contact = text;
@@ -216,9 +219,12 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       case 'solution':
       case 'steps':
       case 'remaining':
-      case 'callback_note':
-        set[field] = text;
+      case 'callback_note': {
+        const tooLong = lengthProblem(text, field, ctx.limits ?? DEFAULT_TEXT_LIMITS);
+        if (tooLong) problem(field, tooLong, 'shorten it, or raise limits.text in desk.yaml');
+        else set[field] = text;
         break;
+      }
       default: {
         // The times.
         try {

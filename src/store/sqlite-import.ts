@@ -363,10 +363,10 @@ export class SqliteImportSession implements ImportSession {
       const existing = this.findExisting(record, options.update !== null);
       if (existing === undefined) counts.inserted++;
       else {
-        // rowToTicket turns the row into the ticket in place: once.
-        const ticket = rowToTicket(existing);
-        const update = options.update?.(ticket, record);
-        if (update && Object.keys(diffPatch(ticket, update.patch)).length) counts.updated++;
+        // rowToTicket turns the (whole) row into the ticket in place: once.
+        const ticket = options.update === null ? null : rowToTicket(existing);
+        const update = ticket && options.update!(ticket, record);
+        if (ticket && update && Object.keys(diffPatch(ticket, update.patch)).length) counts.updated++;
         else counts.skipped++;
       }
     }

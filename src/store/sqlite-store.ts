@@ -1,6 +1,6 @@
 // The SQLite store: the only module that speaks SQL.
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
@@ -69,7 +69,17 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+// A desk that is creating its database right now leaves it empty for a moment: only an older
+// empty file is somebody else's.
+const CREATING_GRACE_MS = 10_000;
+
 export function openSqliteStore(path: string, options: OpenOptions): SqliteStore {
+  if (path !== ':memory:' && existsSync(path)) {
+    const stat = statSync(path);
+    if (stat.isFile() && stat.size === 0 && Date.now() - stat.mtimeMs > CREATING_GRACE_MS) {
+      throw new UsageError(`${path} is an empty file, not a desk database`, 'point --db / DESK_DB at your database, or remove the file and run `desk init`');
+    }
+  }
   if (path !== ':memory:' && !existsSync(path)) {
     if (!options.create) throw new NotFoundError(`no database at ${path}`, 'run `desk init`, or point --db / DESK_DB at your database');
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -114,6 +124,9 @@ function findSqliteAddon(): string {
 
 function migrate(db: Database.Database, path: string): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() === 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").get()) {
+    throw new UsageError(`${path} is an SQLite database of another program, not a desk database`, 'point --db / DESK_DB at a desk database');
+  }
   if (version() > SCHEMA_VERSION) {
     throw new UsageError(`${path} has schema version ${version()}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
   }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DESK, sandbox } from './helpers.js';
+import { DESK, EXAMPLE_CONFIG, sandbox } from './helpers.js';
 
 const REQUIRED = ['--title', 'VPN drops', '--requester', '王芳', '--channel', 'email'];
 
@@ -42,6 +42,19 @@ describe('desk create', () => {
     expect(box.json(['show', 'sd-202611-00002', '--reveal']).contact).toBe('li.lei@example.com');
   });
 
+  it('reads dates as people and Chinese Excel write them, in flags and import cells', () => {
+    const box = sandbox();
+    const created = box.json(['create', ...REQUIRED, '--created-at', '2026年11月3日 9:05', '--occurred-at', '2026/11/3 8:30']);
+    expect([created.created_at, created.occurred_at]).toEqual(['2026-11-03T09:05:00+08:00', '2026-11-03T08:30:00+08:00']);
+    writeFileSync(join(box.dir, 'hotline.csv'), '工单编号,创建时间,标题,渠道\nHL-1,2026/11/3 9:05,路灯不亮,电话\nHL-2,2026.11.04,噪音扰民,电话\n');
+    const imported = box.desk(['import', 'hotline.csv']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const rows = box.json(['list', '--sort', 'created_at']).filter((t: any) => t.external_id);
+    expect(rows.map((t: any) => [t.external_id, t.created_at, t.channel])).toEqual([['HL-1', '2026-11-03T09:05:00+08:00', 'phone'], ['HL-2', '2026-11-04T00:00:00+08:00', 'phone']]);
+    const bad = box.desk(['create', ...REQUIRED, '--created-at', '3/11/2026']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('2026年11月25日 14:30')]);
+  });
+
   it('numbers by the month the request came in, with the configured prefix', () => {
     const config = sandbox({ config: null });
     writeFileSync(join(config.dir, 'desk.yaml'), 'timezone: Asia/Shanghai\nnumbering: { prefix: HD, digits: 4 }\n');
@@ -74,7 +87,7 @@ describe('desk create', () => {
     [['--created-at', '1850-01-01 10:00'], /--created-at: .* is outside 1970–2099/, /check the year/],
     [['--occurred-at', '2099-01-01'], /--occurred-at: 2099-01-01 is in the future/, /hint/],
     [['--title', '   '], /missing --title/, /create needs/],
-    [['--title', 'x'.repeat(501)], /--title: 501 characters is too long/, /--description/],
+    [['--title', 'x'.repeat(501)], /--title: 501 characters is too long/, /the description/],
     [['--team', 'nowhere'], /--team: unknown team "nowhere"/, /teams: service-desk, desktop/],
     [['--assignee', 'nobody'], /--assignee: unknown agent "nobody"/, /agents:/],
     [['--tz', 'Mars/Olympus'], /--tz: unknown time zone "Mars\/Olympus"/, /IANA/],
@@ -109,11 +122,20 @@ describe('desk create', () => {
     expect(box.json(['history', '1'])).toHaveLength(1);
   });
 
-  it('takes a 1 MB description from stdin and refuses bytes that are not UTF-8', () => {
-    const box = sandbox();
+  it('takes a 1 MB description from stdin where desk.yaml allows it, and refuses bytes that are not UTF-8', () => {
     const big = '工单描述 long text. '.repeat(60_000);
+    // By default a description is at most 65,536 characters.
+    const strict = sandbox();
+    const refused = strict.desk(['create', ...REQUIRED, '--description-file', '-'], { input: big });
+    expect([refused.code, refused.stderr]).toEqual([2, `desk: --description: ${big.length} characters is too long (at most 65536)\nhint: shorten it, or raise limits.text in desk.yaml\n`]);
+    expect(strict.desk(['list']).code).toBe(3);
+
+    const config = sandbox({ config: null });
+    cpSync(EXAMPLE_CONFIG, config.dir, { recursive: true });
+    writeFileSync(join(config.dir, 'desk.yaml'), `${readFileSync(join(EXAMPLE_CONFIG, 'desk.yaml'), 'utf8')}limits: { text: 2000000 }\n`);
+    const box = sandbox({ config: config.dir });
     const created = box.desk(['create', ...REQUIRED, '--description-file', '-', '--json'], { input: big });
-    expect(created.code).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout).description).toBe(big);
     expect(box.json(['show', '1']).description.length).toBe(big.length);
 

@@ -45,10 +45,12 @@ describe('documentation', () => {
     expect([bare.code, bare.stdout.startsWith('Usage: desk')]).toEqual([0, true]);
     const unknown = box.desk(['creat']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command 'creat'[\s\S]*create/);
+    expect(unknown.stderr).toBe('desk: unknown command "creat"\nhint: did you mean create?\n');
+    const nothingLike = box.desk(['frobnicate']);
+    expect([nothingLike.code, nothingLike.stderr]).toEqual([2, 'desk: unknown command "frobnicate"\nhint: `desk --help` lists the commands\n']);
     const badFlag = box.desk(['list', '--colour']);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toMatch(/unknown option '--colour'/);
+    expect(badFlag.stderr).toMatch(/^desk: unknown option "--colour"\nhint: /);
   });
 
   it('finds the command after global options, whatever their values are called', () => {

@@ -75,9 +75,9 @@ describe('the queue', () => {
   it('says how to start when there is no database yet', async () => {
     const box = sandbox();
     const { code, output } = await inTerminalNow(box, []);
-    expect(code).toBe(0);
+    expect(code).toBe(3);
     expect(output).toContain('desk: no database at');
-    expect(output).toContain('Start with `desk init`');
+    expect(output).toContain('hint: start with `desk init` (or try `desk demo`)');
   });
 });
 

@@ -162,5 +162,17 @@ describe('desk report monthly', () => {
     expect(box.desk(['report', 'monthly', '--month', '2026-13']).stderr).toMatch(/--month: "2026-13" is not a month/);
     expect(box.desk(['report', 'monthly', '--format', 'pdf']).stderr).toMatch(/--format: unknown value "pdf"/);
     expect(box.desk(['report', 'monthly', '--lang', 'fr']).code).toBe(2);
+    const team = box.desk(['report', 'monthly', '--team', 'nosuch']);
+    expect([team.code, team.stderr]).toEqual([2, expect.stringMatching(/^desk: --team: unknown team "nosuch"\nhint: teams: service-desk, desktop, network/)]);
+  });
+
+  it('writes the format that the extension of --out names', () => {
+    const box = sandbox();
+    october(box);
+    for (const [file, start] of [['october.md', '# '], ['october.html', '<!doctype html>'], ['october.csv', 'section,metric,value'], ['october.json', '{']] as const) {
+      const out = join(box.dir, file);
+      expect(box.desk(['report', 'monthly', '--month', '2026-10', '--out', out], { env: { DESK_NOW: `${NOW}+08:00` } }).code).toBe(0);
+      expect(readFileSync(out, 'utf8').startsWith(start), file).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { statSync, writeFileSync, existsSync } from 'node:fs';
+import { statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox, TEST_NOW } from './helpers.js';
@@ -92,6 +92,29 @@ describe('the database file', () => {
     expect(box.desk(['show', '1']).stdout).toMatch(/overdue 1h/);
     box.desk(['close', '1', '--solution', 'done']);
     expect(box.json(['list', '--overdue'])).toEqual([]);
+  });
+});
+
+describe('files that are not a desk database', () => {
+  it('refuses an empty file and the database of another program, changing neither', () => {
+    const box = sandbox();
+    const empty = join(box.dir, 'empty.db');
+    writeFileSync(empty, '');
+    const old = new Date('2000-01-01T00:00:00Z');
+    utimesSync(empty, old, old);
+    const refused = box.desk(['list', '--db', empty]);
+    expect([refused.code, refused.stderr]).toEqual([2, `desk: ${empty} is an empty file, not a desk database\nhint: point --db / DESK_DB at your database, or remove the file and run \`desk init\`\n`]);
+    expect(statSync(empty).size).toBe(0);
+
+    const other = join(box.dir, 'other.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE songs (title TEXT)');
+    db.close();
+    const foreign = box.desk(['create', ...REQUIRED, '--db', other]);
+    expect([foreign.code, foreign.stderr]).toEqual([2, `desk: ${other} is an SQLite database of another program, not a desk database\nhint: point --db / DESK_DB at a desk database\n`]);
+    const after = new Database(other, { readonly: true });
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([{ name: 'songs' }]);
+    after.close();
   });
 });
 

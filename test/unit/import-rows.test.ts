@@ -82,6 +82,8 @@ describe('a row', () => {
     [{ title: 't', escalated: 'maybe' }, 'escalated', '"maybe" is not true or false'],
     [{ title: 't', number: '12345' }, 'number', '"12345" cannot be a ticket number'],
     [{ title: 'x'.repeat(501) }, 'title', '501 characters is too long (at most 500)'],
+    [{ title: 't', description: 'x'.repeat(65_537) }, 'description', '65537 characters is too long (at most 65536)', 'shorten it, or raise limits.text in desk.yaml'],
+    [{ title: 't', solution: 'x'.repeat(70_000) }, 'solution', '70000 characters is too long (at most 65536)'],
     [{ title: 't', requester: { name: 'x' } }, 'requester', 'expected text, found an object'],
   ])('%j is refused: %s', (cells, field, message, hint?: string) => {
     const { result } = check(cells, { [field]: `col-${field}` });

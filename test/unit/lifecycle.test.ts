@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidTransitionError, UsageError } from '../../src/domain/errors.js';
 import {
   diffPatch, expectVersion, parseSatisfaction, planAssign, planCallback, planClassify, planClose, planDispatch,
-  planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, type DispatchInput, type Plan,
+  planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, planUpdate, planVisit, type DispatchInput, type Plan,
 } from '../../src/domain/lifecycle.js';
 import type { PlanTools } from '../../src/domain/lifecycle.js';
 import type { Status, Ticket, TicketPatch } from '../../src/domain/ticket.js';
@@ -191,6 +191,37 @@ describe('plans that need words', () => {
 
   it('resume names the only status it accepts', () => {
     expect(thrown(() => planResume()(makeTicket({ status: 'in_progress' }), TOOLS)).message).toBe('SD-202611-00042 is in_progress: only a pending ticket can resume');
+  });
+});
+
+describe('times that cannot be', () => {
+  it.each<{ case: string; plan: Plan; message: string }>([
+    { case: 'a promised resolution before the ticket was logged', plan: planUpdate('On it', EARLIER - 60_000, NOW), message: '--eta: the promised resolution would be before SD-202611-00042 was logged' },
+    {
+      case: 'a visit before the ticket was logged',
+      plan: planVisit({ visited_at: EARLIER - 86_400_000, visit_date: '2026-11-24', staff: ['sun'], person_times: 1, hours: null, parts: null, materials_cents: 0, transport_cents: 0, cause: null, opinion: null }, NOW),
+      message: '--date: the visit would be before SD-202611-00042 was logged',
+    },
+  ])('refuses $case', ({ plan, message }) => {
+    const error = thrown(() => plan(makeTicket({ status: 'in_progress', created_at: EARLIER }), TOOLS));
+    expect([error.constructor, error.message]).toEqual([UsageError, message]);
+  });
+});
+
+describe('an agent outside the ticket\'s teams', () => {
+  it.each<{ case: string; plan: Plan; ticket: Partial<Ticket>; refused: string | null }>([
+    { case: 'assign refuses an agent of another team, naming their teams', plan: planAssign('wu', TEAMS, NOW), ticket: { status: 'dispatched', team: 'desktop' }, refused: "--to: wu is not in team desktop (wu's teams: network)" },
+    { case: 'assign takes an agent of a collaborating team', plan: planAssign('wu', TEAMS, NOW), ticket: { status: 'dispatched', team: 'desktop', collaborators: ['network'] }, refused: null },
+    { case: 'assign with --force records it anyway', plan: planAssign('wu', TEAMS, NOW, true), ticket: { status: 'dispatched', team: 'desktop' }, refused: null },
+    { case: 'assign on a ticket without a team takes the agent and their team', plan: planAssign('wu', TEAMS, NOW), ticket: { status: 'new' }, refused: null },
+    { case: 'dispatch by hand refuses --to outside --team', plan: planDispatch({ team: 'desktop', agent: 'wu' }, TEAMS, NOW), ticket: { status: 'new' }, refused: "--to: wu is not in team desktop (wu's teams: network)" },
+    { case: 'dispatch by hand with --force', plan: planDispatch({ team: 'desktop', agent: 'wu', force: true }, TEAMS, NOW), ticket: { status: 'new' }, refused: null },
+  ])('$case', ({ plan, ticket, refused }) => {
+    if (refused === null) expect(plan(makeTicket(ticket), TOOLS)?.patch.assignee).toBe('wu');
+    else {
+      const error = thrown(() => plan(makeTicket(ticket), TOOLS));
+      expect([error.constructor, error.message, error.hint]).toEqual([UsageError, refused, 'assign someone of desktop (sun, zhou), or give --force to record it anyway']);
+    }
   });
 });
 

@@ -117,9 +117,15 @@ describe('buildNewTicket', () => {
     { draft: { team: 'printers' }, message: '--team: unknown team "printers"', hint: 'teams: service-desk, desktop, network' },
     { draft: { collaborators: 'network,hr' }, message: '--collaborators: unknown team "hr"', hint: 'teams: service-desk, desktop, network' },
     { draft: { assignee: 'nobody' }, message: '--assignee: unknown agent "nobody"', hint: 'agents: chen, li, wang, zhao, sun, zhou, qian, wu, zheng' },
+    { draft: { team: 'desktop', assignee: 'wu' }, message: "--assignee: wu is not in team desktop (wu's teams: network)", hint: 'assign someone of desktop (sun, zhou), or give --force to record it anyway' },
   ])('refuses $message', ({ draft, message, hint }) => {
     const error = refusal({ ...REQUIRED, ...draft });
     expect([error.constructor, error.message, error.hint]).toEqual([UsageError, message, hint]);
+  });
+
+  it('takes an assignee of a collaborating team, or of any team with --force', () => {
+    expect(buildNewTicket({ ...REQUIRED, team: 'desktop', collaborators: 'network', assignee: 'wu' }, CTX).assignee).toBe('wu');
+    expect(buildNewTicket({ ...REQUIRED, team: 'desktop', assignee: 'wu' }, { ...CTX, force: true }).assignee).toBe('wu');
   });
 
   it('accepts any team when no teams are configured', () => {

@@ -21,6 +21,15 @@ describe('parseInstant', () => {
     { text: '2026-07-01 09:00', zone: 'America/New_York', ms: Date.UTC(2026, 6, 1, 13, 0) }, // summer time, UTC-4
     { text: '1970-01-01 00:00', zone: 'Asia/Shanghai', ms: Date.UTC(1969, 11, 31, 16, 0) }, // the year counts where it was written
     { text: '2099-12-31 20:00', zone: 'America/New_York', ms: Date.UTC(2100, 0, 1, 1, 0) },
+    // As people and Chinese Excel write them.
+    { text: '2026/11/3 9:05', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 3, 1, 5) },
+    { text: '2026/11/03 09:05:00', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 3, 1, 5) },
+    { text: '2026-11-3 9:05', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 3, 1, 5) },
+    { text: '2026年11月3日 9:05', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 3, 1, 5) },
+    { text: '2026年11月3日9时5分', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 3, 1, 5) },
+    { text: '2026年11月3日', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 2, 16, 0) },
+    { text: '2026.11.03', zone: 'Asia/Shanghai', ms: Date.UTC(2026, 10, 2, 16, 0) },
+    { text: '2026/3/29 10:00', zone: 'Europe/Berlin', ms: Date.UTC(2026, 2, 29, 8, 0) }, // the day summer time begins
   ])('reads "$text" in $zone', ({ text, zone, ms }) => {
     expect(parseInstant(text, zone, '--created-at')).toBe(ms);
   });
@@ -30,11 +39,11 @@ describe('parseInstant', () => {
     expect([error.constructor, error.message, error.hint]).toEqual([UsageError, `--created-at: ${text} is outside 1970–2099`, 'check the year']);
   });
 
-  it.each(['garbage', '', '25/11/2026', '2026-13-01 10:00', '2026-02-30 10:00', '2026-11-25 25:00', 'next tuesday'])('refuses "%s", naming the flag', (text) => {
+  it.each(['garbage', '', '25/11/2026', '2026-13-01 10:00', '2026-02-30 10:00', '2026-11-25 25:00', 'next tuesday', '2026年13月1日', '2026/11/3 9:5x'])('refuses "%s", naming the flag', (text) => {
     const error = thrown(() => parseInstant(text, 'Asia/Shanghai', '--occurred-at'));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(`--occurred-at: cannot read "${text}" as a time`);
-    expect(error.hint).toBe('expected ISO 8601 with offset (2026-11-25T14:30:00+08:00) or local "YYYY-MM-DD HH:MM[:SS]"');
+    expect(error.hint).toBe('expected ISO 8601 with offset (2026-11-25T14:30:00+08:00), or a local date and time: 2026-11-25 14:30, 2026/11/25 14:30, 2026.11.25, 2026年11月25日 14:30 (a date alone is midnight)');
   });
 });
 

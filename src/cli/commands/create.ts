@@ -12,12 +12,12 @@ import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { printSimilarSolved } from './similar.js';
 
 /** Commander's camelCase options (createdAt) as the snake_case field names of a draft (created_at). */
-type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string; auto?: boolean };
+type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string; auto?: boolean; force?: boolean };
 
 function toDraft(options: Options): TicketDraft {
   const draft: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'descriptionFile' && key !== 'auto' && typeof value !== 'boolean') draft[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+    if (key !== 'descriptionFile' && key !== 'auto' && key !== 'force' && typeof value !== 'boolean') draft[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
   }
   return draft as TicketDraft;
 }
@@ -82,7 +82,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   }
   const now = ctx.now();
   const sla = await ctx.sla();
-  const { ticket, settlements } = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams }));
+  const { ticket, settlements } = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams, force: Boolean(options.force), limits: settings.limits }));
   const routed: string[] = [];
   const then = ((options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : []).map((plan) => withClock(plan, sla, now));
   const store = await ctx.openStore();

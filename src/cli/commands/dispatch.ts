@@ -10,6 +10,7 @@ interface Options {
   to?: string;
   with?: string;
   allPending?: boolean;
+  force?: boolean;
   ifVersion?: string;
 }
 
@@ -48,6 +49,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
           team: options.team ? teams.checkTeam(options.team.trim(), '--team') : undefined,
           agent: options.to ? teams.checkAgent(options.to.trim(), '--to') : undefined,
           collaborators: options.with?.split(',').map((t) => teams.checkTeam(t.trim(), '--with')).filter(Boolean),
+          force: Boolean(options.force),
         },
         teams,
         now,

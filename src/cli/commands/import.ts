@@ -127,7 +127,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
     rejects,
     classify: options.classify ? engine : null,
     sla,
-    rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams) },
+    rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams), limits: settings.limits },
     write: {
       actor: ctx.actor,
       source: source.name,

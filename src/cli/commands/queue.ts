@@ -18,10 +18,9 @@ export async function run({ options }: { options: { within?: string; dashboard?:
   try {
     store = await ctx.openStore({ create: false });
   } catch (error) {
-    // `desk` alone on a machine without a database: say how to start instead of failing.
+    // `desk` alone on a machine without a database: exit 3 like every command, saying how to start.
     if (!(options.dashboard && error instanceof NotFoundError)) throw error;
-    ctx.io.stdout.write(`desk: ${error.message}\nStart with \`desk init\` (or try \`desk demo\`); \`desk --help\` lists the commands.\n`);
-    return 0;
+    throw new NotFoundError(error.message, 'start with `desk init` (or try `desk demo`); `desk --help` lists the commands');
   }
   const teams = teamsOf(ctx.actor, await ctx.teams());
   const facts = await store.queueFacts({ actor: ctx.actor, teams, now, soonUntil, limit: LIMIT });

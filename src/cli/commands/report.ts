@@ -29,9 +29,20 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
+/** The format a file's extension names (report.html, report.md, …), as export does; table for anything else. */
+function formatOfFile(path: string | undefined): ReportFormat | undefined {
+  const ext = path?.toLowerCase().match(/\.(json|csv|md|markdown|html|htm|txt)$/)?.[1];
+  if (ext === undefined) return undefined;
+  return ({ json: 'json', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', txt: 'table' } as const)[ext as 'json'];
+}
+
 export async function run({ options }: { options: Options }, ctx: Context) {
   const { timezone: zone, currency } = await ctx.settings();
-  const format = (options.format === undefined ? (ctx.json ? 'json' : 'table') : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
+  const format = (options.format === undefined ? (formatOfFile(options.out) ?? (ctx.json ? 'json' : 'table')) : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
+  if (options.team !== undefined) {
+    const known = (await ctx.teams()).teams().map((t) => t.key);
+    if (known.length && !known.includes(options.team)) throw new UsageError(`--team: unknown team "${options.team}"`, `teams: ${known.join(', ')}`);
+  }
   const lang = options.lang === undefined ? pickLang(undefined, ctx.env) : (checkEnum(options.lang, ['en', 'zh'], '--lang') as Lang);
   const month = options.month ?? lastMonth(ctx.now(), zone);
   monthWindow(month, zone);
