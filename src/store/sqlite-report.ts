@@ -170,47 +170,34 @@ class MonthQueries {
    * closures by the month's end. Handled: the tickets of either kind.
    */
   private agents(): AgentFacts[] {
-    const outcomes = this.all<{ agent: string; ticket_id: number; resolved: number; rated: number | null }>(
-      `SELECT t.assignee AS agent, t.ticket_id, ${this.inMonth('resolved_at')} AS resolved,
-              CASE WHEN ${this.inMonth('closed_at')} AND t.rated_at < :end THEN t.satisfaction END AS rated
-       FROM ${CYCLES} t WHERE t.assignee IS NOT NULL AND ((${this.inMonth('resolved_at')}) OR (${this.inMonth('closed_at')})) ${this.team}`,
-    );
-    const settled = this.all<{ agent: string; ticket_id: number; kind: SettledKind; met: number }>(
-      `SELECT s.agent, s.ticket_id, s.kind, s.met FROM settlements s
-       WHERE s.agent IS NOT NULL AND s.settled_at >= :start AND s.settled_at < :end ${this.teamOf('s')}`,
-    );
-    const passed = this.all<{ agent: string; ticket_id: number }>(
-      `SELECT t.assignee AS agent, t.id AS ticket_id FROM tickets t WHERE t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}`,
-    );
-    const byAgent = new Map<string, AgentFacts & { tickets: Set<number> }>();
+    const resolvedHere = `${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.team}`;
+    const settledHere = `s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')}`;
+    const passedHere = `t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}`;
+    const byAgent = new Map<string, AgentFacts>();
     const of = (agent: string) => {
       let facts = byAgent.get(agent);
-      if (!facts) byAgent.set(agent, (facts = { agent, handled: 0, resolved: 0, sla_met: 0, sla_missed: 0, satisfaction_sum: 0, satisfaction_count: 0, tickets: new Set() }));
+      if (!facts) byAgent.set(agent, (facts = { agent, handled: 0, resolved: 0, sla_met: 0, sla_missed: 0, satisfaction_sum: 0, satisfaction_count: 0 }));
       return facts;
     };
-    for (const row of outcomes) {
-      const facts = of(row.agent);
-      if (row.resolved) {
-        facts.resolved++;
-        facts.tickets.add(row.ticket_id);
-      }
-      if (row.rated !== null) {
-        facts.satisfaction_sum += row.rated;
-        facts.satisfaction_count++;
-      }
+    const handled = this.all<{ agent: string; n: number }>(
+      `SELECT agent, COUNT(*) AS n FROM (
+         SELECT t.assignee AS agent, t.ticket_id FROM ${CYCLES} t WHERE ${resolvedHere}
+         UNION SELECT s.agent, s.ticket_id FROM settlements s WHERE ${settledHere}
+         UNION SELECT t.assignee, t.id FROM tickets t WHERE ${passedHere}
+       ) GROUP BY agent`,
+    );
+    for (const row of handled) of(row.agent).handled = row.n;
+    for (const row of this.all<{ agent: string; n: number }>(`SELECT t.assignee AS agent, COUNT(*) AS n FROM ${CYCLES} t WHERE ${resolvedHere} GROUP BY t.assignee`)) of(row.agent).resolved = row.n;
+    for (const row of this.all<{ agent: string; met: number; missed: number }>(`SELECT s.agent, SUM(s.met = 1) AS met, SUM(s.met = 0) AS missed FROM settlements s WHERE s.kind = 'resolve' AND ${settledHere} GROUP BY s.agent`)) {
+      Object.assign(of(row.agent), { sla_met: row.met, sla_missed: row.missed });
     }
-    for (const row of settled) {
-      const facts = of(row.agent);
-      facts.tickets.add(row.ticket_id);
-      if (row.kind === 'resolve') row.met ? facts.sla_met++ : facts.sla_missed++;
-    }
-    for (const row of passed) {
-      const facts = of(row.agent);
-      facts.tickets.add(row.ticket_id);
-      facts.sla_missed++;
-    }
+    for (const row of this.all<{ agent: string; n: number }>(`SELECT t.assignee AS agent, COUNT(*) AS n FROM tickets t WHERE ${passedHere} GROUP BY t.assignee`)) of(row.agent).sla_missed += row.n;
+    const rated = this.all<{ agent: string; sum: number; n: number }>(
+      `SELECT t.assignee AS agent, SUM(t.satisfaction) AS sum, COUNT(*) AS n FROM ${CYCLES} t
+       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end AND t.assignee IS NOT NULL ${this.team} GROUP BY t.assignee`,
+    );
+    for (const row of rated) Object.assign(of(row.agent), { satisfaction_sum: row.sum, satisfaction_count: row.n });
     return [...byAgent.values()]
-      .map(({ tickets, ...facts }) => ({ ...facts, handled: tickets.size }))
       .filter((a) => a.handled > 0 || a.satisfaction_count > 0)
       .sort((a, b) => b.handled - a.handled || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
   }
