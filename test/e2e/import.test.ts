@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT, sandbox, type Sandbox } from './helpers.js';
+import { inTerminal } from './terminal.js';
 
 const FIXTURES = join(ROOT, 'fixtures', 'import');
 const NOW = { DESK_NOW: '2026-11-25T12:00:00+08:00' };
@@ -233,6 +234,24 @@ describe('desk import: bad rows', () => {
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('bad-rows.csv:4: column "title": the title is empty')]);
     expect(counts(box)).toEqual(before);
   });
+});
+
+describe('desk import in a terminal', () => {
+  it('prints the problems above the progress bar, never on its line', async () => {
+    const box = sandbox();
+    // Large enough to be read in several chunks, so that the bar is drawn before the problems come.
+    const rows = Array.from({ length: 60_000 }, (_, i) => `R-${i},${i % 10_000 === 7777 ? '' : `ticket ${i}`},2026-11-20 09:00`);
+    writeFileSync(join(box.dir, 'many.csv'), `external_id,title,created_at\n${rows.join('\n')}\n`);
+    const run = await inTerminal(box, ['import', 'many.csv', '--on-error', 'skip'], { env: NOW });
+    expect(run.code, run.output).toBe(0);
+    expect(run.raw).toContain('rows/s');
+    // What the screen shows of each line: the text after the last return to its first column.
+    const screen = run.raw.split(/\r?\n/).map((line) => line.split(/\r|\u001b\[1G|\u001b8/).at(-1)!.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g, ''));
+    const problems = screen.filter((line) => line.includes('the title is empty'));
+    expect(problems).toHaveLength(6);
+    for (const line of problems) expect(line).toMatch(/^many\.csv:\d+: column "title": the title is empty/);
+    expect(screen).toContainEqual(expect.stringMatching(/^many\.csv: read 60000, inserted 59994, updated 0, skipped 0, rejected 6/));
+  }, 60_000);
 });
 
 describe('desk import: idempotency and updates', () => {

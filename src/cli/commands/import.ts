@@ -49,6 +49,8 @@ function dispatchOpenWithoutTeam(plan: Plan): Plan {
 
 interface ProgressBar {
   update(progress: ImportProgress): void;
+  /** Writes whole lines to stderr above the bar, which is drawn again below them. */
+  above(text: string): void;
   stop(): void;
 }
 
@@ -75,6 +77,16 @@ async function progressBar(ctx: Context): Promise<ProgressBar | null> {
       const rows = byBytes ? p.rows : p.written;
       const seconds = (performance.now() - started) / 1000;
       bar!.update(byBytes ? p.bytes : p.written, { rows: rows.toLocaleString('en'), rate: Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en') });
+    },
+    above(text) {
+      if (!bar) {
+        ctx.io.stderr.write(text);
+        return;
+      }
+      // The bar's line is cleared first, so that a problem never shares it.
+      ctx.io.stderr.write(`\r\u001b[2K${text}`);
+      // cli-progress redraws only a changed bar unless forced; its types leave the flag out.
+      (bar as unknown as { render(force: boolean): void }).render(true);
     },
     stop() {
       bar?.stop();
@@ -117,6 +129,9 @@ export async function run({ args, options }: { args: string[]; options: Options 
   const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding);
 
   let shown = 0;
+  // Problems and warnings go above the progress bar, never onto its line.
+  const bar = await progressBar(ctx);
+  const say = (text: string) => (bar ? bar.above(text) : ctx.io.stderr.write(text));
   const plan: ImportRun = {
     source,
     format,
@@ -142,11 +157,10 @@ export async function run({ args, options }: { args: string[]; options: Options 
     },
     now: () => ctx.now(),
     onProblem: (problem) => {
-      if (shown++ < MAX_PROBLEMS_SHOWN) ctx.io.stderr.write(`${describeProblem(source.name, problem)}\n`);
+      if (shown++ < MAX_PROBLEMS_SHOWN) say(`${describeProblem(source.name, problem)}\n`);
     },
-    onWarning: (text) => ctx.io.stderr.write(`warning: ${escapeControls(text)}\n`),
+    onWarning: (text) => say(`warning: ${escapeControls(text)}\n`),
   };
-  const bar = await progressBar(ctx);
   if (bar) plan.onProgress = (p) => bar.update(p);
 
   let summary: ImportSummary;
