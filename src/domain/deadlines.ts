@@ -4,13 +4,16 @@ import { isOpen, type Ticket } from './ticket.js';
 export const DEADLINE_KINDS = ['response', 'dispatch', 'resolve', 'update'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-// A progress update is owed again after each one, so it has no "done" moment of its own.
-const FIELDS: Record<DeadlineKind, { done: keyof Ticket | null; due: keyof Ticket }> = {
-  response: { done: 'first_response_at', due: 'response_due_at' },
-  dispatch: { done: 'dispatched_at', due: 'dispatch_due_at' },
-  resolve: { done: 'resolved_at', due: 'resolve_due_at' },
-  update: { done: null, due: 'update_due_at' },
-};
+/**
+ * The ticket fields of each deadline: its milestone, its due time, whether it was met. A progress
+ * update is owed again after each one, so it has no "done" moment of its own.
+ */
+export const DEADLINE_FIELDS = {
+  response: { done: 'first_response_at', due: 'response_due_at', met: 'response_met' },
+  dispatch: { done: 'dispatched_at', due: 'dispatch_due_at', met: 'dispatch_met' },
+  resolve: { done: 'resolved_at', due: 'resolve_due_at', met: 'resolve_met' },
+  update: { done: null, due: 'update_due_at', met: 'update_met' },
+} as const satisfies Record<DeadlineKind, { done: keyof Ticket | null; due: keyof Ticket; met: keyof Ticket }>;
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -21,7 +24,7 @@ export interface Deadline {
 export function runningDeadlines(ticket: Ticket): Deadline[] {
   if (!isOpen(ticket.status) || ticket.status === 'pending') return [];
   return DEADLINE_KINDS.flatMap((kind) => {
-    const { done, due } = FIELDS[kind];
+    const { done, due } = DEADLINE_FIELDS[kind];
     return (done === null || ticket[done] === null) && ticket[due] !== null ? [{ kind, due: ticket[due] as number }] : [];
   }).sort((a, b) => a.due - b.due);
 }

@@ -2,10 +2,10 @@
 // milestone happens on time, missed at the instant it passes unmet while the clock runs. A settled
 // deadline never changes; a running one (not yet due, or paused while pending) counts neither way.
 // Reports count settlements by the instant they settled, so a closed month stays as it was.
+import { DEADLINE_FIELDS, type DeadlineKind } from './deadlines.js';
 import { isOpen, type Status, type Ticket, type TicketPatch } from './ticket.js';
 
-export const SETTLED_KINDS = ['response', 'dispatch', 'resolve', 'update'] as const;
-export type SettledKind = (typeof SETTLED_KINDS)[number];
+export type SettledKind = DeadlineKind;
 
 export interface Settlement {
   kind: SettledKind;
@@ -21,13 +21,7 @@ export interface Settlement {
 }
 
 /** The deadlines that end in a milestone, and the ticket fields that keep each. */
-export const MILESTONE_DEADLINES = [
-  { kind: 'response', done: 'first_response_at', due: 'response_due_at', met: 'response_met' },
-  { kind: 'dispatch', done: 'dispatched_at', due: 'dispatch_due_at', met: 'dispatch_met' },
-  { kind: 'resolve', done: 'resolved_at', due: 'resolve_due_at', met: 'resolve_met' },
-] as const satisfies readonly { kind: SettledKind; done: keyof Ticket; due: keyof Ticket; met: keyof Ticket }[];
-
-const MET_FIELD = { response: 'response_met', dispatch: 'dispatch_met', resolve: 'resolve_met', update: 'update_met' } as const satisfies Record<SettledKind, keyof Ticket>;
+const MILESTONE_DEADLINES = (['response', 'dispatch', 'resolve'] as const).map((kind) => ({ kind, ...DEADLINE_FIELDS[kind] }));
 
 type ClockFields = Pick<
   Ticket,
@@ -70,7 +64,7 @@ export function missedBy(ticket: ClockFields, now: number): Settlement[] {
 /** The ticket fields that record `settlements`: the met flag of each settled kind. */
 export function settledFlags(settlements: readonly Settlement[]): TicketPatch {
   const patch: TicketPatch = {};
-  for (const s of settlements) patch[MET_FIELD[s.kind]] = s.met;
+  for (const s of settlements) patch[DEADLINE_FIELDS[s.kind].met] = s.met;
   return patch;
 }
 

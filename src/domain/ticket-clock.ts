@@ -5,6 +5,7 @@
 import { addBusinessMs, addTargetDuration, businessMsBetween } from '../sla/business-time.js';
 import { calendarFor, dueTimes, targetFor, updateDue, type DueTimes, type SlaPolicy } from '../sla/targets.js';
 import { missedBy, reachedBy, settledByTimes, settledFlags, unsettled, updateGiven, type Settlement } from './settlement.js';
+import { DEADLINE_FIELDS } from './deadlines.js';
 import { isOpen } from './ticket.js';
 import type { Plan } from './lifecycle.js';
 import type { NewTicket, Ticket, TicketPatch } from './ticket.js';
@@ -26,8 +27,6 @@ function deadlines(sla: SlaPolicy, ticket: ClockInput): DueTimes {
     resolve_due_at: shift(resolveFrom, ticket.reopened_at === null ? ticket.paused_ms : ticket.cycle_paused_ms),
   };
 }
-
-const DUE_FIELD = { response: 'response_due_at', dispatch: 'dispatch_due_at', resolve: 'resolve_due_at', update: 'update_due_at' } as const;
 
 /**
  * Business time to the first response, and to resolution less the time spent pending, kept on the
@@ -91,7 +90,7 @@ export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan 
       patch.paused_at = null;
       patch.paused_ms = ticket.paused_ms + paused;
       patch.cycle_paused_ms = ticket.cycle_paused_ms + paused;
-      if (paused > 0) for (const d of unsettled(after())) patch[DUE_FIELD[d.kind]] = addBusinessMs(calendar, d.due, paused);
+      if (paused > 0) for (const d of unsettled(after())) patch[DEADLINE_FIELDS[d.kind].due] = addBusinessMs(calendar, d.due, paused);
     }
 
     if (status === 'reopened' && ticket.status !== 'reopened') {
@@ -104,7 +103,7 @@ export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan 
     if (retargeted) {
       // A settled deadline keeps its due time; running ones follow the new target.
       const due = deadlines(sla, after());
-      for (const d of unsettled(after())) if (d.kind !== 'update') patch[DUE_FIELD[d.kind]] = due[DUE_FIELD[d.kind]];
+      for (const d of unsettled(after())) if (d.kind !== 'update') patch[DEADLINE_FIELDS[d.kind].due] = due[DEADLINE_FIELDS[d.kind].due];
     }
 
     // Progress updates are owed while the ticket is open, counted from the last one given (or

@@ -4,6 +4,7 @@
 // (closed_cycles), each as it stood at the month's end: a closed month counts the same whenever
 // it is run.
 import type { Database } from 'better-sqlite3';
+import { DEADLINE_FIELDS } from '../domain/deadlines.js';
 import type { SettledKind } from '../domain/settlement.js';
 import {
   type AgentFacts,
@@ -26,13 +27,6 @@ const RUNNING = "('new', 'dispatched', 'in_progress', 'reopened')";
 const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets
   UNION ALL SELECT ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM closed_cycles)`;
 
-/** Where a ticket keeps each deadline while it is not settled. */
-const UNSETTLED: Record<SettledKind, { due: string; done: string | null; met: string }> = {
-  response: { due: 'response_due_at', done: 'first_response_at', met: 'response_met' },
-  dispatch: { due: 'dispatch_due_at', done: 'dispatched_at', met: 'dispatch_met' },
-  resolve: { due: 'resolve_due_at', done: 'resolved_at', met: 'resolve_met' },
-  update: { due: 'update_due_at', done: null, met: 'update_met' },
-};
 
 class MonthQueries {
   private readonly team: string;
@@ -82,7 +76,7 @@ class MonthQueries {
 
   /** Tickets whose `kind` deadline passed in the month, before now, while the clock ran, and is not settled yet. */
   private passedUnsettled(kind: SettledKind): string {
-    const { due, done, met } = UNSETTLED[kind];
+    const { due, done, met } = DEADLINE_FIELDS[kind];
     return `t.${due} >= :start AND t.${due} < min(:end, :now) AND t.${met} IS NULL ${done ? `AND t.${done} IS NULL` : ''} AND t.status IN ${RUNNING}`;
   }
 
