@@ -1,6 +1,7 @@
 // The SQLite store: the only module that speaks SQL.
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
@@ -69,27 +70,17 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-// A desk that is creating its database right now leaves it empty for a moment: only an older
-// empty file is somebody else's.
-const CREATING_GRACE_MS = 10_000;
-
 export function openSqliteStore(path: string, options: OpenOptions): SqliteStore {
   if (path !== ':memory:' && existsSync(path)) {
     const stat = statSync(path);
-    if (stat.isFile() && stat.size === 0 && Date.now() - stat.mtimeMs > CREATING_GRACE_MS) {
+    // A desk database appears whole (see createDatabaseFile), so an empty file is somebody else's.
+    if (stat.isFile() && stat.size === 0) {
       throw new UsageError(`${path} is an empty file, not a desk database`, 'point --db / DESK_DB at your database, or remove the file and run `desk init`');
     }
   }
   if (path !== ':memory:' && !existsSync(path)) {
     if (!options.create) throw new NotFoundError(`no database at ${path}`, 'run `desk init`, or point --db / DESK_DB at your database');
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // Created here, not by SQLite, so the requesters' data is never readable by others; SQLite
-    // gives its -wal and -shm files the same mode.
-    try {
-      closeSync(openSync(path, 'wx', 0o600));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    createDatabaseFile(path);
   }
   let db: Database.Database | undefined;
   try {
@@ -105,6 +96,42 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
     }
     if (code === 'SQLITE_CANTOPEN') throw new UsageError(`cannot open ${path} as a database file`, 'point --db / DESK_DB at a file in a writable directory');
     throw error;
+  }
+}
+
+/**
+ * Builds the schema in a private file beside `path` and links it into place, so no other desk ever
+ * opens a half-made database; of several desks creating it at once, the first link wins and the
+ * others open that one. The file is made here, not by SQLite, so the requesters' data is never
+ * readable by others; SQLite gives its -wal and -shm files the same mode.
+ */
+function createDatabaseFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const draft = `${path}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    closeSync(openSync(draft, 'wx', 0o600));
+    const db = new Database(draft, { nativeBinding: findSqliteAddon() });
+    try {
+      for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
+      migrate(db, path);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(draft, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      // Some network and FUSE file systems have no hard links.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+      if (!existsSync(path)) renameSync(draft, path);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS') throw new UsageError(`cannot create ${path}: permission denied`, 'point --db / DESK_DB at a file in a writable directory');
+    throw error;
+  } finally {
+    rmSync(draft, { force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox, TEST_NOW } from './helpers.js';
@@ -100,8 +100,6 @@ describe('files that are not a desk database', () => {
     const box = sandbox();
     const empty = join(box.dir, 'empty.db');
     writeFileSync(empty, '');
-    const old = new Date('2000-01-01T00:00:00Z');
-    utimesSync(empty, old, old);
     const refused = box.desk(['list', '--db', empty]);
     expect([refused.code, refused.stderr]).toEqual([2, `desk: ${empty} is an empty file, not a desk database\nhint: point --db / DESK_DB at your database, or remove the file and run \`desk init\`\n`]);
     expect(statSync(empty).size).toBe(0);
