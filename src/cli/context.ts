@@ -7,6 +7,8 @@ import type { DeskSettings } from '../config/settings.js';
 import type { Store } from '../store/store.js';
 import type { RuleEngine } from '../rules/engine.js';
 import type { SlaPolicy } from '../sla/targets.js';
+import type { Lang } from '../domain/terms.js';
+import type { Presenter } from './render/present.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -31,6 +33,7 @@ export interface GlobalOptions {
   actor?: string;
   color?: boolean;
   tz?: string;
+  lang?: string;
 }
 
 export interface Context {
@@ -51,6 +54,10 @@ export interface Context {
   /** The SLA policy of sla.yaml, or null when there is none (tickets then carry no deadlines). */
   sla(): Promise<SlaPolicy | null>;
   databasePath(): Promise<string>;
+  /** The language of human output: --lang, else desk.yaml's `language`, else LANG. */
+  lang(): Promise<Lang>;
+  /** Writes values for people in the desk's zone and the operator's language. */
+  presenter(options?: { reveal?: boolean }): Promise<Presenter>;
   /** Opens the store once per run; `create: false` refuses to make a database that is not there. */
   openStore(options?: { create?: boolean }): Promise<Store>;
   /** A context for the same world with some global options replaced (the demo's own database). */
@@ -148,6 +155,21 @@ export function createContext(world: World, globals: GlobalOptions): Context {
         return loadSla(dir, cwd, vocabulary, timezone);
       })();
       return sla;
+    },
+    async lang() {
+      if (globals.lang !== undefined) {
+        const { checkEnum } = await import('../domain/vocabulary.js');
+        return checkEnum(globals.lang, ['en', 'zh'], '--lang') as Lang;
+      }
+      const { language } = await ctx.settings();
+      if (language) return language;
+      const { pickLang } = await import('./render/report-labels.js');
+      return pickLang(undefined, env);
+    },
+    async presenter(options = {}) {
+      const [{ timezone, vocabulary }, lang] = [await ctx.settings(), await ctx.lang()];
+      const { Presenter } = await import('./render/present.js');
+      return new Presenter({ lang, zone: timezone, labels: vocabulary.labels, reveal: options.reveal });
     },
     async databasePath() {
       const { resolveDatabasePath } = await import('../store/location.js');

@@ -86,6 +86,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option('--actor <name>', 'who is acting (else $DESK_ACTOR, else the OS user)')
     .option('--no-color', 'plain output without colour (also NO_COLOR)')
     .option('--tz <zone>', 'time zone for showing and reading times, e.g. Asia/Shanghai')
+    .option('--lang <lang>', 'language of what is printed: en or zh (else desk.yaml, else LANG)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => world.io.stdout.write(text),
@@ -382,7 +383,6 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option('--month <YYYY-MM>', 'the month (default: the previous month)')
     .option('--format <format>', 'table, json, csv, md or html (default: table; json with --json)')
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
-    .option('--lang <lang>', 'en or zh (default: from LANG)')
     .option('--team <team>', 'only tickets of this primary team')
     .option('--compare', 'show the previous month beside each figure');
 

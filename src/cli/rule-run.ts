@@ -50,7 +50,7 @@ export async function runRules(ctx: Context, run: RuleRun, allGiven: boolean): P
   if (ctx.json) {
     printJson(
       (t) => ctx.io.stdout.write(t),
-      results.map((r) => ({ ticket: toTicketJson(r.ticket, { zone, reveal: false }), changed: r.change !== null, ...decisions.get(r.ticket.id) })),
+      results.map((r) => decisionJson(r, decisions.get(r.ticket.id) ?? { decided: {} }, zone)),
     );
     return;
   }
@@ -63,6 +63,11 @@ export async function runRules(ctx: Context, run: RuleRun, allGiven: boolean): P
   const changed = results.filter((r) => r.change).length;
   const rules = [...perRule].map(([rule, n]) => `${rule} ${n}`).join(', ');
   ctx.io.stdout.write(`${results.length} ticket(s), ${changed} changed${rules ? `; rules: ${rules}` : ''}\n`);
+}
+
+/** What a rule run, or a dispatch by hand (`rule: null`), decided for one ticket, in the --json shape. */
+export function decisionJson(result: UpdateResult, d: { decided: Record<string, { value: unknown; rule: string | null }>; notify?: string }, zone: string) {
+  return { ticket: toTicketJson(result.ticket, { zone, reveal: false }), changed: result.change !== null, decided: d.decided, notify: d.notify ?? null };
 }
 
 function describeDecisions(ticket: Ticket, d: RuleDecisions | undefined, changed: boolean): string {

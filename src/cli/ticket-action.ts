@@ -13,6 +13,7 @@ import type { Context } from './context.js';
 import { askText } from './prompter.js';
 import { printJson, toTicketJson } from './render/ticket-json.js';
 import { describeChanges } from './render/ticket-view.js';
+import type { Presenter } from './render/present.js';
 
 export interface PlanContext {
   now: number;
@@ -31,6 +32,8 @@ export interface TicketAction {
    */
   texts?: Record<string, { value: string | undefined; prompt: string; required: boolean | ((ticket: Ticket) => boolean) }>;
   plan(ctx: PlanContext): Plan;
+  /** The --json shape of the outcome, always a list, when the command has its own (dispatch's is the rules' shape). */
+  json?: (result: UpdateResult, zone: string) => unknown;
 }
 
 function parseVersion(value: unknown): number | undefined {
@@ -69,14 +72,18 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
   const options = { actor: ctx.actor, now };
   const results = refs.length === 1 ? [await store.updateTicket(refs[0]!, plan, options)] : await store.updateTickets(refs, plan, options);
-  printResults(ctx, results, settings.timezone, refs.length > 1);
+  if (ctx.json && action.json) {
+    printJson((t) => ctx.io.stdout.write(t), results.map((r) => action.json!(r, settings.timezone)));
+    return;
+  }
+  printResults(ctx, results, settings.timezone, refs.length > 1, await ctx.presenter());
 }
 
-function printResults(ctx: Context, results: UpdateResult[], zone: string, many: boolean): void {
+function printResults(ctx: Context, results: UpdateResult[], zone: string, many: boolean, present: Presenter): void {
   if (ctx.json) {
     const tickets = results.map((r) => toTicketJson(r.ticket, { zone, reveal: false }));
     printJson((t) => ctx.io.stdout.write(t), many ? tickets : tickets[0]);
     return;
   }
-  for (const r of results) ctx.io.stdout.write(r.change ? describeChanges(r.ticket, r.change.kind, r.changes, zone) : `${r.ticket.number} unchanged\n`);
+  for (const r of results) ctx.io.stdout.write(r.change ? describeChanges(r.ticket, r.change.kind, r.changes, present) : `${r.ticket.number} unchanged\n`);
 }

@@ -1,9 +1,10 @@
 // The ticket filters of `desk list`, read the same way wherever a command takes them (`list`,
 // `search`, and any command that selects tickets by status, team, dates or deadlines).
 import { UsageError } from '../domain/errors.js';
-import { OPEN_STATUSES, STATUSES, type Status } from '../domain/ticket.js';
+import { OPEN_STATUSES, type Status } from '../domain/ticket.js';
+import { acceptedTerms, findTerm } from '../domain/terms.js';
 import { parseDuration, parseInstant } from '../domain/time.js';
-import { checkEnum, type Vocabulary } from '../domain/vocabulary.js';
+import { checkValue, DEFAULT_VOCABULARY, type Vocabulary } from '../domain/vocabulary.js';
 import type { SortField, TicketQuery } from '../store/store.js';
 
 /** The filter flags as commander hands them over (camelCase). */
@@ -26,11 +27,15 @@ export type TicketFilters = Omit<TicketQuery, 'sort' | 'limit'>;
 export const SORT_FIELDS: readonly SortField[] = ['created_at', 'updated_at', 'number', 'urgency', 'status', 'resolve_due_at'];
 export const MAX_LIMIT = 100_000;
 
-export function parseStatuses(text: string): Status[] {
+export function parseStatuses(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): Status[] {
   const statuses = new Set<Status>();
-  for (const word of text.split(',').map((w) => w.trim()).filter(Boolean)) {
-    if (word === 'open') OPEN_STATUSES.forEach((s) => statuses.add(s));
-    else statuses.add(checkEnum(word, [...STATUSES, 'open'], '--status') as Status);
+  for (const word of text.split(/[,，、]/).map((w) => w.trim()).filter(Boolean)) {
+    if (word === 'open' || word === '未结') OPEN_STATUSES.forEach((s) => statuses.add(s));
+    else {
+      const status = findTerm(vocabulary.labels, 'status', word);
+      if (status === null) throw new UsageError(`--status: unknown value "${word}"`, `accepted: open (未结), ${acceptedTerms(vocabulary.labels, 'status')}`);
+      statuses.add(status as Status);
+    }
   }
   return [...statuses];
 }
@@ -63,12 +68,12 @@ export function parseLimit(text: string, max = MAX_LIMIT, hint = 'e.g. --limit 2
 /** The filters as a query for the store; times are read in `zone`, windows counted from `now`. */
 export function parseTicketFilters(options: FilterOptions, { zone, vocabulary, now }: { zone: string; vocabulary: Vocabulary; now: number }): TicketFilters {
   return {
-    statuses: options.status === undefined ? undefined : parseStatuses(options.status),
+    statuses: options.status === undefined ? undefined : parseStatuses(options.status, vocabulary),
     team: options.team,
     assignee: options.assignee,
-    type: options.type === undefined ? undefined : checkEnum(options.type, vocabulary.types, '--type'),
-    urgency: options.urgency === undefined ? undefined : checkEnum(options.urgency, vocabulary.urgencies, '--urgency'),
-    channel: options.channel === undefined ? undefined : checkEnum(options.channel, vocabulary.channels, '--channel'),
+    type: options.type === undefined ? undefined : checkValue(vocabulary, 'type', options.type, '--type'),
+    urgency: options.urgency === undefined ? undefined : checkValue(vocabulary, 'urgency', options.urgency, '--urgency'),
+    channel: options.channel === undefined ? undefined : checkValue(vocabulary, 'channel', options.channel, '--channel'),
     createdFrom: options.from === undefined ? undefined : parseInstant(options.from, zone, '--from'),
     createdBefore: options.to === undefined ? undefined : parseInstant(options.to, zone, '--to'),
     overdueAt: options.overdue ? now : undefined,

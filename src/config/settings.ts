@@ -2,13 +2,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { TeamDirectory, DEFAULT_VOCABULARY, type Vocabulary } from '../domain/vocabulary.js';
+import { TeamDirectory, DEFAULT_VOCABULARY, makeVocabulary, type Vocabulary } from '../domain/vocabulary.js';
+import { LANGS, type GivenLabel, type Lang } from '../domain/terms.js';
+import { STATUSES, URGENCIES } from '../domain/ticket.js';
 import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
 import { TimezoneSchema } from './time-zone.js';
 import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../domain/text-limits.js';
 
-const nameList = z.array(z.string().min(1).regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _')).min(1);
+const valueName = z.string().min(1).regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _');
+const label = z.union([z.string().min(1), z.object({ en: z.string().min(1).optional(), zh: z.string().min(1).optional() }).strict()]);
+/** The values of a kind: a list of ids, or a map of ids to labels that adds to the built-in ones. */
+const valueList = z.union([
+  z.array(valueName).min(1),
+  z.record(valueName, label.nullable()).refine((map) => Object.keys(map).length > 0, 'name at least one value'),
+]);
+const labelsOf = (values: readonly string[]) =>
+  z.record(z.string(), label).superRefine((map, ctx) => {
+    for (const key of Object.keys(map)) if (!values.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `not one of ${values.join(', ')}`, params: { at: 'key' } });
+  });
 
 export const DeskFileSchema = z
   .object({
@@ -20,9 +32,12 @@ export const DeskFileSchema = z
       })
       .strict()
       .optional(),
-    channels: nameList.optional(),
-    types: nameList.optional(),
-    impacts: nameList.optional(),
+    language: z.enum(LANGS).optional().describe('language of what desk prints: en or zh (default: from LANG)'),
+    channels: valueList.optional().describe('a list replaces the built-in channels; a map of channel to label adds to them or relabels one'),
+    types: valueList.optional(),
+    impacts: valueList.optional(),
+    urgencies: labelsOf(URGENCIES).optional().describe('labels of the urgencies, e.g. { critical: 特急 }'),
+    statuses: labelsOf(STATUSES).optional().describe('labels of the statuses, e.g. { pending: 待补充材料 }'),
     auto: z.boolean().optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, EUR').optional(),
     limits: z
@@ -53,6 +68,8 @@ export interface DeskSettings {
   timezone: string;
   numbering: NumberingSettings;
   vocabulary: Vocabulary;
+  /** desk.yaml's language, when it names one; else the output follows --lang or LANG. */
+  language: Lang | null;
   auto: boolean;
   /** Currency of visit costs (ISO 4217). */
   currency: string;
@@ -63,6 +80,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   timezone: 'UTC',
   numbering: { prefix: 'SD', digits: 5 },
   vocabulary: DEFAULT_VOCABULARY,
+  language: null,
   auto: false,
   currency: 'CNY',
   limits: DEFAULT_TEXT_LIMITS,
@@ -88,16 +106,31 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
   return {
     timezone: file.timezone ?? slaFileZone(configDir, cwd) ?? (typeof systemZone === 'function' ? systemZone() : systemZone),
     numbering: { ...DEFAULT_SETTINGS.numbering, ...file.numbering },
-    vocabulary: {
-      ...DEFAULT_VOCABULARY,
-      ...(file.channels && { channels: file.channels }),
-      ...(file.types && { types: file.types }),
-      ...(file.impacts && { impacts: file.impacts }),
-    },
+    vocabulary: vocabularyOf(file),
+    language: file.language ?? null,
     auto: file.auto ?? false,
     currency: file.currency ?? DEFAULT_SETTINGS.currency,
     limits: { ...DEFAULT_TEXT_LIMITS, ...file.limits },
   };
+}
+
+type DeskFile = z.infer<typeof DeskFileSchema>;
+
+/** The values of one kind and the labels desk.yaml gives them: a list replaces the built-in values, a map adds to them. */
+function valuesOf(given: DeskFile['channels'], builtIn: readonly string[]): { values: readonly string[]; labels: Record<string, GivenLabel | null> } {
+  if (given === undefined) return { values: builtIn, labels: {} };
+  if (Array.isArray(given)) return { values: given, labels: {} };
+  return { values: [...new Set([...builtIn, ...Object.keys(given)])], labels: given };
+}
+
+function vocabularyOf(file: DeskFile): Vocabulary {
+  const channels = valuesOf(file.channels, DEFAULT_VOCABULARY.channels);
+  const types = valuesOf(file.types, DEFAULT_VOCABULARY.types);
+  const impacts = valuesOf(file.impacts, DEFAULT_VOCABULARY.impacts);
+  return makeVocabulary(
+    { channels: channels.values, types: types.values, impacts: impacts.values },
+    { channel: channels.labels, type: types.labels, impact: impacts.labels, urgency: file.urgencies ?? {}, status: file.statuses ?? {} },
+  );
 }
 
 export function loadTeams(configDir: string | null, cwd: string): TeamDirectory {

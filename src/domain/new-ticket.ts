@@ -3,7 +3,7 @@ import { checkLength, DEFAULT_TEXT_LIMITS, type TextLimits } from './text-limits
 import { UsageError } from './errors.js';
 import type { NewTicket } from './ticket.js';
 import { parseInstant } from './time.js';
-import { checkEnum, type TeamDirectory, type Vocabulary } from './vocabulary.js';
+import { checkValue, type TeamDirectory, type Vocabulary } from './vocabulary.js';
 
 /** Fields as typed, all optional strings; `create` flags and prompts both produce this. */
 export interface TicketDraft {
@@ -62,9 +62,9 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
   const limits = ctx.limits ?? DEFAULT_TEXT_LIMITS;
   checkLength(title, 'title', '--title', limits);
   checkLength(draft.description, 'description', '--description', limits);
-  const enumOf = (field: 'channel' | 'type' | 'impact' | 'urgency', accepted: readonly string[]) => {
+  const enumOf = (field: 'channel' | 'type' | 'impact' | 'urgency') => {
     const value = clean(draft[field]);
-    return value === null ? null : checkEnum(value, accepted, flag(field));
+    return value === null ? null : checkValue(ctx.vocabulary, field, value, flag(field));
   };
   const timeOf = (field: 'created_at' | 'occurred_at') => {
     const value = clean(draft[field]);
@@ -84,14 +84,14 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
   if (assignee && team) ctx.teams.checkAgentOfTeam(assignee, team, collaborators, '--assignee', ctx.force);
   const dispatchTeam = team ?? (assignee ? ctx.teams.teamOf(assignee) : null);
 
-  const type = enumOf('type', ctx.vocabulary.types);
+  const type = enumOf('type');
   const category = clean(draft.category);
-  const urgencyGiven = enumOf('urgency', ctx.vocabulary.urgencies);
+  const urgencyGiven = enumOf('urgency');
 
   return {
     external_id: clean(draft.external_id),
     created_at,
-    channel: enumOf('channel', ctx.vocabulary.channels),
+    channel: enumOf('channel'),
     requester: clean(draft.requester),
     department: clean(draft.department),
     contact: clean(draft.contact),
@@ -99,7 +99,7 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     // Descriptions are kept exactly as written: line breaks and spacing carry meaning.
     description: draft.description ? draft.description : null,
     occurred_at: timeOf('occurred_at'),
-    impact: enumOf('impact', ctx.vocabulary.impacts),
+    impact: enumOf('impact'),
     type,
     category,
     urgency: urgencyGiven ?? 'normal',

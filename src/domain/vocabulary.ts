@@ -1,20 +1,41 @@
 import { UsageError } from './errors.js';
-import { URGENCIES } from './ticket.js';
+import { STATUSES, URGENCIES } from './ticket.js';
+import { checkTerm, termLabels, type GivenLabel, type TermKind, type TermLabels } from './terms.js';
 
-/** The enumerated values a desk accepts; channels, types and impacts come from config. */
+/** The enumerated values a desk accepts, with their labels; channels, types and impacts come from config. */
 export interface Vocabulary {
   channels: readonly string[];
   types: readonly string[];
   impacts: readonly string[];
   urgencies: readonly string[];
+  labels: TermLabels;
 }
 
-export const DEFAULT_VOCABULARY: Vocabulary = {
+const DEFAULT_VALUES = {
   channels: ['phone', 'email', 'web', 'onsite'],
   types: ['consultation', 'fault', 'request', 'complaint', 'suggestion'],
   impacts: ['single', 'department', 'company'],
   urgencies: URGENCIES,
-};
+} as const;
+
+/** A desk's vocabulary: its values of each kind, and labels given for some of them. */
+export function makeVocabulary(
+  values: Partial<Pick<Vocabulary, 'channels' | 'types' | 'impacts'>> = {},
+  labels: Partial<Record<TermKind, Readonly<Record<string, GivenLabel | null>>>> = {},
+): Vocabulary {
+  const chosen = { ...DEFAULT_VALUES, ...values };
+  return {
+    ...chosen,
+    labels: termLabels({ channel: chosen.channels, type: chosen.types, impact: chosen.impacts, urgency: chosen.urgencies, status: STATUSES }, labels),
+  };
+}
+
+export const DEFAULT_VOCABULARY: Vocabulary = makeVocabulary();
+
+/** The value of `kind` that `text` names (its id or a label, `--channel 电话`), else a usage error naming `place`. */
+export function checkValue(vocabulary: Vocabulary, kind: TermKind, text: string, place: string): string {
+  return checkTerm(vocabulary.labels, kind, text, place);
+}
 
 /** Returns the value when it is one of `accepted`, else a usage error naming `place` and the choices. */
 export function checkEnum(value: string, accepted: readonly string[], place: string): string {

@@ -54,19 +54,6 @@ const HEADER_ALIASES: Record<string, TicketColumn> = {
   subject: 'title', priority: 'urgency',
 };
 
-/** Values other systems write for the desk's enumerations (Chinese hotline exports mostly). */
-export const VALUE_ALIASES: Record<'channel' | 'type' | 'urgency' | 'status' | 'impact', Record<string, string>> = {
-  channel: { 电话: 'phone', 热线: 'phone', 来电: 'phone', 邮件: 'email', 电子邮件: 'email', 邮箱: 'email', 网页: 'web', 网站: 'web', 在线: 'web', 现场: 'onsite', 来访: 'onsite', 上门: 'onsite' },
-  type: { 咨询: 'consultation', 故障: 'fault', 报修: 'fault', 请求: 'request', 服务请求: 'request', 申请: 'request', 投诉: 'complaint', 建议: 'suggestion' },
-  urgency: { 一般: 'normal', 普通: 'normal', 正常: 'normal', 紧急: 'urgent', 加急: 'urgent', 特急: 'critical', 非常紧急: 'critical', 重大: 'critical' },
-  status: {
-    新建: 'new', 待派单: 'new', 待分派: 'new', 已派单: 'dispatched', 已分派: 'dispatched', 处理中: 'in_progress',
-    挂起: 'pending', 暂停: 'pending', 待反馈: 'pending', 已解决: 'resolved', 已关闭: 'closed', 关闭: 'closed',
-    已办结: 'closed', 办结: 'closed', 重新打开: 'reopened', 已重开: 'reopened',
-  },
-  impact: { 个人: 'single', 单人: 'single', 部门: 'department', 全公司: 'company', 公司: 'company' },
-};
-
 const COLUMN_SET = new Set<string>(TICKET_COLUMNS);
 
 function normaliseHeader(name: string): string {

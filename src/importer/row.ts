@@ -2,11 +2,12 @@
 // History is often incomplete, so only a title is required (DESIGN.md "Tickets"); enumerated
 // values are strict, teams and agents that left are accepted and reported once.
 import { DEFAULT_TEXT_LIMITS, lengthProblem, type TextLimits } from '../domain/text-limits.js';
-import { STATUSES, URGENCIES, type Status } from '../domain/ticket.js';
+import type { Status } from '../domain/ticket.js';
+import { acceptedTerms, findTerm } from '../domain/terms.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import { DeskError, escapeControls } from '../domain/errors.js';
 import type { ImportTicket } from '../store/store.js';
-import { VALUE_ALIASES, type TicketColumn } from './fields.js';
+import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
 
 export interface RowProblem {
@@ -158,12 +159,8 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       case 'impact':
       case 'urgency':
       case 'status': {
-        const accepted: readonly string[] =
-          field === 'channel' ? ctx.vocabulary.channels : field === 'type' ? ctx.vocabulary.types : field === 'impact' ? ctx.vocabulary.impacts : field === 'urgency' ? URGENCIES : STATUSES;
-        const lower = text.toLowerCase();
-        const alias = VALUE_ALIASES[field][text];
-        const value = accepted.includes(lower) ? lower : alias !== undefined && accepted.includes(alias) ? alias : null;
-        if (value === null) problem(field, `unknown value ${quote(text)}`, `accepted: ${accepted.join(', ')}`);
+        const value = findTerm(ctx.vocabulary.labels, field, text);
+        if (value === null) problem(field, `unknown value ${quote(text)}`, `accepted: ${acceptedTerms(ctx.vocabulary.labels, field)}`);
         else {
           set[field] = value;
           if (field === 'status') statusGiven = true;

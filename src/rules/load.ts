@@ -5,7 +5,7 @@ import { UsageError } from '../domain/errors.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import { RuleEngine } from './engine.js';
 import { ROUTING_KEYS, RoutingFileSchema, type RoutingFile } from './schema.js';
-import { checkRouting } from './validate.js';
+import { checkRouting, withValueIds } from './validate.js';
 
 export function routingPath(configDir: string | null): string | null {
   const path = configDir && join(configDir, 'routing.yaml');
@@ -14,7 +14,7 @@ export function routingPath(configDir: string | null): string | null {
 
 /** Reads and checks routing.yaml; throws ConfigError with every problem. */
 export function loadRoutingFile(path: string, cwd: string, teams: TeamDirectory, vocabulary: Vocabulary): RoutingFile {
-  return loadYamlFile(path, RoutingFileSchema, cwd, { knownKeys: ROUTING_KEYS, check: (file) => checkRouting(file, teams, vocabulary) });
+  return withValueIds(loadYamlFile(path, RoutingFileSchema, cwd, { knownKeys: ROUTING_KEYS, check: (file) => checkRouting(file, teams, vocabulary) }), vocabulary);
 }
 
 /** The compiled rules of the config directory; a desk without routing.yaml cannot run rules. */

@@ -4,6 +4,7 @@ import safeRegex from 'safe-regex2';
 import type { SemanticIssue } from '../config/yaml-file.js';
 import { suggest } from '../config/yaml-file.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
+import { findTerm, type TermKind } from '../domain/terms.js';
 import type { ClassifyRule, DispatchRule, RoutingFile, When } from './schema.js';
 
 export const STRATEGIES = ['round-robin', 'least-loaded'] as const;
@@ -11,6 +12,35 @@ export const STRATEGIES = ['round-robin', 'least-loaded'] as const;
 function unknownValue(path: PropertyKey[], what: string, value: string, accepted: readonly string[]): SemanticIssue {
   const guess = suggest(value, accepted);
   return { path, message: `unknown ${what} "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}; accepted: ${accepted.join(', ')}` };
+}
+
+const VALUE_FIELDS = ['channel', 'type', 'urgency', 'impact'] as const;
+
+/** The file with every vocabulary value written as its id (`channel: 电话` → phone); checkRouting has accepted them all. */
+export function withValueIds(file: RoutingFile, vocabulary: Vocabulary): RoutingFile {
+  const id = (kind: TermKind, value: string) => findTerm(vocabulary.labels, kind, value) ?? value;
+  const when = (w: When | undefined): When | undefined => {
+    if (!w) return w;
+    const out: When = { ...w };
+    for (const field of VALUE_FIELDS) {
+      const value = w[field];
+      if (value !== undefined) out[field] = Array.isArray(value) ? value.map((v) => id(field, v)) : id(field, value);
+    }
+    return out;
+  };
+  return {
+    classify: file.classify.map((rule) => ({
+      ...rule,
+      when: when(rule.when),
+      set: {
+        ...rule.set,
+        ...(rule.set.type !== undefined && { type: id('type', rule.set.type) }),
+        ...(rule.set.urgency !== undefined && { urgency: id('urgency', rule.set.urgency) }),
+        ...(rule.set.impact !== undefined && { impact: id('impact', rule.set.impact) }),
+      },
+    })),
+    dispatch: file.dispatch.map((rule) => ({ ...rule, when: when(rule.when) })),
+  };
 }
 
 function checkWhen(when: When | undefined, base: PropertyKey[], vocabulary: Vocabulary): SemanticIssue[] {
@@ -34,7 +64,7 @@ function checkWhen(when: When | undefined, base: PropertyKey[], vocabulary: Voca
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [value];
     values.forEach((v, i) => {
-      if (!accepted.includes(v)) issues.push(unknownValue(Array.isArray(value) ? [...base, field, i] : [...base, field], field, v, accepted));
+      if (findTerm(vocabulary.labels, field as TermKind, v) === null) issues.push(unknownValue(Array.isArray(value) ? [...base, field, i] : [...base, field], field, v, accepted));
     });
   }
   return issues;
@@ -91,9 +121,9 @@ export function checkRouting(file: RoutingFile, teams: TeamDirectory, vocabulary
   file.classify.forEach((rule, i) => {
     issues.push(...checkWhen(rule.when, ['classify', i, 'when'], vocabulary));
     const { type, urgency, impact } = rule.set;
-    if (type !== undefined && !vocabulary.types.includes(type)) issues.push(unknownValue(['classify', i, 'set', 'type'], 'type', type, vocabulary.types));
-    if (urgency !== undefined && !vocabulary.urgencies.includes(urgency)) issues.push(unknownValue(['classify', i, 'set', 'urgency'], 'urgency', urgency, vocabulary.urgencies));
-    if (impact !== undefined && !vocabulary.impacts.includes(impact)) issues.push(unknownValue(['classify', i, 'set', 'impact'], 'impact', impact, vocabulary.impacts));
+    if (type !== undefined && findTerm(vocabulary.labels, 'type', type) === null) issues.push(unknownValue(['classify', i, 'set', 'type'], 'type', type, vocabulary.types));
+    if (urgency !== undefined && findTerm(vocabulary.labels, 'urgency', urgency) === null) issues.push(unknownValue(['classify', i, 'set', 'urgency'], 'urgency', urgency, vocabulary.urgencies));
+    if (impact !== undefined && findTerm(vocabulary.labels, 'impact', impact) === null) issues.push(unknownValue(['classify', i, 'set', 'impact'], 'impact', impact, vocabulary.impacts));
   });
 
   file.dispatch.forEach((rule, i) => {

@@ -35,7 +35,7 @@ describe('desk completion', () => {
     expect(complete('desk', '')).toEqual(expect.arrayContaining(['create', 'search', 'similar', 'handover', 'queue', 'completion', 'report', 'sla']));
     expect(complete('desk', 'rules', '')).toEqual(['check', 'test']);
     expect(complete('desk', 'list', '--st')).toEqual(['--status']);
-    expect(complete('desk', 'search', '--l')).toEqual(['--limit']);
+    expect(complete('desk', 'search', '--l')).toEqual(['--limit', '--lang']);
     expect(complete('desk', 'list', '--status', '')).toEqual(['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'open']);
     expect(complete('desk', 'dispatch', '1', '--team', '')).toEqual(['service-desk', 'desktop', 'network', 'applications', 'facilities', 'complaints']);
     expect(complete('desk', 'assign', '1', '--to', 'zh')).toEqual(['zhao', 'zhou', 'zheng', 'zhu']);

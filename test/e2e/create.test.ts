@@ -80,9 +80,9 @@ describe('desk create', () => {
   });
 
   it.each([
-    [['--channel', 'fax'], /--channel: unknown value "fax"/, /accepted: phone, email, web, onsite/],
-    [['--urgency', 'asap'], /--urgency: unknown value "asap"/, /accepted: normal, urgent, critical/],
-    [['--type', 'bug'], /--type: unknown value "bug"/, /accepted: consultation, fault/],
+    [['--channel', 'fax'], /--channel: unknown value "fax"/, /accepted: phone \(电话\), email \(邮件\), web \(网页\), onsite \(现场\)/],
+    [['--urgency', 'asap'], /--urgency: unknown value "asap"/, /accepted: normal \(一般\), urgent \(紧急\), critical \(特急\)/],
+    [['--type', 'bug'], /--type: unknown value "bug"/, /accepted: consultation \(咨询\), fault \(故障\)/],
     [['--created-at', '2026-13-45'], /--created-at: cannot read "2026-13-45" as a time/, /ISO 8601/],
     [['--created-at', '1850-01-01 10:00'], /--created-at: .* is outside 1970–2099/, /check the year/],
     [['--occurred-at', '2099-01-01'], /--occurred-at: 2099-01-01 is in the future/, /hint/],

@@ -66,8 +66,8 @@ describe('desk handover', () => {
     expect(md.split('\n')[0]).toBe('# Shift handover: 2026-11-25 08:00 to 2026-11-25 16:00 (Asia/Shanghai)');
     expect(md).toContain('Handed over by li at 2026-11-25 16:00 (not recorded).');
     expect(md).toContain('Previous handover: 2026-11-25 08:00 by chen.');
-    expect(md).toContain('Opened 5, resolved 1, escalated 1 during the shift; 5 open, 2 breached, 1 due within 2h, 1 pending.');
-    expect(md).toContain(`## Breached (2)\n\n| Number | Title | Deadline | Due | Urgency | Team |\n| --- | --- | --- | --- | --- | --- |\n| ${t.c} | VPN down for the sales team | response overdue 6 h | 2026-11-25 09:40 | urgent | network |`);
+    expect(md).toContain('Opened 5, resolved 1, escalated 1 during the shift; 5 open, 2 breached, 1 due within 2 h, 1 pending.');
+    expect(md).toContain(`## Breached (2)\n\n| Number | Title | Deadline | Due | Urgency | Team |\n| --- | --- | --- | --- | --- | --- |\n| ${t.c} | VPN down for the sales team | response overdue 6 h 20 min | 2026-11-25 09:40 | urgent | network |`);
     expect(md).toContain(`### desktop (2)\n\n| Number | Title | Status | Urgency | Assignee | Next due |`);
     expect(md).toContain(`| ${t.d} | Monitor flickers | pending | normal | sun | paused |`);
     expect(md).toContain(`## Pending, waiting on requesters (1)`);

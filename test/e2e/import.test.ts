@@ -150,9 +150,9 @@ describe('desk import: reading files', () => {
 describe('desk import: bad rows', () => {
   const BAD = [
     'bad-rows.csv:4: column "title": the title is empty',
-    'bad-rows.csv:5: column "type": unknown value "hardware" (accepted: consultation, fault, request, complaint, suggestion)',
-    'bad-rows.csv:6: column "urgency": unknown value "high" (accepted: normal, urgent, critical)',
-    'bad-rows.csv:7: column "channel": unknown value "fax" (accepted: phone, email, web, onsite)',
+    'bad-rows.csv:5: column "type": unknown value "hardware" (accepted: consultation (咨询), fault (故障), request (需求), complaint (投诉), suggestion (建议))',
+    'bad-rows.csv:6: column "urgency": unknown value "high" (accepted: normal (一般), urgent (紧急), critical (特急))',
+    'bad-rows.csv:7: column "channel": unknown value "fax" (accepted: phone (电话), email (邮件), web (网页), onsite (现场))',
     'bad-rows.csv:8: column "created_at": cannot read "2026-13-01 09:00" as a time (expected ISO 8601 with offset',
     'bad-rows.csv:9: column "satisfaction": "7" is not a whole number from 1 to 5',
     'bad-rows.csv:10: column "external_id": "B-1" already appears on line 2',

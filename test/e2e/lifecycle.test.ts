@@ -12,8 +12,15 @@ describe('a ticket from intake to closure', () => {
 
     const ref = created.number;
     expect(box.json(['classify', ref, '--type', 'fault', '--category', 'hardware/printer', '--urgency', 'urgent']).classified_by).toBe('manual');
-    const dispatched = box.json(['dispatch', ref, '--team', 'desktop', '--to', 'sun', '--with', 'network']);
-    expect([dispatched.status, dispatched.team, dispatched.assignee, dispatched.collaborators]).toEqual(['dispatched', 'desktop', 'sun', ['network']]);
+    // By hand, dispatch answers in the shape of a dispatch by the rules, with no rule.
+    const [dispatched] = box.json(['dispatch', ref, '--team', 'desktop', '--to', 'sun', '--with', 'network']);
+    expect(Object.keys(dispatched)).toEqual(['ticket', 'changed', 'decided', 'notify']);
+    expect([dispatched.ticket.status, dispatched.ticket.team, dispatched.ticket.assignee, dispatched.ticket.collaborators]).toEqual(['dispatched', 'desktop', 'sun', ['network']]);
+    expect([dispatched.changed, dispatched.decided, dispatched.notify]).toEqual([
+      true,
+      { team: { value: 'desktop', rule: null }, with: { value: ['network'], rule: null }, assignee: { value: 'sun', rule: null } },
+      null,
+    ]);
     const responded = box.json(['respond', ref, '--message', 'On my way']);
     expect(responded.status).toBe('in_progress');
     expect(responded.first_response_at).not.toBeNull();

@@ -42,7 +42,7 @@ describe('desk list', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--sort: unknown value "colour"/);
     expect(box.desk(['list', '--limit', '0']).code).toBe(2);
-    expect(box.desk(['list', '--status', 'sleeping']).stderr).toMatch(/accepted: new, dispatched/);
+    expect(box.desk(['list', '--status', 'sleeping']).stderr).toMatch(/accepted: open \(未结\), new \(新建\), dispatched \(已派单\)/);
     expect(box.desk(['list', '--due-within', 'soon']).stderr).toMatch(/--due-within: cannot read "soon" as a duration/);
   });
 

@@ -52,6 +52,7 @@ describe('classification and dispatch by the example rules', () => {
     expect(classified.stdout).toMatch(/SD-\d{6}-00001 {2}type fault, category hardware\/printer \(printer\)/);
     expect(classified.stdout).toMatch(/3 ticket\(s\), 3 changed; rules: printer 1, erp 1, facilities 1\n$/);
     const dispatched = box.json(['dispatch', '--all-pending']);
+    expect(Object.keys(dispatched[0])).toEqual(['ticket', 'changed', 'decided', 'notify']);
     expect(dispatched.map((r: any) => [r.ticket.team, r.decided.team.rule, r.changed])).toEqual([
       ['desktop', 'hardware', true],
       ['applications', 'software', true],

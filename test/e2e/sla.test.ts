@@ -44,7 +44,7 @@ describe('due times', () => {
   it('stop while the ticket is pending, move by the business time paused, and record met or missed', () => {
     const box = sandbox();
     expect(atJson(box, '2026-11-23T09:00:00+08:00', CREATE).resolve_due_at).toBe('2026-11-26T10:30:00+08:00');
-    expect(atJson(box, '2026-11-23T09:05:00+08:00', ['dispatch', '1', '--team', 'desktop', '--to', 'sun']).dispatch_met).toBe(true);
+    expect(atJson(box, '2026-11-23T09:05:00+08:00', ['dispatch', '1', '--team', 'desktop', '--to', 'sun'])[0].ticket.dispatch_met).toBe(true);
     const responded = atJson(box, '2026-11-23T09:20:00+08:00', ['respond', '1']);
     expect([responded.status, responded.response_met]).toEqual(['in_progress', false]);
     at(box, '2026-11-23T10:00:00+08:00', ['pending', '1', '--reason', 'waiting for the toner']);
@@ -78,8 +78,8 @@ describe('desk sla check', () => {
     expect(late.code).toBe(5);
     expect(late.stdout).toMatch(/^Breached: 2\n/);
     // Piped, the rows are tab-separated for scripts.
-    expect(late.stdout).toContain('response\tSD-202611-00001\t打印机卡纸\tnormal\t\t\t2026-11-23 09:10\t2h20m ago\n');
-    expect(late.stdout).toContain('dispatch\tSD-202611-00001\t打印机卡纸\tnormal\t\t\t2026-11-23 11:00\t30m ago\n');
+    expect(late.stdout).toContain('response\tSD-202611-00001\t打印机卡纸\tnormal\t\t\t2026-11-23 09:10\toverdue 2 h 20 min\n');
+    expect(late.stdout).toContain('dispatch\tSD-202611-00001\t打印机卡纸\tnormal\t\t\t2026-11-23 11:00\toverdue 30 min\n');
     expect(late.stdout).not.toMatch(/\x1b\[/);
   });
 });

@@ -89,7 +89,7 @@ describe('the database file', () => {
     db.close();
     expect(box.json(['list', '--overdue']).map((t: any) => t.id)).toEqual([1]);
     expect(box.json(['list', '--due-within', '1h']).map((t: any) => t.id)).toEqual([2]);
-    expect(box.desk(['show', '1']).stdout).toMatch(/overdue 1h/);
+    expect(box.desk(['show', '1']).stdout).toMatch(/overdue 1 h/);
     box.desk(['close', '1', '--solution', 'done']);
     expect(box.json(['list', '--overdue'])).toEqual([]);
   });

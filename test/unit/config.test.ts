@@ -121,11 +121,12 @@ describe('loadDeskSettings', () => {
     types: ['consultation', 'fault', 'request', 'complaint', 'suggestion'],
     impacts: ['single', 'department', 'company'],
     urgencies: ['normal', 'urgent', 'critical'],
+    labels: expect.any(Object),
   };
 
   it('reads the example config/desk.yaml', () => {
     expect(loadDeskSettings(EXAMPLES, join(import.meta.dirname, '..', '..'), 'Europe/Paris')).toEqual({
-      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
+      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
     });
   });
 
@@ -134,15 +135,32 @@ describe('loadDeskSettings', () => {
     { case: 'a directory without desk.yaml', dir: () => configDir({}) },
   ])('falls back to defaults and the system zone with $case', ({ dir }) => {
     expect(loadDeskSettings(dir(), root, 'Europe/Paris')).toEqual({
-      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
+      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
     });
   });
 
   it('lays a partial file over the defaults', () => {
     const dir = configDir({ 'desk.yaml': 'numbering:\n  prefix: HD\ntypes: [fault, request]\nauto: true\nlimits: { text: 4000 }\n' });
     expect(loadDeskSettings(dir, root, 'UTC')).toEqual({
-      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 },
+      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 },
     });
+  });
+
+  it('reads labels that relabel a built-in value and add new ones, and the language', () => {
+    const dir = configDir({ 'desk.yaml': 'language: zh\nchannels: { phone: 座机, letter: 来信, fax: { en: Fax } }\nurgencies: { critical: 十万火急 }\n' });
+    const settings = loadDeskSettings(dir, root, 'UTC');
+    expect(settings.language).toBe('zh');
+    expect(settings.vocabulary.channels).toEqual(['phone', 'email', 'web', 'onsite', 'letter', 'fax']);
+    expect(settings.vocabulary.labels.channel).toEqual({
+      phone: { en: '座机', zh: '座机' }, email: { en: 'email', zh: '邮件' }, web: { en: 'web', zh: '网页' }, onsite: { en: 'onsite', zh: '现场' },
+      letter: { en: '来信', zh: '来信' }, fax: { en: 'Fax', zh: 'fax' },
+    });
+    expect(settings.vocabulary.labels.urgency.critical).toEqual({ en: '十万火急', zh: '十万火急' });
+  });
+
+  it('refuses a label for a status that does not exist, at its line', () => {
+    const dir = configDir({ 'desk.yaml': 'statuses:\n  waiting: 等待\n' });
+    expect(configError(() => loadDeskSettings(dir, root, 'UTC')).message).toMatch(/desk\.yaml:2:3: statuses\.waiting: not one of new, dispatched/);
   });
 
   it('names the file relative to the working directory', () => {

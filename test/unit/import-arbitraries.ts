@@ -2,7 +2,9 @@
 // rows spoiled in one cell, with the field the error must name. Times are read in Asia/Shanghai,
 // UTC+8 without daylight saving since 1992, so the expected instants are plain arithmetic.
 import fc from 'fast-check';
-import { VALUE_ALIASES, type TicketColumn } from '../../src/importer/fields.js';
+import type { TicketColumn } from '../../src/importer/fields.js';
+import { findTerm } from '../../src/domain/terms.js';
+import { DEFAULT_VOCABULARY } from '../../src/domain/vocabulary.js';
 
 export const ZONE = 'Asia/Shanghai';
 const ZONE_OFFSET_MIN = 8 * 60;
@@ -178,7 +180,7 @@ export function validRow(externalId: string | null): fc.Arbitrary<RowSpec> {
 function unknownValue(field: keyof typeof ENUMS): fc.Arbitrary<string> {
   return fc.oneof(fc.constantFrom('fax', 'high', 'done', '高', 'e-mail', 'phone!', '0', 'NULL', 'phone\nfax', '紧\r\n急', 'web\u001b[2J'), someText(12)).filter((t) => {
     const trimmed = t.trim();
-    return trimmed !== '' && !ACCEPTED[field].includes(trimmed.toLowerCase()) && VALUE_ALIASES[field][trimmed] === undefined;
+    return trimmed !== '' && !ACCEPTED[field].includes(trimmed.toLowerCase()) && findTerm(DEFAULT_VOCABULARY.labels, field, trimmed) === null;
   });
 }
 

@@ -69,9 +69,9 @@ describe('a row', () => {
 
   it.each([
     [{ title: '' }, 'title', 'the title is empty'],
-    [{ title: 't', type: 'hardware' }, 'type', 'unknown value "hardware"', 'accepted: consultation, fault, request, complaint, suggestion'],
-    [{ title: 't', urgency: 'high' }, 'urgency', 'unknown value "high"', 'accepted: normal, urgent, critical'],
-    [{ title: 't', channel: 'fax' }, 'channel', 'unknown value "fax"', 'accepted: phone, email, web, onsite'],
+    [{ title: 't', type: 'hardware' }, 'type', 'unknown value "hardware"', 'accepted: consultation (咨询), fault (故障), request (需求), complaint (投诉), suggestion (建议)'],
+    [{ title: 't', urgency: 'high' }, 'urgency', 'unknown value "high"', 'accepted: normal (一般), urgent (紧急), critical (特急)'],
+    [{ title: 't', channel: 'fax' }, 'channel', 'unknown value "fax"', 'accepted: phone (电话), email (邮件), web (网页), onsite (现场)'],
     [{ title: 't', status: 'done' }, 'status', 'unknown value "done"'],
     [{ title: 't', created_at: '2026-13-01' }, 'created_at', 'cannot read "2026-13-01" as a time'],
     [{ title: 't', created_at: '2027-01-01 09:00' }, 'created_at', '2027-01-01 09:00 is in the future'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/domain/errors.js';
 import { buildNewTicket, type DraftContext, type TicketDraft } from '../../src/domain/new-ticket.js';
-import { TeamDirectory } from '../../src/domain/vocabulary.js';
+import { makeVocabulary, TeamDirectory } from '../../src/domain/vocabulary.js';
 import { thrown } from './thrown.js';
 
 const NOW = Date.UTC(2026, 10, 25, 6, 30); // 2026-11-25 14:30 in Shanghai
@@ -9,12 +9,7 @@ const NOW = Date.UTC(2026, 10, 25, 6, 30); // 2026-11-25 14:30 in Shanghai
 const CTX: DraftContext = {
   now: NOW,
   zone: 'Asia/Shanghai',
-  vocabulary: {
-    channels: ['phone', 'email', 'web', 'onsite'],
-    types: ['consultation', 'fault', 'request', 'complaint', 'suggestion'],
-    impacts: ['single', 'department', 'company'],
-    urgencies: ['normal', 'urgent', 'critical'],
-  },
+  vocabulary: makeVocabulary({ channels: ['phone', 'email', 'web', 'onsite'] }, { channel: { letter: '来信' } }),
   teams: new TeamDirectory([
     { key: 'service-desk', name: 'Service desk', supervisor: 'chen', members: ['li', 'wang'] },
     { key: 'desktop', name: 'Desktop support', supervisor: 'zhao', members: ['sun', 'zhou'] },
@@ -49,10 +44,10 @@ describe('buildNewTicket', () => {
   });
 
   it.each([
-    { field: 'channel', value: 'fax', message: '--channel: unknown value "fax"', hint: 'accepted: phone, email, web, onsite' },
-    { field: 'type', value: 'bug', message: '--type: unknown value "bug"', hint: 'accepted: consultation, fault, request, complaint, suggestion' },
-    { field: 'urgency', value: 'high', message: '--urgency: unknown value "high"', hint: 'accepted: normal, urgent, critical' },
-    { field: 'impact', value: 'everyone', message: '--impact: unknown value "everyone"', hint: 'accepted: single, department, company' },
+    { field: 'channel', value: 'fax', message: '--channel: unknown value "fax"', hint: 'accepted: phone (电话), email (邮件), web (网页), onsite (现场)' },
+    { field: 'type', value: 'bug', message: '--type: unknown value "bug"', hint: 'accepted: consultation (咨询), fault (故障), request (需求), complaint (投诉), suggestion (建议)' },
+    { field: 'urgency', value: 'high', message: '--urgency: unknown value "high"', hint: 'accepted: normal (一般), urgent (紧急), critical (特急)' },
+    { field: 'impact', value: 'everyone', message: '--impact: unknown value "everyone"', hint: 'accepted: single (个人), department (部门), company (全公司)' },
   ])('refuses $field $value, listing the accepted values', ({ field, value, message, hint }) => {
     const error = refusal({ ...REQUIRED, [field]: value });
     expect([error.constructor, error.message, error.hint]).toEqual([UsageError, message, hint]);

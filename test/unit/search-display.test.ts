@@ -2,8 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, padToWidth, truncateToWidth, wrapToWidth } from '../../src/cli/render/display-width.js';
 import { fitColumns, renderAlignedTable, renderBoxedTable } from '../../src/cli/render/fit-table.js';
-import { describeRelativeDue, formatRelativeDue, formatRelativeSpan } from '../../src/cli/render/relative-due.js';
-import type { Ticket } from '../../src/domain/ticket.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -82,34 +80,5 @@ describe('fitted tables', () => {
     expect(table).toContain('│ 3楼财务部打印机卡… │');
     const plain = renderAlignedTable(null, rows, { width: 50, fits: [{}, { flex: true }, {}] });
     expect(displayWidth(plain.trimEnd())).toBeLessThanOrEqual(50);
-  });
-});
-
-describe('relative due times', () => {
-  it.each([
-    [30_000, '1 min'],
-    [25 * MINUTE, '25 min'],
-    [2 * HOUR + 59 * MINUTE, '2 h'],
-    [47 * HOUR, '47 h'],
-    [50 * HOUR, '2 d'],
-  ])('%i ms reads "%s"', (ms, text) => {
-    expect(formatRelativeSpan(ms)).toBe(text);
-  });
-
-  it('say in how long, or how long overdue', () => {
-    expect(formatRelativeDue(1_000 + 25 * MINUTE, 1_000)).toBe('in 25 min');
-    expect(formatRelativeDue(1_000, 1_000 + 2 * HOUR)).toBe('overdue 2 h');
-  });
-
-  it('name the next running deadline of a ticket, and stop while it is pending', () => {
-    const ticket = {
-      status: 'in_progress', first_response_at: 1, dispatched_at: 1, resolved_at: null,
-      response_due_at: 0, dispatch_due_at: 0, resolve_due_at: 10 * HOUR, update_due_at: null,
-    } as unknown as Ticket;
-    expect(describeRelativeDue(ticket, 9 * HOUR + 35 * MINUTE)).toEqual({ text: 'resolve in 25 min', overdue: false });
-    expect(describeRelativeDue(ticket, 9 * HOUR)).toEqual({ text: 'resolve in 1 h', overdue: false });
-    expect(describeRelativeDue(ticket, 12 * HOUR)).toEqual({ text: 'resolve overdue 2 h', overdue: true });
-    expect(describeRelativeDue({ ...ticket, status: 'pending' }, 12 * HOUR)).toEqual({ text: 'paused', overdue: false });
-    expect(describeRelativeDue({ ...ticket, status: 'closed' }, 12 * HOUR)).toEqual({ text: '', overdue: false });
   });
 });

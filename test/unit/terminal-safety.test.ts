@@ -13,6 +13,8 @@ import { renderSearchHits, renderSimilarHits } from '../../src/cli/render/search
 import { renderServiceReportMarkdown } from '../../src/cli/render/service-report.js';
 import { PLAIN } from '../../src/cli/render/style.js';
 import { printable, printableBlock } from '../../src/cli/render/terminal-text.js';
+import { Presenter } from '../../src/cli/render/present.js';
+import type { Lang } from '../../src/domain/terms.js';
 import { renderTicketList } from '../../src/cli/render/ticket-list.js';
 import { describeChanges, renderTicket } from '../../src/cli/render/ticket-view.js';
 import { buildHandover } from '../../src/domain/handover.js';
@@ -52,7 +54,7 @@ describe('printable', () => {
 describe('every human renderer', () => {
   it('shows hostile ticket text as visible escapes, never as control codes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ title: hostile, requester: hostile, department: hostile, category: hostile, assignee: hostile, description: hostile, solution: hostile, note: hostile, team: hostile }), async (text) => {
+      fc.asyncProperty(fc.record({ title: hostile, requester: hostile, department: hostile, category: hostile, assignee: hostile, description: hostile, solution: hostile, note: hostile, team: hostile }), fc.constantFrom<Lang>('en', 'zh'), async (text, lang) => {
         const store = openSqliteStore(':memory:', { create: true });
         try {
           const options = { actor: text.assignee, now: CREATED, sequence: 'SD-202611', formatNumber: (s: string, n: number) => `${s}-${String(n).padStart(5, '0')}` };
@@ -65,7 +67,8 @@ describe('every human renderer', () => {
           await store.updateTicket({ id: open.id }, planPending(`${text.note}y`, CREATED + 180_000), { ...options, now: CREATED + 180_000 });
           await store.updateTicket({ id: closed.id }, planClose({ solution: `${text.solution}z`, satisfaction: 4 }, CREATED + 240_000, text.assignee), { ...options, now: CREATED + 240_000 });
           const tickets = await store.listTickets({ sort: { field: 'created_at', descending: true }, limit: 10 });
-          const view = { zone: 'Asia/Shanghai', reveal: true, now: NOW, style: PLAIN };
+          const present = new Presenter({ zone: 'Asia/Shanghai', lang, reveal: true });
+          const view = { present, reveal: true, now: NOW, style: PLAIN };
           const events = await store.listEvents(open.id);
           const result = { zone: 'Asia/Shanghai', reveal: true, style: PLAIN };
           const searchHit = { ticket: tickets[0]!, score: 1, notes: [text.note] };
@@ -76,17 +79,17 @@ describe('every human renderer', () => {
             show: tickets.map((t) => renderTicket(t, view)).join(''),
             'list (piped)': await renderTicketList(tickets, view, { stdoutIsTTY: false, columns: undefined }, false),
             'list (terminal)': await renderTicketList(tickets, view, { stdoutIsTTY: true, columns: 60 }, false),
-            'action outcome': describeChanges(responded.ticket, 'respond', responded.changes, 'Asia/Shanghai'),
-            history: renderHistory(events, { zone: 'Asia/Shanghai', reveal: true, width: 80 }),
+            'action outcome': describeChanges(responded.ticket, 'respond', responded.changes, present),
+            history: renderHistory(events, { present, width: 80 }),
             'search (terminal)': renderSearchHits([searchHit], [], { ...result, terminal: true, width: 80 }),
             'search (piped)': renderSearchHits([searchHit], [], { ...result, terminal: false }),
             similar: renderSimilarHits([{ ticket: tickets[0]!, score: 0.5 }], { ...result, terminal: true, width: 80 }),
-            queue: renderQueue(queue, { actor: text.assignee, teams: null, now: NOW, zone: 'Asia/Shanghai', within: '1h', style: PLAIN, width: 120 }),
-            'handover (text)': renderHandoverText(handover, { zone: 'Asia/Shanghai', actor: text.assignee, now: NOW, previous: null, recorded: null }, { style: PLAIN, width: 100 }),
-            'handover (md)': renderHandoverMarkdown(handover, { zone: 'Asia/Shanghai', actor: text.assignee, now: NOW, previous: null, recorded: null }),
+            queue: renderQueue(queue, { actor: text.assignee, teams: null, now: NOW, present, within: '1h', style: PLAIN, width: 120 }),
+            'handover (text)': renderHandoverText(handover, { zone: 'Asia/Shanghai', actor: text.assignee, now: NOW, previous: null, recorded: null, present }, { style: PLAIN, width: 100 }),
+            'handover (md)': renderHandoverMarkdown(handover, { zone: 'Asia/Shanghai', actor: text.assignee, now: NOW, previous: null, recorded: null, present }),
             'report (md)': renderReportMarkdown(report, labelsFor('en'), false),
             'report (table)': await renderReportText(report, labelsFor('zh'), { boxed: false, color: false, compare: false, style: PLAIN }),
-            'service report': renderServiceReportMarkdown({ ticket: tickets[0]!, visits: [], zone: 'Asia/Shanghai', currency: 'CNY', contact: tickets[0]!.contact }),
+            'service report': renderServiceReportMarkdown({ ticket: tickets[0]!, visits: [], present, currency: 'CNY', contact: tickets[0]!.contact }),
           };
           for (const [renderer, output] of Object.entries(outputs)) {
             const bad = FORBIDDEN.exec(output);

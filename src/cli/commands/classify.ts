@@ -1,7 +1,7 @@
 import { UsageError } from '../../domain/errors.js';
 import { planClassify } from '../../domain/lifecycle.js';
 import { planRuleClassify } from '../../domain/routing.js';
-import { checkEnum } from '../../domain/vocabulary.js';
+import { checkValue } from '../../domain/vocabulary.js';
 import type { Context } from '../context.js';
 import { runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';
@@ -39,9 +39,9 @@ export async function run({ args, options }: { args: string[]; options: Options 
     throw new UsageError(`--category: "${options.category}" is not a category path`, 'use words separated by /, e.g. hardware/printer');
   }
   const input = {
-    type: options.type === undefined ? undefined : checkEnum(options.type, vocabulary.types, '--type'),
+    type: options.type === undefined ? undefined : checkValue(vocabulary, 'type', options.type, '--type'),
     category,
-    urgency: options.urgency === undefined ? undefined : checkEnum(options.urgency, vocabulary.urgencies, '--urgency'),
+    urgency: options.urgency === undefined ? undefined : checkValue(vocabulary, 'urgency', options.urgency, '--urgency'),
   };
   await runTicketAction(ctx, { refs: args, ifVersion: options.ifVersion, plan: () => planClassify(input) });
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../../domain/errors.js';
 import { planDispatch } from '../../domain/lifecycle.js';
 import { planRuleDispatch } from '../../domain/routing.js';
 import type { Context } from '../context.js';
-import { runRules } from '../rule-run.js';
+import { decisionJson, runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';
 
 interface Options {
@@ -54,5 +54,15 @@ export async function run({ args, options }: { args: string[]; options: Options 
         teams,
         now,
       ),
+    json: (result, zone) => decisionJson(result, { decided: decidedByHand(result.changes) }, zone),
   });
+}
+
+/** The dispatch fields a change by hand set, as a rule run reports them. */
+function decidedByHand(changes: Record<string, [unknown, unknown]>): Record<string, { value: unknown; rule: null }> {
+  const decided: Record<string, { value: unknown; rule: null }> = {};
+  for (const [field, key] of [['team', 'team'], ['collaborators', 'with'], ['assignee', 'assignee']] as const) {
+    if (changes[field]) decided[key] = { value: changes[field][1], rule: null };
+  }
+  return decided;
 }

@@ -36,7 +36,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   const previous = await store.lastHandover(now + 1, team ?? null);
   const handover = buildHandover(await store.shiftActivity({ since, until: now, team }), { since, until: now, within, team });
   const recorded = options.record ? await store.recordHandover({ since, team: team ?? null, summary: summarizeHandover(handover) }, { actor: ctx.actor, now }) : null;
-  const view = { zone, actor: ctx.actor, now, previous, recorded };
+  const view = { zone, actor: ctx.actor, now, previous, recorded, present: await ctx.presenter() };
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), handoverJson(handover, view));
   else if (format === 'md') ctx.io.stdout.write(renderHandoverMarkdown(handover, view));
   else ctx.io.stdout.write(renderHandoverText(handover, view, { style: await loadStyle(ctx.color), width: ctx.io.columns }));

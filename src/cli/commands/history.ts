@@ -28,5 +28,5 @@ export async function run({ args, options }: { args: string[]; options: { reveal
     );
     return;
   }
-  ctx.io.stdout.write(renderHistory(events, { zone, reveal, width: ctx.io.stdoutIsTTY ? ctx.io.columns : undefined }));
+  ctx.io.stdout.write(renderHistory(events, { present: await ctx.presenter({ reveal }), width: ctx.io.stdoutIsTTY ? ctx.io.columns : undefined }));
 }

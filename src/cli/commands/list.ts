@@ -30,6 +30,6 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     ctx.io.stderr.write('no tickets match\n');
     return;
   }
-  const view = { zone, reveal, now, style: await loadStyle(ctx.color) };
+  const view = { present: await ctx.presenter({ reveal }), reveal, now, style: await loadStyle(ctx.color) };
   ctx.io.stdout.write(await renderTicketList(tickets, view, ctx.io, ctx.color));
 }

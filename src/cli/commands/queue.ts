@@ -39,6 +39,6 @@ export async function run({ options }: { options: { within?: string; dashboard?:
     return 0;
   }
   const style = await loadStyle(ctx.color);
-  ctx.io.stdout.write(renderQueue(facts, { actor: ctx.actor, teams, now, zone, within, style, width: ctx.io.columns, height: ctx.io.rows }));
+  ctx.io.stdout.write(renderQueue(facts, { actor: ctx.actor, teams, now, present: await ctx.presenter(), within, style, width: ctx.io.columns, height: ctx.io.rows }));
   return 0;
 }

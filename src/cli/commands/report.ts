@@ -12,7 +12,6 @@ interface Options {
   month?: string;
   format?: string;
   out?: string;
-  lang?: string;
   team?: string;
   compare?: boolean;
 }
@@ -43,7 +42,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     const known = (await ctx.teams()).teams().map((t) => t.key);
     if (known.length && !known.includes(options.team)) throw new UsageError(`--team: unknown team "${options.team}"`, `teams: ${known.join(', ')}`);
   }
-  const lang = options.lang === undefined ? pickLang(undefined, ctx.env) : (checkEnum(options.lang, ['en', 'zh'], '--lang') as Lang);
+  const lang = await ctx.lang();
   const month = options.month ?? lastMonth(ctx.now(), zone);
   monthWindow(month, zone);
   const store = await ctx.openStore({ create: false });

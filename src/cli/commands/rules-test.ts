@@ -1,5 +1,6 @@
 import { UsageError } from '../../domain/errors.js';
-import { checkEnum } from '../../domain/vocabulary.js';
+import { checkValue } from '../../domain/vocabulary.js';
+import type { TermKind } from '../../domain/terms.js';
 import type { RuleInput, RuleTrace } from '../../rules/engine.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
@@ -30,17 +31,17 @@ function describeTrace(trace: RuleTrace[]): string {
 export async function run({ options }: { options: Options }, ctx: Context) {
   if (!options.title?.trim()) throw new UsageError('rules test needs --title', 'e.g. desk rules test --title "打印机卡纸"');
   const [{ vocabulary }, teams, engine] = [await ctx.settings(), await ctx.teams(), await ctx.rules()];
-  const optional = (value: string | undefined, accepted: readonly string[], flag: string) => (value === undefined ? null : checkEnum(value, accepted, flag));
+  const optional = (value: string | undefined, kind: TermKind, flag: string) => (value === undefined ? null : checkValue(vocabulary, kind, value, flag));
   const input: RuleInput = {
     title: options.title.trim(),
     description: options.description ?? null,
     department: options.department ?? null,
     requester: options.requester ?? null,
-    channel: optional(options.channel, vocabulary.channels, '--channel'),
-    type: optional(options.type, vocabulary.types, '--type'),
+    channel: optional(options.channel, 'channel', '--channel'),
+    type: optional(options.type, 'type', '--type'),
     category: options.category ?? null,
-    urgency: optional(options.urgency, vocabulary.urgencies, '--urgency'),
-    impact: optional(options.impact, vocabulary.impacts, '--impact'),
+    urgency: optional(options.urgency, 'urgency', '--urgency'),
+    impact: optional(options.impact, 'impact', '--impact'),
   };
   const explain = Boolean(options.explain);
   const classified = engine.classify(input, new Set(), explain);

@@ -18,7 +18,7 @@ export async function run({ args, options }: { args: string[]; options: { reveal
   const reveal = Boolean(options.reveal);
   const contact = reveal ? ticket.contact : maskContact(ticket.contact);
   if (format === 'md' || format === 'html') {
-    const input = { ticket, visits, zone, currency, contact };
+    const input = { ticket, visits, present: await ctx.presenter({ reveal }), currency, contact };
     ctx.io.stdout.write(format === 'md' ? renderServiceReportMarkdown(input) : renderServiceReportHtml(input));
     return;
   }
@@ -33,10 +33,11 @@ export async function run({ args, options }: { args: string[]; options: { reveal
     printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), visits: shown });
     return;
   }
-  let text = renderTicket(ticket, { zone, reveal, now: ctx.now(), style: await loadStyle(ctx.color) });
+  const present = await ctx.presenter({ reveal });
+  let text = renderTicket(ticket, { present, reveal, now: ctx.now(), style: await loadStyle(ctx.color) });
   for (const v of visits) {
     const costs = v.materials_cents + v.transport_cents ? `, ${formatMoney(v.materials_cents + v.transport_cents, currency)}` : '';
-    text += `\nVisit ${formatLocal(v.visited_at, zone)}: ${v.staff.join(', ')}${v.hours === null ? '' : `, ${v.hours} h`}${costs}${v.cause ? ` — ${v.cause}` : ''}`;
+    text += `\n${present.words.visit} ${present.time(v.visited_at)}: ${v.staff.join(', ')}${v.hours === null ? '' : `, ${v.hours} h`}${costs}${v.cause ? ` — ${v.cause}` : ''}`;
   }
   ctx.io.stdout.write(visits.length ? `${text}\n` : text);
 }

@@ -1,5 +1,6 @@
 import { DEADLINE_KINDS, deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
-import { formatIso, formatLocal, formatSpan, parseDuration } from '../../domain/time.js';
+import { formatIso, parseDuration } from '../../domain/time.js';
+import { Presenter } from '../render/present.js';
 import { printableTicket } from '../render/terminal-text.js';
 import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
@@ -36,24 +37,27 @@ export async function run({ options }: { options: { within: string } }, ctx: Con
   }
   // From cron, silence means all is well: nothing is written unless something needs attention.
   if (!alerts.length) {
-    if (ctx.io.stdoutIsTTY) ctx.io.stdout.write(`no deadline breached or due within ${options.within}\n`);
+    if (ctx.io.stdoutIsTTY) ctx.io.stdout.write(`${(await ctx.presenter()).words.slaCheck.nothing(options.within)}\n`);
     return 0;
   }
   const style = await loadStyle(ctx.color);
+  // Piped (cron, scripts), the rows keep English words and stored values.
+  const p = ctx.io.stdoutIsTTY ? await ctx.presenter() : new Presenter({ zone });
+  const w = p.words.slaCheck;
   const rows = (list: DeadlineAlert[]) =>
     list.map((alert) => ({ ...alert, ticket: printableTicket(alert.ticket) })).map((a) => [
-      a.kind,
+      p.words.deadline[a.kind],
       a.ticket.number,
       ctx.io.stdoutIsTTY ? truncate(a.ticket.title, 36) : a.ticket.title,
-      a.ticket.urgency ?? '',
+      a.ticket.urgency === null ? '' : p.value('urgency', a.ticket.urgency),
       a.ticket.team ?? '',
       a.ticket.assignee ?? '',
-      formatLocal(a.due, zone),
-      a.breached ? style.red(`${formatSpan(now - a.due)} ago`) : `in ${formatSpan(a.due - now)}`,
+      p.time(a.due),
+      a.breached ? style.red(p.words.overdue(p.span(now - a.due))) : p.words.dueIn(p.span(a.due - now)),
     ]);
-  const head = ['Deadline', 'Number', 'Title', 'Urgency', 'Team', 'Assignee', 'Due', 'When'];
+  const head = [w.deadline, p.heading('number'), p.heading('title'), p.heading('urgency'), p.heading('team'), p.heading('assignee'), p.heading('due'), w.when];
   const table = { terminal: ctx.io.stdoutIsTTY, color: ctx.color };
-  if (breached.length) ctx.io.stdout.write(`${style.bold(`Breached: ${breached.length}`)}\n${await renderList(head, rows(breached), table)}`);
-  if (near.length) ctx.io.stdout.write(`${breached.length ? '\n' : ''}${style.bold(`Due within ${options.within}: ${near.length}`)}\n${await renderList(head, rows(near), table)}`);
+  if (breached.length) ctx.io.stdout.write(`${style.bold(w.breached(breached.length))}\n${await renderList(head, rows(breached), table)}`);
+  if (near.length) ctx.io.stdout.write(`${breached.length ? '\n' : ''}${style.bold(w.dueWithin(options.within, near.length))}\n${await renderList(head, rows(near), table)}`);
   return breached.length ? BREACHED_EXIT : 0;
 }

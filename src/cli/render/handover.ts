@@ -5,7 +5,7 @@ import type { Ticket } from '../../domain/ticket.js';
 import { formatIso, formatLocal } from '../../domain/time.js';
 import { truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH, renderAlignedTable } from './fit-table.js';
-import { formatRelativeDue } from './relative-due.js';
+import type { Presenter } from './present.js';
 import type { Style } from './style.js';
 import { printable, printableTicket } from './terminal-text.js';
 
@@ -15,6 +15,7 @@ export interface HandoverView {
   now: number;
   previous: HandoverRecord | null;
   recorded: HandoverRecord | null;
+  present: Presenter;
 }
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -70,38 +71,43 @@ export function handoverJson(h: Handover, v: HandoverView) {
 
 /** The cells every format shares. */
 function rows(h: Handover, v: HandoverView) {
-  const time = (ms: number | null) => (ms === null ? '' : formatLocal(ms, v.zone));
+  const p = v.present;
+  const time = (ms: number | null) => (ms === null ? '' : p.time(ms));
   const who = (t: Ticket) => [t.team, t.assignee].filter(Boolean).join('/');
-  const due = (o: OpenTicket) => (o.state === 'paused' ? 'paused' : o.next ? `${o.next.kind} ${formatRelativeDue(o.next.due, h.until)}` : '');
+  const urgency = (t: Ticket) => (t.urgency === null ? '' : p.value('urgency', t.urgency));
+  const due = (o: OpenTicket) => (o.state === 'paused' ? p.words.paused : o.next ? p.due(o.next.kind, o.next.due, h.until).text : '');
   return {
-    alert: (a: DeadlineAlert) => [a.ticket.number, a.ticket.title, `${a.kind} ${formatRelativeDue(a.due, h.until)}`, time(a.due), a.ticket.urgency ?? '', who(a.ticket)],
-    opened: (t: Ticket) => [t.number, t.title, t.status, t.urgency ?? '', who(t)],
+    alert: (a: DeadlineAlert) => [a.ticket.number, a.ticket.title, p.due(a.kind, a.due, h.until).text, time(a.due), urgency(a.ticket), who(a.ticket)],
+    opened: (t: Ticket) => [t.number, t.title, p.value('status', t.status), urgency(t), who(t)],
     resolved: (t: Ticket) => [t.number, t.title, who(t), t.solution ?? ''],
     escalated: (t: Ticket) => [t.number, t.title, who(t), t.escalation_reason ?? ''],
-    open: (o: OpenTicket) => [o.ticket.number, o.ticket.title, o.ticket.status, o.ticket.urgency ?? '', o.ticket.assignee ?? '', due(o)],
-    pending: (p: PendingTicket) => [p.ticket.number, p.ticket.title, who(p.ticket), time(p.ticket.paused_at), p.reason ?? ''],
+    open: (o: OpenTicket) => [o.ticket.number, o.ticket.title, p.value('status', o.ticket.status), urgency(o.ticket), o.ticket.assignee ?? '', due(o)],
+    pending: (pending: PendingTicket) => [pending.ticket.number, pending.ticket.title, who(pending.ticket), time(pending.ticket.paused_at), pending.reason ?? ''],
   };
 }
 
-const HEAD = {
-  alert: ['Number', 'Title', 'Deadline', 'Due', 'Urgency', 'Team'],
-  opened: ['Number', 'Title', 'Status', 'Urgency', 'Team'],
-  resolved: ['Number', 'Title', 'Team', 'Solution'],
-  escalated: ['Number', 'Title', 'Team', 'Reason'],
-  open: ['Number', 'Title', 'Status', 'Urgency', 'Assignee', 'Next due'],
-  pending: ['Number', 'Title', 'Team', 'Pending since', 'Reason'],
-};
+/** The column headings of each table, in the view's language. */
+function headings(v: HandoverView) {
+  const h = v.present.words.handover;
+  const f = (field: string) => v.present.heading(field);
+  return {
+    alert: [f('number'), f('title'), h.deadline, f('due'), f('urgency'), f('team')],
+    opened: [f('number'), f('title'), f('status'), f('urgency'), f('team')],
+    resolved: [f('number'), f('title'), f('team'), f('solution')],
+    escalated: [f('number'), f('title'), f('team'), h.reason],
+    open: [f('number'), f('title'), f('status'), f('urgency'), f('assignee'), h.nextDue],
+    pending: [f('number'), f('title'), f('team'), h.pendingSince, h.reason],
+  };
+}
 
 function headline(h: Handover, v: HandoverView): { title: string; lines: string[] } {
-  const time = (ms: number) => formatLocal(ms, v.zone);
-  const title = `Shift handover${h.team ? ` of ${h.team}` : ''}: ${time(h.since)} to ${time(h.until)} (${v.zone})`;
-  const lines = [`Handed over by ${printable(v.actor)} at ${time(v.now)}${v.recorded ? ` (recorded as handover ${v.recorded.id})` : ' (not recorded)'}.`];
-  if (v.previous) lines.push(`Previous handover: ${time(v.previous.at)} by ${printable(v.previous.actor)}.`);
+  const p = v.present;
+  const w = p.words.handover;
+  const title = w.title(h.team, p.time(h.since), p.time(h.until), p.zone);
+  const lines = [w.handedOver(printable(v.actor), p.time(v.now), v.recorded?.id ?? null)];
+  if (v.previous) lines.push(w.previous(p.time(v.previous.at), printable(v.previous.actor)));
   const open = h.teams.reduce((sum, t) => sum + t.tickets.length, 0);
-  lines.push(
-    `Opened ${h.opened.length}, resolved ${h.resolved.length}, escalated ${h.escalated.length} during the shift; ` +
-      `${open} open, ${h.breached.length} breached, ${h.near.length} due within ${minutes(h.within) >= 60 && minutes(h.within) % 60 === 0 ? `${minutes(h.within) / 60}h` : `${minutes(h.within)}m`}, ${h.pending.length} pending.`,
-  );
+  lines.push(w.summary({ opened: h.opened.length, resolved: h.resolved.length, escalated: h.escalated.length, open, breached: h.breached.length, near: h.near.length, within: p.span(h.within), pending: h.pending.length }));
   return { title, lines };
 }
 
@@ -132,41 +138,46 @@ function printableHandover(h: Handover): Handover {
 export function renderHandoverMarkdown(shown: Handover, v: HandoverView): string {
   const h = printableHandover(shown);
   const r = rows(h, v);
+  const HEAD = headings(v);
+  const w = v.present.words.handover;
   const { title, lines } = headline(h, v);
   const out = [`# ${title}`, '', ...lines.map((l) => `${l}  `), ''];
-  const section = (heading: string, head: readonly string[], body: string[][], empty = 'None.') => {
+  const section = (heading: string, head: readonly string[], body: string[][], empty = w.none) => {
     out.push(`## ${heading}`, '', body.length ? markdownTable(head, body) : empty, '');
   };
-  section(`Breached (${h.breached.length})`, HEAD.alert, h.breached.map(r.alert));
-  section(`Due soon (${h.near.length})`, HEAD.alert, h.near.map(r.alert));
-  section(`Opened during the shift (${h.opened.length})`, HEAD.opened, h.opened.map(r.opened));
-  section(`Resolved during the shift (${h.resolved.length})`, HEAD.resolved, h.resolved.map(r.resolved));
-  section(`Escalated during the shift (${h.escalated.length})`, HEAD.escalated, h.escalated.map(r.escalated));
-  out.push(`## Open tickets by team`, '');
-  if (!h.teams.length) out.push('None.', '');
-  for (const { team, tickets } of h.teams) out.push(`### ${team ?? 'Not dispatched'} (${tickets.length})`, '', markdownTable(HEAD.open, tickets.map(r.open)), '');
-  section(`Pending, waiting on requesters (${h.pending.length})`, HEAD.pending, h.pending.map(r.pending));
+  section(w.breached(h.breached.length), HEAD.alert, h.breached.map(r.alert));
+  section(w.near(h.near.length), HEAD.alert, h.near.map(r.alert));
+  section(w.opened(h.opened.length), HEAD.opened, h.opened.map(r.opened));
+  section(w.resolved(h.resolved.length), HEAD.resolved, h.resolved.map(r.resolved));
+  section(w.escalated(h.escalated.length), HEAD.escalated, h.escalated.map(r.escalated));
+  out.push(`## ${w.openByTeam}`, '');
+  if (!h.teams.length) out.push(w.none, '');
+  for (const { team, tickets } of h.teams) out.push(`### ${team ?? w.notDispatched} (${tickets.length})`, '', markdownTable(HEAD.open, tickets.map(r.open)), '');
+  section(w.pending(h.pending.length), HEAD.pending, h.pending.map(r.pending));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
 export function renderHandoverText(shown: Handover, v: HandoverView, o: { style: Style; width?: number }): string {
   const h = printableHandover(shown);
   const r = rows(h, v);
+  const HEAD = headings(v);
+  const w = v.present.words.handover;
   const { title, lines } = headline(h, v);
+  const f = (field: string) => v.present.heading(field);
   const table = (head: readonly string[], body: string[][]) =>
-    renderAlignedTable(head, body, { width: o.width, heading: o.style.dim, fits: head.map((c) => (c === 'Title' ? { flex: true, min: 14 } : c === 'Solution' || c === 'Reason' ? { flex: true, min: 10 } : c === 'Due' || c === 'Pending since' ? { drop: 3 } : c === 'Urgency' ? { drop: 2 } : c === 'Team' ? { drop: 1 } : {})) });
+    renderAlignedTable(head, body, { width: o.width, heading: o.style.dim, fits: head.map((c) => (c === f('title') ? { flex: true, min: 14 } : c === f('solution') || c === w.reason ? { flex: true, min: 10 } : c === f('due') || c === w.pendingSince ? { drop: 3 } : c === f('urgency') ? { drop: 2 } : c === f('team') ? { drop: 1 } : {})) });
   const width = o.width ?? DEFAULT_WIDTH;
   const out = [o.style.bold(truncateToWidth(title, width)), ...lines.flatMap((l) => wrapToWidth(l, width)), ''];
   const section = (heading: string, head: readonly string[], body: string[][], emphasis = (s: string) => o.style.bold(s)) => {
     if (!body.length) return;
     out.push(emphasis(heading), table(head, body));
   };
-  section(`Breached (${h.breached.length})`, HEAD.alert, h.breached.map(r.alert), (s) => o.style.red(o.style.bold(s)));
-  section(`Due soon (${h.near.length})`, HEAD.alert, h.near.map(r.alert), (s) => o.style.yellow(o.style.bold(s)));
-  section(`Opened during the shift (${h.opened.length})`, HEAD.opened, h.opened.map(r.opened));
-  section(`Resolved during the shift (${h.resolved.length})`, HEAD.resolved, h.resolved.map(r.resolved));
-  section(`Escalated during the shift (${h.escalated.length})`, HEAD.escalated, h.escalated.map(r.escalated));
-  for (const { team, tickets } of h.teams) section(`Open: ${team ?? 'not dispatched'} (${tickets.length})`, HEAD.open, tickets.map(r.open));
-  section(`Pending, waiting on requesters (${h.pending.length})`, HEAD.pending, h.pending.map(r.pending));
+  section(w.breached(h.breached.length), HEAD.alert, h.breached.map(r.alert), (s) => o.style.red(o.style.bold(s)));
+  section(w.near(h.near.length), HEAD.alert, h.near.map(r.alert), (s) => o.style.yellow(o.style.bold(s)));
+  section(w.opened(h.opened.length), HEAD.opened, h.opened.map(r.opened));
+  section(w.resolved(h.resolved.length), HEAD.resolved, h.resolved.map(r.resolved));
+  section(w.escalated(h.escalated.length), HEAD.escalated, h.escalated.map(r.escalated));
+  for (const { team, tickets } of h.teams) section(w.openOf(team, tickets.length), HEAD.open, tickets.map(r.open));
+  section(w.pending(h.pending.length), HEAD.pending, h.pending.map(r.pending));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -2,16 +2,13 @@
 // by display width under its own column, so a long note or a Chinese solution stays inside the
 // terminal instead of running past its edge.
 import type { TicketEvent } from '../../domain/ticket.js';
-import { formatLocal } from '../../domain/time.js';
 import { displayWidth, padToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH } from './fit-table.js';
-import { presentChanges } from './ticket-json.js';
+import type { Presenter } from './present.js';
 import { printableEvent } from './terminal-text.js';
-import { describeChange } from './ticket-view.js';
 
 export interface HistoryView {
-  zone: string;
-  reveal: boolean;
+  present: Presenter;
   /** Terminal width; 80 columns when not a terminal. */
   width?: number;
 }
@@ -21,19 +18,20 @@ const GAP = '  ';
 const MIN_TEXT_WIDTH = 30;
 
 /** "note — The printer jams again", "escalate: escalated false → true — reason: VIP". */
-function describeEvent(event: TicketEvent, { zone, reveal }: HistoryView): string {
+function describeEvent(event: TicketEvent, { present }: HistoryView): string {
   const data = event.data;
-  const changes = presentChanges(data.changes ?? {}, { zone, reveal });
+  const w = present.words;
+  const changes = { ...data.changes };
   delete changes.description;
   // The reason is shown once, after the changes.
   if (data.reason !== undefined && changes.escalation_reason?.[1] === data.reason) delete changes.escalation_reason;
-  const what = describeChange(event.kind, changes, zone, Infinity);
+  const what = present.change(event.kind, changes);
   return [
     what,
-    data.reason && `reason: ${data.reason}`,
+    data.reason && `${w.reason}: ${data.reason}`,
     data.text,
-    data.to && `to ${data.to} (${data.team})`,
-    data.rules && `by rule ${[...new Set(Object.values(data.rules))].join(', ')}`,
+    data.to && w.to(data.to, data.team ?? present.empty),
+    data.rules && w.byRule([...new Set(Object.values(data.rules))].join(', ')),
   ]
     .filter(Boolean)
     .join(' — ');
@@ -41,7 +39,7 @@ function describeEvent(event: TicketEvent, { zone, reveal }: HistoryView): strin
 
 export function renderHistory(events: readonly TicketEvent[], view: HistoryView): string {
   const width = view.width ?? DEFAULT_WIDTH;
-  const rows = events.map(printableEvent).map((event) => ({ at: formatLocal(event.at, view.zone), actor: event.actor, text: describeEvent(event, view) }));
+  const rows = events.map(printableEvent).map((event) => ({ at: view.present.time(event.at), actor: event.actor, text: describeEvent(event, view) }));
   const atWidth = Math.max(0, ...rows.map((r) => displayWidth(r.at)));
   const actorRoom = Math.max(4, width - atWidth - 2 * GAP.length - MIN_TEXT_WIDTH);
   const actorWidth = Math.min(actorRoom, Math.max(0, ...rows.map((r) => displayWidth(r.actor))));

@@ -1,17 +1,16 @@
 // The operator's queue in one screen: four short sections, every line fitted to the width.
 import { printable, printableTicket } from './terminal-text.js';
 import type { QueueFacts, QueueSection } from '../../domain/queue.js';
-import { formatLocal } from '../../domain/time.js';
 import { truncateToWidth } from './display-width.js';
 import { DEFAULT_WIDTH, renderAlignedTable, type ColumnFit } from './fit-table.js';
-import { describeRelativeDue } from './relative-due.js';
+import type { Presenter } from './present.js';
 import type { Style } from './style.js';
 
 export interface QueueView {
   actor: string;
   teams: string[] | null;
   now: number;
-  zone: string;
+  present: Presenter;
   within: string;
   style: Style;
   width?: number;
@@ -43,36 +42,38 @@ interface Section {
 }
 
 export function renderQueue(facts: QueueFacts, v: QueueView): string {
-  const { style } = v;
+  const { style, present: p } = v;
+  const w = p.words.queue;
   const perSection = rowsPerSection(facts, v.height);
-  const scope = v.teams ? printable(v.teams.join(', ')) : 'whole desk';
+  const scope = v.teams ? printable(v.teams.join(', ')) : w.wholeDesk;
   const actor = printable(v.actor);
   const sections: Section[] = [
-    { heading: 'Assigned to me', facts: facts.mine, who: 'team', more: `desk list --assignee ${actor} --status open`, emphasis: style.bold },
-    { heading: 'Breached', facts: facts.breached, who: 'assignee', more: 'desk list --overdue', emphasis: (t) => style.red(style.bold(t)) },
-    { heading: `Due within ${v.within}`, facts: facts.dueSoon, who: 'assignee', more: `desk list --due-within ${v.within}`, emphasis: (t) => style.yellow(style.bold(t)) },
-    { heading: 'New or unassigned', facts: facts.unassigned, who: 'team', more: 'desk list --status new,reopened', emphasis: style.bold },
+    { heading: w.mine, facts: facts.mine, who: 'team', more: `desk list --assignee ${actor} --status open`, emphasis: style.bold },
+    { heading: w.breached, facts: facts.breached, who: 'assignee', more: 'desk list --overdue', emphasis: (t) => style.red(style.bold(t)) },
+    { heading: w.dueWithin(v.within), facts: facts.dueSoon, who: 'assignee', more: `desk list --due-within ${v.within}`, emphasis: (t) => style.yellow(style.bold(t)) },
+    { heading: w.unassigned, facts: facts.unassigned, who: 'team', more: 'desk list --status new,reopened', emphasis: style.bold },
   ];
   // One table for all sections, so their columns line up.
   const rows = sections.map((s) =>
     s.facts.tickets.slice(0, perSection).map(printableTicket).map((t) => {
-      const due = describeRelativeDue(t, v.now);
-      const urgency = t.urgency === 'critical' ? style.red(t.urgency) : t.urgency === 'urgent' ? style.yellow(t.urgency) : (t.urgency ?? '');
-      return [`  ${t.number}`, t.status, urgency, (s.who === 'team' ? t.team : (t.assignee ?? t.team)) ?? '', t.title, due.overdue ? style.red(due.text) : due.text];
+      const due = p.nextDue(t, v.now);
+      const label = t.urgency === null ? '' : p.value('urgency', t.urgency);
+      const urgency = t.urgency === 'critical' ? style.red(label) : t.urgency === 'urgent' ? style.yellow(label) : label;
+      return [`  ${t.number}`, p.value('status', t.status), urgency, (s.who === 'team' ? t.team : (t.assignee ?? t.team)) ?? '', t.title, due.overdue ? style.red(due.text) : due.text];
     }),
   );
   const lines = renderAlignedTable(null, rows.flat(), { width: v.width, fits: FITS }).trimEnd().split('\n');
-  const out = [`${style.bold(`Queue of ${actor}`)} ${style.dim(`(${scope}) · ${formatLocal(v.now, v.zone)}`)}`, ''];
+  const out = [`${style.bold(w.of(actor))} ${style.dim(`(${scope}) · ${p.time(v.now)}`)}`, ''];
   let at = 0;
   sections.forEach((s, i) => {
     if (!s.facts.total) {
-      out.push(`${s.emphasis(s.heading)} ${style.dim('none')}`);
+      out.push(`${s.emphasis(s.heading)} ${style.dim(w.none)}`);
       return;
     }
     out.push(s.emphasis(`${s.heading} (${s.facts.total})`), ...lines.slice(at, at + rows[i]!.length));
     at += rows[i]!.length;
-    if (s.facts.total > rows[i]!.length) out.push(style.dim(truncateToWidth(`  … and ${s.facts.total - rows[i]!.length} more: ${s.more}`, v.width ?? DEFAULT_WIDTH)));
+    if (s.facts.total > rows[i]!.length) out.push(style.dim(truncateToWidth(`  ${w.more(s.facts.total - rows[i]!.length, s.more)}`, v.width ?? DEFAULT_WIDTH)));
   });
-  out.push(style.dim('desk search TEXT · desk handover · desk --help'));
+  out.push(style.dim(w.footer));
   return `${out.join('\n')}\n`;
 }

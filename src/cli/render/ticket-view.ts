@@ -1,111 +1,93 @@
 // Human views of tickets: the detail of `show`, the rows of `list`, the one-line outcome of an action.
 import type { Style } from './style.js';
 import { maskContact } from '../../domain/privacy.js';
-import { runningDeadlines } from '../../domain/deadlines.js';
-import type { Ticket } from '../../domain/ticket.js';
-import { formatLocal, formatSpan } from '../../domain/time.js';
-import { truncate } from './table.js';
-import { printable, printableTicket, printableValue } from './terminal-text.js';
+import { isOpen, type Ticket } from '../../domain/ticket.js';
+import { displayWidth, padToWidth } from './display-width.js';
+import type { Presenter } from './present.js';
+import { printableTicket } from './terminal-text.js';
 
 export interface ViewOptions {
-  zone: string;
+  present: Presenter;
   reveal: boolean;
   now: number;
   style: Style;
 }
 
-/** "resolve due in 1h20m" or "response overdue 35m" for an open ticket's next deadline. */
-export function describeDue(ticket: Ticket, now: number): string {
-  if (ticket.status === 'pending' && ticket.resolve_due_at !== null) return 'clock stopped';
-  const next = runningDeadlines(ticket)[0];
-  if (!next) return '';
-  return next.due < now ? `${next.kind} overdue ${formatSpan(now - next.due)}` : `${next.kind} due in ${formatSpan(next.due - now)}`;
-}
-
 export function renderTicket(shown: Ticket, o: ViewOptions): string {
   const ticket = printableTicket(shown);
-  const time = (ms: number | null) => (ms === null ? null : formatLocal(ms, o.zone));
+  const p = o.present;
+  const w = p.words;
+  const time = (ms: number | null) => (ms === null ? null : p.time(ms));
   const deadlineLine = (due: number | null, met: boolean | null) =>
-    due === null ? null : `${time(due)}${met === null ? '' : met ? ' (met)' : ' (missed)'}`;
-  const due = describeDue(ticket, o.now);
+    due === null ? null : `${p.time(due)}${met === null ? '' : ` (${met ? w.met : w.missed})`}`;
+  const due = ticket.status === 'pending' && ticket.resolve_due_at !== null ? w.clockStopped : p.nextDue(ticket, o.now).text;
   const lines: [string, string | null][] = [
-    ['Status', `${ticket.status}${ticket.escalated ? ' (escalated)' : ''}${due ? `, ${due}` : ''}`],
-    ['Created', time(ticket.created_at)],
-    ['Channel', ticket.channel],
-    ['Requester', [ticket.requester, ticket.department && `(${ticket.department})`].filter(Boolean).join(' ') || null],
-    ['Contact', o.reveal ? ticket.contact : maskContact(ticket.contact)],
-    ['Occurred', time(ticket.occurred_at)],
-    ['Impact', ticket.impact],
-    ['Type', ticket.type],
-    ['Category', ticket.category],
-    ['Urgency', ticket.urgency],
-    ['Classified by', ticket.classified_by],
-    ['Team', [ticket.team, ticket.collaborators.length ? `with ${ticket.collaborators.join(', ')}` : ''].filter(Boolean).join(' ') || null],
-    ['Assignee', ticket.assignee],
-    ['Dispatched', ticket.dispatched_at === null ? null : `${time(ticket.dispatched_at)} by ${ticket.dispatched_by}`],
-    ['First response', time(ticket.first_response_at)],
-    ['Response due', deadlineLine(ticket.response_due_at, ticket.response_met)],
-    ['Dispatch due', deadlineLine(ticket.dispatch_due_at, ticket.dispatch_met)],
-    ['Resolve due', deadlineLine(ticket.resolve_due_at, ticket.resolve_met)],
-    ['Escalation', ticket.escalation_reason],
-    ['Resolved', time(ticket.resolved_at)],
-    ['Solution', ticket.solution],
-    ['Steps', ticket.steps],
-    ['Remaining', ticket.remaining],
-    ['Closed', time(ticket.closed_at)],
-    ['Satisfaction', ticket.satisfaction === null ? null : `${ticket.satisfaction}/5`],
-    ['Call-back', ticket.callback_at === null ? null : `${time(ticket.callback_at)}${ticket.callback_note ? `: ${ticket.callback_note}` : ''}`],
-    ['Reopened', ticket.reopen_count ? `${ticket.reopen_count} time(s)` : null],
-    ['External id', ticket.external_id],
-    ['Version', `${ticket.version}, last changed ${time(ticket.updated_at)} by ${ticket.updated_by}`],
+    ['status', `${p.value('status', ticket.status)}${ticket.escalated ? ` (${p.fieldName('escalated')})` : ''}${due ? `${w.sep}${due}` : ''}`],
+    ['created_at', time(ticket.created_at)],
+    ['channel', ticket.channel && p.value('channel', ticket.channel)],
+    ['requester', [ticket.requester, ticket.department && `(${ticket.department})`].filter(Boolean).join(' ') || null],
+    ['contact', o.reveal ? ticket.contact : maskContact(ticket.contact)],
+    ['occurred_at', time(ticket.occurred_at)],
+    ['impact', ticket.impact && p.value('impact', ticket.impact)],
+    ['type', ticket.type && p.value('type', ticket.type)],
+    ['category', ticket.category],
+    ['urgency', ticket.urgency && p.value('urgency', ticket.urgency)],
+    ['classified_by', ticket.classified_by && p.how(ticket.classified_by)],
+    ['team', [ticket.team, ticket.collaborators.length ? w.withTeams(ticket.collaborators.join(', ')) : ''].filter(Boolean).join(' ') || null],
+    ['assignee', ticket.assignee],
+    ['dispatched_at', ticket.dispatched_at === null ? null : `${p.time(ticket.dispatched_at)} ${p.how(ticket.dispatched_by)}`],
+    ['first_response_at', time(ticket.first_response_at)],
+    ['response_due_at', deadlineLine(ticket.response_due_at, ticket.response_met)],
+    ['dispatch_due_at', deadlineLine(ticket.dispatch_due_at, ticket.dispatch_met)],
+    ['resolve_due_at', deadlineLine(ticket.resolve_due_at, ticket.resolve_met)],
+    ['update_due_at', isOpen(ticket.status) ? deadlineLine(ticket.update_due_at, null) : null],
+    ['eta_at', time(ticket.eta_at)],
+    ['escalation_reason', ticket.escalation_reason],
+    ['resolved_at', time(ticket.resolved_at)],
+    ['solution', ticket.solution],
+    ['steps', ticket.steps],
+    ['remaining', ticket.remaining],
+    ['closed_at', time(ticket.closed_at)],
+    ['satisfaction', ticket.satisfaction === null ? null : w.outOf5(ticket.satisfaction)],
+    ['callback_at', ticket.callback_at === null ? null : `${p.time(ticket.callback_at)}${ticket.callback_note ? `: ${ticket.callback_note}` : ''}`],
+    ['reopen_count', ticket.reopen_count ? w.times(ticket.reopen_count) : null],
+    ['external_id', ticket.external_id],
+    ['version', w.lastChanged(ticket.version, p.time(ticket.updated_at), ticket.updated_by)],
   ];
-  const width = Math.max(...lines.map(([label]) => label.length));
-  const body = lines
-    .filter(([, value]) => value !== null && value !== '')
-    .map(([label, value]) => `${o.style.dim(label.padEnd(width))}  ${value}`)
-    .join('\n');
+  const shownLines = lines.filter(([, value]) => value !== null && value !== '').map(([field, value]) => [p.heading(field), value!] as const);
+  const width = Math.max(...shownLines.map(([label]) => displayWidth(label)));
+  const body = shownLines.map(([label, value]) => `${o.style.dim(padToWidth(label, width))}  ${value}`).join('\n');
   const description = ticket.description ? `\n\n${ticket.description}` : '';
   return `${o.style.bold(`${ticket.number}  ${ticket.title}`)}\n${body}${description}\n`;
 }
 
-export const LIST_HEADINGS = ['Number', 'Created', 'Status', 'Urgency', 'Team', 'Assignee', 'Requester', 'Contact', 'Title', 'Due'];
+export const LIST_FIELDS = ['number', 'created_at', 'status', 'urgency', 'team', 'assignee', 'requester', 'contact', 'title', 'due'] as const;
+
+/** The headings of a list: English words piped, for scripts; the operator's language in a terminal. */
+export function listHeadings(present: Presenter): string[] {
+  return LIST_FIELDS.map((field) => present.heading(field));
+}
 
 export function ticketRow(shown: Ticket, o: ViewOptions): string[] {
   const ticket = printableTicket(shown);
-  const urgency = ticket.urgency ?? '';
-  const due = describeDue(ticket, o.now);
+  const p = o.present;
+  const urgency = ticket.urgency === null ? '' : p.value('urgency', ticket.urgency);
+  const due = p.nextDue(ticket, o.now);
   return [
     ticket.number,
-    formatLocal(ticket.created_at, o.zone),
-    ticket.status,
-    urgency === 'critical' ? o.style.red(urgency) : urgency === 'urgent' ? o.style.yellow(urgency) : urgency,
+    p.time(ticket.created_at),
+    p.value('status', ticket.status),
+    ticket.urgency === 'critical' ? o.style.red(urgency) : ticket.urgency === 'urgent' ? o.style.yellow(urgency) : urgency,
     ticket.team ?? '',
     ticket.assignee ?? '',
     ticket.requester ?? '',
     (o.reveal ? ticket.contact : maskContact(ticket.contact)) ?? '',
     ticket.title,
-    due.includes('overdue') ? o.style.red(due) : due,
+    due.overdue ? o.style.red(due.text) : due.text,
   ];
 }
 
-/**
- * "SD-202611-00042 respond: status dispatched → in_progress, first_response_at 2026-11-25 14:02";
- * values longer than `valueWidth` characters are cut.
- */
-export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, zone: string): string {
-  return `${ticket.number} ${describeChange(kind, changes, zone)}\n`;
-}
-
-/** "assign: assignee ∅ → sun, status new → dispatched": a change without the ticket it was made to. */
-export function describeChange(kind: string, changes: Record<string, [unknown, unknown]>, zone: string, valueWidth = 60): string {
-  const show = (field: string, value: unknown) => {
-    if (value === null || value === undefined) return '∅';
-    if (field.endsWith('_at') && typeof value === 'number') return formatLocal(value, zone);
-    if (Array.isArray(value)) return printableValue(value).join(',') || '∅';
-    return truncate(printable(String(value)), valueWidth);
-  };
-  const parts = Object.entries(changes).map(([field, [before, after]]) =>
-    before === null || before === undefined ? `${field} ${show(field, after)}` : `${field} ${show(field, before)} → ${show(field, after)}`,
-  );
-  return `${kind}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+/** "SD-202611-00042 respond: status dispatched → in_progress, first response 2026-11-25 14:02, response met (2 min)". */
+export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, present: Presenter): string {
+  return `${ticket.number} ${present.change(kind, changes, 60)}\n`;
 }
