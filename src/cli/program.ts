@@ -18,6 +18,10 @@ interface Hooks {
   finished(code: number): void;
 }
 
+/** How a ticket is named on the command line (src/domain/numbering.ts parseTicketRef). */
+const TICKET_REF = "its number (SD-202611-00042, or 2611-42 in the desk's prefix), '#42' for the id, or 42 when that is unambiguous";
+const TICKET_REFS = "ticket numbers (SD-202611-00042, or 2611-42 in the desk's prefix), '#42' for an id, or 42 when that is unambiguous";
+
 const IF_VERSION = ['--if-version <n>', 'fail with exit 4 unless the ticket is still at this version'] as const;
 
 /** The ticket filters of `desk list`, for every command that selects tickets the same way (src/cli/ticket-filters.ts). */
@@ -150,8 +154,8 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option('--no-auto', 'do not run the rules, whatever desk.yaml says')
     .option('--force', 'give the ticket to an assignee who is not in --team all the same');
 
-  define('show', 'Show one ticket, or its printable service report', ['desk show SD-202611-00042', 'desk show 42 --json --reveal', 'desk show 42 --format html --reveal > report.html'], () => import('./commands/show.js'))
-    .argument('<ticket>', 'ticket number or id')
+  define('show', 'Show one ticket, or its printable service report', ['desk show SD-202611-00042', 'desk show 2611-42 --json --reveal', "desk show '#42' --format html --reveal > report.html"], () => import('./commands/show.js'))
+    .argument('<ticket>', TICKET_REF)
     .option('--format <format>', 'text (default), or the service report as md or html')
     .option('--reveal', 'show contact details unmasked');
 
@@ -169,7 +173,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option('--reveal', 'show contact details unmasked');
 
   define('history', "Show a ticket's audit trail", ['desk history SD-202611-00042', 'desk history 42 --json'], () => import('./commands/history.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--reveal', 'show contact details unmasked');
 
   define(
@@ -178,7 +182,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     ['desk classify --all-new', 'desk classify 42 --force', 'desk classify 42 --type fault --category hardware/printer --urgency urgent'],
     () => import('./commands/classify.js'),
   )
-    .argument('[tickets...]', 'ticket numbers or ids')
+    .argument('[tickets...]', TICKET_REFS)
     .option('--all-new', 'every ticket still new')
     .option('--force', 'let the rules overwrite a classification set by hand')
     .option('--type <type>', 'ticket type')
@@ -192,7 +196,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     ['desk dispatch --all-pending', 'desk dispatch 42 --team desktop --to sun', 'desk dispatch 42 --team network --with applications'],
     () => import('./commands/dispatch.js'),
   )
-    .argument('[tickets...]', 'ticket numbers or ids')
+    .argument('[tickets...]', TICKET_REFS)
     .option('--all-pending', 'every ticket waiting for dispatch (new or reopened)')
     .option('--team <team>', 'primary team')
     .option('--to <agent>', 'assign to this agent')
@@ -201,37 +205,37 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option(...IF_VERSION);
 
   define('assign', 'Assign a ticket to an agent', ['desk assign 42 --to sun'], () => import('./commands/assign.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--to <agent>', 'the agent (required)')
     .option('--force', 'assign an agent who is not in the ticket\'s teams all the same')
     .option(...IF_VERSION);
 
   define('respond', 'Record a response to the requester (the first one starts the work)', ['desk respond 42 --message "Technician on the way"'], () => import('./commands/respond.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--message <text>', 'what the requester was told')
     .option(...IF_VERSION);
 
   define('note', 'Add a note to a ticket', ['desk note 42 "Called back, no answer"'], () => import('./commands/note.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .argument('[text...]', 'the note; prompted for in a terminal when missing')
     .option(...IF_VERSION);
 
   define('pending', 'Pause a ticket while waiting on the requester or a third party', ['desk pending 42 --reason "Waiting for the spare part"'], () => import('./commands/pending.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--reason <text>', 'what the ticket waits for')
     .option(...IF_VERSION);
 
   define('resume', 'Resume work on a pending ticket', ['desk resume 42'], () => import('./commands/resume.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option(...IF_VERSION);
 
   define('escalate', 'Escalate a ticket to the supervisor', ['desk escalate 42 --reason "Needs a vendor visit"'], () => import('./commands/escalate.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--reason <text>', 'why it cannot be solved at this level')
     .option(...IF_VERSION);
 
   define('resolve', 'Resolve a ticket with its solution', ['desk resolve 42 --solution "Replaced the toner" --steps "Checked the tray"'], () => import('./commands/resolve.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--solution <text>', 'how it was solved')
     .option('--steps <text>', 'steps taken')
     .option('--remaining <text>', 'remaining issues')
@@ -243,7 +247,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     ['desk close 42 --satisfaction 5 --callback "Requester confirmed"', 'desk close 43 --solution "Explained the leave form"'],
     () => import('./commands/close.js'),
   )
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--satisfaction <1-5>', "the requester's rating")
     .option('--callback <note>', 'record the call-back with this note')
     .option('--solution <text>', 'solution, when closing a ticket that was not resolved')
@@ -252,13 +256,13 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option(...IF_VERSION);
 
   define('callback', 'Record the follow-up call to the requester', ['desk callback 42 --note "Works now" --satisfaction 4'], () => import('./commands/callback.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--note <text>', 'what the requester said')
     .option('--satisfaction <1-5>', "the requester's rating")
     .option(...IF_VERSION);
 
   define('reopen', 'Reopen a resolved or closed ticket', ['desk reopen 42 --reason "Printer jams again"'], () => import('./commands/reopen.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--reason <text>', 'why it is reopened')
     .option(...IF_VERSION);
 
@@ -339,7 +343,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     ['desk similar SD-202611-00042', 'desk similar 42 --limit 3 --json'],
     () => import('./commands/similar.js'),
   )
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--limit <n>', 'at most this many tickets', '5')
     .option('--reveal', 'show contact details unmasked');
 
@@ -401,7 +405,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     sla,
   ).addOption(new Option('--within <duration>', 'also list deadlines falling within this time').default('30m'));
   define('explain', 'How each deadline of a ticket was computed', ['desk sla explain SD-202611-00042'], () => import('./commands/sla-explain.js'), sla)
-    .argument('<ticket>', 'ticket number or id');
+    .argument('<ticket>', TICKET_REF);
 
   define(
     'visit',
@@ -409,7 +413,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     ['desk visit 42 --staff sun,zhou --hours 2.5 --parts "pickup roller" --materials-cost 85 --transport-cost 20 --cause "worn roller" --opinion "satisfied"'],
     () => import('./commands/visit.js'),
   )
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--date <time>', 'when the visit took place (default: now)')
     .option('--staff <names>', 'who went, comma-separated (required)')
     .option('--hours <n>', 'hours on site')
@@ -421,7 +425,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option(...IF_VERSION);
 
   define('update', 'Give the requester a progress update (restarts the update clock of sla.yaml)', ['desk update 42 --message "Vendor part ordered" --eta "2026-11-28 17:00"'], () => import('./commands/update.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--message <text>', 'what the requester was told')
     .option('--eta <time>', 'the resolution time promised')
     .option(...IF_VERSION);
@@ -432,7 +436,7 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
     .option('--reveal', 'show contact details unmasked');
 
   define('redact', "Erase a requester's name and contact from a ticket and its history (supervisors only)", ['desk --actor chen redact 42 --reason "privacy request of 2026-11-25"'], () => import('./commands/redact.js'))
-    .argument('<ticket>', 'ticket number or id')
+    .argument('<ticket>', TICKET_REF)
     .option('--reason <text>', 'why (required; recorded)');
 
   define('doctor', 'Check the database: integrity, foreign keys, schema, audit trail, numbering, file mode', ['desk doctor', 'desk doctor --json'], () => import('./commands/doctor.js'));

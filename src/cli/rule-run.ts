@@ -3,10 +3,11 @@
 import { UsageError } from '../domain/errors.js';
 import type { Plan } from '../domain/lifecycle.js';
 import { withClock } from '../domain/ticket-clock.js';
-import { parseTicketRef, type TicketRef } from '../domain/numbering.js';
+import type { TicketRef } from '../domain/numbering.js';
 import type { Status, Ticket } from '../domain/ticket.js';
 import type { UpdateResult } from '../store/store.js';
 import type { Context } from './context.js';
+import { readTicketRefs } from './ticket-refs.js';
 import { printJson, toTicketJson } from './render/ticket-json.js';
 
 const BATCH = 500;
@@ -27,7 +28,15 @@ export interface RuleRun {
 async function selectTickets(ctx: Context, run: RuleRun, allGiven: boolean): Promise<TicketRef[]> {
   if (allGiven && run.refs.length) throw new UsageError(`give ticket numbers or ${run.all!.flag}, not both`);
   if (!allGiven && !run.refs.length) throw new UsageError('which tickets?', `give ticket numbers or ${run.all!.flag}`);
-  if (!allGiven) return run.refs.map(parseTicketRef);
+  if (!allGiven) {
+    // Every reference is settled before the first batch is written: one that is ambiguous or
+    // names no ticket stops the run with nothing changed.
+    const refs = await readTicketRefs(ctx, run.refs);
+    const store = await ctx.openStore({ create: false });
+    const ids: TicketRef[] = [];
+    for (const ref of refs) ids.push({ id: (await store.getTicket(ref)).id });
+    return ids;
+  }
   const store = await ctx.openStore({ create: false });
   const tickets = await store.listTickets({ statuses: run.all!.statuses, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER });
   return tickets.map((t) => ({ id: t.id }));

@@ -5,12 +5,12 @@ import type { Ticket } from '../domain/ticket.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
 import { withClock } from '../domain/ticket-clock.js';
 import { withTextLimits } from '../domain/text-limits.js';
-import { parseTicketRef } from '../domain/numbering.js';
 import { formatLocal } from '../domain/time.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { UpdateResult } from '../store/store.js';
 import type { Context } from './context.js';
 import { askText } from './prompter.js';
+import { readTicketRefs } from './ticket-refs.js';
 import { printJson, toTicketJson } from './render/ticket-json.js';
 import { describeChanges } from './render/ticket-view.js';
 import type { Presenter } from './render/present.js';
@@ -46,8 +46,8 @@ function parseVersion(value: unknown): number | undefined {
 export async function runTicketAction(ctx: Context, action: TicketAction): Promise<void> {
   const settings = await ctx.settings();
   const teams = await ctx.teams();
+  const refs = await readTicketRefs(ctx, action.refs);
   const store = await ctx.openStore({ create: false });
-  const refs = action.refs.map(parseTicketRef);
   let version = parseVersion(action.ifVersion);
   if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
 

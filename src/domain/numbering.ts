@@ -1,4 +1,5 @@
 // Ticket numbers: PREFIX-YYYYMM-NNNNN, the sequence restarting every month.
+import { NotFoundError, UsageError } from './errors.js';
 
 export interface NumberingSettings {
   prefix: string;
@@ -13,10 +14,90 @@ export function formatTicketNumber(sequence: string, value: number, digits: numb
   return `${sequence}-${String(value).padStart(digits, '0')}`;
 }
 
-/** A command-line reference to a ticket: its integer id or its number. */
-export type TicketRef = { id: number } | { number: string };
+/** The text a ticket number may be, the desk's own or one imported from another system (upper case). */
+export const NUMBER_TEXT = /^[A-Z0-9][A-Z0-9._/-]{0,63}$/;
 
-export function parseTicketRef(text: string): TicketRef {
+/** What a reference is read against: the desk's numbering and the month "this month" is (YYYYMM, in the desk's zone). */
+export interface RefScope extends NumberingSettings {
+  month: string;
+}
+
+/** A bare integer: id `bare`, or number `bare` of the month the reference was read in. */
+export interface BareRef {
+  bare: number;
+  month: string;
+  thisMonth: string;
+}
+
+/**
+ * A command-line reference to a ticket: its id (`#13`), its number (`SD-202611-00013`, or
+ * `2611-13` in the desk's prefix), or a bare integer that may mean either (see chooseBareRefTicket).
+ */
+export type TicketRef = { id: number } | { number: string } | BareRef;
+
+const DESK_NUMBER = /^([A-Z][A-Z0-9]{0,9})-(\d{6})-(\d+)$/;
+const SHORT_NUMBER = /^(\d{4}|\d{6})-(\d+)$/;
+
+/** Reads `#13`, `SD-202611-00013` (any case, zeros optional), `2611-13`, `202611-13`, `13`, or another system's number. */
+export function parseTicketRef(text: string, scope: RefScope): TicketRef {
   const trimmed = text.trim();
-  return /^\d+$/.test(trimmed) ? { id: Number(trimmed) } : { number: trimmed.toUpperCase() };
+  const upper = trimmed.toUpperCase();
+  const malformed = (message = `"${trimmed}" is not a ticket reference`) =>
+    new UsageError(message, `write a number (${exampleNumber(scope)} or ${scope.month.slice(2)}-42), '#42' for the id, or 42 when that is unambiguous`);
+  const integer = (digits: string) => {
+    const value = Number(digits);
+    if (!Number.isSafeInteger(value)) throw malformed();
+    return value;
+  };
+
+  if (trimmed.startsWith('#')) {
+    if (!/^#\d+$/.test(trimmed)) throw malformed();
+    return { id: integer(trimmed.slice(1)) };
+  }
+  if (/^\d+$/.test(trimmed)) {
+    const bare = integer(trimmed);
+    return { bare, month: scope.month, thisMonth: formatTicketNumber(sequenceName(scope.prefix, scope.month), bare, scope.digits) };
+  }
+  const short = SHORT_NUMBER.exec(trimmed);
+  if (short) {
+    const month = short[1]!.length === 4 ? `20${short[1]}` : short[1]!;
+    if (!(Number(month.slice(4)) >= 1 && Number(month.slice(4)) <= 12)) throw malformed(`"${trimmed}": ${month.slice(4)} is not a month`);
+    return { number: formatTicketNumber(sequenceName(scope.prefix, month), integer(short[2]!), scope.digits) };
+  }
+  const own = DESK_NUMBER.exec(upper);
+  // The desk's own numbers are padded to its digits; another desk's keep the zeros they were imported with.
+  if (own && own[1] === scope.prefix) return { number: formatTicketNumber(sequenceName(own[1], own[2]!), integer(own[3]!), scope.digits) };
+  if (NUMBER_TEXT.test(upper) && /[A-Z]/.test(upper) && /\d/.test(upper)) return { number: upper };
+  throw malformed();
+}
+
+function exampleNumber(scope: RefScope): string {
+  return formatTicketNumber(sequenceName(scope.prefix, scope.month), 42, scope.digits);
+}
+
+/** The operator's reference as an error message repeats it. */
+function describeRef(ref: TicketRef): string {
+  if ('bare' in ref) return String(ref.bare);
+  return 'id' in ref ? `#${ref.id}` : ref.number;
+}
+
+export function ticketNotFound(ref: TicketRef): NotFoundError {
+  return new NotFoundError(`no ticket ${describeRef(ref)}`, 'list tickets with `desk list`');
+}
+
+/**
+ * The ticket a bare integer names, given the ticket with that id and this month's ticket with
+ * that number: taken when they are the same ticket or only one exists, refused when they differ,
+ * so that no command acts on a ticket the operator did not mean.
+ */
+export function chooseBareRefTicket<T extends { id: number; number: string }>(ref: BareRef, byId: T | undefined, byNumber: T | undefined): T {
+  if (byId && byNumber && byId.id !== byNumber.id) {
+    throw new UsageError(
+      `ticket ${ref.bare} is ambiguous: id ${ref.bare} is ${byId.number}, number ${ref.bare} of this month is ${byNumber.number}`,
+      `write '#${ref.bare}' for the id, or ${ref.month.slice(2)}-${ref.bare} for this month's number`,
+    );
+  }
+  const ticket = byId ?? byNumber;
+  if (!ticket) throw ticketNotFound(ref);
+  return ticket;
 }

@@ -6,6 +6,7 @@ import type { Status } from '../domain/ticket.js';
 import { acceptedTerms, findTerm } from '../domain/terms.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import { DeskError, escapeControls } from '../domain/errors.js';
+import { NUMBER_TEXT } from '../domain/numbering.js';
 import type { ImportTicket } from '../store/store.js';
 import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
@@ -68,7 +69,6 @@ const MULTILINE = new Set(['description', 'escalation_reason', 'solution', 'step
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, y: true, n: false, t: true, f: false, 是: true, 否: false };
 // What maskContact makes of a contact: a masked export imported back would overwrite the real one.
 const MASKED = /^(?:[^@\s]\*\*\*@\S+|\d{3}\*{4}\d{4}|\S\*+\S|\*{1,2})$/;
-const NUMBER = /^[A-Z0-9][A-Z0-9._/-]{0,63}$/;
 
 export function emptyImportTicket(): ImportTicket {
   return {
@@ -149,7 +149,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       }
       case 'number': {
         const number = text.toUpperCase();
-        if (!NUMBER.test(number) || /^\d+$/.test(number)) {
+        if (!NUMBER_TEXT.test(number) || /^\d+$/.test(number)) {
           problem(field, `${quote(text)} cannot be a ticket number (letters, digits, - . _ /, not digits alone)`, 'an identifier from another system belongs in external_id: --map COLUMN=external_id');
         } else set.number = number;
         break;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
-import type { TicketRef } from '../domain/numbering.js';
+import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../domain/numbering.js';
 import { indexSearchBacklog, searchIndexBehind, searchTickets, similarTickets } from './sqlite-search.js';
 import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
 import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
@@ -214,10 +214,15 @@ export class SqliteStore implements Store {
   }
 
   private readTicket(ref: TicketRef): Ticket {
+    if ('bare' in ref) {
+      // Both readings in one query, so the choice sees the tickets as they are in this transaction.
+      const rows = (this.statement('SELECT * FROM tickets WHERE id = ? OR number = ?').all(ref.bare, ref.thisMonth) as Row[]).map(toTicket);
+      return chooseBareRefTicket(ref, rows.find((t) => t.id === ref.bare), rows.find((t) => t.number === ref.thisMonth));
+    }
     const row = ('id' in ref
       ? this.statement('SELECT * FROM tickets WHERE id = ?').get(ref.id)
       : this.statement('SELECT * FROM tickets WHERE number = ?').get(ref.number)) as Row | undefined;
-    if (!row) throw new NotFoundError(`no ticket ${'id' in ref ? ref.id : ref.number}`, 'list tickets with `desk list`');
+    if (!row) throw ticketNotFound(ref);
     return toTicket(row);
   }
 

@@ -61,6 +61,10 @@ export interface Store {
   readonly path: string;
   /** Creates the ticket and applies `then` (e.g. rule classification) in the same transaction. */
   createTicket(ticket: NewTicket, options: CreateOptions, then?: readonly Plan[]): Promise<Ticket>;
+  /**
+   * The ticket a reference names. A bare integer is looked up both ways, as an id and as this
+   * month's number, and chooseBareRefTicket (src/domain/numbering.ts) takes it or refuses it.
+   */
   getTicket(ref: TicketRef): Promise<Ticket>;
   /** Reads the ticket, applies `plan` to it and records the audit event, all in one transaction. */
   updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult>;

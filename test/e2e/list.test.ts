@@ -10,8 +10,8 @@ function seed(box: Sandbox): void {
   make('VPN cannot connect', '--created-at', '2026-10-20 10:00', '--team', 'network', '--channel', 'email', '--type', 'fault');
   make('Password reset', '--created-at', '2026-11-02 10:00', '--type', 'request', '--urgency', 'critical');
   make('ERP 报表导出慢', '--created-at', '2026-11-03 10:00', '--team', 'applications', '--assignee', 'chu');
-  box.desk(['respond', '4']);
-  box.desk(['resolve', '4', '--solution', 'Index added']);
+  box.desk(['respond', 'SD-202611-00002']);
+  box.desk(['resolve', 'SD-202611-00002', '--solution', 'Index added']);
 }
 
 describe('desk list', () => {
@@ -56,17 +56,21 @@ describe('desk list', () => {
     expect(table.stdout.split('\n')[0]).toBe('Number\tCreated\tStatus\tUrgency\tTeam\tAssignee\tRequester\tContact\tTitle\tDue');
     expect(box.desk(['list', '--reveal']).stdout).toContain('13912345678');
     expect(box.json(['list']).every((t: any) => t.contact === '139****5678')).toBe(true);
-    expect(box.desk(['show', '1']).stdout).not.toContain('13912345678');
-    expect(box.desk(['history', '1']).stdout).not.toContain('13912345678');
-    expect(box.desk(['history', '1', '--reveal']).stdout).toContain('13912345678');
+    const shown = box.desk(['show', 'SD-202610-00001']);
+    expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('139****5678')]);
+    expect(shown.stdout).not.toContain('13912345678');
+    const history = box.desk(['history', 'SD-202610-00001']);
+    expect([history.code, history.stdout]).toEqual([0, expect.stringContaining('139****5678')]);
+    expect(history.stdout).not.toContain('13912345678');
+    expect(box.desk(['history', 'SD-202610-00001', '--reveal']).stdout).toContain('13912345678');
   });
 
   it('shows times in the configured zone, plain when piped', () => {
     const box = sandbox();
     seed(box);
-    const shanghai = box.json(['show', '1']);
+    const shanghai = box.json(['show', 'SD-202610-00001']);
     expect(shanghai.created_at).toBe('2026-10-05T10:00:00+08:00');
-    expect(box.json(['show', '1', '--tz', 'Europe/Berlin']).created_at).toBe('2026-10-05T04:00:00+02:00');
+    expect(box.json(['show', 'SD-202610-00001', '--tz', 'Europe/Berlin']).created_at).toBe('2026-10-05T04:00:00+02:00');
     const piped = box.desk(['list']).stdout;
     expect(piped).not.toMatch(/\x1b\[/);
     expect(piped).not.toMatch(/[┌─│]/);

@@ -74,6 +74,12 @@ describe('query plans', () => {
     }
   });
 
+  it('a bare ticket reference finds both its readings through an index', async () => {
+    const queries = await capture(store, () => store.getTicket({ bare: 13, month: '202611', thisMonth: 'SD-202611-00013' }).catch(() => null));
+    expect(queries.length).toBe(1);
+    for (const q of queries) expect(fullScan(plan(store, q.sql, q.params)), q.sql).toEqual([]);
+  });
+
   it('every aggregate of the monthly report is month-bounded through an index', async () => {
     const window = monthWindow('2026-10', 'Asia/Shanghai');
     const queries = await capture(store, () => store.monthFacts({ ...window, now }));

@@ -1,14 +1,15 @@
-import { parseTicketRef } from '../../domain/numbering.js';
 import { formatIso } from '../../domain/time.js';
 import type { Context } from '../context.js';
+import { readTicketRef } from '../ticket-refs.js';
 import { renderHistory } from '../render/history.js';
 import { presentChanges, printJson } from '../render/ticket-json.js';
 
 export async function run({ args, options }: { args: string[]; options: { reveal?: boolean } }, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const reveal = Boolean(options.reveal);
+  const ref = await readTicketRef(ctx, args[0]!);
   const store = await ctx.openStore({ create: false });
-  const ticket = await store.getTicket(parseTicketRef(args[0]!));
+  const ticket = await store.getTicket(ref);
   const events = await store.listEvents(ticket.id);
   if (ctx.json) {
     printJson(

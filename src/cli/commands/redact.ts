@@ -1,6 +1,6 @@
 import { UsageError } from '../../domain/errors.js';
-import { parseTicketRef } from '../../domain/numbering.js';
 import type { Context } from '../context.js';
+import { readTicketRef } from '../ticket-refs.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 
 /** A privacy request: only a supervisor may erase a requester's details. */
@@ -12,8 +12,9 @@ export async function run({ args, options }: { args: string[]; options: { reason
   }
   const reason = options.reason?.trim();
   if (!reason) throw new UsageError('redact needs --reason', 'e.g. --reason "privacy request of 2026-11-25"');
+  const ref = await readTicketRef(ctx, args[0]!);
   const store = await ctx.openStore({ create: false });
-  const ticket = await store.redactTicket(parseTicketRef(args[0]!), reason, { actor: ctx.actor, now: ctx.now() });
+  const ticket = await store.redactTicket(ref, reason, { actor: ctx.actor, now: ctx.now() });
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(ticket, { zone, reveal: false }));
   else ctx.io.stdout.write(`${ticket.number} redacted: requester, contact and their mentions removed from the ticket, its visits and its history\n`);
 }

@@ -1,9 +1,9 @@
 import { maskContact } from '../../domain/privacy.js';
-import { parseTicketRef } from '../../domain/numbering.js';
 import { formatIso, formatLocal } from '../../domain/time.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { formatMoney } from '../../domain/visit.js';
 import type { Context } from '../context.js';
+import { readTicketRef } from '../ticket-refs.js';
 import { renderServiceReportHtml, renderServiceReportMarkdown } from '../render/service-report.js';
 import { loadStyle } from '../render/style.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
@@ -12,8 +12,9 @@ import { renderTicket } from '../render/ticket-view.js';
 export async function run({ args, options }: { args: string[]; options: { reveal?: boolean; format?: string } }, ctx: Context) {
   const { timezone: zone, currency } = await ctx.settings();
   const format = options.format === undefined ? 'text' : checkEnum(options.format, ['text', 'md', 'html'], '--format');
+  const ref = await readTicketRef(ctx, args[0]!);
   const store = await ctx.openStore({ create: false });
-  const ticket = await store.getTicket(parseTicketRef(args[0]!));
+  const ticket = await store.getTicket(ref);
   const visits = await store.listVisits(ticket.id);
   const reveal = Boolean(options.reveal);
   const contact = reveal ? ticket.contact : maskContact(ticket.contact);

@@ -1,7 +1,7 @@
-import { parseTicketRef } from '../../domain/numbering.js';
 import type { Ticket } from '../../domain/ticket.js';
 import type { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
+import { readTicketRef } from '../ticket-refs.js';
 import { renderSimilarHits, similarHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
@@ -12,8 +12,8 @@ const MAX = 50;
 export async function run({ args, options }: { args: string[]; options: { limit: string; reveal?: boolean } }, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const limit = parseLimit(options.limit, MAX, 'e.g. --limit 5');
+  const ref = await readTicketRef(ctx, args[0]!);
   const store = await ctx.openStore({ create: false });
-  const ref = parseTicketRef(args[0]!);
   const hits = await store.similarTickets(ref, limit);
   const reveal = Boolean(options.reveal);
   if (ctx.json) {

@@ -1,9 +1,9 @@
 import { UsageError } from '../../domain/errors.js';
-import { parseTicketRef } from '../../domain/numbering.js';
 import { formatIso, formatLocal, formatSpan } from '../../domain/time.js';
 import type { BusinessTimeStep } from '../../sla/business-time.js';
 import { explainDueTimes, targetFor } from '../../sla/targets.js';
 import type { Context } from '../context.js';
+import { readTicketRef } from '../ticket-refs.js';
 import { printJson } from '../render/ticket-json.js';
 
 const REASONS: Record<string, string> = {
@@ -32,8 +32,9 @@ function describeStep(step: BusinessTimeStep, zone: string): string {
 export async function run({ args }: { args: string[] }, ctx: Context) {
   const [{ timezone: zone }, sla] = [await ctx.settings(), await ctx.sla()];
   if (!sla) throw new UsageError('no sla.yaml in the config directory', 'run `desk init` for an example, or pass --config DIR');
+  const ref = await readTicketRef(ctx, args[0]!);
   const store = await ctx.openStore({ create: false });
-  const ticket = await store.getTicket(parseTicketRef(args[0]!));
+  const ticket = await store.getTicket(ref);
   const target = targetFor(sla, ticket.urgency, ticket.type);
   const explained = explainDueTimes(sla, ticket);
   const pauses = (await store.listEvents(ticket.id)).filter((e) => e.kind === 'pending' || e.kind === 'resume' || (e.data.changes?.status?.[0] === 'pending'));
