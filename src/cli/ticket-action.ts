@@ -43,7 +43,7 @@ function parseVersion(value: unknown): number | undefined {
 export async function runTicketAction(ctx: Context, action: TicketAction): Promise<void> {
   const settings = await ctx.settings();
   const teams = await ctx.teams();
-  const store = await ctx.openStore({ create: false });
+  const store = await ctx.openStore({ create: false, write: true });
   const refs = action.refs.map(parseTicketRef);
   let version = parseVersion(action.ifVersion);
   if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
