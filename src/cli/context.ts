@@ -58,8 +58,11 @@ export interface Context {
   lang(): Promise<Lang>;
   /** Writes values for people in the desk's zone and the operator's language. */
   presenter(options?: { reveal?: boolean }): Promise<Presenter>;
-  /** Opens the store once per run; `create: false` refuses to make a database that is not there. */
-  openStore(options?: { create?: boolean }): Promise<Store>;
+  /**
+   * Opens the store once per run; `create: false` refuses to make a database that is not there,
+   * `write: true` refuses at once a database this process may only read.
+   */
+  openStore(options?: { create?: boolean; write?: boolean }): Promise<Store>;
   /** A context for the same world with some global options replaced (the demo's own database). */
   derive(overrides: GlobalOptions): Context;
   dispose(): void;
@@ -176,10 +179,12 @@ export function createContext(world: World, globals: GlobalOptions): Context {
       return resolveDatabasePath(globals.db, env, home);
     },
     async openStore(options = {}) {
-      if (store) return store;
-      const path = await ctx.databasePath();
-      const { openSqliteStore } = await import('../store/sqlite-store.js');
-      store = openSqliteStore(path, { create: options.create ?? true });
+      if (!store) {
+        const path = await ctx.databasePath();
+        const { openSqliteStore } = await import('../store/sqlite-store.js');
+        store = openSqliteStore(path, { create: options.create ?? true });
+      }
+      if (options.write) store.checkWritable();
       return store;
     },
     derive(overrides) {

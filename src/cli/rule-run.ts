@@ -46,7 +46,7 @@ export async function runRules(ctx: Context, run: RuleRun, allGiven: boolean): P
   const { timezone: zone } = await ctx.settings();
   await ctx.rules();
   const refs = await selectTickets(ctx, run, allGiven);
-  const store = await ctx.openStore({ create: false });
+  const store = await ctx.openStore({ create: false, write: true });
   const decisions = new Map<number, RuleDecisions>();
   const sla = await ctx.sla();
   const results: UpdateResult[] = [];

@@ -47,7 +47,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   const settings = await ctx.settings();
   const teams = await ctx.teams();
   const refs = await readTicketRefs(ctx, action.refs);
-  const store = await ctx.openStore({ create: false });
+  const store = await ctx.openStore({ create: false, write: true });
   let version = parseVersion(action.ifVersion);
   if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
 

@@ -11,6 +11,7 @@ import { ticketFilterSql } from './sqlite-filters.js';
 import type { ExportQuery, ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
 import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
+import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
 
 type Row = Record<string, unknown>;
 
@@ -62,19 +63,23 @@ function isRunning(pid: number): boolean {
 export class SqliteImportSession implements ImportSession {
   /** The scratch database of markSeen, attached as `import_seen`; null until first used. */
   private seenFile: string | null = null;
+  /** Where markSeen keeps the run's keys; null until first used. */
+  private seenTable: string | null = null;
   /** The columns of `tickets`, read from the schema so that new columns need no change here. */
   private columns: string[] | null = null;
   private insertTicket: Database.Statement | null = null;
 
+  /** `access.readOnly`: the database may only be read, so the session only previews (--dry-run). */
   constructor(
     private readonly db: Database.Database,
     private readonly tools: PlanTools,
+    private readonly access: { path: string; readOnly: boolean },
   ) {
     // Every statement that writes many rows inside a batch (a ticket with its triggers, the search
     // index's insert) keeps a statement journal, by default a temporary file: about 35 page writes
     // a ticket, most of the import's system time (200,000 tickets: 10 s of it, 2.3 s in memory).
     this.tempStore = this.db.pragma('temp_store', { simple: true }) as number;
-    this.db.pragma('temp_store = MEMORY');
+    if (!access.readOnly) this.db.pragma('temp_store = MEMORY');
   }
 
   /** The connection's temp_store before the import, restored at close. */
@@ -90,16 +95,22 @@ export class SqliteImportSession implements ImportSession {
    * finding duplicates inside a file should cost no memory per row.
    */
   async markSeen(keys: readonly (string | null)[], lines: readonly number[]): Promise<(number | null)[]> {
-    if (this.seenFile === null) {
+    if (this.seenTable === null && this.access.readOnly) {
+      // A read-only connection attaches files read-only too; its temporary tables live in a
+      // temporary file of SQLite's own (temp_store is left at its default).
+      this.db.exec('CREATE TEMP TABLE import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
+      this.seenTable = 'temp.import_seen';
+    } else if (this.seenTable === null) {
       removeAbandonedScratch();
       this.seenFile = join(tmpdir(), `desk-import-${process.pid}-${Math.floor(Math.random() * 2 ** 48).toString(16)}.db`);
       this.statement('ATTACH DATABASE ? AS import_seen').run(this.seenFile);
       this.db.pragma('import_seen.journal_mode = OFF');
       this.db.pragma('import_seen.synchronous = OFF');
       this.db.exec('CREATE TABLE import_seen.seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
+      this.seenTable = 'import_seen.seen';
     }
-    const insert = this.statement('INSERT INTO import_seen.seen (key, line) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
-    const earlier = this.statement('SELECT line FROM import_seen.seen WHERE key = ?').pluck();
+    const insert = this.statement(`INSERT INTO ${this.seenTable} (key, line) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`);
+    const earlier = this.statement(`SELECT line FROM ${this.seenTable} WHERE key = ?`).pluck();
     const mark = () =>
       keys.map((key, i) => {
         if (key === null) return null;
@@ -271,6 +282,15 @@ export class SqliteImportSession implements ImportSession {
    * never pile up in memory) and commits when the batch is full, or at flush().
    */
   async write(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
+    if (this.access.readOnly) throw cannotWrite(this.access.path);
+    try {
+      return await this.writeBatches(records, options);
+    } catch (error) {
+      throw asWriteRefusal(error, this.access.path);
+    }
+  }
+
+  private async writeBatches(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
     this.stopIdleTimer();
     const counts: ImportCounts = { inserted: 0, updated: 0, skipped: 0 };
     for (let start = 0; start < records.length; ) {
@@ -322,11 +342,15 @@ export class SqliteImportSession implements ImportSession {
 
   /** Commits the rows written since the last commit. */
   async flush(): Promise<void> {
-    this.stopIdleTimer();
-    if (this.inBatch === null) return;
-    indexSearchBacklog(this.db);
-    this.db.prepare('COMMIT').run();
-    this.inBatch = null;
+    try {
+      this.stopIdleTimer();
+      if (this.inBatch === null) return;
+      indexSearchBacklog(this.db);
+      this.db.prepare('COMMIT').run();
+      this.inBatch = null;
+    } catch (error) {
+      throw asWriteRefusal(error, this.access.path);
+    }
   }
 
   private writePart(records: readonly ImportRecord[], options: ImportWriteOptions, counts: ImportCounts): void {
@@ -381,11 +405,13 @@ export class SqliteImportSession implements ImportSession {
     this.inBatch = null;
     if (this.autocheckpoint !== null) this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
     this.autocheckpoint = null;
+    if (this.seenTable === 'temp.import_seen') this.db.exec('DROP TABLE temp.import_seen');
     if (this.seenFile !== null) {
       this.db.exec('DETACH DATABASE import_seen');
       for (const suffix of ['', '-journal']) rmSync(this.seenFile + suffix, { force: true });
     }
     this.seenFile = null;
+    this.seenTable = null;
     this.db.pragma(`temp_store = ${this.tempStore}`);
   }
 }

@@ -26,6 +26,7 @@ import type { ExportQuery, ImportSession } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
+import { asWriteRefusal, cannotWrite, mayWrite, openReadOnly } from './sqlite-read-only.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
 
@@ -67,6 +68,7 @@ function toEvent(row: Row): TicketEvent {
 export interface OpenOptions {
   /** Create the file (mode 0600) when it does not exist; otherwise a missing file is NotFoundError. */
   create: boolean;
+  /** Open for reading only, as when this process may not write the file or its directory. */
   readonly?: boolean;
 }
 
@@ -82,14 +84,24 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
     if (!options.create) throw new NotFoundError(`no database at ${path}`, 'run `desk init`, or point --db / DESK_DB at your database');
     createDatabaseFile(path);
   }
+  // A file or directory this process may not write is read without writing anything: no pragma
+  // of the writers' connection, no migration, no search index catch-up.
+  const readOnly = path !== ':memory:' && (options.readonly === true || !mayWrite(path));
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: findSqliteAddon() });
-    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
-    migrate(db, path);
-    return new SqliteStore(db, path);
+    const driver = { timeout: BUSY_TIMEOUT_MS, nativeBinding: findSqliteAddon() };
+    let fileJournalMode: string | null = null;
+    if (readOnly) ({ db, fileJournalMode } = openReadOnly(path, driver));
+    else {
+      db = new Database(path, driver);
+      for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
+    }
+    migrate(db, path, readOnly);
+    return new SqliteStore(db, path, readOnly, fileJournalMode);
   } catch (error) {
     db?.close();
+    const refusal = asWriteRefusal(error, path);
+    if (refusal !== error) throw refusal;
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new UsageError(`${path} is not a desk database (${(error as Error).message})`, 'check --db / DESK_DB; restore from a backup if it was damaged');
@@ -106,9 +118,9 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
  * readable by others; SQLite gives its -wal and -shm files the same mode.
  */
 function createDatabaseFile(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const draft = `${path}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(draft, 'wx', 0o600));
     const db = new Database(draft, { nativeBinding: findSqliteAddon() });
     try {
@@ -149,7 +161,7 @@ function findSqliteAddon(): string {
   return addon;
 }
 
-function migrate(db: Database.Database, path: string): void {
+function migrate(db: Database.Database, path: string, readOnly = false): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
   if (version() === 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").get()) {
     throw new UsageError(`${path} is an SQLite database of another program, not a desk database`, 'point --db / DESK_DB at a desk database');
@@ -158,6 +170,12 @@ function migrate(db: Database.Database, path: string): void {
     throw new UsageError(`${path} has schema version ${version()}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
   }
   if (version() === SCHEMA_VERSION) return;
+  if (readOnly) {
+    throw new UsageError(
+      `${path} has schema version ${version()}; this desk needs version ${SCHEMA_VERSION} and may not write the file to upgrade it`,
+      'run any desk command once as the database\'s owner (or with write access to the file and its directory) to upgrade it',
+    );
+  }
   // Another process may be migrating at the same moment: re-read the version under the write lock.
   db.transaction(() => {
     for (let step = version(); step < SCHEMA_VERSION; step++) {
@@ -169,8 +187,20 @@ function migrate(db: Database.Database, path: string): void {
 
 export class SqliteStore implements Store {
 
-  /** The connection, for the store's own query modules (sqlite-*.ts); nothing outside src/store touches it. */
-  constructor(readonly db: Database.Database, readonly path: string) {}
+  /**
+   * The connection, for the store's own query modules (sqlite-*.ts); nothing outside src/store
+   * touches it. `fileJournalMode`: of a read-only database read into memory, the file's own.
+   */
+  constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+    readonly readOnly = false,
+    private readonly fileJournalMode: string | null = null,
+  ) {}
+
+  checkWritable(): void {
+    if (this.readOnly) throw cannotWrite(this.path);
+  }
 
   private statement(sql: string): Database.Statement {
     return prepareCached(this.db, sql);
@@ -178,7 +208,12 @@ export class SqliteStore implements Store {
 
   /** Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so no reader upgrades into a deadlock. */
   private write<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    this.checkWritable();
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      throw asWriteRefusal(error, this.path);
+    }
   }
 
   async createTicket(ticket: NewTicket, options: CreateOptions, then: readonly Plan[] = []): Promise<Ticket> {
@@ -327,9 +362,12 @@ export class SqliteStore implements Store {
     return similarTickets(this.db, this.readTicket(ref), limit);
   }
 
-  /** Indexes what a bulk writer deferred and left behind (normally nothing: one cheap read). */
+  /**
+   * Indexes what a bulk writer deferred and left behind (normally nothing: one cheap read). A
+   * reader that may not write searches the index as it is; the next writer's search catches up.
+   */
   private catchUpSearchIndex(): void {
-    if (searchIndexBehind(this.db)) this.write(() => indexSearchBacklog(this.db));
+    if (!this.readOnly && searchIndexBehind(this.db)) this.write(() => indexSearchBacklog(this.db));
   }
 
   async shiftActivity(query: ShiftQuery): Promise<ShiftActivity> {
@@ -360,6 +398,7 @@ export class SqliteStore implements Store {
   }
 
   async redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket> {
+    this.checkWritable();
     // Deleted and overwritten content is zeroed in the file, not left in free pages.
     this.db.pragma('secure_delete = ON');
     const ticket = this.write(() => {
@@ -387,7 +426,8 @@ export class SqliteStore implements Store {
   }
 
   async health(): Promise<HealthFacts> {
-    return healthFacts(this.db);
+    const facts = healthFacts(this.db);
+    return this.fileJournalMode === null ? facts : { ...facts, journal_mode: this.fileJournalMode };
   }
 
   async backup(destination: string): Promise<void> {
@@ -401,7 +441,7 @@ export class SqliteStore implements Store {
   }
 
   async beginImport(): Promise<ImportSession> {
-    return new SqliteImportSession(this.db, this.tools);
+    return new SqliteImportSession(this.db, this.tools, { path: this.path, readOnly: this.readOnly });
   }
 
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {

@@ -59,6 +59,11 @@ export interface UpdateResult {
 
 export interface Store {
   readonly path: string;
+  /**
+   * Throws the error every write gives when this process may only read the database; a command
+   * that will write calls it before asking the operator anything or reading its input.
+   */
+  checkWritable(): void;
   /** Creates the ticket and applies `then` (e.g. rule classification) in the same transaction. */
   createTicket(ticket: NewTicket, options: CreateOptions, then?: readonly Plan[]): Promise<Ticket>;
   /**

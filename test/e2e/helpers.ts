@@ -20,8 +20,11 @@ export interface Sandbox {
   dir: string;
   db: string;
   env: NodeJS.ProcessEnv;
-  /** Runs desk synchronously with the sandbox's database and the example config. */
-  desk(args: string[], options?: { input?: string | Buffer; env?: NodeJS.ProcessEnv }): Result;
+  /**
+   * Runs desk synchronously with the sandbox's database and the example config; `unprivileged`:
+   * as a user that file modes apply to (see runUnprivileged).
+   */
+  desk(args: string[], options?: { input?: string | Buffer; env?: NodeJS.ProcessEnv; unprivileged?: boolean }): Result;
   /** Parses the JSON that `desk … --json` prints. */
   json<T = any>(args: string[]): T;
 }
@@ -57,7 +60,8 @@ export function sandbox(options: { config?: string | null } = {}): Sandbox {
     db,
     env,
     desk(args, opts = {}) {
-      const run = spawnSync(process.execPath, [DESK, ...args], {
+      const [command, argv] = opts.unprivileged ? runUnprivileged(process.execPath, [DESK, ...args]) : [process.execPath, [DESK, ...args]];
+      const run = spawnSync(command, argv, {
         cwd: dir,
         env: { ...env, ...opts.env },
         input: opts.input ?? '',
@@ -74,6 +78,22 @@ export function sandbox(options: { config?: string | null } = {}): Sandbox {
     },
   };
   return box;
+}
+
+/** Root, whom file modes do not stop (the tests run as root in CI). */
+export const IS_ROOT = process.getuid?.() === 0;
+
+let setprivChecked = false;
+
+/**
+ * `command args` as a user that file modes apply to: as root, the user nobody through setpriv
+ * (util-linux), so the tests' files must be readable by others; as anyone else, this user.
+ */
+export function runUnprivileged(command: string, args: readonly string[]): [string, string[]] {
+  if (!IS_ROOT) return [command, [...args]];
+  if (!setprivChecked && spawnSync('setpriv', ['--version']).status !== 0) throw new Error('the tests run as root and need setpriv (util-linux) to run desk as nobody');
+  setprivChecked = true;
+  return ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', command, ...args]];
 }
 
 /** Starts desk without waiting, for concurrency tests. */

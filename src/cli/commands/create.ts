@@ -85,7 +85,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   const { ticket, settlements } = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams, force: Boolean(options.force), limits: settings.limits }));
   const routed: string[] = [];
   const then = ((options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : []).map((plan) => withClock(plan, sla, now));
-  const store = await ctx.openStore();
+  const store = await ctx.openStore({ write: true });
   const { prefix, digits } = settings.numbering;
   const created = await store.createTicket(
     ticket,

@@ -32,7 +32,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   const within = parseDuration(options.within ?? DEFAULT_WITHIN, '--within');
   const team = options.team === undefined ? undefined : (await ctx.teams()).checkTeam(options.team, '--team');
   const format = options.format === undefined ? (ctx.io.stdoutIsTTY ? 'text' : 'md') : checkEnum(options.format, ['text', 'md'], '--format');
-  const store = await ctx.openStore({ create: false });
+  const store = await ctx.openStore({ create: false, write: Boolean(options.record) });
   const previous = await store.lastHandover(now + 1, team ?? null);
   const handover = buildHandover(await store.shiftActivity({ since, until: now, team }), { since, until: now, within, team });
   const recorded = options.record ? await store.recordHandover({ since, team: team ?? null, summary: summarizeHandover(handover) }, { actor: ctx.actor, now }) : null;

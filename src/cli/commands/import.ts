@@ -124,7 +124,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
   // A dry run never creates a database: without one, every row would be new.
   const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
   const storeContext = dryWithoutDatabase ? ctx.derive({ db: ':memory:' }) : ctx;
-  const store = await storeContext.openStore({ create: !options.dryRun });
+  const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
   const session = await store.beginImport();
   const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding);
 

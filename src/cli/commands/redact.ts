@@ -13,7 +13,7 @@ export async function run({ args, options }: { args: string[]; options: { reason
   const reason = options.reason?.trim();
   if (!reason) throw new UsageError('redact needs --reason', 'e.g. --reason "privacy request of 2026-11-25"');
   const ref = await readTicketRef(ctx, args[0]!);
-  const store = await ctx.openStore({ create: false });
+  const store = await ctx.openStore({ create: false, write: true });
   const ticket = await store.redactTicket(ref, reason, { actor: ctx.actor, now: ctx.now() });
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(ticket, { zone, reveal: false }));
   else ctx.io.stdout.write(`${ticket.number} redacted: requester, contact and their mentions removed from the ticket, its visits and its history\n`);
