@@ -170,9 +170,9 @@ export function createContext(world: World, globals: GlobalOptions): Context {
       return pickLang(undefined, env);
     },
     async presenter(options = {}) {
-      const [{ timezone, vocabulary }, lang] = [await ctx.settings(), await ctx.lang()];
+      const [{ timezone, vocabulary, teamNames }, lang] = [await ctx.settings(), await ctx.lang()];
       const { Presenter } = await import('./render/present.js');
-      return new Presenter({ lang, zone: timezone, labels: vocabulary.labels, reveal: options.reveal });
+      return new Presenter({ lang, zone: timezone, labels: vocabulary.labels, teams: teamNames, reveal: options.reveal });
     },
     async databasePath() {
       const { resolveDatabasePath } = await import('../store/location.js');

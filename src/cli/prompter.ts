@@ -6,7 +6,8 @@ export async function askText(ctx: Context, message: string, required = true): P
   return input({ message, required }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
 }
 
-export async function askChoice(ctx: Context, message: string, choices: readonly string[]): Promise<string> {
+/** Asks for one of `choices`, each shown by its name (a label in the operator's language). */
+export async function askChoice(ctx: Context, message: string, choices: readonly { value: string; name: string }[]): Promise<string> {
   const { select } = await import('@inquirer/prompts');
-  return select({ message, choices: choices.map((value) => ({ value })) }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
+  return select({ message, choices: choices.map(({ value, name }) => ({ value, name })) }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ZoneTable } from '../domain/zone-table.js';
 import type { DeskSettings } from './settings.js';
 
-const FORMAT = 7;
+const FORMAT = 8;
 
 function stampOf(path: string | null): string {
   if (!path) return 'none';
@@ -79,8 +79,9 @@ export async function loadDeskSettingsCached(
   env: NodeJS.ProcessEnv,
 ): Promise<CachedDeskSettings> {
   const file = configDir && resolve(cwd, configDir, 'desk.yaml');
-  // sla.yaml names the desk's zone when desk.yaml does not.
-  const stamp = `${stampOf(file)}|${stampOf(configDir && resolve(cwd, configDir, 'sla.yaml'))}`;
+  // sla.yaml names the desk's zone when desk.yaml does not; teams.yaml names the teams.
+  const beside = (name: string) => stampOf(configDir && resolve(cwd, configDir, name));
+  const stamp = `${stampOf(file)}|${beside('sla.yaml')}|${beside('teams.yaml')}`;
   const tzdata = `${process.versions.icu}/${process.versions.tz}`;
   const key = cacheKey(`${file}`);
   const cachePath = join(cacheDir, `settings-${key}.json`);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TeamDirectory, DEFAULT_VOCABULARY, makeVocabulary, type Vocabulary } from '../domain/vocabulary.js';
-import { LANGS, type GivenLabel, type Lang } from '../domain/terms.js';
+import { LANGS, type GivenLabel, type Lang, type TermLabel } from '../domain/terms.js';
 import { STATUSES, URGENCIES } from '../domain/ticket.js';
 import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
@@ -55,7 +55,7 @@ const TEAM_KEY = /^[a-z0-9_-]+$/;
 export const TeamsFileSchema = z
   .object({
     teams: z
-      .record(z.string(), z.object({ name: z.string().optional(), supervisor: agentName.optional(), members: z.array(agentName).default([]) }).strict())
+      .record(z.string(), z.object({ name: label.optional().describe('shown for the team: one name, or { en, zh }'), supervisor: agentName.optional(), members: z.array(agentName).default([]) }).strict())
       .superRefine((teams, ctx) => {
         for (const key of Object.keys(teams)) {
           if (!TEAM_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'team keys use lower-case letters, digits, - and _', params: { at: 'key' } });
@@ -70,6 +70,8 @@ export interface DeskSettings {
   vocabulary: Vocabulary;
   /** desk.yaml's language, when it names one; else the output follows --lang or LANG. */
   language: Lang | null;
+  /** What teams.yaml calls each team, kept here so that showing a ticket needs no YAML. */
+  teamNames: Readonly<Record<string, TermLabel>>;
   auto: boolean;
   /** Currency of visit costs (ISO 4217). */
   currency: string;
@@ -81,6 +83,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   numbering: { prefix: 'SD', digits: 5 },
   vocabulary: DEFAULT_VOCABULARY,
   language: null,
+  teamNames: {},
   auto: false,
   currency: 'CNY',
   limits: DEFAULT_TEXT_LIMITS,
@@ -108,6 +111,7 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
     numbering: { ...DEFAULT_SETTINGS.numbering, ...file.numbering },
     vocabulary: vocabularyOf(file),
     language: file.language ?? null,
+    teamNames: Object.fromEntries(loadTeams(configDir, cwd).teams().flatMap((t) => (t.label ? [[t.key, t.label]] : []))),
     auto: file.auto ?? false,
     currency: file.currency ?? DEFAULT_SETTINGS.currency,
     limits: { ...DEFAULT_TEXT_LIMITS, ...file.limits },
@@ -138,6 +142,9 @@ export function loadTeams(configDir: string | null, cwd: string): TeamDirectory 
   if (!path || !existsSync(path)) return new TeamDirectory([]);
   const file = loadYamlFile(path, TeamsFileSchema, cwd);
   return new TeamDirectory(
-    Object.entries(file.teams).map(([key, t]) => ({ key, name: t.name ?? key, supervisor: t.supervisor ?? null, members: t.members })),
+    Object.entries(file.teams).map(([key, t]) => {
+      const label = typeof t.name === 'string' ? { en: t.name, zh: t.name } : { en: t.name?.en ?? key, zh: t.name?.zh ?? t.name?.en ?? key };
+      return { key, name: label.en, label, supervisor: t.supervisor ?? null, members: t.members };
+    }),
   );
 }

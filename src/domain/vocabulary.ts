@@ -1,6 +1,6 @@
 import { UsageError } from './errors.js';
 import { STATUSES, URGENCIES } from './ticket.js';
-import { checkTerm, termLabels, type GivenLabel, type TermKind, type TermLabels } from './terms.js';
+import { checkTerm, termLabels, type GivenLabel, type TermKind, type TermLabel, type TermLabels } from './terms.js';
 
 /** The enumerated values a desk accepts, with their labels; channels, types and impacts come from config. */
 export interface Vocabulary {
@@ -47,6 +47,8 @@ export function checkEnum(value: string, accepted: readonly string[], place: str
 export interface Team {
   key: string;
   name: string;
+  /** What people call the team, in each language (teams.yaml's name). */
+  label?: TermLabel;
   supervisor: string | null;
   members: readonly string[];
 }

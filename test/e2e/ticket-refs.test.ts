@@ -75,8 +75,8 @@ describe('ticket references', () => {
     }
     expect(box.json(['show', '2610-13'])).toMatchObject({ id: 13 });
 
-    const byId = box.json(['dispatch', '#13', '--team', 'desktop']);
-    expect(byId).toMatchObject({ id: 13, number: 'SD-202610-00013', status: 'dispatched', team: 'desktop' });
+    const [byId] = box.json(['dispatch', '#13', '--team', 'desktop']);
+    expect(byId.ticket).toMatchObject({ id: 13, number: 'SD-202610-00013', status: 'dispatched', team: 'desktop' });
     const byNumber = box.json(['close', '2611-13', '--solution', 'Explained the leave form']);
     expect(byNumber).toMatchObject({ id: 26, number: 'SD-202611-00013', status: 'closed' });
     const full = box.json(['note', 'sd-202611-12', 'Called back']);
@@ -89,7 +89,7 @@ describe('ticket references', () => {
     const box = twoMonths();
     // No November ticket 20 yet: 20 is the id.
     expect(box.json(['show', '20'])).toMatchObject({ id: 20, number: 'SD-202611-00007' });
-    expect(box.json(['dispatch', '20', '--team', 'network'])).toMatchObject({ id: 20, team: 'network' });
+    expect(box.json(['dispatch', '20', '--team', 'network'])[0].ticket).toMatchObject({ id: 20, team: 'network' });
 
     const november = sandbox();
     importRows(november, [
@@ -100,7 +100,7 @@ describe('ticket references', () => {
     expect(november.json(['show', '1'])).toMatchObject({ id: 101, number: 'SD-202611-00001' });
     // Id 2 is number 2 of this month.
     expect(november.json(['close', '2', '--solution', 'Renewed the certificate'])).toMatchObject({ id: 2, number: 'SD-202611-00002', status: 'closed' });
-    expect(november.json(['dispatch', '1', '--team', 'desktop'])).toMatchObject({ id: 101, team: 'desktop' });
+    expect(november.json(['dispatch', '1', '--team', 'desktop'])[0].ticket).toMatchObject({ id: 101, team: 'desktop' });
   });
 
   it('reads "this month" in the desk\'s time zone at the time it acts', () => {

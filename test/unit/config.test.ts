@@ -126,7 +126,7 @@ describe('loadDeskSettings', () => {
 
   it('reads the example config/desk.yaml', () => {
     expect(loadDeskSettings(EXAMPLES, join(import.meta.dirname, '..', '..'), 'Europe/Paris')).toEqual({
-      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
+      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: expect.objectContaining({ desktop: { en: 'Desktop support', zh: '桌面支持' } }), auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
     });
   });
 
@@ -135,14 +135,14 @@ describe('loadDeskSettings', () => {
     { case: 'a directory without desk.yaml', dir: () => configDir({}) },
   ])('falls back to defaults and the system zone with $case', ({ dir }) => {
     expect(loadDeskSettings(dir(), root, 'Europe/Paris')).toEqual({
-      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
+      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: {}, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
     });
   });
 
   it('lays a partial file over the defaults', () => {
     const dir = configDir({ 'desk.yaml': 'numbering:\n  prefix: HD\ntypes: [fault, request]\nauto: true\nlimits: { text: 4000 }\n' });
     expect(loadDeskSettings(dir, root, 'UTC')).toEqual({
-      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 },
+      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, teamNames: {}, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 },
     });
   });
 
@@ -177,19 +177,19 @@ describe('loadTeams', () => {
   it('reads the example config/teams.yaml', () => {
     const teams = loadTeams(EXAMPLES, join(import.meta.dirname, '..', '..'));
     expect(teams.teams()).toEqual([
-      { key: 'service-desk', name: 'Service desk / 服务台', supervisor: 'chen', members: ['li', 'wang'] },
-      { key: 'desktop', name: 'Desktop support / 桌面支持', supervisor: 'zhao', members: ['sun', 'zhou'] },
-      { key: 'network', name: 'Network / 网络', supervisor: 'qian', members: ['wu', 'zheng'] },
-      { key: 'applications', name: 'Business applications / 业务系统', supervisor: 'feng', members: ['chu', 'wei', 'jiang'] },
-      { key: 'facilities', name: 'Facilities / 后勤', supervisor: 'han', members: ['yang', 'zhu'] },
-      { key: 'complaints', name: 'Complaints / 投诉处理', supervisor: 'chen', members: ['lin', 'he'] },
+      { key: 'service-desk', name: 'Service desk', label: { en: 'Service desk', zh: '服务台' }, supervisor: 'chen', members: ['li', 'wang'] },
+      { key: 'desktop', name: 'Desktop support', label: { en: 'Desktop support', zh: '桌面支持' }, supervisor: 'zhao', members: ['sun', 'zhou'] },
+      { key: 'network', name: 'Network', label: { en: 'Network', zh: '网络' }, supervisor: 'qian', members: ['wu', 'zheng'] },
+      { key: 'applications', name: 'Business applications', label: { en: 'Business applications', zh: '业务系统' }, supervisor: 'feng', members: ['chu', 'wei', 'jiang'] },
+      { key: 'facilities', name: 'Facilities', label: { en: 'Facilities', zh: '后勤' }, supervisor: 'han', members: ['yang', 'zhu'] },
+      { key: 'complaints', name: 'Complaints', label: { en: 'Complaints', zh: '投诉处理' }, supervisor: 'chen', members: ['lin', 'he'] },
     ]);
     expect([teams.teamOf('jiang'), teams.teamOf('han'), teams.isMember('wu', 'desktop')]).toEqual(['applications', 'facilities', false]);
   });
 
   it('fills a missing name with the key and missing members with none', () => {
     const dir = configDir({ 'teams.yaml': 'teams:\n  night: { supervisor: chen }\n' });
-    expect(loadTeams(dir, root).teams()).toEqual([{ key: 'night', name: 'night', supervisor: 'chen', members: [] }]);
+    expect(loadTeams(dir, root).teams()).toEqual([{ key: 'night', name: 'night', label: { en: 'night', zh: 'night' }, supervisor: 'chen', members: [] }]);
   });
 
   it('is an empty directory, accepting any name, when there is no teams.yaml', () => {

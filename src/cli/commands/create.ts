@@ -22,8 +22,6 @@ function toDraft(options: Options): TicketDraft {
   return draft as TicketDraft;
 }
 
-const PROMPTS = { title: 'Title', requester: 'Requester' } as const;
-
 async function readDescription(path: string, ctx: Context): Promise<string> {
   let bytes: Buffer;
   if (path === '-') {
@@ -76,8 +74,10 @@ export async function run({ options }: { options: Options }, ctx: Context) {
     draft.description = await readDescription(options.descriptionFile, ctx);
   }
   if (ctx.io.interactive) {
+    const present = await ctx.presenter();
+    const channels = settings.vocabulary.channels.map((value) => ({ value, name: present.value('channel', value) }));
     for (const field of missingRequired(draft)) {
-      draft[field] = field === 'channel' ? await askChoice(ctx, 'Channel', settings.vocabulary.channels) : await askText(ctx, PROMPTS[field]);
+      draft[field] = field === 'channel' ? await askChoice(ctx, present.heading('channel'), channels) : await askText(ctx, present.heading(field));
     }
   }
   const now = ctx.now();

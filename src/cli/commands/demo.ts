@@ -34,6 +34,6 @@ export async function run(_input: unknown, ctx: Context) {
   out(await renderTable(['Number', 'Title', 'What happened'], results.map((r) => [r.ticket.number, [...r.ticket.title].slice(0, 36).join(''), r.steps.join(' → ')]), { boxed: ctx.io.stdoutIsTTY, color: ctx.color }));
   const counts = STATUSES.map((s) => [s, results.filter((r) => r.ticket.status === s).length] as const).filter(([, n]) => n > 0);
   out(`\n${results.length} tickets: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}\n`);
-  out(`\n${await renderReport(report, { format: 'table', lang: await ctx.lang(), compare: false, terminal: ctx.io.stdoutIsTTY, color: ctx.color })}`);
+  out(`\n${await renderReport(report, { format: 'table', lang: await ctx.lang(), present: await ctx.presenter(), compare: false, terminal: ctx.io.stdoutIsTTY, color: ctx.color })}`);
   out(`\nTry it:\n  desk --db ${db} list --status open\n  desk --db ${db} show ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} history ${results[0]?.ticket.number ?? 1}\n  desk --db ${db} report monthly --month ${month} --format html --out report.html\n`);
 }

@@ -48,7 +48,7 @@ export async function run({ options }: { options: Options }, ctx: Context) {
   const store = await ctx.openStore({ create: false });
   const report = await buildMonthlyReport(store, { month, zone, currency, team: options.team, now: ctx.now() });
   const toFile = options.out !== undefined;
-  const text = await renderReport(report, { format, lang, compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
+  const text = await renderReport(report, { format, lang, present: await ctx.presenter(), compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
   if (!toFile) {
     ctx.io.stdout.write(text);
     return;

@@ -7,6 +7,7 @@ const EN = {
   empty: '—',
   /** Between the parts of a sentence. */
   sep: ', ',
+  colon: ': ',
   /** Labels of ticket fields, in show, in history lines and in tables. */
   field: {
     number: 'Number',
@@ -158,6 +159,7 @@ export type Words = typeof EN;
 const ZH: Words = {
   empty: '—',
   sep: '，',
+  colon: '：',
   field: {
     number: '编号',
     title: '标题',

@@ -25,10 +25,10 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
   delete changes.description;
   // The reason is shown once, after the changes.
   if (data.reason !== undefined && changes.escalation_reason?.[1] === data.reason) delete changes.escalation_reason;
-  const what = present.change(event.kind, changes);
+  const what = present.change(event.kind, changes, { at: event.at });
   return [
     what,
-    data.reason && `${w.reason}: ${data.reason}`,
+    data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),
     data.rules && w.byRule([...new Set(Object.values(data.rules))].join(', ')),

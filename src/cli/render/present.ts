@@ -3,7 +3,7 @@
 // operator's language. The JSON output keeps the stored values (ticket-json.ts).
 import { DEADLINE_FIELDS, DEADLINE_KINDS, runningDeadlines, type DeadlineKind } from '../../domain/deadlines.js';
 import { maskContact } from '../../domain/privacy.js';
-import { termLabel, TERM_KINDS, type Lang, type TermKind, type TermLabels } from '../../domain/terms.js';
+import { termLabel, TERM_KINDS, type Lang, type TermKind, type TermLabel, type TermLabels } from '../../domain/terms.js';
 import { TIME_FIELDS, type Ticket } from '../../domain/ticket.js';
 import { formatLocal } from '../../domain/time.js';
 import { DEFAULT_VOCABULARY } from '../../domain/vocabulary.js';
@@ -15,6 +15,8 @@ export interface PresenterOptions {
   lang?: Lang;
   zone: string;
   labels?: TermLabels;
+  /** What teams.yaml calls each team. */
+  teams?: Readonly<Record<string, TermLabel>>;
   reveal?: boolean;
 }
 
@@ -34,11 +36,22 @@ const TAKEN: Partial<Record<DeadlineKind, string>> = { response: 'response_busin
 /** Bookkeeping that says nothing to an operator on its own. */
 const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms']);
 
+export interface ChangeView {
+  /** Values are cut to this many characters. */
+  width?: number;
+  /** The time of the event: a milestone set to it goes without saying. */
+  at?: number;
+}
+
+/** Times that mark what an event did, rather than a deadline. */
+const MILESTONES = new Set(['created_at', 'dispatched_at', 'first_response_at', 'resolved_at', 'closed_at', 'rated_at', 'reopened_at', 'paused_at', 'last_update_at', 'callback_at']);
+
 export class Presenter {
   readonly lang: Lang;
   readonly words: Words;
   readonly zone: string;
   private readonly labels: TermLabels;
+  private readonly teams: Readonly<Record<string, TermLabel>>;
   private readonly reveal: boolean;
 
   constructor(o: PresenterOptions) {
@@ -46,6 +59,7 @@ export class Presenter {
     this.words = wordsFor(this.lang);
     this.zone = o.zone;
     this.labels = o.labels ?? DEFAULT_VOCABULARY.labels;
+    this.teams = o.teams ?? {};
     this.reveal = o.reveal ?? false;
   }
 
@@ -91,6 +105,11 @@ export class Presenter {
     return value === null ? this.empty : termLabel(this.labels, kind, value, this.lang);
   }
 
+  /** The team's name from teams.yaml in the output's language; the key when it has none. */
+  team(key: string | null): string {
+    return key === null ? this.empty : printable(this.teams[key]?.[this.lang] ?? key);
+  }
+
   /** "manual" and "rules", the two ways a ticket is classified or dispatched. */
   how(value: string | null): string {
     return value === null ? this.empty : value === 'manual' ? this.words.byHand : value === 'rules' ? this.words.byRules : printable(value);
@@ -116,6 +135,8 @@ export class Presenter {
     if (value === null || value === undefined || value === '') return this.empty;
     if (TIMES.has(field) && typeof value === 'number') return this.time(value);
     if (TERMS.has(field) && typeof value === 'string') return this.value(field as TermKind, value);
+    if (field === 'team' && typeof value === 'string') return this.team(value);
+    if (field === 'collaborators' && Array.isArray(value)) return value.map((t) => this.team(String(t))).join(', ') || this.empty;
     if (field === 'classified_by' || field === 'dispatched_by') return this.how(String(value));
     if (field === 'contact') return this.contact(String(value));
     if (field === 'satisfaction' && typeof value === 'number') return this.words.outOf5(value);
@@ -129,10 +150,12 @@ export class Presenter {
    * "status dispatched → in_progress, first response 2026-11-27 10:03, response met (3 min)": the
    * changes of an audit event, each field by its label and each value as people read it.
    */
-  changes(changes: Record<string, [unknown, unknown]>, width = Infinity): string[] {
+  changes(changes: Record<string, [unknown, unknown]>, { width = Infinity, at }: ChangeView = {}): string[] {
     const parts: string[] = [];
     for (const [field, [before, after]] of Object.entries(changes)) {
       if (UNSHOWN.has(field)) continue;
+      // A milestone reached by the event itself is the event's own time, shown beside it.
+      if (at !== undefined && MILESTONES.has(field) && after === at && (before === null || before === undefined)) continue;
       const kind = MET_FIELDS.get(field);
       if (kind !== undefined) {
         const taken = TAKEN[kind] && changes[TAKEN[kind]]?.[1];
@@ -159,8 +182,8 @@ export class Presenter {
   }
 
   /** "respond: status dispatched → in_progress, …": an audit event's kind and changes. */
-  change(kind: string, changes: Record<string, [unknown, unknown]>, width = Infinity): string {
-    const parts = this.changes(changes, width);
+  change(kind: string, changes: Record<string, [unknown, unknown]>, view: ChangeView = {}): string {
+    const parts = this.changes(changes, view);
     const name = this.words.event[kind] ?? kind;
     return `${name}${parts.length ? `${this.lang === 'zh' ? '：' : ': '}${parts.join(this.words.sep)}` : ''}`;
   }

@@ -43,7 +43,7 @@ function sections({ ticket: t, visits, present: p, currency, contact }: ServiceR
         [f('title'), t.title],
         [f('description'), t.description ?? ''],
         [w.classification, [value('type', t.type), t.category ?? '', value('urgency', t.urgency)].filter(Boolean).join(' / ')],
-        [w.teamAgent, [t.team, t.assignee].filter(Boolean).join(' / ')],
+        [w.teamAgent, [t.team && p.team(t.team), t.assignee].filter(Boolean).join(' / ')],
       ],
     },
   ];

@@ -33,7 +33,7 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
     ['category', ticket.category],
     ['urgency', ticket.urgency && p.value('urgency', ticket.urgency)],
     ['classified_by', ticket.classified_by && p.how(ticket.classified_by)],
-    ['team', [ticket.team, ticket.collaborators.length ? w.withTeams(ticket.collaborators.join(', ')) : ''].filter(Boolean).join(' ') || null],
+    ['team', ticket.team === null ? null : [p.team(ticket.team), ticket.collaborators.length ? w.withTeams(ticket.collaborators.map((t) => p.team(t)).join(', ')) : ''].filter(Boolean).join(' ')],
     ['assignee', ticket.assignee],
     ['dispatched_at', ticket.dispatched_at === null ? null : `${p.time(ticket.dispatched_at)} ${p.how(ticket.dispatched_by)}`],
     ['first_response_at', time(ticket.first_response_at)],
@@ -89,5 +89,5 @@ export function ticketRow(shown: Ticket, o: ViewOptions): string[] {
 
 /** "SD-202611-00042 respond: status dispatched → in_progress, first response 2026-11-25 14:02, response met (2 min)". */
 export function describeChanges(ticket: Ticket, kind: string, changes: Record<string, [unknown, unknown]>, present: Presenter): string {
-  return `${ticket.number} ${present.change(kind, changes, 60)}\n`;
+  return `${ticket.number} ${present.change(kind, changes, { width: 60 })}\n`;
 }
