@@ -2,6 +2,6 @@
 // desk's own rules and time arithmetic without going through the command line.
 export { RuleEngine } from './rules/engine.js';
 export { RoutingFileSchema } from './rules/schema.js';
-export { toRuleInput } from './domain/routing.js';
+export { toRuleInput } from './app/routing.js';
 export { SlaFileSchema } from './sla/calendar.js';
 export { compileSla, dueTimes } from './sla/targets.js';

@@ -113,7 +113,9 @@ function declareProgram(world: World, hooks: Hooks, argv: readonly string[] | nu
         const ctx = createContext(world, self.optsWithGlobals<GlobalOptions>());
         hooks.started(ctx);
         const module = await load();
-        const code = await module.run({ args, options: self.opts() } as never, ctx);
+        // The whole tree, for the command that describes it (completion).
+        const tree = () => declareProgram(world, hooks, null);
+        const code = await module.run({ args, options: self.opts(), tree } as never, ctx);
         hooks.finished(code ?? 0);
       });
     return command;

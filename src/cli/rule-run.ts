@@ -2,7 +2,7 @@
 // rule decided.
 import { UsageError } from '../domain/errors.js';
 import type { Plan } from '../domain/lifecycle.js';
-import { withClock } from '../domain/ticket-clock.js';
+import { withClock } from '../app/ticket-clock.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { Status, Ticket } from '../domain/ticket.js';
 import type { UpdateResult } from '../store/store.js';

@@ -1,4 +1,4 @@
-import { replaySampleTicket, type ReplayResult, type SampleTicket } from '../domain/sample.js';
+import { replaySampleTicket, type ReplayResult, type SampleTicket } from '../app/sample.js';
 import { readSampleTickets } from './assets.js';
 import type { Context } from './context.js';
 import { routingPath } from '../rules/load.js';

@@ -3,7 +3,7 @@
 import { escapeControls, UsageError } from '../domain/errors.js';
 import type { Ticket } from '../domain/ticket.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
-import { withClock } from '../domain/ticket-clock.js';
+import { withClock } from '../app/ticket-clock.js';
 import { withTextLimits } from '../domain/text-limits.js';
 import { formatLocal } from '../domain/time.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';

@@ -2,10 +2,10 @@
 // clock of DESIGN.md counted from the ticket's own creation, so that reports over imported
 // months judge historical tickets by the calendars as they were.
 import { CLASSIFY_FIELDS, type ClassifyField, type RuleEngine } from '../rules/engine.js';
-import { toRuleInput } from '../domain/routing.js';
+import { toRuleInput } from '../app/routing.js';
 import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import type { SlaPolicy } from '../sla/targets.js';
-import { settleStarted, withDeadlines } from '../domain/ticket-clock.js';
+import { settleStarted, withDeadlines } from '../app/ticket-clock.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { ImportRecord, ImportTicket, ImportUpdate } from '../store/store.js';
 

@@ -1,20 +1,7 @@
 // What `desk doctor` checks inside the database file.
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_VERSION } from './migrations.js';
-
-export interface HealthFacts {
-  integrity: string[];
-  foreign_key_violations: number;
-  schema_version: number;
-  known_schema_version: number;
-  journal_mode: string;
-  tickets: number;
-  events: number;
-  /** Tickets without the create or import event that must start every trail. */
-  tickets_without_origin: number;
-  /** Number sequences behind the highest number already given in their month. */
-  sequences_behind: string[];
-}
+import type { HealthFacts } from './store.js';
 
 export function healthFacts(db: Database): HealthFacts {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

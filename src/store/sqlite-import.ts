@@ -11,34 +11,17 @@ import { ticketFilterSql } from './sqlite-filters.js';
 import type { ExportQuery, ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
 import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
+import { toColumn, toTicket, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
 
-type Row = Record<string, unknown>;
 
 // What an import may change on an existing ticket: not the id or number (how the ticket is known),
 // nor the store's own bookkeeping.
 const NOT_UPDATABLE = new Set(['id', 'number', 'version', 'updated_at', 'updated_by']);
-const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
 // An open batch whose input stalls this long is committed as it is.
 const IDLE_COMMIT_MS = 2000;
 // 64 MiB of WAL between checkpoints while importing (the default is 1000 pages, 4 MiB).
 export const BULK_AUTOCHECKPOINT_PAGES = 16384;
-const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
-
-function toColumn(field: string, value: unknown): unknown {
-  if (JSON_COLUMNS.has(field)) return Array.isArray(value) && value.length === 0 ? '[]' : JSON.stringify(value ?? []);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value ?? null;
-}
-
-/** A row of `tickets` as a Ticket (the same reading as the store's). */
-export function rowToTicket(row: Row): Ticket {
-  const ticket = row as Record<string, unknown>;
-  ticket.collaborators = row.collaborators === '[]' ? [] : JSON.parse(row.collaborators as string);
-  ticket.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
-  for (const field of BOOLEAN_COLUMNS) ticket[field] = row[field] === null ? null : row[field] === 1;
-  return ticket as unknown as Ticket;
-}
 
 const SCRATCH = /^desk-import-(\d+)-[0-9a-f]+\.db(?:-journal|-wal|-shm)?$/;
 
@@ -376,7 +359,7 @@ export class SqliteImportSession implements ImportSession {
       if (found === undefined && fresh[next] === i) {
         this.insert(record, numbers[next++]!, options);
         counts.inserted++;
-      } else if (found !== undefined && options.update !== null && this.update(rowToTicket(found), record, options)) counts.updated++;
+      } else if (found !== undefined && options.update !== null && this.update(toTicket(found), record, options)) counts.updated++;
       else counts.skipped++;
     });
   }
@@ -387,8 +370,8 @@ export class SqliteImportSession implements ImportSession {
       const existing = this.findExisting(record, options.update !== null);
       if (existing === undefined) counts.inserted++;
       else {
-        // rowToTicket turns the (whole) row into the ticket in place: once.
-        const ticket = options.update === null ? null : rowToTicket(existing);
+        // toTicket turns the (whole) row into the ticket in place: once.
+        const ticket = options.update === null ? null : toTicket(existing);
         const update = ticket && options.update!(ticket, record);
         if (ticket && update && Object.keys(diffPatch(ticket, update.patch)).length) counts.updated++;
         else counts.skipped++;
@@ -423,7 +406,7 @@ export class SqliteImportSession implements ImportSession {
 function compileRowReader(columns: readonly string[]): (row: unknown[]) => Ticket {
   const literal = columns.map((column, i) => `${JSON.stringify(column)}: r[${i}]`).join(', ');
   const build = new Function('r', `return { ${literal} };`) as (row: unknown[]) => Row;
-  return (raw) => rowToTicket(build(raw));
+  return (raw) => toTicket(build(raw));
 }
 
 /**

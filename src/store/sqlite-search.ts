@@ -13,13 +13,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Ticket } from '../domain/ticket.js';
 import { ftsString, parseSearchText, type SearchTerm } from '../search/query.js';
-import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
+import type { SearchHit, SearchQuery, SimilarHit } from './store.js';
 import { isRareCandidate, problemGrams, probeFor, queryGrams, similarityScore, SIMILARITY } from '../search/similarity.js';
 import { escapeLike, searchOrderSql, ticketFilterSql } from './sqlite-filters.js';
-import { rowToTicket } from './sqlite-import.js';
+import { toTicket, type Row } from './sqlite-rows.js';
 import { prepareCached as prepare } from './statements.js';
 
-type Row = Record<string, unknown>;
 
 /** Two-character terms with more trigrams than this are scanned instead. */
 const MAX_EXPANSION = 500;
@@ -99,7 +98,7 @@ export function searchTickets(db: Database, query: SearchQuery): SearchHit[] {
   return rows.map((row) => {
     const score = row.search_score as number;
     delete row.search_score;
-    const ticket = rowToTicket(row);
+    const ticket = toTicket(row);
     // bm25 is lower for better matches; the hit's score is higher for better ones.
     return { ticket, score: score === 0 ? 0 : Math.round(-score * 1000) / 1000, notes: notes.get(ticket.id) ?? [] };
   });
@@ -140,7 +139,7 @@ export function similarTickets(db: Database, ticket: Ticket, limit: number): Sim
     .slice(0, limit);
   if (!best.length) return [];
   const rows = prepare(db, 'SELECT * FROM tickets WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(best.map((b) => b.id))) as Row[];
-  const byId = new Map(rows.map((r) => [r.id as number, rowToTicket(r)]));
+  const byId = new Map(rows.map((r) => [r.id as number, toTicket(r)]));
   return best.map((b) => ({ ticket: byId.get(b.id)!, score: Math.round(b.score * 1000) / 1000 }));
 }
 

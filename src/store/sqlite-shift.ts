@@ -5,11 +5,10 @@ import type { Database } from 'better-sqlite3';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery, QueueSection } from '../domain/queue.js';
 import { OPEN_STATUSES, type Ticket } from '../domain/ticket.js';
-import { rowToTicket } from './sqlite-import.js';
+import { toTicket, type Row } from './sqlite-rows.js';
 import type { WriteOptions } from './store.js';
 import { prepareCached as prepare } from './statements.js';
 
-type Row = Record<string, unknown>;
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
@@ -21,7 +20,7 @@ const NEXT_DUE_SQL = `min(
   coalesce(update_due_at, 9e15))`;
 
 function tickets(db: Database, sql: string, ...params: unknown[]): Ticket[] {
-  return (prepare(db, sql).all(...params) as Row[]).map(rowToTicket);
+  return (prepare(db, sql).all(...params) as Row[]).map(toTicket);
 }
 
 export function shiftActivity(db: Database, query: ShiftQuery): ShiftActivity {

@@ -9,7 +9,7 @@ import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../domain/numbering.js';
 import { indexSearchBacklog, searchIndexBehind, searchTickets, similarTickets } from './sqlite-search.js';
 import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
-import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
+import type { SearchHit, SearchQuery, SimilarHit } from './store.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { Settlement } from '../domain/settlement.js';
@@ -18,52 +18,20 @@ import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type T
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
-import { healthFacts, type HealthFacts } from './sqlite-doctor.js';
+import { healthFacts } from './sqlite-doctor.js';
 import type { NewVisit, Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
 import { exportTickets, SqliteImportSession } from './sqlite-import.js';
 import type { ExportQuery, ImportSession } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
-import type { CreateOptions, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
+import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
+import { toColumn, toEvent, toTicket, WRITABLE, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite, mayWrite, openReadOnly } from './sqlite-read-only.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
 
-// Columns a patch may write; anything else in a patch is a programming error.
-const WRITABLE = new Set([
-  'external_id', 'created_at', 'channel', 'requester', 'department', 'contact', 'title', 'description',
-  'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators', 'assignee',
-  'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
-  'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
-  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
-  'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
-  'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
-]);
-
-const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
-const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
-
-type Row = Record<string, unknown>;
-
 const OPEN_STATUSES_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-
-function toColumn(field: string, value: unknown): unknown {
-  if (JSON_COLUMNS.has(field)) return JSON.stringify(value ?? []);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value ?? null;
-}
-
-function toTicket(row: Row): Ticket {
-  const ticket = { ...row, collaborators: JSON.parse(row.collaborators as string), manual_fields: JSON.parse(row.manual_fields as string) } as Record<string, unknown>;
-  for (const field of BOOLEAN_COLUMNS) ticket[field] = row[field] === null ? null : row[field] === 1;
-  return ticket as unknown as Ticket;
-}
-
-function toEvent(row: Row): TicketEvent {
-  return { ...row, data: JSON.parse(row.data as string) } as TicketEvent;
-}
-
 
 export interface OpenOptions {
   /** Create the file (mode 0600) when it does not exist; otherwise a missing file is NotFoundError. */

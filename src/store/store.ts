@@ -2,12 +2,10 @@
 // here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
 import type { Plan, Change } from '../domain/lifecycle.js';
 import type { TicketRef } from '../domain/numbering.js';
-import type { SearchHit, SearchQuery, SimilarHit } from '../search/results.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { EventData, EventKind, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
-import type { HealthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import type { Settlement } from '../domain/settlement.js';
 
@@ -182,3 +180,42 @@ export interface ImportSession {
 }
 
 export type ExportQuery = Omit<TicketQuery, 'sort' | 'limit'>;
+
+// What the store answers to a search and a request for similar tickets.
+
+export interface SearchQuery extends Omit<TicketQuery, 'sort' | 'limit' | 'text'> {
+  /** Words or "quoted phrases"; every one must occur in the title, description, solution or notes. */
+  text: string;
+  /** Ordered by this field first when given; otherwise by relevance. Ties: best match, then newest. */
+  sort?: TicketQuery['sort'];
+  limit: number;
+}
+
+export interface SearchHit {
+  ticket: Ticket;
+  /** Relevance (higher is better); 0 when only a scan could answer (one-character terms). */
+  score: number;
+  /** The ticket's notes, oldest first, to show where a term matched. */
+  notes: string[];
+}
+
+export interface SimilarHit {
+  ticket: Ticket;
+  /** Similarity of the problems, about 0 to 1 (bonuses for the same department and category). */
+  score: number;
+}
+
+/** What `desk doctor` checks of a database. */
+export interface HealthFacts {
+  integrity: string[];
+  foreign_key_violations: number;
+  schema_version: number;
+  known_schema_version: number;
+  journal_mode: string;
+  tickets: number;
+  events: number;
+  /** Tickets without the create or import event that must start every trail. */
+  tickets_without_origin: number;
+  /** Number sequences behind the highest number already given in their month. */
+  sequences_behind: string[];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTools } from '../../src/domain/lifecycle.js';
-import { planRuleClassify, planRuleDispatch } from '../../src/domain/routing.js';
+import { planRuleClassify, planRuleDispatch } from '../../src/app/routing.js';
 import type { Ticket } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { RuleEngine } from '../../src/rules/engine.js';

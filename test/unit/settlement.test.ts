@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { planClassify, planClose, planDispatch, planPending, planReopen, planResolve, planRespond, planResume, planUpdate, type Plan, type PlanTools } from '../../src/domain/lifecycle.js';
 import { missedBy, settledByTimes, type Settlement } from '../../src/domain/settlement.js';
-import { startClock, withClock } from '../../src/domain/ticket-clock.js';
+import { startClock, withClock } from '../../src/app/ticket-clock.js';
 import type { NewTicket, Ticket } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { readHistory } from '../../src/importer/complete-ticket.js';

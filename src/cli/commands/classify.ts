@@ -1,6 +1,6 @@
 import { UsageError } from '../../domain/errors.js';
 import { planClassify } from '../../domain/lifecycle.js';
-import { planRuleClassify } from '../../domain/routing.js';
+import { planRuleClassify } from '../../app/routing.js';
 import { checkValue } from '../../domain/vocabulary.js';
 import type { Context } from '../context.js';
 import { runRules } from '../rule-run.js';

@@ -1,6 +1,7 @@
 import { UsageError } from '../../domain/errors.js';
 import { STATUSES } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
+import type { Command } from 'commander';
 import { bashScript, completionSpec, DYNAMIC_KINDS, fishScript, zshScript, type DynamicKind } from '../render/completion-scripts.js';
 import { SORT_FIELDS, sortWords } from '../ticket-filters.js';
 
@@ -33,7 +34,7 @@ async function values(kind: DynamicKind, ctx: Context): Promise<string[]> {
   }
 }
 
-export async function run({ args, options }: { args: string[]; options: { values?: string } }, ctx: Context) {
+export async function run({ args, options, tree }: { args: string[]; options: { values?: string }; tree: () => Command }, ctx: Context) {
   if (options.values !== undefined) {
     if (!(DYNAMIC_KINDS as readonly string[]).includes(options.values)) return 0;
     try {
@@ -48,8 +49,6 @@ export async function run({ args, options }: { args: string[]; options: { values
   if (shell === undefined || !(shell in SHELLS)) {
     throw new UsageError(shell === undefined ? 'which shell? give bash, zsh or fish' : `unknown shell "${shell}"`, 'e.g. source <(desk completion bash)');
   }
-  const { buildProgram } = await import('../program.js');
-  const program = buildProgram({ io: ctx.io, env: ctx.env, cwd: ctx.cwd }, { started: () => {}, finished: () => {} });
-  ctx.io.stdout.write(SHELLS[shell as keyof typeof SHELLS](completionSpec(program, SORTS)));
+  ctx.io.stdout.write(SHELLS[shell as keyof typeof SHELLS](completionSpec(tree(), SORTS)));
   return 0;
 }

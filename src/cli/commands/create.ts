@@ -4,8 +4,8 @@ import { buildNewTicket, missingRequired, type TicketDraft } from '../../domain/
 import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
 import { monthKey } from '../../domain/time.js';
 import type { Plan } from '../../domain/lifecycle.js';
-import { startClock, withClock } from '../../domain/ticket-clock.js';
-import { planRuleClassify, planRuleDispatch } from '../../domain/routing.js';
+import { startClock, withClock } from '../../app/ticket-clock.js';
+import { planRuleClassify, planRuleDispatch } from '../../app/routing.js';
 import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';

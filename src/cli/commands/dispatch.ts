@@ -1,6 +1,6 @@
 import { UsageError } from '../../domain/errors.js';
 import { planDispatch } from '../../domain/lifecycle.js';
-import { planRuleDispatch } from '../../domain/routing.js';
+import { planRuleDispatch } from '../../app/routing.js';
 import type { Context } from '../context.js';
 import { decisionJson, runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';

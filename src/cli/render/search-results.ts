@@ -3,7 +3,7 @@
 import type { Ticket } from '../../domain/ticket.js';
 import { formatLocal } from '../../domain/time.js';
 import { fieldsMatching, highlightTerms, snippetAround, type SearchTerm } from '../../search/query.js';
-import type { SearchHit, SimilarHit } from '../../search/results.js';
+import type { SearchHit, SimilarHit } from '../../store/store.js';
 import { padToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH } from './fit-table.js';
 import type { Style } from './style.js';

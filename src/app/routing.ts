@@ -1,9 +1,9 @@
 // Classification and dispatch decided by the routing rules, as plans the store applies.
 import type { ClassifyField, ClassifyOutcome, DispatchOutcome, RuleEngine, RuleInput } from '../rules/engine.js';
 import { CLASSIFY_FIELDS } from '../rules/engine.js';
-import { planDispatch, type Plan, type PlanTools } from './lifecycle.js';
-import type { Ticket, TicketPatch } from './ticket.js';
-import type { TeamDirectory } from './vocabulary.js';
+import { planDispatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
+import type { Ticket, TicketPatch } from '../domain/ticket.js';
+import type { TeamDirectory } from '../domain/vocabulary.js';
 
 export function toRuleInput(ticket: Ticket): RuleInput {
   const { title, description, department, channel, requester, type, category, urgency, impact } = ticket;

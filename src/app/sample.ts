@@ -1,11 +1,11 @@
 // Replays a sample ticket through the lifecycle the way operators would have worked it, so the
 // demo and `init --sample` produce a database with real history, not just final states.
-import { buildNewTicket, type TicketDraft } from './new-ticket.js';
-import { planClassify, planClose, planDispatch, planPending, planResolve, planRespond, type Plan } from './lifecycle.js';
-import { formatTicketNumber, sequenceName, type NumberingSettings } from './numbering.js';
-import type { Status, Ticket } from './ticket.js';
-import { monthKey } from './time.js';
-import type { TeamDirectory, Vocabulary } from './vocabulary.js';
+import { buildNewTicket, type TicketDraft } from '../domain/new-ticket.js';
+import { planClassify, planClose, planDispatch, planPending, planResolve, planRespond, type Plan } from '../domain/lifecycle.js';
+import { formatTicketNumber, sequenceName, type NumberingSettings } from '../domain/numbering.js';
+import type { Status, Ticket } from '../domain/ticket.js';
+import { monthKey } from '../domain/time.js';
+import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import type { Store } from '../store/store.js';
 import type { RuleEngine } from '../rules/engine.js';
 import { planRuleClassify, planRuleDispatch } from './routing.js';

@@ -4,11 +4,11 @@
 // settled month stays as it was.
 import { addBusinessMs, addTargetDuration, businessMsBetween } from '../sla/business-time.js';
 import { calendarFor, dueTimes, targetFor, updateDue, type DueTimes, type SlaPolicy } from '../sla/targets.js';
-import { missedBy, reachedBy, settledByTimes, settledFlags, unsettled, updateGiven, type Settlement } from './settlement.js';
-import { DEADLINE_FIELDS } from './deadlines.js';
-import { isOpen } from './ticket.js';
-import type { Plan } from './lifecycle.js';
-import type { NewTicket, Ticket, TicketPatch } from './ticket.js';
+import { missedBy, reachedBy, settledByTimes, settledFlags, unsettled, updateGiven, type Settlement } from '../domain/settlement.js';
+import { DEADLINE_FIELDS } from '../domain/deadlines.js';
+import { isOpen } from '../domain/ticket.js';
+import type { Plan } from '../domain/lifecycle.js';
+import type { NewTicket, Ticket, TicketPatch } from '../domain/ticket.js';
 
 type ClockInput = Pick<Ticket, 'created_at' | 'urgency' | 'type' | 'paused_ms' | 'reopened_at' | 'cycle_paused_ms'>;
 

@@ -1,0 +1,40 @@
+// How tickets and events sit in SQLite rows: one codec for every module of the store (writes,
+// reads, search, shift, import and export).
+import type { Ticket, TicketEvent } from '../domain/ticket.js';
+
+export type Row = Record<string, unknown>;
+
+/** Columns of `tickets` a write may set; anything else in a patch is a programming error. */
+export const WRITABLE = new Set([
+  'external_id', 'created_at', 'channel', 'requester', 'department', 'contact', 'title', 'description',
+  'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators', 'assignee',
+  'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
+  'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
+  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
+  'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
+  'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
+]);
+
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
+const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
+
+/** A ticket field's value as its column holds it: lists as JSON, booleans as 0/1, none as NULL. */
+export function toColumn(field: string, value: unknown): unknown {
+  if (JSON_COLUMNS.has(field)) return Array.isArray(value) && value.length === 0 ? '[]' : JSON.stringify(value ?? []);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value ?? null;
+}
+
+/** A row of `tickets` as a Ticket. The row is a fresh object from the driver, so it is read in place (the import and search read millions). */
+export function toTicket(row: Row): Ticket {
+  row.collaborators = row.collaborators === '[]' ? [] : JSON.parse(row.collaborators as string);
+  row.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
+  for (const field of BOOLEAN_COLUMNS) row[field] = row[field] === null ? null : row[field] === 1;
+  return row as unknown as Ticket;
+}
+
+/** A row of `events` as a TicketEvent. */
+export function toEvent(row: Row): TicketEvent {
+  row.data = JSON.parse(row.data as string);
+  return row as unknown as TicketEvent;
+}
