@@ -1,6 +1,7 @@
 // `--rejects FILE`: the bad rows as they were, with a reason column added, in the source's format
 // and encoding, so that the file can be fixed and imported again (the import ignores `reason`).
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { UsageError } from '../domain/errors.js';
 import { REASON_COLUMN } from './fields.js';
@@ -15,17 +16,19 @@ export class RejectsFile {
     readonly path: string,
     private readonly format: 'csv' | 'json' | 'ndjson',
     private readonly encoding: string,
+    cwd: string,
   ) {
     try {
       // Rejected rows carry contacts: the same care as the database.
-      this.fd = openSync(path, 'w', 0o600);
+      this.fd = openSync(resolve(cwd, path), 'w', 0o600);
     } catch (error) {
       throw new UsageError(`--rejects: cannot write ${path} (${(error as NodeJS.ErrnoException).code})`, 'give a file in a writable directory');
     }
   }
 
-  static async open(path: string, format: 'csv' | 'json' | 'ndjson', encoding: string): Promise<RejectsFile> {
-    const file = new RejectsFile(path, format, encoding);
+  /** Opens `path` (relative to `cwd`) for the rows an import rejects; `path` is how it is named in messages. */
+  static async open(path: string, format: 'csv' | 'json' | 'ndjson', encoding: string, cwd: string): Promise<RejectsFile> {
+    const file = new RejectsFile(path, format, encoding, cwd);
     if (encoding !== 'utf8') {
       const iconv = (await import('iconv-lite')).default;
       file.encode = (text) => iconv.encode(text, encoding);

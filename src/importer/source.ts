@@ -2,7 +2,7 @@
 // streams, or another encoding (GB18030/GBK from Chinese Excel) decoded by iconv-lite.
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../domain/errors.js';
 
@@ -83,13 +83,14 @@ interface Origin {
  * The text of a file or of stdin. With `keep`, what stdin gives is also kept in an unlinked
  * temporary file, so that `again()` can read it a second time.
  */
-export function openTextSource(path: string, encoding: string, stdin: NodeJS.ReadableStream, keep = false): TextSource {
+export function openTextSource(path: string, encoding: string, stdin: NodeJS.ReadableStream, keep = false, cwd = process.cwd()): TextSource {
   const name = path === '-' ? 'stdin' : path;
   if (path === '-') return textSource(name, encoding, { path: null, size: null }, stdin, keep);
+  const file = resolve(cwd, path);
   try {
-    const stat = statSync(path);
+    const stat = statSync(file);
     if (stat.isDirectory()) throw new UsageError(`${path} is a directory`, 'give a CSV, JSON or NDJSON file, or - for stdin');
-    return textSource(name, encoding, { path, size: stat.size, mtimeMs: stat.mtimeMs }, stdin, false);
+    return textSource(name, encoding, { path: file, size: stat.size, mtimeMs: stat.mtimeMs }, stdin, false);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code})`, 'give a readable file, or - for stdin');

@@ -110,7 +110,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
   const map = parseColumnMap(options.map ?? []);
   const encoding = await checkEncoding(options.encoding ?? 'utf-8');
   // The default two-pass import reads stdin twice: it is kept aside on the first reading.
-  const source = openTextSource(path, encoding, ctx.io.stdin, onError === 'abort' && !options.dryRun);
+  const source = openTextSource(path, encoding, ctx.io.stdin, onError === 'abort' && !options.dryRun, ctx.cwd);
   if (options.rejects !== undefined && path !== '-' && resolve(ctx.cwd, options.rejects) === resolve(ctx.cwd, path)) {
     throw new UsageError('--rejects would overwrite the file being imported', 'write the rejected rows to another file');
   }
@@ -126,7 +126,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
   const storeContext = dryWithoutDatabase ? ctx.derive({ db: ':memory:' }) : ctx;
   const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
   const session = await store.beginImport();
-  const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding);
+  const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding, ctx.cwd);
 
   let shown = 0;
   // Problems and warnings go above the progress bar, never onto its line.

@@ -1,0 +1,81 @@
+// Command tests: `main(argv, world)` in this process, with a fake io, a fixed clock and a real
+// database file in a temporary directory. What needs a real process (exit status of the binary,
+// signals, prompts in a pseudo-terminal, concurrency, start-up) stays in test/e2e.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { EXAMPLE_CONFIG, TEST_NOW, type Result } from '../e2e/helpers.js';
+
+export interface DeskRun {
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+  /** Write to a terminal this many columns wide instead of a pipe. */
+  columns?: number;
+}
+
+export interface CommandSandbox {
+  dir: string;
+  db: string;
+  env: NodeJS.ProcessEnv;
+  desk(args: string[], run?: DeskRun): Promise<Result>;
+  /** Runs with --json and parses stdout; a failure throws with its stderr. */
+  json(args: string[], run?: DeskRun): Promise<any>;
+}
+
+const directories: string[] = [];
+afterAll(() => {
+  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function commandSandbox(options: { config?: string | null } = {}): CommandSandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-command-'));
+  directories.push(dir);
+  const db = join(dir, 'desk.db');
+  const config = options.config === undefined ? EXAMPLE_CONFIG : options.config;
+  const env: NodeJS.ProcessEnv = {
+    HOME: dir,
+    LANG: 'C.UTF-8',
+    DESK_ACTOR: 'tester',
+    DESK_NOW: TEST_NOW,
+    DESK_DB: db,
+    XDG_CACHE_HOME: join(dir, 'xdg-cache'),
+    XDG_CONFIG_HOME: join(dir, 'xdg-config'),
+    XDG_DATA_HOME: join(dir, 'xdg-data'),
+    ...(config ? { DESK_CONFIG: config } : {}),
+  };
+  const box: CommandSandbox = {
+    dir,
+    db,
+    env,
+    async desk(args, run = {}) {
+      let stdout = '';
+      let stderr = '';
+      const runEnv = { ...env, ...run.env };
+      const now = Date.parse(runEnv.DESK_NOW ?? TEST_NOW);
+      const terminal = run.columns !== undefined;
+      const code = await main(args, {
+        io: {
+          stdout: { write: (text: string) => (stdout += text) },
+          stderr: { write: (text: string) => (stderr += text) },
+          stdin: Readable.from(run.input === undefined ? [] : [run.input]),
+          interactive: false,
+          stdoutIsTTY: terminal,
+          columns: run.columns,
+        },
+        env: runEnv,
+        cwd: dir,
+        now: () => now,
+      });
+      return { code, stdout, stderr };
+    },
+    async json(args, run) {
+      const result = await box.desk([...args, '--json'], run);
+      if (result.code !== 0) throw new Error(`desk ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+      return JSON.parse(result.stdout);
+    },
+  };
+  return box;
+}
