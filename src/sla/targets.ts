@@ -1,8 +1,8 @@
-// Due times of a ticket (DESIGN.md "SLA"): which target applies, when each deadline falls, and how a
-// pending pause moves it. Pure: the caller brings the ticket's times and stores the results.
+// Due times of a ticket (DESIGN.md "SLA"): which target applies and when each deadline falls. Pure:
+// the caller brings the ticket's times and stores the results.
 import type { SemanticIssue } from '../config/yaml-file.js';
 import { UsageError } from '../domain/errors.js';
-import { addBusinessMs, addTargetDuration, businessMsBetween, explainTargetDuration, type BusinessTimeExplanation } from './business-time.js';
+import { addTargetDuration, explainTargetDuration, type BusinessTimeExplanation } from './business-time.js';
 import { URGENCIES, type Urgency } from '../domain/ticket.js';
 import { compileCalendar, readTargetDuration, type BusinessCalendar, type SlaFile, type TargetDuration } from './calendar.js';
 
@@ -124,17 +124,6 @@ export function explainDueTimes(sla: SlaPolicy, ticket: TicketClock): Record<Due
     ...explainTargetDuration(calendar, ticket.created_at, target[kind].duration),
   });
   return { response: explain('response'), dispatch: explain('dispatch'), resolve: explain('resolve') };
-}
-
-/**
- * The due time after a pending pause: moved by the business time the pause covered, so the business
- * time left (or overdue) at the pause is what is left at resumption. A pause covering no business
- * time leaves the due time as it was (even one at a closing time).
- */
-export function shiftForPause(calendar: BusinessCalendar, dueMs: number, pausedFromMs: number, resumedAtMs: number): number {
-  if (resumedAtMs < pausedFromMs) throw new RangeError(`a pause cannot end (${resumedAtMs}) before it starts (${pausedFromMs})`);
-  const pausedMs = businessMsBetween(calendar, pausedFromMs, resumedAtMs);
-  return pausedMs === 0 ? dueMs : addBusinessMs(calendar, dueMs, pausedMs);
 }
 
 /** Problems with per-type overrides naming types the desk does not know (pass as loadYamlFile's `check`). */

@@ -5,24 +5,55 @@ import { ROOT, sandbox } from './helpers.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
+/** The commands a help text lists under "Commands:", help itself left out. */
 function commandNames(help: string): string[] {
   const section = help.split('Commands:')[1] ?? '';
   return [...section.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!).filter((name) => name !== 'help');
 }
 
+/**
+ * The commands README's command table documents, from the `desk …` of each row's first column:
+ * a command, or for one of `groups` the subcommand it names ("sla check").
+ */
+function documentedCommands(groups: ReadonlySet<string>): string[] {
+  const table = readme.split('\n## Commands\n')[1]!.split('\n### ')[0]!;
+  return table
+    .split('\n')
+    .filter((line) => line.startsWith('| `desk'))
+    .flatMap((line) => {
+      const first = line.split(/(?<!\\)\|/)[1]!;
+      return [...first.matchAll(/`desk ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/g)].map(([, name, sub]) => (groups.has(name!) && sub ? `${name} ${sub}` : name!));
+    });
+}
+
+const exampleOf = (command: string) => new RegExp(`Examples:\\n\\s+\\$ (npx )?desk .*${command}`);
+
 describe('documentation', () => {
-  it('gives every command --help with an example and a README entry', () => {
+  it('gives every command and subcommand --help with an example, and README a row for each and for no other', () => {
     const box = sandbox();
     const help = box.desk(['--help']);
     expect(help.code).toBe(0);
     const names = commandNames(help.stdout);
     expect(names.length).toBeGreaterThanOrEqual(19);
+    const commands: string[] = [];
+    const groups = new Set<string>();
     for (const name of names) {
       const own = box.desk([name, '--help']);
       expect(own.code, name).toBe(0);
-      expect(own.stdout, name).toMatch(new RegExp(`Examples:\\n\\s+\\$ (npx )?desk .*${name}`));
-      expect(readme, name).toContain(`\`desk ${name}`);
+      expect(own.stdout, name).toMatch(exampleOf(name));
+      const subcommands = commandNames(own.stdout);
+      if (subcommands.length === 0) commands.push(name);
+      else groups.add(name);
+      for (const sub of subcommands) {
+        const command = `${name} ${sub}`;
+        const subHelp = box.desk([name, sub, '--help']);
+        expect(subHelp.code, command).toBe(0);
+        expect(subHelp.stdout, command).toMatch(exampleOf(command));
+        commands.push(command);
+      }
     }
+    expect([...groups]).toEqual(expect.arrayContaining(['rules', 'report', 'sla']));
+    expect([...new Set(documentedCommands(groups))].sort()).toEqual(commands.sort());
   });
 
   it('keeps the quick start to the two lines of the design', () => {

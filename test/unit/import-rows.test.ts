@@ -1,14 +1,8 @@
-import Papa from 'papaparse';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toTicketJson } from '../../src/cli/render/ticket-json.js';
-import { UsageError } from '../../src/domain/errors.js';
 import { DEFAULT_VOCABULARY, TeamDirectory } from '../../src/domain/vocabulary.js';
-import { createCsvFormatter, createJsonFormatter, csvCell, csvHeader, neutraliseFormula } from '../../src/importer/export-rows.js';
-import { parseColumnMap, planColumns, TICKET_COLUMNS, type TicketColumn } from '../../src/importer/fields.js';
 import { createInstantReader } from '../../src/importer/instants.js';
-import { emptyImportTicket, ImportNotes, knownNames, validateRow, type RowContext } from '../../src/importer/row.js';
-import { thrown } from './thrown.js';
+import { ImportNotes, knownNames, validateRow, type RowContext } from '../../src/importer/row.js';
+import type { TicketColumn } from '../../src/importer/fields.js';
 
 const NOW = Date.UTC(2026, 11, 1);
 const teams = new TeamDirectory([{ key: 'desktop', name: 'Desktop', supervisor: 'zhao', members: ['sun', 'zhou'] }]);
@@ -23,34 +17,6 @@ function check(cells: Record<string, unknown>, columns?: Record<string, string>)
   const notes = new ImportNotes();
   return { result: validateRow(row(cells, columns), ctx, notes), notes };
 }
-
-describe('the columns', () => {
-  it('are the fields of the --json ticket object, in its order', () => {
-    const ticket = { ...emptyImportTicket(), id: 1, number: 'SD-202611-00001', version: 1, updated_at: 0, updated_by: 'x' };
-    expect(TICKET_COLUMNS).toEqual(Object.keys(toTicketJson(ticket as never, { zone: 'UTC', reveal: true })));
-  });
-
-  it('match headers in English and Chinese, and report the rest once', () => {
-    const plan = planColumns(['工单编号', '创建时间', '标题', '紧急程度', 'External-ID ', '备注'], new Map([['External-ID', null]]), 'x.csv:1');
-    expect(plan.fields).toEqual(['external_id', 'created_at', 'title', 'urgency', null, null]);
-    expect(plan.unknown).toEqual(['备注']);
-  });
-
-  it('refuse two columns filling one field, and a file without a title column', () => {
-    expect(thrown(() => planColumns(['title', '标题'], new Map(), 'x.csv:1')).message).toBe('x.csv:1: columns "title" and "标题" both fill title');
-    expect(thrown(() => planColumns(['name'], new Map(), 'x.csv:1')).message).toBe('x.csv:1: no title column (columns: name)');
-  });
-
-  it('read --map, and refuse a field that does not exist', () => {
-    expect([...parseColumnMap(['备注=description,附件=', 'Ticket=external_id'])]).toEqual([
-      ['备注', 'description'],
-      ['附件', null],
-      ['Ticket', 'external_id'],
-    ]);
-    const error = thrown(() => parseColumnMap(['备注=notes']));
-    expect([error.constructor, error.message]).toEqual([UsageError, '--map: unknown field "notes" for column "备注"']);
-  });
-});
 
 describe('a row', () => {
   it('needs only a title; everything else may be empty', () => {
@@ -133,63 +99,5 @@ describe('a row', () => {
   it('keeps what the source classified as its own decision, and what rules classified as theirs', () => {
     expect(check({ title: 't', type: 'fault', urgency: 'urgent' }).result).toMatchObject({ ticket: { manual_fields: ['type', 'urgency'] } });
     expect(check({ title: 't', type: 'fault', classified_by: 'printer' }).result).toMatchObject({ ticket: { manual_fields: [] } });
-  });
-});
-
-describe('CSV cells of an export', () => {
-  it('neutralise what a spreadsheet would run as a formula, and only that', () => {
-    expect(['=SUM(A1)', '+86 138', '-5 degrees', '@cmd', '\tx', '\rx', "'quoted", 'plain', '5-4'].map(neutraliseFormula)).toEqual([
-      "'=SUM(A1)", "'+86 138", "'-5 degrees", "'@cmd", "'\tx", "'\rx", "''quoted", 'plain', '5-4',
-    ]);
-  });
-
-  it('read back as they were written, whatever they hold', () => {
-    fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '中', '=') }), { minLength: 2, maxLength: 4 }), (cells) => {
-        const line = cells.map(csvCell).join(',');
-        const parsed = Papa.parse<string[]>(`${line}\r\n`, { newline: '\r\n', delimiter: ',' }).data[0];
-        expect(parsed).toEqual(cells);
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
-describe('an exported ticket', () => {
-  const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '=', '-', '中', ' ', '\\', '\u2028') });
-  const time = fc.option(fc.integer({ min: 0, max: Date.UTC(2099, 0, 1) }), { nil: null });
-  const ticket = fc.record({
-    id: fc.nat(), number: text, external_id: fc.option(text, { nil: null }), created_at: fc.integer({ min: 0, max: Date.UTC(2099, 0, 1) }),
-    title: text, description: fc.option(text, { nil: null }), contact: fc.option(text, { nil: null }), collaborators: fc.array(fc.constantFrom('network', 'desktop')),
-    resolved_at: time, callback_at: time, escalated: fc.boolean(), response_met: fc.option(fc.boolean(), { nil: null }), satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
-    version: fc.integer({ min: 1, max: 99 }), updated_at: fc.integer({ min: 0, max: Date.UTC(2099, 0, 1) }), updated_by: text,
-  }).map((fields) => ({ ...emptyImportTicket(), ...fields }) as never);
-
-  it.each([true, false])('as JSON is exactly the --json object (reveal %s)', (reveal) => {
-    for (const zone of ['Asia/Shanghai', 'UTC']) {
-      const json = createJsonFormatter({ zone, reveal });
-      fc.assert(
-        fc.property(ticket, (t) => {
-          expect(json(t)).toBe(JSON.stringify(toTicketJson(t, { zone, reveal })));
-        }),
-        { numRuns: 300 },
-      );
-    }
-  });
-
-  it('as CSV reads back, under the header, to the --json values (lists joined, formulas neutralised)', () => {
-    const csv = createCsvFormatter({ zone: 'Asia/Shanghai', reveal: true });
-    fc.assert(
-      fc.property(ticket, (t) => {
-        const [header, row] = Papa.parse<string[]>(csvHeader() + csv(t), { newline: '\r\n', delimiter: ',' }).data;
-        const expected = toTicketJson(t, { zone: 'Asia/Shanghai', reveal: true });
-        header!.forEach((field, i) => {
-          const value = expected[field];
-          const cell = value === null ? '' : Array.isArray(value) ? neutraliseFormula(value.join(';')) : typeof value === 'string' ? neutraliseFormula(value) : String(value);
-          expect(row![i]).toBe(cell);
-        });
-      }),
-      { numRuns: 300 },
-    );
   });
 });

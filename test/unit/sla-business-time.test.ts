@@ -8,7 +8,7 @@ import {
   explainTargetDuration, isWorkingInstant,
 } from '../../src/sla/business-time.js';
 import { compileCalendar, type BusinessCalendar, type CalendarDefinition } from '../../src/sla/calendar.js';
-import { compileSla, dueTimes, explainDueTimes, shiftForPause, targetFor } from '../../src/sla/targets.js';
+import { compileSla, dueTimes, explainDueTimes, targetFor } from '../../src/sla/targets.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { thrown } from './thrown.js';
 
@@ -260,24 +260,6 @@ describe('due times of a ticket', () => {
   it('refuses an urgency without a target', () => {
     const error = thrown(() => targetFor(sla, 'low', null));
     expect([error.constructor, error.message, error.hint]).toEqual([UsageError, 'no SLA target for urgency "low"', 'sla.yaml sets targets for normal, urgent, critical']);
-  });
-});
-
-describe('shiftForPause', () => {
-  it.each([
-    // 10:00–12:00 and 13:30–14:00 paused = 150 business minutes; 17:00 + 150 → 18:00, then Wed 09:00 + 90.
-    ['a pause in working time', 'office', '2026-09-29T17:00+08:00', '2026-09-29T10:00+08:00', '2026-09-29T14:00+08:00', '2026-09-30T10:30+08:00'],
-    ['a pause over the night only', 'office', '2026-09-29T17:00+08:00', '2026-09-29T19:00+08:00', '2026-09-30T08:00+08:00', '2026-09-29T17:00+08:00'],
-    ['a due time at closing, with a pause of no business time', 'office', '2026-09-29T18:00+08:00', '2026-09-29T12:10+08:00', '2026-09-29T13:00+08:00', '2026-09-29T18:00+08:00'],
-    // Overdue by 60 when paused Wed 10:00 for 30 business minutes: still overdue by 60 at 10:30 resumption.
-    ['a pause after the due time keeps the overdue amount', 'office', '2026-09-29T17:00+08:00', '2026-09-30T10:00+08:00', '2026-09-30T10:30+08:00', '2026-09-29T17:30+08:00'],
-    ['24x7: elapsed pause', 'always', '2026-10-01T12:00+08:00', '2026-10-01T08:00+08:00', '2026-10-01T09:15+08:00', '2026-10-01T13:15+08:00'],
-  ])('%s', (_case, calendar, due, pausedFrom, resumedAt, shifted) => {
-    expect(show(shiftForPause(CALENDARS[calendar]!, at(due), at(pausedFrom), at(resumedAt)), 'Asia/Shanghai')).toBe(shifted);
-  });
-
-  it('refuses a pause that ends before it starts', () => {
-    expect(() => shiftForPause(office, at('2026-09-29T17:00+08:00'), at('2026-09-29T12:00+08:00'), at('2026-09-29T11:00+08:00'))).toThrow(RangeError);
   });
 });
 

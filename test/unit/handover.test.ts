@@ -1,9 +1,7 @@
-// The shift: handover and queue logic (src/domain/handover.ts, src/domain/queue.ts).
+// The shift handover (src/domain/handover.ts).
 import { describe, expect, it } from 'vitest';
 import { buildHandover, summarizeHandover, type ShiftActivity } from '../../src/domain/handover.js';
-import { teamsOf } from '../../src/domain/queue.js';
 import type { Ticket } from '../../src/domain/ticket.js';
-import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { ticketWith } from './ticket-factory.js';
 
 const HOUR = 3_600_000;
@@ -52,17 +50,5 @@ describe('buildHandover', () => {
       opened: [doubly.number], resolved: [], escalated: [near.number], breached: [doubly.number, breached.number],
       near: [near.number], pending: [pending.number], open: 6,
     });
-  });
-});
-
-describe('teamsOf', () => {
-  const directory = new TeamDirectory([
-    { key: 'desktop', name: 'Desktop', supervisor: 'zhao', members: ['sun', 'zhou'] },
-    { key: 'network', name: 'Network', supervisor: 'qian', members: ['sun', 'wu'] },
-  ]);
-  it('finds the teams an operator works in, or none (the whole desk)', () => {
-    expect(teamsOf('sun', directory)).toEqual(['desktop', 'network']);
-    expect(teamsOf('zhao', directory)).toEqual(['desktop']);
-    expect(teamsOf('nobody', directory)).toBeNull();
   });
 });
