@@ -65,7 +65,7 @@ export interface Context {
   openStore(options?: { create?: boolean; write?: boolean }): Promise<Store>;
   /** A context for the same world with some global options replaced (the demo's own database). */
   derive(overrides: GlobalOptions): Context;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export interface World {
@@ -181,8 +181,8 @@ export function createContext(world: World, globals: GlobalOptions): Context {
     async openStore(options = {}) {
       if (!store) {
         const path = await ctx.databasePath();
-        const { openSqliteStore } = await import('../store/sqlite-store.js');
-        store = openSqliteStore(path, { create: options.create ?? true });
+        const { openStore } = await import('../store/open.js');
+        store = await openStore(path, { create: options.create ?? true });
       }
       if (options.write) store.checkWritable();
       return store;
@@ -190,8 +190,8 @@ export function createContext(world: World, globals: GlobalOptions): Context {
     derive(overrides) {
       return createContext(world, { ...globals, ...overrides });
     },
-    dispose() {
-      store?.close();
+    async dispose() {
+      await store?.close();
       store = undefined;
     },
   };

@@ -78,7 +78,7 @@ async function run(argv: string[], world: World): Promise<number> {
   } catch (error) {
     return reportError(error, world);
   } finally {
-    context?.dispose();
+    await context?.dispose();
   }
 }
 

@@ -381,7 +381,7 @@ export class SqliteImportSession implements ImportSession {
   }
 
   /** Rolls back rows not yet committed (the import stopped on an error) and drops the run's own state. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (this.inBatch !== null && this.db.inTransaction) this.db.prepare('ROLLBACK').run();

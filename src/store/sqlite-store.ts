@@ -404,7 +404,7 @@ export class SqliteStore implements Store {
     chmodSync(destination, 0o600);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 

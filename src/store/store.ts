@@ -105,7 +105,7 @@ export interface Store {
   beginImport(): Promise<ImportSession>;
   /** Every ticket matching `query`, in id order, in pages, from one consistent snapshot. */
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A ticket as an import writes it: the source may carry its number, id and bookkeeping too. */
@@ -176,7 +176,7 @@ export interface ImportSession {
   /** What `write` would do, writing nothing (--dry-run). */
   preview(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts>;
   /** Rolls back what was not committed (after an error) and ends the session. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export type ExportQuery = Omit<TicketQuery, 'sort' | 'limit'>;

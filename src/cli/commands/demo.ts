@@ -20,7 +20,7 @@ export async function run(_input: unknown, ctx: Context) {
   const latest = Math.max(...results.map((r) => r.ticket.created_at));
   const month = lastMonth(latest, zone);
   const report = await buildMonthlyReport(await demo.openStore(), { month, zone, now: demo.now() });
-  demo.dispose();
+  await demo.dispose();
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {
       database: db,

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { isFileLocation } from '../../store/open.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
 
@@ -27,7 +28,7 @@ export async function run(_input: unknown, ctx: Context) {
   add('journal', facts.journal_mode === 'wal', `journal_mode ${facts.journal_mode}`, 'open the database with desk once: it switches to WAL');
   add('audit trail', facts.tickets_without_origin === 0, `${facts.tickets} tickets, ${facts.events} events, ${facts.tickets_without_origin} ticket(s) without a create or import event`, 'the file was changed outside desk; compare with a backup');
   add('numbering', facts.sequences_behind.length === 0, facts.sequences_behind.length ? `behind: ${facts.sequences_behind.join(', ')}` : 'every monthly sequence is ahead of its numbers', 'the file was changed outside desk; new tickets of those months would clash');
-  if (path !== ':memory:' && existsSync(path)) {
+  if (isFileLocation(path) && existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
     add('file mode', (mode & 0o077) === 0, mode.toString(8).padStart(4, '0'), `chmod 600 ${path}: requesters' details must not be readable by others`);
   }

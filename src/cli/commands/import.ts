@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { IN_MEMORY } from '../../store/open.js';
 import { resolve } from 'node:path';
 import { escapeControls, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
@@ -123,7 +124,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
 
   // A dry run never creates a database: without one, every row would be new.
   const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
-  const storeContext = dryWithoutDatabase ? ctx.derive({ db: ':memory:' }) : ctx;
+  const storeContext = dryWithoutDatabase ? ctx.derive({ db: IN_MEMORY }) : ctx;
   const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
   const session = await store.beginImport();
   const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding, ctx.cwd);
@@ -169,8 +170,8 @@ export async function run({ args, options }: { args: string[]; options: Options 
   } finally {
     bar?.stop();
     rejects?.close();
-    session.close();
-    if (storeContext !== ctx) storeContext.dispose();
+    await session.close();
+    if (storeContext !== ctx) await storeContext.dispose();
   }
   if (shown > MAX_PROBLEMS_SHOWN) {
     ctx.io.stderr.write(`… and ${shown - MAX_PROBLEMS_SHOWN} more problem(s)${rejects ? ` (every bad row is in ${rejects.path})` : '; --rejects FILE keeps every bad row with its reason'}\n`);

@@ -29,7 +29,7 @@ export async function run({ options }: { options: { sample?: boolean } }, ctx: C
   const databaseExisted = existsSync(await local.databasePath());
   const store = await local.openStore({ create: true });
   const sample = options.sample ? await loadSampleTickets(local) : [];
-  local.dispose();
+  await local.dispose();
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), { config: configDir, written, kept, database: store.path, created: !databaseExisted, sample_tickets: sample.length });
     return;
