@@ -46,12 +46,12 @@ export function planRuleClassify(engine: RuleEngine, force: boolean, report?: (t
   };
 }
 
-function pickAgent(assign: string, team: string, teams: TeamDirectory, tools: PlanTools): string | null {
+async function pickAgent(assign: string, team: string, teams: TeamDirectory, tools: PlanTools): Promise<string | null> {
   const members = teams.teams().find((t) => t.key === team)?.members ?? [];
   if (assign === 'round-robin') return members.length ? tools.nextInRotation(team, members) : null;
   if (assign === 'least-loaded') {
     if (!members.length) return null;
-    const load = tools.openLoad(members);
+    const load = await tools.openLoad(members);
     // Ties go to the agent listed first in teams.yaml, so the choice is stable.
     return members.reduce((best, agent) => ((load.get(agent) ?? 0) < (load.get(best) ?? 0) ? agent : best), members[0]!);
   }
@@ -64,7 +64,7 @@ export function planRuleDispatch(
   now: number,
   report?: (ticket: Ticket, outcome: DispatchOutcome, agent: string | null) => void,
 ): Plan {
-  return (ticket, tools) => {
+  return async (ticket, tools) => {
     const outcome = engine.dispatch(toRuleInput(ticket));
     const team = outcome.team?.value ?? ticket.team;
     const decidedNothing = !outcome.team && !outcome.assign && !outcome.collaborators;
@@ -76,7 +76,7 @@ export function planRuleDispatch(
     const settled = ticket.status !== 'new' && ticket.status !== 'reopened' && ticket.team === team && ticket.assignee !== null;
     // A reopened ticket goes back to whoever had it, while they are still in the team.
     const returning = ticket.status === 'reopened' && ticket.assignee !== null && (ticket.team === team || teams.isMember(ticket.assignee, team));
-    const agent = settled || returning ? ticket.assignee : outcome.assign ? pickAgent(outcome.assign.value, team, teams, tools) : undefined;
+    const agent = settled || returning ? ticket.assignee : outcome.assign ? await pickAgent(outcome.assign.value, team, teams, tools) : undefined;
     const unchanged = settled && JSON.stringify(outcome.collaborators?.value ?? ticket.collaborators) === JSON.stringify(ticket.collaborators);
     report?.(ticket, outcome, agent ?? null);
     if (unchanged) return null;

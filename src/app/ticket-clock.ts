@@ -62,8 +62,8 @@ export function settleStarted<T extends NewTicket>(sla: SlaPolicy, ticket: T): {
 /** Wraps a plan so that the change it makes keeps the ticket's SLA clock right and settles what it reaches. */
 export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan {
   if (!sla) return plan;
-  return (ticket, tools) => {
-    const change = plan(ticket, tools);
+  return async (ticket, tools) => {
+    const change = await plan(ticket, tools);
     if (!change) return change;
     const patch: TicketPatch = change.patch;
     // Deadlines that passed since the last change are no doing of this one: written with it, but

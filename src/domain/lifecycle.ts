@@ -31,15 +31,25 @@ export interface Change {
 }
 
 /** What a plan may ask of the store, inside the same transaction as its write. */
+/**
+ * What a plan may ask the store while its write is open. The answers may come over a network
+ * (PostgreSQL), so they are promises.
+ */
 export interface PlanTools {
   /** The next agent of the team's rotation (round-robin), remembered for the next call. */
-  nextInRotation(team: string, agents: readonly string[]): string;
+  nextInRotation(team: string, agents: readonly string[]): Promise<string>;
   /** Open tickets assigned to each of `agents`. */
-  openLoad(agents: readonly string[]): Map<string, number>;
+  openLoad(agents: readonly string[]): Promise<Map<string, number>>;
 }
 
-/** Returns the change to write, or null when there is nothing to change. */
-export type Plan = (ticket: Ticket, tools: PlanTools) => Change | null;
+/**
+ * Returns the change to write, or null when there is nothing to change. The store runs it inside
+ * the write, with the ticket as it stands there; a plan that asks the store is async.
+ */
+export type Plan = (ticket: Ticket, tools: PlanTools) => Change | null | Promise<Change | null>;
+
+/** A plan that decides from the ticket alone, as every plan of the domain does. */
+export type SyncPlan = (ticket: Ticket, tools?: PlanTools) => Change | null;
 
 function requireOpen(ticket: Ticket, what: string): void {
   if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
@@ -60,7 +70,7 @@ function dispatchStatus(ticket: Ticket): Status {
   return ticket.status;
 }
 
-export function planClassify(input: { type?: string; category?: string; urgency?: string }): Plan {
+export function planClassify(input: { type?: string; category?: string; urgency?: string }): SyncPlan {
   return (ticket) => {
     if (ticket.status === 'closed') throw refusal(ticket, 'cannot classify a closed ticket');
     const patch: TicketPatch = { classified_by: 'manual' };
@@ -81,7 +91,7 @@ export interface DispatchInput {
   force?: boolean;
 }
 
-export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: number): Plan {
+export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: number): SyncPlan {
   return (ticket) => {
     requireOpen(ticket, 'dispatch');
     const team = input.team ?? (input.agent ? teams.teamOf(input.agent) : null) ?? ticket.team;
@@ -103,7 +113,7 @@ export function planDispatch(input: DispatchInput, teams: TeamDirectory, now: nu
   };
 }
 
-export function planAssign(agent: string, teams: TeamDirectory, now: number, force = false): Plan {
+export function planAssign(agent: string, teams: TeamDirectory, now: number, force = false): SyncPlan {
   return (ticket) => {
     requireOpen(ticket, 'assign');
     if (ticket.team !== null) teams.checkAgentOfTeam(agent, ticket.team, ticket.collaborators, '--to', force);
@@ -129,20 +139,20 @@ function contactPatch(ticket: Ticket, now: number): TicketPatch {
 }
 
 /** A response to the requester. */
-export function planRespond(message: string | undefined, now: number): Plan {
+export function planRespond(message: string | undefined, now: number): SyncPlan {
   return (ticket) => {
     requireOpen(ticket, 'respond to');
     return { kind: 'respond', patch: contactPatch(ticket, now), text: message?.trim() || undefined };
   };
 }
 
-export function planNote(text: string): Plan {
+export function planNote(text: string): SyncPlan {
   const note = requireText(text, 'the note text');
   return () => ({ kind: 'note', patch: {}, text: note });
 }
 
 /** Waiting on the requester or a third party; asking the requester for information is a response. */
-export function planPending(reason: string | undefined, now: number): Plan {
+export function planPending(reason: string | undefined, now: number): SyncPlan {
   const why = requireText(reason, '--reason');
   return (ticket) => {
     assertMove(ticket, 'pending');
@@ -152,14 +162,14 @@ export function planPending(reason: string | undefined, now: number): Plan {
   };
 }
 
-export function planResume(): Plan {
+export function planResume(): SyncPlan {
   return (ticket) => {
     if (ticket.status !== 'pending') throw refusal(ticket, 'only a pending ticket can resume');
     return { kind: 'resume', patch: { status: 'in_progress' } };
   };
 }
 
-export function planEscalate(reason: string | undefined): Plan {
+export function planEscalate(reason: string | undefined): SyncPlan {
   const why = requireText(reason, '--reason');
   return (ticket) => {
     requireOpen(ticket, 'escalate');
@@ -173,7 +183,7 @@ export interface ResolveInput {
   remaining?: string;
 }
 
-export function planResolve(input: ResolveInput, now: number): Plan {
+export function planResolve(input: ResolveInput, now: number): SyncPlan {
   const solution = requireText(input.solution, '--solution');
   return (ticket) => {
     assertMove(ticket, 'resolved');
@@ -196,7 +206,7 @@ export interface CloseInput extends ResolveInput {
  * was solved at first contact, so it is responded to, resolved and closed in one step, by the
  * operator who closes it (who becomes the assignee when there is none).
  */
-export function planClose(input: CloseInput, now: number, actor: string): Plan {
+export function planClose(input: CloseInput, now: number, actor: string): SyncPlan {
   return (ticket) => {
     const patch: TicketPatch = { status: 'closed', closed_at: now };
     if (ticket.status !== 'resolved') {
@@ -217,7 +227,7 @@ export function planClose(input: CloseInput, now: number, actor: string): Plan {
 }
 
 /** The follow-up call to the requester after resolution, with the rating they gave. */
-export function planCallback(input: { note?: string; satisfaction?: number }, now: number): Plan {
+export function planCallback(input: { note?: string; satisfaction?: number }, now: number): SyncPlan {
   return (ticket) => {
     if (ticket.status !== 'resolved' && ticket.status !== 'closed') {
       throw refusal(ticket, 'call-backs follow a resolved or closed ticket');
@@ -233,7 +243,7 @@ export function planCallback(input: { note?: string; satisfaction?: number }, no
  * Reopens a resolved or closed ticket: the resolution cycle it ends is kept as it was, and the
  * new one starts without a rating or a call-back (the old ones stay in the trail).
  */
-export function planReopen(reason: string | undefined, now: number): Plan {
+export function planReopen(reason: string | undefined, now: number): SyncPlan {
   const why = requireText(reason, '--reason');
   return (ticket) => {
     assertMove(ticket, 'reopened');
@@ -256,7 +266,7 @@ export function planReopen(reason: string | undefined, now: number): Plan {
  * An on-site visit; recorded on a ticket in any status, as the service report is often late. On
  * an open ticket it is contact with the requester, like a response.
  */
-export function planVisit(visit: NewVisit, now: number): Plan {
+export function planVisit(visit: NewVisit, now: number): SyncPlan {
   return (ticket) => {
     if (visit.visited_at < ticket.created_at) throw new UsageError(`--date: the visit would be before ${ticket.number} was logged`, 'give the day the visit happened');
     return { kind: 'visit', patch: isOpen(ticket.status) ? contactPatch(ticket, now) : {}, visit, text: visit.cause ?? undefined };
@@ -264,7 +274,7 @@ export function planVisit(visit: NewVisit, now: number): Plan {
 }
 
 /** A progress update to the requester: restarts the update clock and may promise a resolution time. */
-export function planUpdate(message: string | undefined, eta: number | null, now: number): Plan {
+export function planUpdate(message: string | undefined, eta: number | null, now: number): SyncPlan {
   const text = requireText(message, '--message');
   return (ticket) => {
     requireOpen(ticket, 'send a progress update on');

@@ -33,8 +33,8 @@ const ACTION_TEXTS: Record<string, string> = {
 
 /** Wraps a plan so that a text it would write past the desk's limits is refused, naming the flag. */
 export function withTextLimits(plan: Plan, limits: TextLimits): Plan {
-  return (ticket, tools) => {
-    const change = plan(ticket, tools);
+  return async (ticket, tools) => {
+    const change = await plan(ticket, tools);
     if (!change) return change;
     for (const [field, value] of Object.entries(change.patch)) {
       if (typeof value === 'string' && field in ACTION_TEXTS) checkLength(value, field, ACTION_TEXTS[field]!, limits);

@@ -188,7 +188,7 @@ export class SqliteImportSession implements ImportSession {
     return `${this.eventHead.head}${record.line},"text":${this.eventHead.text}${record.line}"}`;
   }
 
-  private insert(record: ImportRecord, number: string, options: ImportWriteOptions): void {
+  private async insert(record: ImportRecord, number: string, options: ImportWriteOptions): Promise<void> {
     // The record is this batch's own: it becomes the ticket in place.
     const ticket = record.ticket as unknown as Ticket;
     const sourceId = record.ticket.id;
@@ -201,7 +201,7 @@ export class SqliteImportSession implements ImportSession {
     let changed = events.length;
     const settlements = [...record.settlements];
     for (const plan of options.then) {
-      const change = plan(ticket, this.tools);
+      const change = await plan(ticket, this.tools);
       if (!change) continue;
       if (change.settlements) settlements.push(...change.settlements);
       const data: EventData = { changes: diffPatch(ticket, change.patch) };
@@ -290,7 +290,7 @@ export class SqliteImportSession implements ImportSession {
         this.inBatch = 0;
       }
       const part = records.slice(start, start + options.batchSize - this.inBatch);
-      this.writePart(part, options, counts);
+      await this.writePart(part, options, counts);
       this.inBatch += part.length;
       start += part.length;
       if (this.inBatch >= options.batchSize) await this.flush();
@@ -336,7 +336,7 @@ export class SqliteImportSession implements ImportSession {
     }
   }
 
-  private writePart(records: readonly ImportRecord[], options: ImportWriteOptions, counts: ImportCounts): void {
+  private async writePart(records: readonly ImportRecord[], options: ImportWriteOptions, counts: ImportCounts): Promise<void> {
     const existing = new Array<Row | undefined>(records.length);
     const fresh: number[] = [];
     // A row without external id that repeats an earlier row of the same call is that row.
@@ -354,14 +354,14 @@ export class SqliteImportSession implements ImportSession {
     });
     const numbers = this.chooseNumbers(fresh.map((i) => records[i]!), options);
     let next = 0;
-    records.forEach((record, i) => {
+    for (const [i, record] of records.entries()) {
       const found = existing[i];
       if (found === undefined && fresh[next] === i) {
-        this.insert(record, numbers[next++]!, options);
+        await this.insert(record, numbers[next++]!, options);
         counts.inserted++;
       } else if (found !== undefined && options.update !== null && this.update(toTicket(found), record, options)) counts.updated++;
       else counts.skipped++;
-    });
+    }
   }
 
   async preview(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {

@@ -174,18 +174,39 @@ export class SqliteStore implements Store {
     return prepareCached(this.db, sql);
   }
 
-  /** Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so no reader upgrades into a deadlock. */
-  private write<T>(work: () => T): T {
+  /**
+   * Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so no reader
+   * upgrades into a deadlock. `work` may await (a plan asking its tools): the transaction stays
+   * open until it settles, and one write runs at a time on the connection.
+   */
+  private async write<T>(work: () => T | Promise<T>): Promise<T> {
     this.checkWritable();
+    const previous = this.writing;
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
     try {
-      return this.db.transaction(work).immediate();
+      this.statement('BEGIN IMMEDIATE').run();
+      try {
+        const result = await work();
+        this.statement('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.statement('ROLLBACK').run();
+        throw error;
+      }
     } catch (error) {
       throw asWriteRefusal(error, this.path);
+    } finally {
+      done();
     }
   }
 
+  /** The write in progress on this connection, which the next one waits for. */
+  private writing: Promise<void> = Promise.resolve();
+
   async createTicket(ticket: NewTicket, options: CreateOptions, then: readonly Plan[] = []): Promise<Ticket> {
-    return this.write(() => {
+    return this.write(async () => {
       if (ticket.external_id) {
         const existing = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(ticket.external_id) as Row | undefined;
         if (existing) throw new UsageError(`external id ${ticket.external_id} is already ticket ${existing.number}`, 'external ids are unique; show that ticket instead');
@@ -207,7 +228,7 @@ export class SqliteStore implements Store {
       }
       this.insertEvent(id, options, 'create', { changes });
       this.insertSettlements(id, options.settlements ?? []);
-      for (const plan of then) this.applyPlan({ id }, plan, options);
+      for (const plan of then) await this.applyPlan({ id }, plan, options);
       return this.readTicket({ id });
     });
   }
@@ -230,16 +251,20 @@ export class SqliteStore implements Store {
   }
 
   async updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]> {
-    return this.write(() => refs.map((ref) => this.applyPlan(ref, plan, options)));
+    return this.write(async () => {
+      const results: UpdateResult[] = [];
+      for (const ref of refs) results.push(await this.applyPlan(ref, plan, options));
+      return results;
+    });
   }
 
   async updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
     return this.write(() => this.applyPlan(ref, plan, options));
   }
 
-  private applyPlan(ref: TicketRef, plan: Plan, options: WriteOptions): UpdateResult {
+  private async applyPlan(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
     const before = this.readTicket(ref);
-    const change = plan(before, this.tools);
+    const change = await plan(before, this.tools);
     if (!change) return { ticket: before, change: null, changes: {} };
     const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
     const fields = Object.keys(written);
@@ -270,13 +295,13 @@ export class SqliteStore implements Store {
 
   /** Assignment state the routing rules read and advance, inside the caller's transaction. */
   private readonly tools: PlanTools = {
-    nextInRotation: (team, agents) => {
+    nextInRotation: async (team, agents) => {
       const row = this.statement('SELECT last_agent FROM rotations WHERE team = ?').get(team) as { last_agent: string } | undefined;
       const next = agents[(agents.indexOf(row?.last_agent ?? '') + 1) % agents.length]!;
       this.statement('INSERT INTO rotations (team, last_agent) VALUES (?, ?) ON CONFLICT (team) DO UPDATE SET last_agent = excluded.last_agent').run(team, next);
       return next;
     },
-    openLoad: (agents) => {
+    openLoad: async (agents) => {
       const rows = this.statement(
         `SELECT assignee, COUNT(*) AS open FROM tickets WHERE assignee IN (SELECT value FROM json_each(?)) AND ${OPEN_STATUSES_SQL} GROUP BY assignee`,
       ).all(JSON.stringify(agents)) as { assignee: string; open: number }[];
@@ -321,12 +346,12 @@ export class SqliteStore implements Store {
   }
 
   async searchTickets(query: SearchQuery): Promise<SearchHit[]> {
-    this.catchUpSearchIndex();
+    await this.catchUpSearchIndex();
     return searchTickets(this.db, query);
   }
 
   async similarTickets(ref: TicketRef, limit: number): Promise<SimilarHit[]> {
-    this.catchUpSearchIndex();
+    await this.catchUpSearchIndex();
     return similarTickets(this.db, this.readTicket(ref), limit);
   }
 
@@ -334,8 +359,8 @@ export class SqliteStore implements Store {
    * Indexes what a bulk writer deferred and left behind (normally nothing: one cheap read). A
    * reader that may not write searches the index as it is; the next writer's search catches up.
    */
-  private catchUpSearchIndex(): void {
-    if (!this.readOnly && searchIndexBehind(this.db)) this.write(() => indexSearchBacklog(this.db));
+  private async catchUpSearchIndex(): Promise<void> {
+    if (!this.readOnly && searchIndexBehind(this.db)) await this.write(() => indexSearchBacklog(this.db));
   }
 
   async shiftActivity(query: ShiftQuery): Promise<ShiftActivity> {
@@ -369,7 +394,7 @@ export class SqliteStore implements Store {
     this.checkWritable();
     // Deleted and overwritten content is zeroed in the file, not left in free pages.
     this.db.pragma('secure_delete = ON');
-    const ticket = this.write(() => {
+    const ticket = await this.write(async () => {
       const before = this.readTicket(ref);
       const secrets = secretsOf(before);
       const patch = redactionPatch(before, secrets);
@@ -383,7 +408,7 @@ export class SqliteStore implements Store {
         this.statement('UPDATE visits SET cause = ?, opinion = ?, parts = ? WHERE id = ?').run(text(visit.cause), text(visit.opinion), text(visit.parts), visit.id);
       }
       this.statement('DELETE FROM redacting WHERE ticket_id = ?').run(before.id);
-      return this.applyPlan({ id: before.id }, () => ({ kind: 'redact', patch, reason }), options).ticket;
+      return (await this.applyPlan({ id: before.id }, () => ({ kind: 'redact', patch, reason }), options)).ticket;
     });
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return ticket;

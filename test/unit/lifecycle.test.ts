@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidTransitionError, UsageError } from '../../src/domain/errors.js';
 import {
   diffPatch, expectVersion, parseSatisfaction, planAssign, planCallback, planClassify, planClose, planDispatch,
-  planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, planUpdate, planVisit, type DispatchInput, type Plan,
+  planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, planUpdate, planVisit, type DispatchInput, type Plan, type SyncPlan,
 } from '../../src/domain/lifecycle.js';
 import type { PlanTools } from '../../src/domain/lifecycle.js';
 import type { Status, Ticket, TicketPatch } from '../../src/domain/ticket.js';
@@ -41,7 +41,7 @@ const ALL: Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'resolved'
 const OPEN: Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'reopened'];
 
 // Which statuses each action accepts; every other status is refused as an invalid transition.
-const ACCEPTS: { action: string; plan: Plan; accepts: Status[] }[] = [
+const ACCEPTS: { action: string; plan: SyncPlan; accepts: Status[] }[] = [
   { action: 'classify', plan: planClassify({ type: 'fault' }), accepts: ALL.filter((s) => s !== 'closed') },
   { action: 'dispatch', plan: planDispatch({ team: 'desktop' }, TEAMS, NOW), accepts: OPEN },
   { action: 'assign', plan: planAssign('sun', TEAMS, NOW), accepts: OPEN },
@@ -195,7 +195,7 @@ describe('plans that need words', () => {
 });
 
 describe('times that cannot be', () => {
-  it.each<{ case: string; plan: Plan; message: string }>([
+  it.each<{ case: string; plan: SyncPlan; message: string }>([
     { case: 'a promised resolution before the ticket was logged', plan: planUpdate('On it', EARLIER - 60_000, NOW), message: '--eta: the promised resolution would be before SD-202611-00042 was logged' },
     {
       case: 'a visit before the ticket was logged',
@@ -209,7 +209,7 @@ describe('times that cannot be', () => {
 });
 
 describe('an agent outside the ticket\'s teams', () => {
-  it.each<{ case: string; plan: Plan; ticket: Partial<Ticket>; refused: string | null }>([
+  it.each<{ case: string; plan: SyncPlan; ticket: Partial<Ticket>; refused: string | null }>([
     { case: 'assign refuses an agent of another team, naming their teams', plan: planAssign('wu', TEAMS, NOW), ticket: { status: 'dispatched', team: 'desktop' }, refused: "--to: wu is not in team desktop (wu's teams: network)" },
     { case: 'assign takes an agent of a collaborating team', plan: planAssign('wu', TEAMS, NOW), ticket: { status: 'dispatched', team: 'desktop', collaborators: ['network'] }, refused: null },
     { case: 'assign with --force records it anyway', plan: planAssign('wu', TEAMS, NOW, true), ticket: { status: 'dispatched', team: 'desktop' }, refused: null },

@@ -39,16 +39,16 @@ function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
 function fakeTools(load: Record<string, number> = {}, rotation = new Map<string, string>()): PlanTools & { rotation: Map<string, string> } {
   return {
     rotation,
-    nextInRotation(team, agents) {
+    async nextInRotation(team, agents) {
       const next = agents[(agents.indexOf(rotation.get(team) ?? '') + 1) % agents.length]!;
       rotation.set(team, next);
       return next;
     },
-    openLoad: (agents) => new Map(agents.filter((a) => load[a] !== undefined).map((a) => [a, load[a]!])),
+    openLoad: async (agents) => new Map(agents.filter((a) => load[a] !== undefined).map((a) => [a, load[a]!])),
   };
 }
 
-describe('planRuleClassify', () => {
+describe('planRuleClassify', async () => {
   it.each([
     {
       case: 'fills an unclassified ticket and names the rule',
@@ -89,11 +89,11 @@ describe('planRuleClassify', () => {
     { case: 'returns null when the rules decide what the ticket has', ticket: { type: 'fault', category: 'hardware/printer', classified_by: 'printer' }, force: false, change: null },
     { case: 'returns null when no rule matches', ticket: { title: '邮箱满了' }, force: false, change: null },
     { case: 'returns null for a closed ticket', ticket: { status: 'closed' as const }, force: true, change: null },
-  ])('$case', ({ ticket, force, change }) => {
+  ])('$case', async ({ ticket, force, change }) => {
     expect(planRuleClassify(ENGINE, force)(makeTicket(ticket), fakeTools())).toEqual(change);
   });
 
-  it('reports what the rules decided, even when nothing changes', () => {
+  it('reports what the rules decided, even when nothing changes', async () => {
     const seen: string[] = [];
     const plan = planRuleClassify(ENGINE, false, (ticket, outcome) => seen.push(`${ticket.number}: ${Object.keys(outcome.decided).join(',')}`));
     plan(makeTicket({ type: 'fault', category: 'hardware/printer', classified_by: 'printer' }), fakeTools());
@@ -101,38 +101,39 @@ describe('planRuleClassify', () => {
   });
 });
 
-describe('planRuleDispatch', () => {
-  const dispatch = (ticket: Partial<Ticket>, tools = fakeTools()) => planRuleDispatch(ENGINE, TEAMS, NOW)(makeTicket(ticket), tools);
+describe('planRuleDispatch', async () => {
+  const dispatch = async (ticket: Partial<Ticket>, tools = fakeTools()) => planRuleDispatch(ENGINE, TEAMS, NOW)(makeTicket(ticket), tools);
 
-  it('dispatches to the team of the first matching rule and records the rule names', () => {
-    expect(dispatch({ category: 'network/vpn/client' }, fakeTools({ wu: 3, zheng: 1 }))).toEqual({
+  it('dispatches to the team of the first matching rule and records the rule names', async () => {
+    expect(await dispatch({ category: 'network/vpn/client' }, fakeTools({ wu: 3, zheng: 1 }))).toEqual({
       kind: 'dispatch',
       patch: { status: 'dispatched', team: 'network', assignee: 'zheng', collaborators: ['desktop'], dispatched_by: 'network', dispatched_at: NOW },
       rules: { team: 'network', collaborators: 'network', assignee: 'network' },
     });
   });
 
-  it('falls back, leaving the ticket unassigned when the rule assigns nobody', () => {
-    expect(dispatch({ category: 'account/password' })).toEqual({
+  it('falls back, leaving the ticket unassigned when the rule assigns nobody', async () => {
+    expect(await dispatch({ category: 'account/password' })).toEqual({
       kind: 'dispatch',
       patch: { status: 'dispatched', team: 'service-desk', assignee: null, collaborators: [], dispatched_by: 'fallback', dispatched_at: NOW },
       rules: { team: 'fallback' },
     });
   });
 
-  it('rotates round-robin over the members of the team, remembering the last one', () => {
+  it('rotates round-robin over the members of the team, remembering the last one', async () => {
     const tools = fakeTools();
-    const assignees = [1, 2, 3].map(() => dispatch({ category: 'hardware/pc' }, tools)?.patch.assignee);
+    const assignees: (string | null | undefined)[] = [];
+    for (let i = 0; i < 3; i++) assignees.push((await dispatch({ category: 'hardware/pc' }, tools))?.patch.assignee);
     expect(assignees).toEqual(['sun', 'zhou', 'sun']);
     expect(tools.rotation.get('desktop')).toBe('sun');
-    expect(dispatch({ category: 'hardware/pc' }, fakeTools({}, new Map([['desktop', 'sun']])))?.patch.assignee).toBe('zhou');
+    expect((await dispatch({ category: 'hardware/pc' }, fakeTools({}, new Map([['desktop', 'sun']]))))?.patch.assignee).toBe('zhou');
   });
 
   it.each<{ case: string; ticket: Partial<Ticket>; agent: string }>([
     { case: 'goes back to its last agent, still in the team the rules name', ticket: { status: 'reopened', category: 'hardware/pc', team: 'desktop', assignee: 'zhou' }, agent: 'zhou' },
     { case: 'goes to the rotation when its last agent is not in the team the rules name now', ticket: { status: 'reopened', category: 'hardware/pc', team: 'network', assignee: 'wu' }, agent: 'sun' },
-  ])('a reopened ticket $case', ({ ticket, agent }) => {
-    expect(dispatch(ticket)?.patch).toMatchObject({ status: 'dispatched', team: 'desktop', assignee: agent });
+  ])('a reopened ticket $case', async ({ ticket, agent }) => {
+    expect((await dispatch(ticket))?.patch).toMatchObject({ status: 'dispatched', team: 'desktop', assignee: agent });
   });
 
   it.each<{ load: Record<string, number>; agent: string }>([
@@ -141,8 +142,8 @@ describe('planRuleDispatch', () => {
     { load: { wu: 2, zheng: 2 }, agent: 'wu' },
     { load: { wu: 1 }, agent: 'zheng' },
     { load: {}, agent: 'wu' },
-  ])('least-loaded with open tickets $load picks $agent (ties go to the first member)', ({ load, agent }) => {
-    expect(dispatch({ category: 'network/wifi' }, fakeTools(load))?.patch.assignee).toBe(agent);
+  ])('least-loaded with open tickets $load picks $agent (ties go to the first member)', async ({ load, agent }) => {
+    expect((await dispatch({ category: 'network/wifi' }, fakeTools(load)))?.patch.assignee).toBe(agent);
   });
 
   it.each([
@@ -150,40 +151,40 @@ describe('planRuleDispatch', () => {
     { case: 'a critical complaint', ticket: { type: 'complaint', urgency: 'critical' }, team: 'service-desk', assignee: 'chen', notify: { to: 'chen', team: 'service-desk', rules: ['critical', 'complaints'] } },
     { case: 'a critical hardware fault', ticket: { category: 'hardware/pc', urgency: 'critical' }, team: 'desktop', assignee: 'sun', notify: { to: 'zhao', team: 'desktop', rules: ['critical'] } },
     { case: 'a normal hardware fault', ticket: { category: 'hardware/pc' }, team: 'desktop', assignee: 'sun', notify: undefined },
-  ])('notifies the supervisor of the decided team for $case', ({ ticket, team, assignee, notify }) => {
-    const change = dispatch(ticket);
+  ])('notifies the supervisor of the decided team for $case', async ({ ticket, team, assignee, notify }) => {
+    const change = await dispatch(ticket);
     expect([change?.patch.team, change?.patch.assignee]).toEqual([team, assignee]);
     expect(change?.notify).toEqual(notify);
   });
 
-  it('keeps the team the ticket has when no rule decides one', () => {
+  it('keeps the team the ticket has when no rule decides one', async () => {
     const engine = new RuleEngine(RoutingFileSchema.parse({ dispatch: [{ name: 'vip', when: { department: 'board' }, assign: 'chen' }] }));
-    const change = planRuleDispatch(engine, TEAMS, NOW)(makeTicket({ department: 'Board', team: 'service-desk' }), fakeTools());
+    const change = await planRuleDispatch(engine, TEAMS, NOW)(makeTicket({ department: 'Board', team: 'service-desk' }), fakeTools());
     expect(change?.patch).toMatchObject({ team: 'service-desk', assignee: 'chen', dispatched_by: 'vip' });
     expect(change?.rules).toEqual({ assignee: 'vip' });
   });
 
-  it('returns null when no rule decides a team and the ticket has none', () => {
+  it('returns null when no rule decides a team and the ticket has none', async () => {
     const engine = new RuleEngine(RoutingFileSchema.parse({ dispatch: [{ name: 'hardware', when: { category: 'hardware/*' }, team: 'desktop' }] }));
-    expect(planRuleDispatch(engine, TEAMS, NOW)(makeTicket({ category: 'network/vpn' }), fakeTools())).toBeNull();
+    expect(await planRuleDispatch(engine, TEAMS, NOW)(makeTicket({ category: 'network/vpn' }), fakeTools())).toBeNull();
   });
 
-  it('returns null for a ticket the rules would send where it already is, without turning the rotation', () => {
+  it('returns null for a ticket the rules would send where it already is, without turning the rotation', async () => {
     const tools = fakeTools();
     const settled = { status: 'in_progress' as const, category: 'hardware/pc', team: 'desktop', assignee: 'zhou', dispatched_by: 'hardware' };
-    expect(dispatch(settled, tools)).toBeNull();
+    expect(await dispatch(settled, tools)).toBeNull();
     expect(tools.rotation.get('desktop')).toBeUndefined();
   });
 
-  it('returns null, keeping a dispatch made by hand, when no rule decides anything', () => {
+  it('returns null, keeping a dispatch made by hand, when no rule decides anything', async () => {
     const engine = new RuleEngine(RoutingFileSchema.parse({ dispatch: [{ name: 'hardware', when: { category: 'hardware/*' }, team: 'desktop' }] }));
     const byHand = makeTicket({ status: 'dispatched', category: 'network/vpn', team: 'service-desk', assignee: 'li', dispatched_by: 'manual' });
-    expect(planRuleDispatch(engine, TEAMS, NOW)(byHand, fakeTools())).toBeNull();
+    expect(await planRuleDispatch(engine, TEAMS, NOW)(byHand, fakeTools())).toBeNull();
   });
 
-  it('reports the outcome and the chosen agent', () => {
+  it('reports the outcome and the chosen agent', async () => {
     const seen: unknown[] = [];
-    planRuleDispatch(ENGINE, TEAMS, NOW, (_, outcome, agent) => seen.push([outcome.team?.value, outcome.assign?.value, agent]))(makeTicket({ category: 'hardware/pc' }), fakeTools());
+    await planRuleDispatch(ENGINE, TEAMS, NOW, (_, outcome, agent) => seen.push([outcome.team?.value, outcome.assign?.value, agent]))(makeTicket({ category: 'hardware/pc' }), fakeTools());
     expect(seen).toEqual([['desktop', 'round-robin', 'sun']]);
   });
 });

@@ -49,12 +49,12 @@ type Row = [kind: string, cycle: number, due: string, settled: string, met: bool
 const rows = (settlements: readonly Settlement[]): Row[] => settlements.map((s) => [s.kind, s.cycle, hhmm(s.due_at), hhmm(s.settled_at), s.met, s.agent]);
 
 /** Creates a ticket at 10:00 and applies each step at its time through the SLA clock, as the desk does. */
-function play(start: Partial<Ticket>, steps: [string, Plan][]) {
+async function play(start: Partial<Ticket>, steps: [string, Plan][]) {
   const created = startClock(SLA, ticketWith({ created_at: at('10:00'), ...start }) as NewTicket);
   let ticket = created.ticket as Ticket;
   const settled = [...created.settlements];
   for (const [time, plan] of steps) {
-    const change = withClock(plan, SLA, at(time))(ticket, TOOLS);
+    const change = await withClock(plan, SLA, at(time))(ticket, TOOLS);
     if (!change) continue;
     ticket = { ...ticket, ...change.bookkeeping, ...change.patch };
     settled.push(...(change.settlements ?? []));
@@ -64,7 +64,7 @@ function play(start: Partial<Ticket>, steps: [string, Plan][]) {
 
 const ASSIGNED = { status: 'dispatched', team: 'desktop', assignee: 'sun', dispatched_at: at('10:00') } as const;
 
-describe('settling deadlines', () => {
+describe('settling deadlines', async () => {
   it.each<{ case: string; start: Partial<Ticket>; steps: [string, Plan][]; settled: Row[] }>([
     {
       case: 'a response on time is met when it is given',
@@ -135,12 +135,12 @@ describe('settling deadlines', () => {
       steps: [['11:00', planDispatch({ team: 'desktop', agent: 'zhou' }, TEAMS, at('11:00'))]],
       settled: [['response', 0, '10:10', '10:10', false, null], ['dispatch', 0, '10:30', '10:30', false, null]],
     },
-  ])('$case', ({ start, steps, settled }) => {
-    expect(play(start, steps).settled).toEqual(settled);
+  ])('$case', async ({ start, steps, settled }) => {
+    expect((await play(start, steps)).settled).toEqual(settled);
   });
 
-  it('a reopen clears the rating and gives the new cycle its own deadline', () => {
-    const { ticket } = play(ASSIGNED, [
+  it('a reopen clears the rating and gives the new cycle its own deadline', async () => {
+    const { ticket } = await play(ASSIGNED, [
       ['10:05', planRespond(undefined, at('10:05'))],
       ['11:00', planClose({ solution: 'Cable', satisfaction: 5 }, at('11:00'), 'sun')],
       ['12:00', planReopen('Flickers again', at('12:00'))],
@@ -148,14 +148,14 @@ describe('settling deadlines', () => {
     expect([ticket.status, ticket.satisfaction, ticket.resolve_met, hhmm(ticket.resolve_due_at!), ticket.reopened_at === at('12:00')]).toEqual(['reopened', null, null, '14:00', true]);
   });
 
-  it('resume moves the update deadline by the pause like every running deadline', () => {
+  it('resume moves the update deadline by the pause like every running deadline', async () => {
     // Update due 11:00; pending 10:30–12:30 moves it to 13:00.
-    const { ticket } = play(ASSIGNED, [['10:05', planRespond(undefined, at('10:05'))], ['10:30', planPending('Waiting', at('10:30'))], ['12:30', planResume()]]);
+    const { ticket } = await play(ASSIGNED, [['10:05', planRespond(undefined, at('10:05'))], ['10:30', planPending('Waiting', at('10:30'))], ['12:30', planResume()]]);
     expect([hhmm(ticket.update_due_at!), hhmm(ticket.resolve_due_at!)]).toEqual(['13:00', '14:00']);
   });
 });
 
-describe('missedBy', () => {
+describe('missedBy', async () => {
   const due = { response_due_at: at('10:10'), dispatch_due_at: at('10:30'), resolve_due_at: at('12:00'), update_due_at: at('11:00') };
   it.each<{ case: string; ticket: Partial<Ticket>; now: string; missed: string[] }>([
     { case: 'nothing before the first due time', ticket: { status: 'new' }, now: '10:10', missed: [] },
@@ -164,13 +164,13 @@ describe('missedBy', () => {
     { case: 'none once resolved', ticket: { status: 'resolved', resolved_at: at('10:05') }, now: '13:00', missed: [] },
     { case: 'not a deadline already settled', ticket: { status: 'in_progress', response_met: false }, now: '10:40', missed: ['dispatch 10:30'] },
     { case: 'not one whose milestone happened', ticket: { status: 'in_progress', first_response_at: at('10:15'), dispatched_at: at('10:00') }, now: '12:30', missed: ['update 11:00', 'resolve 12:00'] },
-  ])('$case', ({ ticket, now, missed }) => {
+  ])('$case', async ({ ticket, now, missed }) => {
     const found = missedBy(ticketWith({ created_at: at('10:00'), ...due, ...ticket }), at(now));
     expect(found.map((s) => `${s.kind} ${hhmm(s.settled_at)}`).sort()).toEqual([...missed].sort());
   });
 });
 
-describe('imported history', () => {
+describe('imported history', async () => {
   const row = (fields: Partial<ImportTicket>) => ({ ...(ticketWith({ created_at: at('10:00') }) as unknown as ImportTicket), ...fields });
   it.each<{ case: string; given: Partial<ImportTicket>; read: Partial<Record<keyof ImportTicket, string | null>> }>([
     { case: 'a closed row without a resolution was resolved when it closed', given: { status: 'closed', closed_at: at('11:00') }, read: { resolved_at: '11:00', first_response_at: null, dispatched_at: null } },
@@ -178,7 +178,7 @@ describe('imported history', () => {
     { case: 'a row with an assignee and nothing else was dispatched at its creation', given: { status: 'dispatched', assignee: 'sun' }, read: { dispatched_at: '10:00', first_response_at: null } },
     { case: 'times the row gives are kept', given: { status: 'closed', team: 'desktop', first_response_at: at('10:05'), dispatched_at: at('10:02'), resolved_at: at('10:50'), closed_at: at('11:00') }, read: { first_response_at: '10:05', dispatched_at: '10:02', resolved_at: '10:50' } },
     { case: 'a rating was given at the call-back, else at the closure', given: { status: 'closed', closed_at: at('11:00'), satisfaction: 4 }, read: { rated_at: '11:00' } },
-  ])('$case', ({ given, read }) => {
+  ])('$case', async ({ given, read }) => {
     const ticket = row(given);
     readHistory(ticket);
     for (const [field, value] of Object.entries(read)) {
@@ -191,7 +191,7 @@ describe('imported history', () => {
     { case: 'a row resolved late settles its resolution missed at the due time', ticket: { status: 'closed', first_response_at: at('10:05'), dispatched_at: at('10:01'), resolved_at: at('13:00') }, settled: ['dispatch met 10:01', 'resolve missed 12:00', 'response met 10:05'] },
     { case: 'an open row past its deadlines is not breached by the import: it settles as at the desk', ticket: { status: 'in_progress', first_response_at: at('10:05'), dispatched_at: at('10:00') }, settled: ['dispatch met 10:00', 'response met 10:05'] },
     { case: "the source's own word that a deadline was missed is kept", ticket: { status: 'in_progress', dispatched_at: at('10:00'), response_met: false }, settled: ['dispatch met 10:00', 'response missed 10:10'] },
-  ])('$case', ({ ticket, settled }) => {
+  ])('$case', async ({ ticket, settled }) => {
     const full = ticketWith({ created_at: at('10:00'), response_due_at: at('10:10'), dispatch_due_at: at('10:30'), resolve_due_at: at('12:00'), ...ticket });
     expect(settledByTimes(full).map((s) => `${s.kind} ${s.met ? 'met' : 'missed'} ${hhmm(s.settled_at)}`).sort()).toEqual(settled);
   });

@@ -9,3 +9,13 @@ export function thrown(fn: () => unknown): DeskError {
   }
   throw new Error('expected an error, got none');
 }
+
+/** The error the promise `fn` returns rejects with; fails the test when it fulfils. */
+export async function rejected(fn: () => unknown): Promise<DeskError> {
+  try {
+    await fn();
+  } catch (e) {
+    return e as DeskError;
+  }
+  throw new Error('expected an error, got none');
+}

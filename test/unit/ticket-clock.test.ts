@@ -81,15 +81,15 @@ interface Case {
   settled?: Row[];
 }
 
-function write({ ticket, plan, now }: Case) {
-  const change = withClock(plan, SLA, at(now))(ticketWith(ticket), TOOLS);
+async function write({ ticket, plan, now }: Case) {
+  const change = await withClock(plan, SLA, at(now))(ticketWith(ticket), TOOLS);
   if (!change) throw new Error('the plan changed nothing');
   return { patch: view(change.patch), bookkeeping: view(change.bookkeeping), settled: rows(change.settlements) };
 }
 
 const expected = ({ patch, bookkeeping = {}, settled = [] }: Case) => ({ patch, bookkeeping, settled });
 
-describe('withClock settles what a write reaches', () => {
+describe('withClock settles what a write reaches', async () => {
   it.each<Case>([
     {
       case: 'a note after the response deadline passed records the miss as bookkeeping, at the due time, charged to the holder',
@@ -123,12 +123,12 @@ describe('withClock settles what a write reaches', () => {
       patch: { status: 'pending', paused_at: '11-25 13:40', first_response_at: '11-25 13:40', response_met: true, response_business_ms: 20 * MINUTE, resolve_business_ms: null },
       settled: [['response', 0, '11-25 13:50', '11-25 13:40', true, 'desktop', 'sun']],
     },
-  ])('$case', (c) => {
-    expect(write(c)).toEqual(expected(c));
+  ])('$case', async (c) => {
+    expect(await write(c)).toEqual(expected(c));
   });
 });
 
-describe('withClock on resume moves every running deadline by the business time paused', () => {
+describe('withClock on resume moves every running deadline by the business time paused', async () => {
   it.each<Case>([
     {
       // Wed 16:00-18:00 and Thu 09:00-10:00: 180. Update 17:20 + 180 = 40 on Wed, 140 on Thu → 11:20;
@@ -174,12 +174,12 @@ describe('withClock on resume moves every running deadline by the business time 
       now: '11-26 09:58',
       patch: { status: 'in_progress', paused_at: null, paused_ms: 0, cycle_paused_ms: 0 },
     },
-  ])('$case', (c) => {
-    expect(write(c)).toEqual(expected(c));
+  ])('$case', async (c) => {
+    expect(await write(c)).toEqual(expected(c));
   });
 });
 
-describe('withClock on a reopen', () => {
+describe('withClock on a reopen', async () => {
   // Resolved Wed 15:00 and closed at 16:00 after a 30-minute pause, rated 4 at the call-back.
   const closed = {
     ...WORKING, status: 'closed', resolved_at: at('11-25 15:00'), closed_at: at('11-25 16:00'), resolve_met: true, resolve_business_ms: 70 * MINUTE,
@@ -201,12 +201,12 @@ describe('withClock on a reopen', () => {
         resolve_due_at: '11-30 17:30', update_due_at: '11-30 12:00', update_met: null, response_business_ms: 5 * MINUTE,
       },
     },
-  ])('$case', (c) => {
-    expect(write(c)).toEqual(expected(c));
+  ])('$case', async (c) => {
+    expect(await write(c)).toEqual(expected(c));
   });
 });
 
-describe('withClock on a change of urgency', () => {
+describe('withClock on a change of urgency', async () => {
   it.each<Case>([
     {
       // At 14:00 the response (13:50) has passed: missed, and keeps its due time; the dispatch, met,
@@ -226,24 +226,24 @@ describe('withClock on a change of urgency', () => {
       now: '11-25 13:00',
       patch: { classified_by: 'manual', urgency: 'normal', manual_fields: ['urgency'] },
     },
-  ])('$case', (c) => {
-    expect(write(c)).toEqual(expected(c));
+  ])('$case', async (c) => {
+    expect(await write(c)).toEqual(expected(c));
   });
 });
 
-describe('withClock without a change or a policy', () => {
-  it('passes a plan that changes nothing through: nothing is written, so nothing settles', () => {
-    expect(withClock(() => null, SLA, at('11-26 10:00'))(ticketWith(LOGGED), TOOLS)).toBeNull();
+describe('withClock without a change or a policy', async () => {
+  it('passes a plan that changes nothing through: nothing is written, so nothing settles', async () => {
+    expect(await withClock(() => null, SLA, at('11-26 10:00'))(ticketWith(LOGGED), TOOLS)).toBeNull();
   });
 
-  it('leaves the change of a desk without sla.yaml as the plan made it', () => {
+  it('leaves the change of a desk without sla.yaml as the plan made it', async () => {
     const ticket = ticketWith({ created_at: at('11-25 11:50'), status: 'dispatched', team: 'desktop', assignee: 'sun', dispatched_at: at('11-25 11:50') });
-    const change = withClock(planRespond(undefined, at('11-26 10:00')), null, at('11-26 10:00'))(ticket, TOOLS)!;
+    const change = (await withClock(planRespond(undefined, at('11-26 10:00')), null, at('11-26 10:00'))(ticket, TOOLS))!;
     expect([view(change.patch), change.bookkeeping, change.settlements]).toEqual([{ first_response_at: '11-26 10:00', status: 'in_progress' }, undefined, undefined]);
   });
 });
 
-describe('startClock', () => {
+describe('startClock', async () => {
   const CLOCK_FIELDS = [
     'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'update_due_at', 'response_met', 'dispatch_met', 'resolve_met', 'update_met',
     'response_business_ms', 'resolve_business_ms',
@@ -294,12 +294,12 @@ describe('startClock', () => {
         ['resolve', 0, '11-26 13:50', '11-26 09:30', true, 'desktop', 'sun'],
       ],
     },
-  ])('$case', ({ ticket, clock, settled }) => {
+  ])('$case', async ({ ticket, clock, settled }) => {
     const started = startClock(SLA, ticketWith(ticket) as NewTicket);
     expect([clockOf(started.ticket), rows(started.settlements)]).toEqual([clock, settled]);
   });
 
-  it('gives a ticket of a desk without sla.yaml no deadlines', () => {
+  it('gives a ticket of a desk without sla.yaml no deadlines', async () => {
     const started = startClock(null, ticketWith({ created_at: LOGGED.created_at }) as NewTicket);
     expect([clockOf(started.ticket), started.settlements]).toEqual([
       { ...none, response_due_at: null, dispatch_due_at: null, resolve_due_at: null, update_due_at: null },
