@@ -6,21 +6,10 @@ import { acceptedTerms, findTerm } from '../domain/terms.js';
 import { parseDuration, parseInstant } from '../domain/time.js';
 import { checkValue, DEFAULT_VOCABULARY, type Vocabulary } from '../domain/vocabulary.js';
 import type { SortField, TicketQuery } from '../store/store.js';
+import type { TicketFilterOptions } from './declaration.js';
 
-/** The filter flags as commander hands them over (camelCase). */
-export interface FilterOptions {
-  status?: string;
-  team?: string;
-  assignee?: string;
-  type?: string;
-  urgency?: string;
-  channel?: string;
-  from?: string;
-  to?: string;
-  overdue?: boolean;
-  dueWithin?: string;
-  search?: string;
-}
+/** The filter flags as commander hands them over (camelCase), with list's --search. */
+export type FilterOptions = TicketFilterOptions & { search?: string };
 
 export type TicketFilters = Omit<TicketQuery, 'sort' | 'limit'>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { World } from '../../src/cli/context.js';
 
 // The build defines the version; the tree needs one to be declared.
@@ -38,5 +39,48 @@ describe('the command tree', () => {
     expect(named.commands.map((c) => c.name())).toEqual(['report']);
     expect(subcommands(named)).toEqual(subcommands(buildProgram(world, hooks)));
     expect(subcommands(named)).toContain('monthly');
+  });
+});
+
+describe('the declarations', () => {
+  const commandsDir = new URL('../../src/cli/commands/', import.meta.url);
+  const files = readdirSync(commandsDir);
+  const modules = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.declaration.ts')).map((f) => f.replace(/\.ts$/, ''));
+
+  it('gives every command module a declaration, and the program every declaration', () => {
+    const listed = readFileSync(new URL('../../src/cli/commands.ts', import.meta.url), 'utf8');
+    for (const module of modules) {
+      expect(files, module).toContain(`${module}.declaration.ts`);
+      expect(listed, module).toContain(`'./commands/${module}.declaration.js'`);
+    }
+  });
+
+  it('loads each command from its own declaration, which imports nothing but types and the declaration helpers', () => {
+    for (const module of modules) {
+      const text = readFileSync(new URL(`${module}.declaration.ts`, commandsDir), 'utf8');
+      const imports = [...text.matchAll(/^import (type )?.*from '([^']+)';$/gm)].filter(([, type]) => !type).map(([, , from]) => from);
+      expect(imports, module).toEqual(['../declaration.js']);
+      expect(text, module).toContain(`load: () => import('./${module}.js')`);
+    }
+  });
+
+  it('leaves the flags to the declarations: program.ts adds none by hand', () => {
+    const program = readFileSync(new URL('../../src/cli/program.ts', import.meta.url), 'utf8');
+    expect(program).not.toContain('.option(');
+    expect(program).not.toContain('as never');
+  });
+
+  it('reads a repeatable flag into a list and keeps declared defaults', () => {
+    const parse = (argv: string[]) => {
+      const program = buildProgram(world, hooks, argv);
+      const command = program.commands[0]!;
+      command.action(() => {});
+      program.parse(argv, { from: 'user' });
+      return command.opts();
+    };
+    expect(parse(['import', 'a.csv', '--map', '备注=description', '--map', '附件='])).toEqual({ map: ['备注=description', '附件='] });
+    expect(parse(['list'])).toEqual({ sort: '-created_at', limit: '50' });
+    expect(parse(['create', '--no-auto'])).toEqual({ auto: false });
+    expect(parse(['handover'])).toEqual({ record: true });
   });
 });

@@ -3,8 +3,13 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../domain/errors.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { force?: boolean } }, ctx: Context) {
+export interface BackupOptions {
+  force?: boolean;
+}
+
+export async function run({ args, options }: CommandInput<BackupOptions>, ctx: Context) {
   const destination = resolve(ctx.cwd, args[0]!);
   const store = await ctx.openStore({ create: false });
   if (resolve(ctx.cwd, store.path) === destination) throw new UsageError('the backup would overwrite the database itself', 'write it to another file');

@@ -1,8 +1,15 @@
 import { parseSatisfaction, planCallback } from '../../domain/lifecycle.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { note?: string; satisfaction?: string; ifVersion?: string } }, ctx: Context) {
+export interface CallbackOptions {
+  note?: string;
+  satisfaction?: string;
+  ifVersion?: string;
+}
+
+export async function run({ args, options }: CommandInput<CallbackOptions>, ctx: Context) {
   const satisfaction = options.satisfaction === undefined ? undefined : parseSatisfaction(options.satisfaction, '--satisfaction');
   await runTicketAction(ctx, {
     refs: args,

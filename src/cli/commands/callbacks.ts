@@ -4,9 +4,16 @@ import { printableTicket } from '../render/terminal-text.js';
 import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface CallbacksOptions {
+  closedSince?: string;
+  limit: string;
+  reveal?: boolean;
+}
 
 /** The call-back campaign: closed tickets nobody has called back yet, oldest first. */
-export async function run({ options }: { options: { closedSince?: string; reveal?: boolean; limit: string } }, ctx: Context) {
+export async function run({ options }: CommandInput<CallbacksOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const since = options.closedSince === undefined ? undefined : ctx.now() - parseDuration(options.closedSince, '--closed-since');
   const store = await ctx.openStore({ create: false });

@@ -5,17 +5,18 @@ import { checkValue } from '../../domain/vocabulary.js';
 import type { Context } from '../context.js';
 import { runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface ClassifyOptions {
+  allNew?: boolean;
+  force?: boolean;
   type?: string;
   category?: string;
   urgency?: string;
-  allNew?: boolean;
-  force?: boolean;
   ifVersion?: string;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<ClassifyOptions>, ctx: Context) {
   const manual = options.type !== undefined || options.category !== undefined || options.urgency !== undefined;
   if (!manual) {
     const engine = await ctx.rules();

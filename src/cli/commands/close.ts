@@ -2,8 +2,9 @@ import { parseSatisfaction, planClose } from '../../domain/lifecycle.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface CloseOptions {
   satisfaction?: string;
   callback?: string;
   solution?: string;
@@ -12,7 +13,7 @@ interface Options {
   ifVersion?: string;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<CloseOptions>, ctx: Context) {
   const satisfaction = options.satisfaction === undefined ? undefined : parseSatisfaction(options.satisfaction, '--satisfaction');
   await runTicketAction(ctx, {
     refs: args,

@@ -1,9 +1,14 @@
 import { UsageError } from '../../domain/errors.js';
 import { STATUSES } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
-import type { Command } from 'commander';
 import { bashScript, completionSpec, DYNAMIC_KINDS, fishScript, zshScript, type DynamicKind } from '../render/completion-scripts.js';
 import { SORT_FIELDS, sortWords } from '../ticket-filters.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface CompletionOptions {
+  /** Asked by the scripts: the words of one kind (teams, agents, tickets …). */
+  values?: string;
+}
 
 const SHELLS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
 const RECENT_TICKETS = 30;
@@ -34,7 +39,7 @@ async function values(kind: DynamicKind, ctx: Context): Promise<string[]> {
   }
 }
 
-export async function run({ args, options, tree }: { args: string[]; options: { values?: string }; tree: () => Command }, ctx: Context) {
+export async function run({ args, options, tree }: CommandInput<CompletionOptions>, ctx: Context) {
   if (options.values !== undefined) {
     if (!(DYNAMIC_KINDS as readonly string[]).includes(options.values)) return 0;
     try {

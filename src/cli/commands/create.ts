@@ -10,11 +10,32 @@ import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { printSimilarSolved } from './similar.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface CreateOptions {
+  title?: string;
+  requester?: string;
+  channel?: string;
+  department?: string;
+  contact?: string;
+  description?: string;
+  descriptionFile?: string;
+  occurredAt?: string;
+  createdAt?: string;
+  impact?: string;
+  type?: string;
+  category?: string;
+  urgency?: string;
+  team?: string;
+  assignee?: string;
+  collaborators?: string;
+  externalId?: string;
+  auto?: boolean;
+  force?: boolean;
+}
 
 /** Commander's camelCase options (createdAt) as the snake_case field names of a draft (created_at). */
-type Options = Record<string, string | undefined> & { descriptionFile?: string; description?: string; auto?: boolean; force?: boolean };
-
-function toDraft(options: Options): TicketDraft {
+function toDraft(options: CreateOptions): TicketDraft {
   const draft: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(options)) {
     if (key !== 'descriptionFile' && key !== 'auto' && key !== 'force' && typeof value !== 'boolean') draft[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
@@ -65,7 +86,7 @@ async function routingPlans(ctx: Context, now: number, routed: string[]): Promis
   ];
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<CreateOptions>, ctx: Context) {
   const settings = await ctx.settings();
   const teams = await ctx.teams();
   const draft = toDraft(options);

@@ -10,8 +10,9 @@ import { buildMonthlyReport } from '../../report/monthly.js';
 import { renderReport } from '../render/report.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTable } from '../render/table.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run(_input: unknown, ctx: Context) {
+export async function run(_input: CommandInput<Record<string, never>>, ctx: Context) {
   const db = ctx.globals.db ?? join(mkdtempSync(join(tmpdir(), 'desk-demo-')), 'desk.db');
   const demo = ctx.derive({ db, config: ctx.globals.config ?? exampleConfigDir });
   const { timezone: zone } = await demo.settings();

@@ -4,17 +4,18 @@ import { planRuleDispatch } from '../../app/routing.js';
 import type { Context } from '../context.js';
 import { decisionJson, runRules } from '../rule-run.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface DispatchOptions {
+  allPending?: boolean;
   team?: string;
   to?: string;
   with?: string;
-  allPending?: boolean;
   force?: boolean;
   ifVersion?: string;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<DispatchOptions>, ctx: Context) {
   const manual = Boolean(options.team || options.to || options.with);
   if (!manual) {
     const [engine, teams] = [await ctx.rules(), await ctx.teams()];

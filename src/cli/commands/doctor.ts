@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isFileLocation } from '../../store/open.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
 interface Check {
   check: string;
@@ -14,7 +15,7 @@ interface Check {
 /** Exit code when a check fails. */
 const UNHEALTHY = 1;
 
-export async function run(_input: unknown, ctx: Context) {
+export async function run(_input: CommandInput<Record<string, never>>, ctx: Context) {
   const path = await ctx.databasePath();
   const store = await ctx.openStore({ create: false });
   const facts = await store.health();

@@ -6,18 +6,20 @@ import { createCsvFormatter, createJsonFormatter, csvHeader, EXPORT_FORMATS, typ
 import { checkEncoding } from '../../importer/source.js';
 import type { ExportQuery } from '../../store/store.js';
 import type { Context } from '../context.js';
-import { parseTicketFilters, type FilterOptions } from '../ticket-filters.js';
+import { parseTicketFilters } from '../ticket-filters.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput, TicketFilterOptions } from '../declaration.js';
 
-interface Options extends FilterOptions {
+export interface ExportOptions extends TicketFilterOptions {
   format?: string;
   out?: string;
   reveal?: boolean;
   encoding?: string;
   bom?: boolean;
+  search?: string;
 }
 
-function formatOf(options: Options): ExportFormat {
+function formatOf(options: ExportOptions): ExportFormat {
   if (options.format !== undefined) return checkEnum(options.format, EXPORT_FORMATS, '--format') as ExportFormat;
   const ext = options.out?.toLowerCase().match(/\.(csv|ndjson|jsonl|json)$/)?.[1];
   return ext === 'jsonl' ? 'ndjson' : ((ext as ExportFormat | undefined) ?? 'csv');
@@ -77,7 +79,7 @@ async function openSink(ctx: Context, out: string | undefined, encoding: string,
   };
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<ExportOptions>, ctx: Context) {
   const { timezone: zone, vocabulary } = await ctx.settings();
   const now = ctx.now();
   const format = formatOf(options);

@@ -6,12 +6,14 @@ import type { Context } from '../context.js';
 import { handoverJson, renderHandoverMarkdown, renderHandoverText } from '../render/handover.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface HandoverOptions {
   since?: string;
   team?: string;
   within?: string;
   format?: string;
+  /** False with --no-record. */
   record: boolean;
 }
 
@@ -25,7 +27,7 @@ function parseSince(text: string, now: number, zone: string): number {
   return since;
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<HandoverOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const now = ctx.now();
   const since = parseSince(options.since ?? DEFAULT_SHIFT, now, zone);

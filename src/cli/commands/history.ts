@@ -3,8 +3,13 @@ import type { Context } from '../context.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { renderHistory } from '../render/history.js';
 import { presentChanges, printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { reveal?: boolean } }, ctx: Context) {
+export interface HistoryOptions {
+  reveal?: boolean;
+}
+
+export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const reveal = Boolean(options.reveal);
   const ref = await readTicketRef(ctx, args[0]!);

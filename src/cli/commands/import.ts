@@ -17,8 +17,9 @@ import { describeProblem, knownNames } from '../../importer/row.js';
 import { checkEncoding, openTextSource } from '../../importer/source.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface ImportOptions {
   format?: string;
   encoding?: string;
   map?: string[];
@@ -101,7 +102,7 @@ function describeSummary(s: ImportSummary): string {
   return `${s.source}: read ${s.read}, ${insert} ${s.inserted}, ${update} ${s.updated}, ${skip} ${s.skipped}, rejected ${s.rejected} in ${s.elapsed_seconds.toFixed(1)} s (${s.rows_per_second} rows/s)${nothing}\n`;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<ImportOptions>, ctx: Context) {
   const path = args[0]!;
   const settings = await ctx.settings();
   const teams = await ctx.teams();

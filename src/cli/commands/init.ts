@@ -4,8 +4,13 @@ import type { Context } from '../context.js';
 import { exampleConfigDir } from '../assets.js';
 import { printJson } from '../render/ticket-json.js';
 import { loadSampleTickets } from '../sample.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ options }: { options: { sample?: boolean } }, ctx: Context) {
+export interface InitOptions {
+  sample?: boolean;
+}
+
+export async function run({ options }: CommandInput<InitOptions>, ctx: Context) {
   const { defaultConfigDir } = await import('../../config/location.js');
   const configDir = ctx.globals.config ?? defaultConfigDir(ctx.env, ctx.home);
   mkdirSync(configDir, { recursive: true });

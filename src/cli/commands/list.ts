@@ -3,15 +3,17 @@ import type { Context } from '../context.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTicketList } from '../render/ticket-list.js';
 import { loadStyle } from '../render/style.js';
-import { parseLimit, parseSort, parseTicketFilters, type FilterOptions } from '../ticket-filters.js';
+import { parseLimit, parseSort, parseTicketFilters } from '../ticket-filters.js';
+import type { CommandInput, TicketFilterOptions } from '../declaration.js';
 
-interface Options extends FilterOptions {
+export interface ListOptions extends TicketFilterOptions {
+  search?: string;
   sort: string;
   limit: string;
   reveal?: boolean;
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<ListOptions>, ctx: Context) {
   const { timezone: zone, vocabulary } = await ctx.settings();
   const now = ctx.now();
   const query: TicketQuery = {

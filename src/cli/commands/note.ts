@@ -1,8 +1,13 @@
 import { planNote } from '../../domain/lifecycle.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { ifVersion?: string } }, ctx: Context) {
+export interface NoteOptions {
+  ifVersion?: string;
+}
+
+export async function run({ args, options }: CommandInput<NoteOptions>, ctx: Context) {
   const [ref, ...words] = args;
   await runTicketAction(ctx, {
     refs: [ref!],

@@ -1,8 +1,14 @@
 import { planPending } from '../../domain/lifecycle.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { reason?: string; ifVersion?: string } }, ctx: Context) {
+export interface PendingOptions {
+  reason?: string;
+  ifVersion?: string;
+}
+
+export async function run({ args, options }: CommandInput<PendingOptions>, ctx: Context) {
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,

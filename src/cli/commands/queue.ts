@@ -5,11 +5,18 @@ import type { Context } from '../context.js';
 import { renderQueue } from '../render/queue.js';
 import { loadStyle } from '../render/style.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface QueueOptions {
+  within?: string;
+  /** The queue as `desk` alone shows it in a terminal. */
+  dashboard?: boolean;
+}
 
 const DEFAULT_WITHIN = '1h';
 const LIMIT = 20;
 
-export async function run({ options }: { options: { within?: string; dashboard?: boolean } }, ctx: Context) {
+export async function run({ options }: CommandInput<QueueOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const within = options.within ?? DEFAULT_WITHIN;
   const now = ctx.now();

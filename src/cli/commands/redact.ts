@@ -2,9 +2,14 @@ import { UsageError } from '../../domain/errors.js';
 import type { Context } from '../context.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface RedactOptions {
+  reason?: string;
+}
 
 /** A privacy request: only a supervisor may erase a requester's details. */
-export async function run({ args, options }: { args: string[]; options: { reason?: string } }, ctx: Context) {
+export async function run({ args, options }: CommandInput<RedactOptions>, ctx: Context) {
   const [{ timezone: zone }, teams] = [await ctx.settings(), await ctx.teams()];
   const supervisors = [...new Set(teams.teams().map((t) => t.supervisor).filter((s): s is string => Boolean(s)))];
   if (!supervisors.includes(ctx.actor)) {

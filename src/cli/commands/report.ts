@@ -5,10 +5,10 @@ import { checkEnum } from '../../domain/vocabulary.js';
 import { lastMonth, monthWindow } from '../../report/month.js';
 import { buildMonthlyReport } from '../../report/monthly.js';
 import type { Context } from '../context.js';
-import { pickLang, type Lang } from '../render/report-labels.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface ReportOptions {
   month?: string;
   format?: string;
   out?: string;
@@ -35,7 +35,7 @@ function formatOfFile(path: string | undefined): ReportFormat | undefined {
   return ({ json: 'json', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', txt: 'table' } as const)[ext as 'json'];
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<ReportOptions>, ctx: Context) {
   const { timezone: zone, currency } = await ctx.settings();
   const format = (options.format === undefined ? (formatOfFile(options.out) ?? (ctx.json ? 'json' : 'table')) : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
   if (options.team !== undefined) {

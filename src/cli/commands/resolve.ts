@@ -1,15 +1,16 @@
 import { planResolve } from '../../domain/lifecycle.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface ResolveOptions {
   solution?: string;
   steps?: string;
   remaining?: string;
   ifVersion?: string;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<ResolveOptions>, ctx: Context) {
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,

@@ -1,8 +1,14 @@
 import { planRespond } from '../../domain/lifecycle.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { message?: string; ifVersion?: string } }, ctx: Context) {
+export interface RespondOptions {
+  message?: string;
+  ifVersion?: string;
+}
+
+export async function run({ args, options }: CommandInput<RespondOptions>, ctx: Context) {
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,

@@ -9,6 +9,7 @@ import { loadSlaFile } from '../../sla/load.js';
 import { compileSla } from '../../sla/targets.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
 interface FileReport {
   file: string;
@@ -28,7 +29,7 @@ function check<T>(file: string, load: () => T, summarise: (value: T) => string):
   }
 }
 
-export async function run(_input: unknown, ctx: Context) {
+export async function run(_input: CommandInput<Record<string, never>>, ctx: Context) {
   const dir = await ctx.configDir();
   if (!dir) throw new UsageError('no config directory', 'create one with `desk init`, or pass --config DIR');
   const reports: FileReport[] = [];

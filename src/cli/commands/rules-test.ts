@@ -4,8 +4,9 @@ import type { TermKind } from '../../domain/terms.js';
 import type { RuleInput, RuleTrace } from '../../rules/engine.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface RulesTestOptions {
   title?: string;
   description?: string;
   department?: string;
@@ -28,7 +29,7 @@ function describeTrace(trace: RuleTrace[]): string {
     .join('');
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Context) {
   if (!options.title?.trim()) throw new UsageError('rules test needs --title', 'e.g. desk rules test --title "打印机卡纸"');
   const [{ vocabulary }, teams, engine] = [await ctx.settings(), await ctx.teams(), await ctx.rules()];
   const optional = (value: string | undefined, kind: TermKind, flag: string) => (value === undefined ? null : checkValue(vocabulary, kind, value, flag));

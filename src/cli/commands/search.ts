@@ -3,15 +3,16 @@ import type { Context } from '../context.js';
 import { renderSearchHits, searchHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
-import { parseLimit, parseSearchSort, parseTicketFilters, type FilterOptions } from '../ticket-filters.js';
+import { parseLimit, parseSearchSort, parseTicketFilters } from '../ticket-filters.js';
+import type { CommandInput, TicketFilterOptions } from '../declaration.js';
 
-interface Options extends Omit<FilterOptions, 'search'> {
+export interface SearchOptions extends TicketFilterOptions {
   sort: string;
   limit: string;
   reveal?: boolean;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<SearchOptions>, ctx: Context) {
   const { timezone: zone, vocabulary } = await ctx.settings();
   const text = args.join(' ');
   const terms = parseSearchText(text);

@@ -1,5 +1,5 @@
 import { maskContact } from '../../domain/privacy.js';
-import { formatIso, formatLocal } from '../../domain/time.js';
+import { formatIso } from '../../domain/time.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { formatMoney } from '../../domain/visit.js';
 import type { Context } from '../context.js';
@@ -8,8 +8,14 @@ import { renderServiceReportHtml, renderServiceReportMarkdown } from '../render/
 import { loadStyle } from '../render/style.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTicket } from '../render/ticket-view.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { reveal?: boolean; format?: string } }, ctx: Context) {
+export interface ShowOptions {
+  format?: string;
+  reveal?: boolean;
+}
+
+export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Context) {
   const { timezone: zone, currency } = await ctx.settings();
   const format = options.format === undefined ? 'text' : checkEnum(options.format, ['text', 'md', 'html'], '--format');
   const ref = await readTicketRef(ctx, args[0]!);

@@ -6,10 +6,16 @@ import { renderSimilarHits, similarHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
 import { parseLimit } from '../ticket-filters.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface SimilarOptions {
+  limit: string;
+  reveal?: boolean;
+}
 
 const MAX = 50;
 
-export async function run({ args, options }: { args: string[]; options: { limit: string; reveal?: boolean } }, ctx: Context) {
+export async function run({ args, options }: CommandInput<SimilarOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const limit = parseLimit(options.limit, MAX, 'e.g. --limit 5');
   const ref = await readTicketRef(ctx, args[0]!);

@@ -6,11 +6,16 @@ import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
 import { loadStyle } from '../render/style.js';
+import type { CommandInput } from '../declaration.js';
+
+export interface SlaCheckOptions {
+  within: string;
+}
 
 /** Exit code when a deadline is breached, for cron and monitoring (README, "Exit codes"). */
 export const BREACHED_EXIT = 5;
 
-export async function run({ options }: { options: { within: string } }, ctx: Context) {
+export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const window = parseDuration(options.within, '--within');
   const now = ctx.now();

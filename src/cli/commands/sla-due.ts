@@ -3,14 +3,15 @@ import { formatIso, formatLocal, parseInstant } from '../../domain/time.js';
 import { addBusinessMinutes } from '../../sla/business-time.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface SlaDueOptions {
   start?: string;
   minutes?: string;
   calendar?: string;
 }
 
-export async function run({ options }: { options: Options }, ctx: Context) {
+export async function run({ options }: CommandInput<SlaDueOptions>, ctx: Context) {
   const [{ timezone: zone }, sla] = [await ctx.settings(), await ctx.sla()];
   if (!sla) throw new UsageError('no sla.yaml in the config directory', 'run `desk init` for an example, or pass --config DIR');
   const minutes = Number(options.minutes);

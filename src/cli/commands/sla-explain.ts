@@ -5,6 +5,7 @@ import { explainDueTimes, targetFor } from '../../sla/targets.js';
 import type { Context } from '../context.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { printJson } from '../render/ticket-json.js';
+import type { CommandInput } from '../declaration.js';
 
 const REASONS: Record<string, string> = {
   'before-opening': 'before opening',
@@ -29,7 +30,7 @@ function describeStep(step: BusinessTimeStep, zone: string): string {
   }
 }
 
-export async function run({ args }: { args: string[] }, ctx: Context) {
+export async function run({ args }: CommandInput<Record<string, never>>, ctx: Context) {
   const [{ timezone: zone }, sla] = [await ctx.settings(), await ctx.sla()];
   if (!sla) throw new UsageError('no sla.yaml in the config directory', 'run `desk init` for an example, or pass --config DIR');
   const ref = await readTicketRef(ctx, args[0]!);

@@ -2,8 +2,15 @@ import { planUpdate } from '../../domain/lifecycle.js';
 import { parseInstant } from '../../domain/time.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-export async function run({ args, options }: { args: string[]; options: { message?: string; eta?: string; ifVersion?: string } }, ctx: Context) {
+export interface UpdateOptions {
+  message?: string;
+  eta?: string;
+  ifVersion?: string;
+}
+
+export async function run({ args, options }: CommandInput<UpdateOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const eta = options.eta === undefined ? null : parseInstant(options.eta, zone, '--eta');
   await runTicketAction(ctx, {

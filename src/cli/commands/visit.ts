@@ -4,8 +4,9 @@ import { formatLocal, parseInstant } from '../../domain/time.js';
 import { parseHours, parseMoney, parseStaff } from '../../domain/visit.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
+import type { CommandInput } from '../declaration.js';
 
-interface Options {
+export interface VisitOptions {
   date?: string;
   staff?: string;
   hours?: string;
@@ -17,7 +18,7 @@ interface Options {
   ifVersion?: string;
 }
 
-export async function run({ args, options }: { args: string[]; options: Options }, ctx: Context) {
+export async function run({ args, options }: CommandInput<VisitOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   if (options.staff === undefined) throw new UsageError('visit needs --staff', 'name who went, e.g. --staff sun,zhou');
   const staff = parseStaff(options.staff, '--staff');

@@ -2,7 +2,7 @@
 import type { DeadlineAlert } from '../../domain/deadlines.js';
 import type { Handover, HandoverRecord, OpenTicket, PendingTicket } from '../../domain/handover.js';
 import type { Ticket } from '../../domain/ticket.js';
-import { formatIso, formatLocal } from '../../domain/time.js';
+import { formatIso } from '../../domain/time.js';
 import { truncateToWidth, wrapToWidth } from './display-width.js';
 import { DEFAULT_WIDTH, renderAlignedTable } from './fit-table.js';
 import type { Presenter } from './present.js';

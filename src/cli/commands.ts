@@ -1,0 +1,66 @@
+// Every command of the desk, in the order `desk --help` lists them. Only declarations are imported
+// here; a command's code loads when it runs.
+import type { AnyCommandDeclaration, GroupDeclaration } from './declaration.js';
+import { declaration as init } from './commands/init.declaration.js';
+import { declaration as create } from './commands/create.declaration.js';
+import { declaration as show } from './commands/show.declaration.js';
+import { declaration as list } from './commands/list.declaration.js';
+import { declaration as history } from './commands/history.declaration.js';
+import { declaration as classify } from './commands/classify.declaration.js';
+import { declaration as dispatch } from './commands/dispatch.declaration.js';
+import { declaration as assign } from './commands/assign.declaration.js';
+import { declaration as respond } from './commands/respond.declaration.js';
+import { declaration as note } from './commands/note.declaration.js';
+import { declaration as pending } from './commands/pending.declaration.js';
+import { declaration as resume } from './commands/resume.declaration.js';
+import { declaration as escalate } from './commands/escalate.declaration.js';
+import { declaration as resolve } from './commands/resolve.declaration.js';
+import { declaration as close } from './commands/close.declaration.js';
+import { declaration as callback } from './commands/callback.declaration.js';
+import { declaration as reopen } from './commands/reopen.declaration.js';
+import { declaration as importTickets } from './commands/import.declaration.js';
+import { declaration as exportTickets } from './commands/export.declaration.js';
+import { declaration as rulesCheck } from './commands/rules-check.declaration.js';
+import { declaration as rulesTest } from './commands/rules-test.declaration.js';
+import { declaration as search } from './commands/search.declaration.js';
+import { declaration as similar } from './commands/similar.declaration.js';
+import { declaration as handover } from './commands/handover.declaration.js';
+import { declaration as queue } from './commands/queue.declaration.js';
+import { declaration as completion } from './commands/completion.declaration.js';
+import { declaration as reportMonthly } from './commands/report.declaration.js';
+import { declaration as slaDue } from './commands/sla-due.declaration.js';
+import { declaration as slaCheck } from './commands/sla-check.declaration.js';
+import { declaration as slaExplain } from './commands/sla-explain.declaration.js';
+import { declaration as visit } from './commands/visit.declaration.js';
+import { declaration as update } from './commands/update.declaration.js';
+import { declaration as callbacks } from './commands/callbacks.declaration.js';
+import { declaration as redact } from './commands/redact.declaration.js';
+import { declaration as doctor } from './commands/doctor.declaration.js';
+import { declaration as backup } from './commands/backup.declaration.js';
+import { declaration as demo } from './commands/demo.declaration.js';
+
+const rules: GroupDeclaration = {
+  name: 'rules',
+  description: 'Check the config files (desk, teams, routing, sla) and try the routing rules',
+  examples: ['desk rules check', 'desk rules test --title "打印机卡纸" --explain'],
+  commands: [rulesCheck, rulesTest],
+};
+
+const report: GroupDeclaration = {
+  name: 'report',
+  description: 'Statistics reports',
+  examples: ['desk report monthly --month 2026-10 --format html --out 2026-10.html'],
+  commands: [reportMonthly],
+};
+
+const sla: GroupDeclaration = {
+  name: 'sla',
+  description: 'Deadlines in business time: when is it due, what is breached, and why',
+  examples: ['desk sla check --within 1h', 'desk sla due --minutes 240', 'desk sla explain SD-202611-00042'],
+  commands: [slaDue, slaCheck, slaExplain],
+};
+
+export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
+  init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen,
+  importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, doctor, backup, demo,
+];

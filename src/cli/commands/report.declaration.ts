@@ -1,0 +1,16 @@
+import { declareCommand } from '../declaration.js';
+import type { ReportOptions } from './report.js';
+
+export const declaration = declareCommand<ReportOptions>({
+  name: 'monthly',
+  description: 'The monthly statistics: volume, timeliness, resolution, satisfaction and per-agent figures',
+  examples: ['desk report monthly', 'desk report monthly --month 2026-10 --compare --lang zh', 'desk report monthly --format html --out report.html'],
+  flags: {
+    month: { syntax: '--month <YYYY-MM>', description: 'the month (default: the previous month)' },
+    format: { syntax: '--format <format>', description: 'table, json, csv, md or html (default: table; json with --json)' },
+    out: { syntax: '--out <file>', description: 'write to this file (atomically) instead of stdout' },
+    team: { syntax: '--team <team>', description: 'only tickets of this primary team' },
+    compare: { syntax: '--compare', description: 'show the previous month beside each figure' },
+  },
+  load: () => import('./report.js'),
+});
