@@ -16,20 +16,42 @@ function manualFields(ticket: Ticket, force: boolean): Set<ClassifyField> {
   return new Set(CLASSIFY_FIELDS.filter((field) => ticket.manual_fields.includes(field)));
 }
 
-export interface ClassifyReport {
-  outcome: ClassifyOutcome;
+/** One field the rules set, and the rule that set it. */
+export interface RuleDecision {
+  value: unknown;
+  rule: string;
 }
 
-/**
- * Classifies by the rules. `report` receives what the rules decided for each ticket, including
- * tickets left unchanged.
- */
-export function planRuleClassify(engine: RuleEngine, force: boolean, report?: (ticket: Ticket, outcome: ClassifyOutcome) => void): Plan {
+/** What the rules decided for one ticket, whether or not it changed anything. */
+export interface RuleDecisions {
+  /** Classification: type, category, urgency, impact. Dispatch: team, with (collaborating teams), assignee. */
+  decided: Record<string, RuleDecision>;
+  /** The supervisor a rule asked to tell, with the team and the rules that asked. */
+  notify: { to: string; team: string; rules: string[] } | null;
+}
+
+/** Receives what the rules decided for each ticket a plan looks at, including tickets left unchanged. */
+export type DecisionReport = (ticket: Ticket, decisions: RuleDecisions) => void;
+
+const classifyDecisions = (outcome: ClassifyOutcome): RuleDecisions => ({ decided: { ...outcome.decided }, notify: null });
+
+/** The dispatch of `outcome` as decisions: the team and collaborators it named, the agent it picked, and whom to tell. */
+export function dispatchDecisions(outcome: DispatchOutcome, agent: string | null, team: string | null, teams: TeamDirectory): RuleDecisions {
+  const decided: Record<string, RuleDecision> = {};
+  if (outcome.team) decided.team = outcome.team;
+  if (outcome.collaborators) decided.with = outcome.collaborators;
+  if (outcome.assign && agent) decided.assignee = { value: agent, rule: outcome.assign.rule };
+  const supervisor = teams.supervisorOf(team);
+  return { decided, notify: outcome.notify.length && supervisor && team ? { to: supervisor, team, rules: outcome.notify } : null };
+}
+
+/** Classifies by the rules; `report` hears the decisions for every ticket. */
+export function planRuleClassify(engine: RuleEngine, force: boolean, report?: DecisionReport): Plan {
   return (ticket) => {
     if (ticket.status === 'closed') return null;
     const kept = manualFields(ticket, force);
     const outcome = engine.classify(toRuleInput(ticket), kept);
-    report?.(ticket, outcome);
+    report?.(ticket, classifyDecisions(outcome));
     const decided = Object.entries(outcome.decided) as [ClassifyField, { value: string; rule: string }][];
     const patch: TicketPatch = {};
     const rules: Record<string, string> = {};
@@ -58,18 +80,14 @@ async function pickAgent(assign: string, team: string, teams: TeamDirectory, too
   return assign;
 }
 
-export function planRuleDispatch(
-  engine: RuleEngine,
-  teams: TeamDirectory,
-  now: number,
-  report?: (ticket: Ticket, outcome: DispatchOutcome, agent: string | null) => void,
-): Plan {
+/** Dispatches by the rules; `report` hears the decisions for every ticket. */
+export function planRuleDispatch(engine: RuleEngine, teams: TeamDirectory, now: number, report?: DecisionReport): Plan {
   return async (ticket, tools) => {
     const outcome = engine.dispatch(toRuleInput(ticket));
     const team = outcome.team?.value ?? ticket.team;
     const decidedNothing = !outcome.team && !outcome.assign && !outcome.collaborators;
     if (!team || decidedNothing) {
-      report?.(ticket, outcome, null);
+      report?.(ticket, dispatchDecisions(outcome, null, team, teams));
       return null;
     }
     // A ticket already with this team keeps its agent: running the rules again moves nothing.
@@ -78,7 +96,8 @@ export function planRuleDispatch(
     const returning = ticket.status === 'reopened' && ticket.assignee !== null && (ticket.team === team || teams.isMember(ticket.assignee, team));
     const agent = settled || returning ? ticket.assignee : outcome.assign ? await pickAgent(outcome.assign.value, team, teams, tools) : undefined;
     const unchanged = settled && JSON.stringify(outcome.collaborators?.value ?? ticket.collaborators) === JSON.stringify(ticket.collaborators);
-    report?.(ticket, outcome, agent ?? null);
+    const decisions = dispatchDecisions(outcome, agent ?? null, team, teams);
+    report?.(ticket, decisions);
     if (unchanged) return null;
     const change = planDispatch({ team, agent: agent ?? undefined, collaborators: outcome.collaborators?.value }, teams, now)(ticket, tools);
     if (!change) return null;
@@ -89,8 +108,7 @@ export function planRuleDispatch(
     const names = [...new Set(Object.values(rules))];
     change.patch.dispatched_by = names.length ? names.join(',') : 'rules';
     change.rules = rules;
-    const supervisor = teams.teams().find((t) => t.key === team)?.supervisor;
-    if (outcome.notify.length && supervisor) change.notify = { to: supervisor, team, rules: outcome.notify };
+    if (decisions.notify) change.notify = decisions.notify;
     return change;
   };
 }

@@ -6,11 +6,9 @@ import { formatTicketNumber, sequenceName, type NumberingSettings } from '../dom
 import type { Status, Ticket } from '../domain/ticket.js';
 import { monthKey } from '../domain/time.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
-import type { Store } from '../store/store.js';
 import type { RuleEngine } from '../rules/engine.js';
 import { planRuleClassify, planRuleDispatch } from './routing.js';
-import { startClock, withClock } from './ticket-clock.js';
-import type { SlaPolicy } from '../sla/targets.js';
+import type { TicketWrites } from './ticket-writes.js';
 
 export interface SampleTicket extends TicketDraft {
   status: Status;
@@ -20,7 +18,8 @@ export interface SampleTicket extends TicketDraft {
 }
 
 export interface ReplayContext {
-  store: Store;
+  /** The database written to, with the desk's SLA policy. */
+  writes: TicketWrites;
   zone: string;
   vocabulary: Vocabulary;
   teams: TeamDirectory;
@@ -29,7 +28,6 @@ export interface ReplayContext {
   now: number;
   /** When given, the routing rules classify and dispatch instead of the sample's own fields. */
   rules?: RuleEngine;
-  sla?: SlaPolicy | null;
 }
 
 const MINUTE = 60_000;
@@ -45,18 +43,16 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
   const draft: TicketDraft = { ...intake };
   const draftTicket = buildNewTicket(draft, { now: ctx.now, zone: ctx.zone, vocabulary: ctx.vocabulary, teams: ctx.teams });
   const start = draftTicket.created_at;
-  const { ticket: created, settlements } = startClock(ctx.sla ?? null, draftTicket);
   const at = (minutes: number) => Math.min(start + minutes * MINUTE, ctx.now);
-  let ticket = await ctx.store.createTicket(created, {
+  let ticket = await ctx.writes.create(draftTicket, {
     actor: ctx.operator,
     now: start,
     sequence: sequenceName(ctx.numbering.prefix, monthKey(start, ctx.zone)),
     formatNumber: (seq, value) => formatTicketNumber(seq, value, ctx.numbering.digits),
-    settlements,
   });
   const steps = ['create'];
   const apply = async (kind: string, plan: Plan, minutes: number, actor = ctx.operator) => {
-    ticket = (await ctx.store.updateTicket({ id: ticket.id }, withClock(plan, ctx.sla ?? null, at(minutes)), { actor, now: at(minutes) })).ticket;
+    ticket = (await ctx.writes.update({ id: ticket.id }, plan, { actor, now: at(minutes) })).ticket;
     steps.push(kind);
   };
 
@@ -64,7 +60,7 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
   if (ctx.rules) {
     // The desk's own rules classify and dispatch, as they would a new request.
     const rules = new Set<string>();
-    await apply('classify', planRuleClassify(ctx.rules, false, (_, o) => Object.values(o.decided).forEach((d) => rules.add(d.rule))), 2);
+    await apply('classify', planRuleClassify(ctx.rules, false, (_, decisions) => Object.values(decisions.decided).forEach((d) => rules.add(d.rule))), 2);
     steps[steps.length - 1] = `classify${rules.size ? ` (${[...rules].join(', ')})` : ''}`;
     if (reach >= 1) await apply('dispatch', planRuleDispatch(ctx.rules, ctx.teams, at(5)), 5);
   } else {

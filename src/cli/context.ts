@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { UsageError } from '../domain/errors.js';
+import type { TicketWrites } from '../app/ticket-writes.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { DeskSettings } from '../config/settings.js';
 import type { Store } from '../store/store.js';
@@ -63,6 +64,8 @@ export interface Context {
    * `write: true` refuses at once a database this process may only read.
    */
   openStore(options?: { create?: boolean; write?: boolean }): Promise<Store>;
+  /** The store opened for writing, behind the one write path that keeps text limits and the SLA clock. */
+  writes(options?: { create?: boolean }): Promise<TicketWrites>;
   /** A context for the same world with some global options replaced (the demo's own database). */
   derive(overrides: GlobalOptions): Context;
   dispose(): Promise<void>;
@@ -186,6 +189,13 @@ export function createContext(world: World, globals: GlobalOptions): Context {
       }
       if (options.write) store.checkWritable();
       return store;
+    },
+    async writes(options = {}) {
+      // The policy first: a broken sla.yaml stops the write before a database is created.
+      const [sla, { limits }] = [await ctx.sla(), await ctx.settings()];
+      const store = await ctx.openStore({ create: options.create ?? true, write: true });
+      const { TicketWrites } = await import('../app/ticket-writes.js');
+      return new TicketWrites(store, { sla, limits });
     },
     derive(overrides) {
       return createContext(world, { ...globals, ...overrides });

@@ -7,10 +7,10 @@ import { routingPath } from '../rules/load.js';
 export async function loadSampleTickets(ctx: Context): Promise<ReplayResult[]> {
   const settings = await ctx.settings();
   const teams = await ctx.teams();
-  const store = await ctx.openStore({ create: true, write: true });
+  const writes = await ctx.writes({ create: true });
   const configDir = await ctx.configDir();
   const rules = configDir && routingPath(configDir) ? await ctx.rules() : undefined;
-  const replay = { store, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now(), rules, sla: await ctx.sla() };
+  const replay = { writes, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now(), rules };
   const results: ReplayResult[] = [];
   // One after another: numbers follow the order of the sample file.
   for (const sample of readSampleTickets() as SampleTicket[]) results.push(await replaySampleTicket(sample, replay));

@@ -3,8 +3,6 @@
 import { escapeControls, UsageError } from '../domain/errors.js';
 import type { Ticket } from '../domain/ticket.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
-import { withClock } from '../app/ticket-clock.js';
-import { withTextLimits } from '../domain/text-limits.js';
 import { formatLocal } from '../domain/time.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { UpdateResult } from '../store/store.js';
@@ -47,7 +45,8 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   const settings = await ctx.settings();
   const teams = await ctx.teams();
   const refs = await readTicketRefs(ctx, action.refs);
-  const store = await ctx.openStore({ create: false, write: true });
+  const writes = await ctx.writes({ create: false });
+  const store = writes.store;
   let version = parseVersion(action.ifVersion);
   if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
 
@@ -68,10 +67,10 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   }
 
   const now = ctx.now();
-  let plan = withClock(withTextLimits(action.plan({ now, actor: ctx.actor, teams, texts }), settings.limits), await ctx.sla(), now);
+  let plan = action.plan({ now, actor: ctx.actor, teams, texts });
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
   const options = { actor: ctx.actor, now };
-  const results = refs.length === 1 ? [await store.updateTicket(refs[0]!, plan, options)] : await store.updateTickets(refs, plan, options);
+  const results = refs.length === 1 ? [await writes.update(refs[0]!, plan, options)] : await writes.updateAll(refs, plan, options);
   if (ctx.json && action.json) {
     printJson((t) => ctx.io.stdout.write(t), results.map((r) => action.json!(r, settings.timezone)));
     return;

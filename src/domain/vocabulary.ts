@@ -88,6 +88,16 @@ export class TeamDirectory {
     throw new UsageError(`${place}: unknown agent "${name}"`, `agents: ${this.agents().join(', ')}`);
   }
 
+  /** Who is told of the team's tickets that need it (a rule's notify, an escalation). */
+  supervisorOf(team: string | null): string | null {
+    return team === null ? null : (this.byKey.get(team)?.supervisor ?? null);
+  }
+
+  /** Everyone who supervises a team. */
+  supervisors(): string[] {
+    return [...new Set(this.teams().flatMap((t) => (t.supervisor ? [t.supervisor] : [])))];
+  }
+
   /** The first team that has the agent as member (or supervisor). */
   teamOf(agent: string): string | null {
     for (const t of this.byKey.values()) if (t.members.includes(agent)) return t.key;

@@ -182,9 +182,24 @@ describe('planRuleDispatch', async () => {
     expect(await planRuleDispatch(engine, TEAMS, NOW)(byHand, fakeTools())).toBeNull();
   });
 
-  it('reports the outcome and the chosen agent', async () => {
+  it('reports the decisions: the team, the agent chosen, and whom to tell', async () => {
     const seen: unknown[] = [];
-    await planRuleDispatch(ENGINE, TEAMS, NOW, (_, outcome, agent) => seen.push([outcome.team?.value, outcome.assign?.value, agent]))(makeTicket({ category: 'hardware/pc' }), fakeTools());
-    expect(seen).toEqual([['desktop', 'round-robin', 'sun']]);
+    const report = (_: unknown, decisions: unknown) => seen.push(decisions);
+    await planRuleDispatch(ENGINE, TEAMS, NOW, report)(makeTicket({ category: 'hardware/pc' }), fakeTools());
+    await planRuleDispatch(ENGINE, TEAMS, NOW, report)(makeTicket({ category: 'network/vpn', urgency: 'critical' }), fakeTools());
+    expect(seen).toEqual([
+      { decided: { team: { value: 'desktop', rule: 'hardware' }, assignee: { value: 'sun', rule: 'hardware' } }, notify: null },
+      {
+        decided: { team: { value: 'network', rule: 'network' }, with: { value: ['desktop'], rule: 'network' }, assignee: { value: 'wu', rule: 'network' } },
+        notify: { to: 'qian', team: 'network', rules: ['critical'] },
+      },
+    ]);
+  });
+
+  it('reports what classification decided, also for a ticket it leaves as it is', async () => {
+    const seen: unknown[] = [];
+    const printer = makeTicket({ title: '打印机卡纸', type: 'fault', category: 'hardware/printer', classified_by: 'printer' });
+    expect(await planRuleClassify(ENGINE, false, (_, decisions) => seen.push(decisions))(printer, fakeTools())).toBeNull();
+    expect(seen).toEqual([{ decided: { type: { value: 'fault', rule: 'printer' }, category: { value: 'hardware/printer', rule: 'printer' } }, notify: null }]);
   });
 });

@@ -26,7 +26,7 @@ export async function run({ args, options }: CommandInput<ClassifyOptions>, ctx:
         refs: args,
         all: { flag: '--all-new', statuses: ['new'] },
         plan: (decisions) =>
-          planRuleClassify(engine, Boolean(options.force), (ticket, outcome) => decisions.set(ticket.id, { decided: outcome.decided })),
+          planRuleClassify(engine, Boolean(options.force), (ticket, decided) => decisions.set(ticket.id, decided)),
       },
       Boolean(options.allNew),
     );

@@ -4,11 +4,11 @@ import { buildNewTicket, missingRequired, type TicketDraft } from '../../domain/
 import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
 import { monthKey } from '../../domain/time.js';
 import type { Plan } from '../../domain/lifecycle.js';
-import { startClock, withClock } from '../../app/ticket-clock.js';
-import { planRuleClassify, planRuleDispatch } from '../../app/routing.js';
+import { planRuleClassify, planRuleDispatch, type RuleDecisions } from '../../app/routing.js';
 import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
+import { routedLines } from '../render/rule-decisions.js';
 import { printSimilarSolved } from './similar.js';
 import type { CommandInput } from '../declaration.js';
 
@@ -63,27 +63,10 @@ async function readDescription(path: string, ctx: Context): Promise<string> {
   }
 }
 
-/** Classification and dispatch by the rules, reporting each decision into `routed`. */
-async function routingPlans(ctx: Context, now: number, routed: string[]): Promise<Plan[]> {
+/** Classification and dispatch by the rules, each telling what it decided. */
+async function routingPlans(ctx: Context, now: number, heard: { classified: RuleDecisions | null; dispatched: RuleDecisions | null }): Promise<Plan[]> {
   const [engine, teams] = [await ctx.rules(), await ctx.teams()];
-  const describe = (decided: Record<string, { value: unknown; rule: string } | undefined>) =>
-    Object.entries(decided)
-      .filter(([, d]) => d)
-      .map(([field, d]) => `${field} ${Array.isArray(d!.value) ? d!.value.join(',') : d!.value} (${d!.rule})`)
-      .join(', ');
-  return [
-    planRuleClassify(engine, false, (_, outcome) => {
-      const text = describe(outcome.decided);
-      if (text) routed.push(`classified: ${text}`);
-    }),
-    planRuleDispatch(engine, teams, now, (ticket, outcome, agent) => {
-      const team = outcome.team?.value ?? ticket.team;
-      const text = describe({ team: outcome.team, with: outcome.collaborators, assignee: agent && outcome.assign ? { value: agent, rule: outcome.assign.rule } : undefined });
-      if (text) routed.push(`dispatched: ${text}`);
-      const supervisor = teams.teams().find((t) => t.key === team)?.supervisor;
-      if (outcome.notify.length && supervisor) routed.push(`notify ${supervisor}, supervisor of ${team} (${outcome.notify.join(', ')})`);
-    }),
-  ];
+  return [planRuleClassify(engine, false, (_, decisions) => (heard.classified = decisions)), planRuleDispatch(engine, teams, now, (_, decisions) => (heard.dispatched = decisions))];
 }
 
 export async function run({ options }: CommandInput<CreateOptions>, ctx: Context) {
@@ -102,27 +85,25 @@ export async function run({ options }: CommandInput<CreateOptions>, ctx: Context
     }
   }
   const now = ctx.now();
-  const sla = await ctx.sla();
-  const { ticket, settlements } = startClock(sla, buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams, force: Boolean(options.force), limits: settings.limits }));
-  const routed: string[] = [];
-  const then = ((options.auto ?? settings.auto) ? await routingPlans(ctx, now, routed) : []).map((plan) => withClock(plan, sla, now));
-  const store = await ctx.openStore({ write: true });
+  const ticket = buildNewTicket(draft, { now, zone: settings.timezone, vocabulary: settings.vocabulary, teams, force: Boolean(options.force), limits: settings.limits });
+  const heard: { classified: RuleDecisions | null; dispatched: RuleDecisions | null } = { classified: null, dispatched: null };
+  const routing = (options.auto ?? settings.auto) ? await routingPlans(ctx, now, heard) : [];
+  const writes = await ctx.writes();
   const { prefix, digits } = settings.numbering;
-  const created = await store.createTicket(
+  const created = await writes.create(
     ticket,
     {
       actor: ctx.actor,
       now,
       sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),
       formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
-      settlements,
     },
-    then,
+    routing,
   );
   // The number alone goes to stdout, so scripts can capture it; what the rules did is status.
-  for (const line of routed) ctx.io.stderr.write(`${created.number} ${line}\n`);
+  for (const line of routedLines(heard.classified, heard.dispatched)) ctx.io.stderr.write(`${created.number} ${line}\n`);
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(created, { zone: settings.timezone, reveal: false }));
   else ctx.io.stdout.write(`${created.number}\n`);
   // An operator on the phone may answer at once from a ticket solved before.
-  if (ctx.io.interactive && !ctx.json) await printSimilarSolved(ctx, store, created, settings.timezone);
+  if (ctx.io.interactive && !ctx.json) await printSimilarSolved(ctx, writes.store, created, settings.timezone);
 }

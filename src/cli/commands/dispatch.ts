@@ -2,7 +2,8 @@ import { UsageError } from '../../domain/errors.js';
 import { planDispatch } from '../../domain/lifecycle.js';
 import { planRuleDispatch } from '../../app/routing.js';
 import type { Context } from '../context.js';
-import { decisionJson, runRules } from '../rule-run.js';
+import { runRules } from '../rule-run.js';
+import { decisionJson, type HandDecision } from '../render/rule-decisions.js';
 import { runTicketAction } from '../ticket-action.js';
 import type { CommandInput } from '../declaration.js';
 
@@ -24,16 +25,7 @@ export async function run({ args, options }: CommandInput<DispatchOptions>, ctx:
       {
         refs: args,
         all: { flag: '--all-pending', statuses: ['new', 'reopened'] },
-        plan: (decisions) =>
-          planRuleDispatch(engine, teams, ctx.now(), (ticket, outcome, agent) => {
-            const decided: Record<string, { value: unknown; rule: string }> = {};
-            if (outcome.team) decided.team = outcome.team;
-            if (outcome.collaborators) decided.with = outcome.collaborators;
-            if (outcome.assign && agent) decided.assignee = { value: agent, rule: outcome.assign.rule };
-            const team = outcome.team?.value ?? ticket.team;
-            const supervisor = teams.teams().find((t) => t.key === team)?.supervisor;
-            decisions.set(ticket.id, { decided, ...(outcome.notify.length && supervisor ? { notify: supervisor } : {}) });
-          }),
+        plan: (decisions) => planRuleDispatch(engine, teams, ctx.now(), (ticket, decided) => decisions.set(ticket.id, decided)),
       },
       Boolean(options.allPending),
     );
@@ -55,13 +47,13 @@ export async function run({ args, options }: CommandInput<DispatchOptions>, ctx:
         teams,
         now,
       ),
-    json: (result, zone) => decisionJson(result, { decided: decidedByHand(result.changes) }, zone),
+    json: (result, zone) => decisionJson(result, { decided: decidedByHand(result.changes), notify: null }, zone),
   });
 }
 
 /** The dispatch fields a change by hand set, as a rule run reports them. */
-function decidedByHand(changes: Record<string, [unknown, unknown]>): Record<string, { value: unknown; rule: null }> {
-  const decided: Record<string, { value: unknown; rule: null }> = {};
+function decidedByHand(changes: Record<string, [unknown, unknown]>): Record<string, HandDecision> {
+  const decided: Record<string, HandDecision> = {};
   for (const [field, key] of [['team', 'team'], ['collaborators', 'with'], ['assignee', 'assignee']] as const) {
     if (changes[field]) decided[key] = { value: changes[field][1], rule: null };
   }

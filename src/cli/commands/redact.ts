@@ -11,7 +11,7 @@ export interface RedactOptions {
 /** A privacy request: only a supervisor may erase a requester's details. */
 export async function run({ args, options }: CommandInput<RedactOptions>, ctx: Context) {
   const [{ timezone: zone }, teams] = [await ctx.settings(), await ctx.teams()];
-  const supervisors = [...new Set(teams.teams().map((t) => t.supervisor).filter((s): s is string => Boolean(s)))];
+  const supervisors = teams.supervisors();
   if (!supervisors.includes(ctx.actor)) {
     throw new UsageError(`only a team supervisor may redact; ${ctx.actor} is not one`, `supervisors in teams.yaml: ${supervisors.join(', ') || 'none'}; act as one with --actor`);
   }

@@ -1,7 +1,9 @@
 import { UsageError } from '../../domain/errors.js';
 import { checkValue } from '../../domain/vocabulary.js';
 import type { TermKind } from '../../domain/terms.js';
-import type { RuleInput, RuleTrace } from '../../rules/engine.js';
+import type { RuleInput } from '../../rules/engine.js';
+import type { RuleDecision } from '../../app/routing.js';
+import { ruleTestLines, ruleTrace } from '../render/rule-decisions.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
 import type { CommandInput } from '../declaration.js';
@@ -19,15 +21,6 @@ export interface RulesTestOptions {
   explain?: boolean;
 }
 
-function describeTrace(trace: RuleTrace[]): string {
-  return trace
-    .map((t) => {
-      if (!t.matched) return `  ✗ ${t.rule}: ${t.failed} did not match\n`;
-      const decided = t.decided.length ? `decided ${t.decided.join(', ')}` : 'matched, but every field it sets was already decided';
-      return `  ✓ ${t.rule}: ${decided}${t.stopped ? ' — stop' : ''}\n`;
-    })
-    .join('');
-}
 
 export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Context) {
   if (!options.title?.trim()) throw new UsageError('rules test needs --title', 'e.g. desk rules test --title "打印机卡纸"');
@@ -49,7 +42,7 @@ export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Cont
   const after: RuleInput = { ...input };
   for (const [field, d] of Object.entries(classified.decided)) after[field as keyof typeof classified.decided] = d.value;
   const dispatched = engine.dispatch(after, explain);
-  const supervisor = teams.teams().find((t) => t.key === dispatched.team?.value)?.supervisor ?? null;
+  const supervisor = teams.supervisorOf(dispatched.team?.value ?? null);
 
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {
@@ -59,16 +52,15 @@ export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Cont
     });
     return;
   }
-  const out = (text: string) => ctx.io.stdout.write(text);
-  const line = (field: string, d: { value: unknown; rule: string } | undefined, fallback: string | null) =>
-    out(`${field.padEnd(14)}${d ? `${Array.isArray(d.value) ? d.value.join(', ') : d.value}  ← ${d.rule}` : fallback ?? '—'}\n`);
-  line('type', classified.decided.type, input.type);
-  line('category', classified.decided.category, input.category);
-  line('urgency', classified.decided.urgency, input.urgency);
-  line('impact', classified.decided.impact, input.impact);
-  line('team', dispatched.team, null);
-  line('collaborators', dispatched.collaborators, null);
-  line('assign', dispatched.assign, null);
-  if (dispatched.notify.length) out(`notify        ${supervisor ?? '(team has no supervisor)'}  ← ${dispatched.notify.join(', ')}\n`);
-  if (explain) out(`\nclassify rules:\n${describeTrace(classified.trace)}dispatch rules:\n${describeTrace(dispatched.trace)}`);
+  const fields: [string, RuleDecision | undefined, string | null][] = [
+    ['type', classified.decided.type, input.type],
+    ['category', classified.decided.category, input.category],
+    ['urgency', classified.decided.urgency, input.urgency],
+    ['impact', classified.decided.impact, input.impact],
+    ['team', dispatched.team, null],
+    ['collaborators', dispatched.collaborators, null],
+    ['assign', dispatched.assign, null],
+  ];
+  ctx.io.stdout.write(ruleTestLines(fields, dispatched.notify.length ? { supervisor, rules: dispatched.notify } : null));
+  if (explain) ctx.io.stdout.write(`\nclassify rules:\n${ruleTrace(classified.trace)}dispatch rules:\n${ruleTrace(dispatched.trace)}`);
 }

@@ -1,0 +1,44 @@
+// The one path of every ticket write: a plan gets the text limits and the SLA clock here, once,
+// and the store applies it in one transaction. Commands, the rule runs, the sample replay and the
+// import's rule dispatch all write through it.
+import type { Plan } from '../domain/lifecycle.js';
+import type { TicketRef } from '../domain/numbering.js';
+import { withTextLimits, type TextLimits } from '../domain/text-limits.js';
+import type { NewTicket, Ticket } from '../domain/ticket.js';
+import type { SlaPolicy } from '../sla/targets.js';
+import type { CreateOptions, Store, UpdateResult, WriteOptions } from '../store/store.js';
+import { startClock, withClock } from './ticket-clock.js';
+
+export interface WritePolicy {
+  /** The SLA policy of sla.yaml, or null when the desk keeps no deadlines. */
+  sla: SlaPolicy | null;
+  limits: TextLimits;
+}
+
+export class TicketWrites {
+  constructor(
+    readonly store: Store,
+    private readonly policy: WritePolicy,
+  ) {}
+
+  /** The plan as the store applies it at `now`: within the text limits, with the SLA clock kept. */
+  compose(plan: Plan, now: number): Plan {
+    return withClock(withTextLimits(plan, this.policy.limits), this.policy.sla, now);
+  }
+
+  /** Creates the ticket with its deadlines started, then applies `afterCreate` (the rules) in the same transaction. */
+  create(ticket: NewTicket, options: Omit<CreateOptions, 'settlements'>, afterCreate: readonly Plan[] = []): Promise<Ticket> {
+    const started = startClock(this.policy.sla, ticket);
+    const plans = afterCreate.map((plan) => this.compose(plan, options.now));
+    return this.store.createTicket(started.ticket, { ...options, settlements: started.settlements }, plans);
+  }
+
+  update(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
+    return this.store.updateTicket(ref, this.compose(plan, options.now), options);
+  }
+
+  /** Applies `plan` to every ticket in one transaction: all change or none. */
+  updateAll(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]> {
+    return this.store.updateTickets(refs, this.compose(plan, options.now), options);
+  }
+}
