@@ -1,0 +1,25 @@
+// The Store contract: one suite written against the Store interface alone (src/store/store.ts),
+// which every store runs (sqlite.test.ts; a PostgreSQL store will run the very same). The cases
+// know nothing of how a store keeps its data: they write through the interface and read back
+// through it, at fixed instants, and every expected value is written out by hand.
+import { describe } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import type { StoreHarness } from './harness.js';
+import { describeTicketCases } from './tickets.js';
+
+export interface StoreContractOptions {
+  /**
+   * A second connection to the database of `store`, as another process of the desk would open:
+   * for the cases of version conflicts, concurrent writers and snapshots. Without it those cases
+   * are skipped.
+   */
+  connectAgain?: (store: Store) => Promise<Store>;
+}
+
+/** `open` gives a new, empty store each time. */
+export function describeStoreContract(name: string, open: () => Promise<Store>, options: StoreContractOptions = {}): void {
+  const harness: StoreHarness = { open, connectAgain: options.connectAgain };
+  describe(`Store contract: ${name}`, () => {
+    describe('tickets', () => describeTicketCases(harness));
+  });
+}
