@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
+import { describeQueryCases } from './queries.js';
 import { describeTicketCases } from './tickets.js';
 
 export interface StoreContractOptions {
@@ -21,5 +22,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
   const harness: StoreHarness = { open, connectAgain: options.connectAgain };
   describe(`Store contract: ${name}`, () => {
     describe('tickets', () => describeTicketCases(harness));
+    describe('queries', () => describeQueryCases(harness));
   });
 }
