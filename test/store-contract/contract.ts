@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
+import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
 import { describeTicketCases } from './tickets.js';
 
@@ -23,5 +24,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
   describe(`Store contract: ${name}`, () => {
     describe('tickets', () => describeTicketCases(harness));
     describe('queries', () => describeQueryCases(harness));
+    describe('month facts', () => describeMonthFactCases(harness));
   });
 }
