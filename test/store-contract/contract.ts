@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
+import { describeSearchCases } from './search.js';
 import { describeTicketCases } from './tickets.js';
 
 export interface StoreContractOptions {
@@ -25,5 +26,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describe('tickets', () => describeTicketCases(harness));
     describe('queries', () => describeQueryCases(harness));
     describe('month facts', () => describeMonthFactCases(harness));
+    describe('search', () => describeSearchCases(harness));
   });
 }
