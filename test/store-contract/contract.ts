@@ -8,6 +8,7 @@ import type { StoreHarness } from './harness.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
 import { describeSearchCases } from './search.js';
+import { describeShiftCases } from './shift-queue.js';
 import { describeTicketCases } from './tickets.js';
 
 export interface StoreContractOptions {
@@ -27,5 +28,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describe('queries', () => describeQueryCases(harness));
     describe('month facts', () => describeMonthFactCases(harness));
     describe('search', () => describeSearchCases(harness));
+    describe('shift and queue', () => describeShiftCases(harness));
   });
 }
