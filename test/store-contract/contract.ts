@@ -7,9 +7,11 @@ import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
+import { describeRedactionCases } from './redaction.js';
 import { describeSearchCases } from './search.js';
 import { describeShiftCases } from './shift-queue.js';
 import { describeTicketCases } from './tickets.js';
+import { describeVisitCases } from './visits.js';
 
 export interface StoreContractOptions {
   /**
@@ -29,5 +31,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describe('month facts', () => describeMonthFactCases(harness));
     describe('search', () => describeSearchCases(harness));
     describe('shift and queue', () => describeShiftCases(harness));
+    describe('visits', () => describeVisitCases(harness));
+    describe('redaction', () => describeRedactionCases(harness));
   });
 }
