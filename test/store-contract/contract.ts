@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
+import { describeImportCases } from './import-session.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
 import { describeRedactionCases } from './redaction.js';
@@ -33,5 +34,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describe('shift and queue', () => describeShiftCases(harness));
     describe('visits', () => describeVisitCases(harness));
     describe('redaction', () => describeRedactionCases(harness));
+    describe('import', () => describeImportCases(harness));
   });
 }

@@ -81,22 +81,23 @@ export interface LogOptions {
   /** When the operator logs it; the ticket's own creation time unless given. */
   now?: number;
   actor?: string;
-  then?: readonly Plan[];
+  /** Plans applied in the create's transaction (rule classification and dispatch). */
+  afterCreate?: readonly Plan[];
 }
 
 /** Creates the ticket exactly as given (its due times too): a back-dated create, without the SLA clock. */
 export function createTicket(store: Store, fields: Partial<NewTicket> = {}, options: LogOptions = {}): Promise<Ticket> {
   const ticket = newTicket(fields);
   const now = options.now ?? ticket.created_at;
-  return store.createTicket(ticket, { ...createOptions(now, options.actor), sequence: `SD-${monthOf(ticket.created_at)}` }, options.then);
+  return store.createTicket(ticket, { ...createOptions(now, options.actor), sequence: `SD-${monthOf(ticket.created_at)}` }, options.afterCreate);
 }
 
-/** Logs the ticket as `desk create` does: its deadlines set by the SLA clock, `then` plans run by the clock too. */
+/** Logs the ticket as `desk create` does: its deadlines set by the SLA clock, the plans after it run by the clock too. */
 export function logTicket(store: Store, fields: Partial<NewTicket> = {}, options: LogOptions = {}): Promise<Ticket> {
   const { ticket, settlements } = startClock(SLA, newTicket(fields));
   const now = options.now ?? ticket.created_at;
-  const then = (options.then ?? []).map((plan) => withClock(plan, SLA, now));
-  return store.createTicket(ticket, { ...createOptions(now, options.actor), sequence: `SD-${monthOf(ticket.created_at)}`, settlements }, then);
+  const afterCreate = (options.afterCreate ?? []).map((plan) => withClock(plan, SLA, now));
+  return store.createTicket(ticket, { ...createOptions(now, options.actor), sequence: `SD-${monthOf(ticket.created_at)}`, settlements }, afterCreate);
 }
 
 /** An operator's action on a ticket at `now`, through the SLA clock as every command applies it. */

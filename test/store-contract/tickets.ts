@@ -82,10 +82,10 @@ export function describeTicketCases(harness: StoreHarness): void {
       ]);
     });
 
-    it('applies the then plans in order, each with its own event and version', async () => {
+    it('applies the plans after the create in order, each with its own event and version', async () => {
       const store = fixture.store;
       const now = at('11-03 09:00');
-      const ticket = await createTicket(store, {}, { then: [planClassify({ type: 'fault', category: 'hardware/printer' }), planDispatch({ team: 'desktop', agent: 'sun' }, TEAMS, now)] });
+      const ticket = await createTicket(store, {}, { afterCreate: [planClassify({ type: 'fault', category: 'hardware/printer' }), planDispatch({ team: 'desktop', agent: 'sun' }, TEAMS, now)] });
       expect(ticket).toMatchObject({
         type: 'fault', category: 'hardware/printer', classified_by: 'manual', manual_fields: ['type', 'category'],
         status: 'dispatched', team: 'desktop', assignee: 'sun', dispatched_by: 'manual', dispatched_at: now, version: 3,
@@ -99,18 +99,18 @@ export function describeTicketCases(harness: StoreHarness): void {
       expect(await store.getTicket({ id: ticket.id })).toEqual(ticket);
     });
 
-    it('writes nothing, not even a number, when a then plan refuses', async () => {
+    it('writes nothing, not even a number, when a plan after the create refuses', async () => {
       const store = fixture.store;
       const now = at('11-03 09:00');
-      const error = await rejection(createTicket(store, {}, { then: [planDispatch({ team: 'desktop' }, TEAMS, now), planResume()] }));
+      const error = await rejection(createTicket(store, {}, { afterCreate: [planDispatch({ team: 'desktop' }, TEAMS, now), planResume()] }));
       expect(error).toBeInstanceOf(InvalidTransitionError);
       expect(await store.listTickets(LIST_ALL)).toEqual([]);
       expect((await createTicket(store)).number).toBe('SD-202611-00001');
     });
 
-    it('adds no event for a then plan that finds nothing to change', async () => {
+    it('adds no event for a plan after the create that finds nothing to change', async () => {
       const store = fixture.store;
-      const ticket = await createTicket(store, {}, { then: [planRuleClassify(NO_RULES, false)] });
+      const ticket = await createTicket(store, {}, { afterCreate: [planRuleClassify(NO_RULES, false)] });
       expect(ticket.version).toBe(1);
       expect((await store.listEvents(ticket.id)).map((e) => e.kind)).toEqual(['create']);
     });
@@ -130,7 +130,7 @@ export function describeTicketCases(harness: StoreHarness): void {
       const now = at('11-03 09:00');
       const assignees = [];
       for (let i = 0; i < 3; i++) {
-        const ticket = await logTicket(store, { title: `Printer ${i} jams` }, { then: [planRuleClassify(ROUTING, false), planRuleDispatch(ROUTING, TEAMS, now)] });
+        const ticket = await logTicket(store, { title: `Printer ${i} jams` }, { afterCreate: [planRuleClassify(ROUTING, false), planRuleDispatch(ROUTING, TEAMS, now)] });
         assignees.push([ticket.team, ticket.assignee, ticket.dispatched_by]);
       }
       expect(assignees).toEqual([
@@ -150,9 +150,9 @@ export function describeTicketCases(harness: StoreHarness): void {
       await createTicket(store, { ...network, status: 'closed', team: 'network', assignee: 'zheng' });
       await createTicket(store, { ...network, status: 'closed', team: 'network', assignee: 'zheng' });
       const dispatch = [planRuleDispatch(ROUTING, TEAMS, now)];
-      const first = await createTicket(store, network, { then: dispatch });
-      const second = await createTicket(store, network, { then: dispatch });
-      const third = await createTicket(store, network, { then: dispatch });
+      const first = await createTicket(store, network, { afterCreate: dispatch });
+      const second = await createTicket(store, network, { afterCreate: dispatch });
+      const third = await createTicket(store, network, { afterCreate: dispatch });
       // wu 1 open, zheng 0 → zheng; then 1 each → wu, listed first; then wu 2, zheng 1 → zheng.
       expect([first.assignee, second.assignee, third.assignee]).toEqual(['zheng', 'wu', 'zheng']);
     });
