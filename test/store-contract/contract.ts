@@ -5,7 +5,9 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
+import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
+import { describeMaintenanceCases } from './maintenance.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
 import { describeRedactionCases } from './redaction.js';
@@ -35,5 +37,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describe('visits', () => describeVisitCases(harness));
     describe('redaction', () => describeRedactionCases(harness));
     describe('import', () => describeImportCases(harness));
+    describe('export', () => describeExportCases(harness));
+    describe('maintenance', () => describeMaintenanceCases(harness));
   });
 }
