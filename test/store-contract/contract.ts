@@ -19,7 +19,7 @@ import { describeVisitCases } from './visits.js';
 export interface StoreContractOptions {
   /**
    * A second connection to the database of `store`, as another process of the desk would open:
-   * for the cases of version conflicts, concurrent writers and snapshots. Without it those cases
+   * for the cases of version conflicts, of writes other connections see, and of snapshots. Without it those cases
    * are skipped.
    */
   connectAgain?: (store: Store) => Promise<Store>;

@@ -395,6 +395,21 @@ export function describeTicketCases(harness: StoreHarness): void {
       expect((await store.listEvents(1))[1]?.data).toEqual({ changes: {}, text: 'Tried to call' });
     });
 
+    it('keeps what the SLA clock writes from one change to the next: a pause moves the running deadlines', async () => {
+      const store = fixture.store;
+      // Logged 09:00: response due 09:30, dispatch 11:00, update 13:00, resolution 17:00.
+      await logTicket(store);
+      await act(store, { id: 1 }, planDispatch({ team: 'desktop', agent: 'sun' }, TEAMS, at('11-03 09:05')), at('11-03 09:05'), 'li');
+      const paused = await act(store, { id: 1 }, planPending('Waiting for the requester', at('11-03 10:00')), at('11-03 10:00'));
+      expect(paused.ticket).toMatchObject({ status: 'pending', paused_at: at('11-03 10:00'), first_response_at: at('11-03 10:00'), response_met: false, dispatch_met: true });
+      const resumed = await act(store, { id: 1 }, planResume(), at('11-03 12:00'));
+      expect(resumed.ticket).toMatchObject({
+        status: 'in_progress', paused_at: null, paused_ms: 2 * 3_600_000, cycle_paused_ms: 2 * 3_600_000,
+        resolve_due_at: at('11-03 19:00'), update_due_at: at('11-03 15:00'), response_due_at: at('11-03 09:30'), dispatch_due_at: at('11-03 11:00'), version: 4,
+      });
+      expect(await store.getTicket({ id: 1 })).toEqual(resumed.ticket);
+    });
+
     it('records a notification the plan asks for as an event of its own after the change', async () => {
       const store = fixture.store;
       await createTicket(store, { title: 'Rude answer on the phone', type: 'complaint' });
