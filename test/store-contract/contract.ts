@@ -1,0 +1,43 @@
+// The Store contract: one suite written against the Store interface alone (src/store/store.ts),
+// which every store runs (sqlite.test.ts; a PostgreSQL store will run the very same). The cases
+// know nothing of how a store keeps its data: they write through the interface and read back
+// through it, at fixed instants, and every expected value is written out by hand.
+import { describe } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import type { StoreHarness } from './harness.js';
+import { describeExportCases } from './export.js';
+import { describeImportCases } from './import-session.js';
+import { describeMaintenanceCases } from './maintenance.js';
+import { describeMonthFactCases } from './month-facts.js';
+import { describeQueryCases } from './queries.js';
+import { describeRedactionCases } from './redaction.js';
+import { describeSearchCases } from './search.js';
+import { describeShiftCases } from './shift-queue.js';
+import { describeTicketCases } from './tickets.js';
+import { describeVisitCases } from './visits.js';
+
+export interface StoreContractOptions {
+  /**
+   * A second connection to the database of `store`, as another process of the desk would open:
+   * for the cases of version conflicts, of writes other connections see, and of snapshots. Without it those cases
+   * are skipped.
+   */
+  connectAgain?: (store: Store) => Promise<Store>;
+}
+
+/** `open` gives a new, empty store each time. */
+export function describeStoreContract(name: string, open: () => Promise<Store>, options: StoreContractOptions = {}): void {
+  const harness: StoreHarness = { open, connectAgain: options.connectAgain };
+  describe(`Store contract: ${name}`, () => {
+    describe('tickets', () => describeTicketCases(harness));
+    describe('queries', () => describeQueryCases(harness));
+    describe('month facts', () => describeMonthFactCases(harness));
+    describe('search', () => describeSearchCases(harness));
+    describe('shift and queue', () => describeShiftCases(harness));
+    describe('visits', () => describeVisitCases(harness));
+    describe('redaction', () => describeRedactionCases(harness));
+    describe('import', () => describeImportCases(harness));
+    describe('export', () => describeExportCases(harness));
+    describe('maintenance', () => describeMaintenanceCases(harness));
+  });
+}

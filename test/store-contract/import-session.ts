@@ -1,0 +1,334 @@
+// Imports: batches of tickets from another system, each batch one transaction. The cases build
+// their records and write options here, from the Store interface's import types alone, so that a
+// change of those types is met in this file.
+import { describe, expect, it } from 'vitest';
+import { planRuleDispatch } from '../../src/app/routing.js';
+import { InvalidTransitionError } from '../../src/domain/errors.js';
+import type { NewTicket, Ticket } from '../../src/domain/ticket.js';
+import type { ImportRecord, ImportSession, ImportWriteOptions, Store } from '../../src/store/store.js';
+import { at, createTicket, newTicket, numberOf, rejection, ROUTING, TEAMS } from './fixtures.js';
+import { useStore, type StoreHarness } from './harness.js';
+
+const NOW = at('11-20 09:00');
+
+/** A row of the source at `line`: a ticket of another system, without its number or id unless given. */
+function importRecord(line: number, fields: Partial<NewTicket> & { id?: number; number?: string } = {}, events: ImportRecord['events'] = []): ImportRecord {
+  const { id = null, number = null, ...ticket } = fields;
+  return {
+    line,
+    ticket: { ...newTicket({ title: `Row ${line}`, ...ticket }), id, number, version: null, updated_at: null, updated_by: null },
+    given: ['title', ...Object.keys(ticket)],
+    events,
+    settlements: [],
+  };
+}
+
+function writeOptions(fields: Partial<ImportWriteOptions> = {}): ImportWriteOptions {
+  return {
+    actor: 'importer',
+    now: NOW,
+    batchSize: 100,
+    source: 'old-desk.csv',
+    sequenceOf: (createdAt) => `SD-2026${createdAt < at('12-01 00:00') ? '11' : '12'}`,
+    formatNumber: numberOf,
+    parseNumber: (number) => {
+      const own = /^(SD-\d{6})-(\d+)$/.exec(number);
+      return own ? { sequence: own[1]!, value: Number(own[2]) } : null;
+    },
+    then: [],
+    update: null,
+    ...fields,
+  };
+}
+
+/** Rows 2, 3, 4 of a file: three tickets with external ids, the last logged in December. */
+function threeRows(): ImportRecord[] {
+  return [
+    importRecord(2, { external_id: 'OLD-1', created_at: at('11-02 09:00') }),
+    importRecord(3, { external_id: 'OLD-2', created_at: at('11-02 10:00') }),
+    importRecord(4, { external_id: 'OLD-3', created_at: at('12-02 09:00') }),
+  ];
+}
+
+/**
+ * Writes `count` tickets in one import: the quick way for other cases to fill a store (a create
+ * each would take a transaction each). Ticket i is titled `Imported i` and logged i minutes after
+ * 1 November 08:00; every tenth is closed.
+ */
+export async function importTickets(store: Store, count: number): Promise<void> {
+  const rows = Array.from({ length: count }, (_, i) =>
+    importRecord(i + 2, { title: `Imported ${i + 1}`, created_at: at('11-01 08:00') + i * 60_000, ...(i % 10 === 9 ? { status: 'closed', closed_at: at('11-30 12:00') } : {}) }),
+  );
+  const session = await store.beginImport();
+  try {
+    await session.write(rows, writeOptions({ batchSize: count }));
+    await session.flush();
+  } finally {
+    await session.close();
+  }
+}
+
+async function allTickets(store: Store): Promise<Ticket[]> {
+  return store.listTickets({ sort: { field: 'number', descending: false }, limit: 1000 });
+}
+
+export function describeImportCases(harness: StoreHarness): void {
+  const fixture = useStore(harness);
+
+  /** Runs `work` in an import session, closing it whatever happens, as `desk import` does. */
+  async function inSession<T>(store: Store, work: (session: ImportSession) => Promise<T>): Promise<T> {
+    const session = await store.beginImport();
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  describe('import sessions', () => {
+    it('write every record, numbered from the sequence of its creation month', async () => {
+      const store = fixture.store;
+      const counts = await inSession(store, async (session) => {
+        const counts = await session.write(threeRows(), writeOptions());
+        await session.flush();
+        return counts;
+      });
+      expect(counts).toEqual({ inserted: 3, updated: 0, skipped: 0 });
+      expect((await allTickets(store)).map((t) => [t.external_id, t.number, t.version, t.updated_at, t.updated_by])).toEqual([
+        ['OLD-1', 'SD-202611-00001', 1, NOW, 'importer'],
+        ['OLD-2', 'SD-202611-00002', 1, NOW, 'importer'],
+        ['OLD-3', 'SD-202612-00001', 1, NOW, 'importer'],
+      ]);
+    });
+
+    it('start each trail with an import event naming the source and line, then the row\'s own events', async () => {
+      const store = fixture.store;
+      const classified = { kind: 'classify' as const, data: { changes: { type: [null, 'fault'] as [unknown, unknown] }, rules: { type: 'printer' } } };
+      await inSession(store, async (session) => {
+        await session.write([importRecord(7, { type: 'fault' }, [classified])], writeOptions());
+        await session.flush();
+      });
+      expect(await store.listEvents(1)).toEqual([
+        { id: expect.any(Number), ticket_id: 1, at: NOW, actor: 'importer', kind: 'import', data: { source: 'old-desk.csv', line: 7, text: 'imported from old-desk.csv, line 7' } },
+        { id: expect.any(Number), ticket_id: 1, at: NOW, actor: 'importer', kind: 'classify', data: classified.data },
+      ]);
+      expect((await store.getTicket({ id: 1 })).version).toBe(2);
+    });
+
+    it('keep a row\'s own number and id when they are free: later numbers of the month and later ids follow them', async () => {
+      const store = fixture.store;
+      await inSession(store, async (session) => {
+        await session.write([importRecord(2, { id: 40, number: 'SD-202611-00007' }), importRecord(3, { number: 'HD-88' })], writeOptions());
+        await session.flush();
+      });
+      expect((await allTickets(store)).map((t) => [t.id, t.number])).toEqual([
+        [41, 'HD-88'],
+        [40, 'SD-202611-00007'],
+      ]);
+      expect((await createTicket(store)).number).toBe('SD-202611-00008');
+    });
+
+    it('give a row whose number is taken the next of its month', async () => {
+      const store = fixture.store;
+      await createTicket(store, { title: 'Logged here' });
+      await inSession(store, async (session) => {
+        await session.write([importRecord(2, { number: 'SD-202611-00001', title: 'From the old desk' })], writeOptions());
+        await session.flush();
+      });
+      expect((await allTickets(store)).map((t) => [t.number, t.title])).toEqual([
+        ['SD-202611-00001', 'Logged here'],
+        ['SD-202611-00002', 'From the old desk'],
+      ]);
+    });
+
+    it('skip rows whose external id is there already: a second run adds nothing', async () => {
+      const store = fixture.store;
+      for (let run = 0; run < 2; run++) {
+        const counts = await inSession(store, async (session) => {
+          const counts = await session.write(threeRows(), writeOptions());
+          await session.flush();
+          return counts;
+        });
+        expect(counts).toEqual(run === 0 ? { inserted: 3, updated: 0, skipped: 0 } : { inserted: 0, updated: 0, skipped: 3 });
+      }
+      expect(await allTickets(store)).toHaveLength(3);
+    });
+
+    it('take a row without external id for the ticket of the same number, creation time and title', async () => {
+      const store = fixture.store;
+      const exported = (title: string) => [importRecord(2, { number: 'SD-202611-00005', created_at: at('11-02 09:00'), title })];
+      const runs = [];
+      for (const title of ['Printer jams', 'Printer jams', 'Printer jams!']) {
+        runs.push(await inSession(store, async (session) => {
+          const counts = await session.write(exported(title), writeOptions());
+          await session.flush();
+          return counts;
+        }));
+      }
+      expect(runs).toEqual([
+        { inserted: 1, updated: 0, skipped: 0 },
+        { inserted: 0, updated: 0, skipped: 1 },
+        { inserted: 1, updated: 0, skipped: 0 },
+      ]);
+      expect((await allTickets(store)).map((t) => [t.number, t.title])).toEqual([
+        ['SD-202611-00005', 'Printer jams'],
+        ['SD-202611-00006', 'Printer jams!'],
+      ]);
+    });
+
+    it('write a row repeated within one write once', async () => {
+      const store = fixture.store;
+      const row = () => importRecord(2, { number: 'SD-202611-00005', created_at: at('11-02 09:00'), title: 'Printer jams' });
+      const counts = await inSession(store, async (session) => {
+        const counts = await session.write([row(), row()], writeOptions());
+        await session.flush();
+        return counts;
+      });
+      expect(counts).toEqual({ inserted: 1, updated: 0, skipped: 1 });
+      expect(await allTickets(store)).toHaveLength(1);
+    });
+
+    it('commit batches of the batch size, and roll back the open one when closed without a flush', async () => {
+      const store = fixture.store;
+      const session = await store.beginImport();
+      const rows = [2, 3, 4, 5, 6].map((line) => importRecord(line));
+      expect(await session.write(rows, writeOptions({ batchSize: 2 }))).toEqual({ inserted: 5, updated: 0, skipped: 0 });
+      await session.close();
+      expect((await allTickets(store)).map((t) => t.title)).toEqual(['Row 2', 'Row 3', 'Row 4', 'Row 5']);
+    });
+
+    it('commit the open batch at flush', async () => {
+      const store = fixture.store;
+      await inSession(store, async (session) => {
+        await session.write([2, 3, 4, 5, 6].map((line) => importRecord(line)), writeOptions({ batchSize: 2 }));
+        await session.flush();
+      });
+      expect(await allTickets(store)).toHaveLength(5);
+    });
+
+    it.skipIf(!harness.connectAgain)('show other connections a batch only once it is committed, a batch spanning writes', async () => {
+      const store = fixture.store;
+      const other = await fixture.again();
+      const seen = async () => (await allTickets(other)).map((t) => t.title);
+      await inSession(store, async (session) => {
+        const options = writeOptions({ batchSize: 3 });
+        await session.write([importRecord(2), importRecord(3)], options);
+        expect(await seen()).toEqual([]);
+        await session.write([importRecord(4), importRecord(5)], options);
+        expect(await seen()).toEqual(['Row 2', 'Row 3', 'Row 4']);
+        await session.flush();
+        expect(await seen()).toEqual(['Row 2', 'Row 3', 'Row 4', 'Row 5']);
+      });
+    });
+
+    it('keep the committed batches and roll back the open one when a write fails', async () => {
+      const store = fixture.store;
+      // A closed row of printer trouble without an agent: the rules dispatch it, and a closed ticket refuses.
+      const rows = [
+        importRecord(2, { category: 'hardware/printer' }),
+        importRecord(3, { category: 'hardware/printer' }),
+        importRecord(4, { category: 'hardware/printer' }),
+        importRecord(5, { category: 'hardware/printer', status: 'closed', closed_at: at('11-02 10:00') }),
+      ];
+      const session = await store.beginImport();
+      const error = await rejection(session.write(rows, writeOptions({ batchSize: 2, then: [planRuleDispatch(ROUTING, TEAMS, NOW)] })));
+      await session.close();
+      expect(error).toBeInstanceOf(InvalidTransitionError);
+      expect((await allTickets(store)).map((t) => [t.title, t.assignee])).toEqual([
+        ['Row 2', 'sun'],
+        ['Row 3', 'zhou'],
+      ]);
+    });
+
+    it('apply the plans to each new ticket, each plan its own event, asking the store as they go', async () => {
+      const store = fixture.store;
+      await inSession(store, async (session) => {
+        await session.write([importRecord(2, { category: 'hardware/printer' }), importRecord(3, { category: 'hardware/printer' })], writeOptions({ then: [planRuleDispatch(ROUTING, TEAMS, NOW)] }));
+        await session.flush();
+      });
+      expect((await allTickets(store)).map((t) => [t.status, t.team, t.assignee, t.dispatched_by, t.version])).toEqual([
+        ['dispatched', 'desktop', 'sun', 'hardware', 2],
+        ['dispatched', 'desktop', 'zhou', 'hardware', 2],
+      ]);
+      expect((await store.listEvents(1)).map((e) => e.kind)).toEqual(['import', 'dispatch']);
+    });
+
+    it('preview what a write would do, writing nothing', async () => {
+      const store = fixture.store;
+      await createTicket(store, { external_id: 'OLD-2' });
+      const counts = await inSession(store, (session) => session.preview(threeRows(), writeOptions()));
+      expect(counts).toEqual({ inserted: 2, updated: 0, skipped: 1 });
+      expect((await allTickets(store)).map((t) => t.external_id)).toEqual(['OLD-2']);
+      expect(await store.listEvents(1)).toHaveLength(1);
+      expect((await createTicket(store)).number).toBe('SD-202611-00002');
+    });
+
+    describe('with an update', () => {
+      /** Brings the status, resolution and solution of an existing ticket up to its row. */
+      const update: ImportWriteOptions['update'] = (_existing, record) => ({
+        patch: { status: record.ticket.status, resolved_at: record.ticket.resolved_at, solution: record.ticket.solution },
+        settlements: null,
+      });
+      const resolvedRow = () => importRecord(9, { external_id: 'OLD-2', status: 'resolved', resolved_at: at('11-03 10:00'), solution: 'Replaced it' });
+
+      it('bring an existing ticket up to its row, recording the changes in an import event', async () => {
+        const store = fixture.store;
+        await createTicket(store, { external_id: 'OLD-2' });
+        const counts = await inSession(store, async (session) => {
+          const counts = await session.write([resolvedRow()], writeOptions({ update }));
+          await session.flush();
+          return counts;
+        });
+        expect(counts).toEqual({ inserted: 0, updated: 1, skipped: 0 });
+        expect(await store.getTicket({ id: 1 })).toMatchObject({ status: 'resolved', resolved_at: at('11-03 10:00'), solution: 'Replaced it', version: 2, updated_by: 'importer' });
+        expect((await store.listEvents(1))[1]).toEqual({
+          id: expect.any(Number), ticket_id: 1, at: NOW, actor: 'importer', kind: 'import',
+          data: {
+            source: 'old-desk.csv', line: 9, text: 'imported from old-desk.csv, line 9',
+            changes: { status: ['new', 'resolved'], resolved_at: [null, at('11-03 10:00')], solution: [null, 'Replaced it'] },
+          },
+        });
+      });
+
+      it('skip an existing ticket already like its row, and preview the same', async () => {
+        const store = fixture.store;
+        await createTicket(store, { external_id: 'OLD-2', status: 'resolved', resolved_at: at('11-03 10:00'), solution: 'Replaced it' });
+        const previewed = await inSession(store, (session) => session.preview([resolvedRow()], writeOptions({ update })));
+        const written = await inSession(store, (session) => session.write([resolvedRow()], writeOptions({ update })));
+        expect([previewed, written]).toEqual([
+          { inserted: 0, updated: 0, skipped: 1 },
+          { inserted: 0, updated: 0, skipped: 1 },
+        ]);
+        expect((await store.getTicket({ id: 1 })).version).toBe(1);
+      });
+
+      it('preview an update as one', async () => {
+        const store = fixture.store;
+        await createTicket(store, { external_id: 'OLD-2' });
+        expect(await inSession(store, (session) => session.preview([resolvedRow()], writeOptions({ update })))).toEqual({ inserted: 0, updated: 1, skipped: 0 });
+        expect((await store.getTicket({ id: 1 })).status).toBe('new');
+      });
+    });
+
+    it('remember the external ids seen in the run, with the line each was first seen on', async () => {
+      const store = fixture.store;
+      await inSession(store, async (session) => {
+        expect(await session.markSeen(['OLD-1', 'OLD-2', null, 'OLD-1'], [2, 3, 4, 5])).toEqual([null, null, null, 2]);
+        expect(await session.markSeen(['OLD-2', 'OLD-3', null], [6, 7, 8])).toEqual([3, null, null]);
+      });
+      await inSession(store, async (session) => {
+        expect(await session.markSeen(['OLD-1'], [2])).toEqual([null]);
+      });
+    });
+
+    it('leave imported tickets to be found by search once committed', async () => {
+      const store = fixture.store;
+      await inSession(store, async (session) => {
+        await session.write([importRecord(2, { title: '三楼打印机卡纸' }), importRecord(3, { title: 'VPN certificate expired' })], writeOptions());
+        await session.flush();
+      });
+      expect((await store.searchTickets({ text: '打印机', limit: 5 })).map((h) => h.ticket.id)).toEqual([1]);
+      expect((await store.searchTickets({ text: 'certificate', limit: 5 })).map((h) => h.ticket.id)).toEqual([2]);
+    });
+  });
+}
