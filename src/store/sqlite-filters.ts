@@ -17,21 +17,22 @@ const UNMET_DEADLINES = [
   { done: 'NULL', due: 'update_due_at' },
 ];
 
-// Each sort is a list of expressions; tickets without a due time sort after those with one.
-const SORT_SQL: Record<SortField, string[]> = {
-  created_at: ['created_at'],
-  updated_at: ['updated_at'],
-  number: ['number'],
-  status: ['status'],
-  resolve_due_at: ['resolve_due_at IS NULL', 'resolve_due_at'],
-  closed_at: ['closed_at'],
-  urgency: ["CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END"],
+// The expression each field sorts by; `empty` names the column whose NULLs (no due time, not
+// closed) come after every value in both directions, as PostgreSQL's NULLS LAST would put them.
+const SORT_SQL: Record<SortField, { expression: string; empty?: string }> = {
+  created_at: { expression: 'created_at' },
+  updated_at: { expression: 'updated_at' },
+  number: { expression: 'number' },
+  status: { expression: 'status' },
+  resolve_due_at: { expression: 'resolve_due_at', empty: 'resolve_due_at' },
+  closed_at: { expression: 'closed_at', empty: 'closed_at' },
+  urgency: { expression: "CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END" },
 };
 
 /** The ORDER BY terms of a sort, each in its direction; callers add their own tie-break. */
 export function ticketSortSql(sort: TicketQuery['sort']): string[] {
-  const direction = sort.descending ? 'DESC' : 'ASC';
-  return SORT_SQL[sort.field].map((expression) => `${expression} ${direction}`);
+  const { expression, empty } = SORT_SQL[sort.field];
+  return [...(empty ? [`${empty} IS NULL`] : []), `${expression} ${sort.descending ? 'DESC' : 'ASC'}`];
 }
 
 /**
