@@ -14,6 +14,13 @@ export interface DeskRun {
   env?: NodeJS.ProcessEnv;
   /** Write to a terminal this many columns wide instead of a pipe. */
   columns?: number;
+  /** The terminal's height, with `columns`. */
+  rows?: number;
+  /**
+   * With `columns`: stdin is a terminal too, as when an operator types the command (`desk` alone
+   * opens the queue). Prompts are tested in a pseudo-terminal, in test/e2e.
+   */
+  interactive?: boolean;
 }
 
 export interface CommandSandbox {
@@ -56,14 +63,16 @@ export function commandSandbox(options: { config?: string | null } = {}): Comman
       const runEnv = { ...env, ...run.env };
       const now = Date.parse(runEnv.DESK_NOW ?? TEST_NOW);
       const terminal = run.columns !== undefined;
+      if (run.interactive && !terminal) throw new Error('an interactive run needs the terminal\'s columns');
       const code = await main(args, {
         io: {
           stdout: { write: (text: string) => (stdout += text) },
           stderr: { write: (text: string) => (stderr += text) },
           stdin: Readable.from(run.input === undefined ? [] : [run.input]),
-          interactive: false,
+          interactive: Boolean(run.interactive),
           stdoutIsTTY: terminal,
           columns: run.columns,
+          rows: run.rows,
         },
         env: runEnv,
         cwd: dir,
