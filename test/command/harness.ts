@@ -1,6 +1,9 @@
 // Command tests: `main(argv, world)` in this process, with a fake io, a fixed clock and a real
 // database file in a temporary directory. What needs a real process (exit status of the binary,
 // signals, prompts in a pseudo-terminal, concurrency, start-up) stays in test/e2e.
+//
+// As the end-to-end runs do, a run takes the system's time zone from TZ (UTC unless a test names
+// another).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +48,7 @@ export function commandSandbox(options: { config?: string | null } = {}): Comman
   const env: NodeJS.ProcessEnv = {
     HOME: dir,
     LANG: 'C.UTF-8',
+    TZ: 'UTC',
     DESK_ACTOR: 'tester',
     DESK_NOW: TEST_NOW,
     DESK_DB: db,
@@ -77,6 +81,7 @@ export function commandSandbox(options: { config?: string | null } = {}): Comman
         env: runEnv,
         cwd: dir,
         now: () => now,
+        systemZone: () => runEnv.TZ || 'UTC',
       });
       return { code, stdout, stderr };
     },
