@@ -3,5 +3,5 @@
 export { RuleEngine } from './rules/engine.js';
 export { RoutingFileSchema } from './rules/schema.js';
 export { toRuleInput } from './app/routing.js';
-export { SlaFileSchema } from './sla/calendar.js';
+export { SlaFileSchema } from './sla/schema.js';
 export { compileSla, dueTimes } from './sla/targets.js';

@@ -76,9 +76,11 @@ export interface World {
   env: NodeJS.ProcessEnv;
   cwd: string;
   now?: () => number;
+  /** The system's time zone, for a desk whose config names none (default: this process's). */
+  systemZone?: () => string;
 }
 
-function systemZone(): string {
+function processZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -127,7 +129,7 @@ export function createContext(world: World, globals: GlobalOptions): Context {
       settings ??= (async () => {
         const dir = await ensureConfigDir();
         const { cacheDirectory, loadDeskSettingsCached } = await import('../config/settings-cache.js');
-        const cached = await loadDeskSettingsCached(dir, cwd, systemZone, cacheDirectory(env, home), env);
+        const cached = await loadDeskSettingsCached(dir, cwd, world.systemZone ?? processZone, cacheDirectory(env, home), env);
         const loaded = { ...cached.settings };
         if (cached.zoneTable || globals.tz) {
           const { checkZone, useZoneTable } = await import('../domain/time.js');

@@ -2,7 +2,7 @@
 // schemas that validate them, so the two cannot drift apart.
 import { z } from 'zod';
 import { RoutingFileSchema } from '../rules/schema.js';
-import { SlaFileSchema } from '../sla/calendar.js';
+import { SlaFileSchema } from '../sla/schema.js';
 import { DeskFileSchema, TeamsFileSchema } from './settings.js';
 
 const FILES = {

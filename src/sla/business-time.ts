@@ -11,7 +11,9 @@
 //   soon as the desk opens". Any other sum ends at the end of counted working time.
 import type { IANAZone } from 'luxon';
 import { luxon } from '../domain/luxon.js';
-import { workingDayOf, type BusinessCalendar, type DayKind, type OfficeCalendar, type TargetDuration, type Weekday } from './calendar.js';
+import { workingDayOf, type BusinessCalendar, type DayKind, type OfficeCalendar } from './business-calendar.js';
+import type { TargetDuration } from './target-duration.js';
+import type { Weekday } from './working-hours.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYamlFile } from '../config/yaml-file.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
-import { SLA_KEYS, SlaFileSchema, type SlaFile } from './calendar.js';
+import { SLA_KEYS, SlaFileSchema, type SlaFile } from './schema.js';
 import { compileSla, slaTypeIssues, type SlaPolicy } from './targets.js';
 
 export function slaPath(configDir: string | null): string | null {

@@ -4,7 +4,9 @@ import type { SemanticIssue } from '../config/yaml-file.js';
 import { UsageError } from '../domain/errors.js';
 import { addTargetDuration, explainTargetDuration, type BusinessTimeExplanation } from './business-time.js';
 import { URGENCIES, type Urgency } from '../domain/ticket.js';
-import { compileCalendar, readTargetDuration, type BusinessCalendar, type SlaFile, type TargetDuration } from './calendar.js';
+import { compileCalendar, type BusinessCalendar } from './business-calendar.js';
+import type { SlaFile } from './schema.js';
+import { readTargetDuration, type TargetDuration } from './target-duration.js';
 
 export const DUE_KINDS = ['response', 'dispatch', 'resolve'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];

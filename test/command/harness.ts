@@ -1,6 +1,9 @@
 // Command tests: `main(argv, world)` in this process, with a fake io, a fixed clock and a real
 // database file in a temporary directory. What needs a real process (exit status of the binary,
 // signals, prompts in a pseudo-terminal, concurrency, start-up) stays in test/e2e.
+//
+// As the end-to-end runs do, a run takes the system's time zone from TZ (UTC unless a test names
+// another).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +17,13 @@ export interface DeskRun {
   env?: NodeJS.ProcessEnv;
   /** Write to a terminal this many columns wide instead of a pipe. */
   columns?: number;
+  /** The terminal's height, with `columns`. */
+  rows?: number;
+  /**
+   * With `columns`: stdin is a terminal too, as when an operator types the command (`desk` alone
+   * opens the queue). Prompts are tested in a pseudo-terminal, in test/e2e.
+   */
+  interactive?: boolean;
 }
 
 export interface CommandSandbox {
@@ -38,6 +48,7 @@ export function commandSandbox(options: { config?: string | null } = {}): Comman
   const env: NodeJS.ProcessEnv = {
     HOME: dir,
     LANG: 'C.UTF-8',
+    TZ: 'UTC',
     DESK_ACTOR: 'tester',
     DESK_NOW: TEST_NOW,
     DESK_DB: db,
@@ -56,18 +67,21 @@ export function commandSandbox(options: { config?: string | null } = {}): Comman
       const runEnv = { ...env, ...run.env };
       const now = Date.parse(runEnv.DESK_NOW ?? TEST_NOW);
       const terminal = run.columns !== undefined;
+      if (run.interactive && !terminal) throw new Error('an interactive run needs the terminal\'s columns');
       const code = await main(args, {
         io: {
           stdout: { write: (text: string) => (stdout += text) },
           stderr: { write: (text: string) => (stderr += text) },
           stdin: Readable.from(run.input === undefined ? [] : [run.input]),
-          interactive: false,
+          interactive: Boolean(run.interactive),
           stdoutIsTTY: terminal,
           columns: run.columns,
+          rows: run.rows,
         },
         env: runEnv,
         cwd: dir,
         now: () => now,
+        systemZone: () => runEnv.TZ || 'UTC',
       });
       return { code, stdout, stderr };
     },

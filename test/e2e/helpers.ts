@@ -16,6 +16,14 @@ export interface Result {
   stderr: string;
 }
 
+/** What a terminal shows of `text`: without its colour and cursor codes. */
+export function withoutEscapes(text: string): string {
+  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+}
+
+/** Runs desk: the built binary (test/e2e) or main in the test's process (test/command). */
+export type DeskRunner = (args: string[], run?: { env?: NodeJS.ProcessEnv }) => Result | Promise<Result>;
+
 export interface Sandbox {
   dir: string;
   db: string;

@@ -1,6 +1,6 @@
 // desk in a real pseudo-terminal, for what it does only there: tables, colour, wrapping to the width.
 import { spawn } from '@lydell/node-pty';
-import { DESK, type Sandbox } from './helpers.js';
+import { DESK, withoutEscapes, type Sandbox } from './helpers.js';
 
 export interface TerminalRun {
   code: number;
@@ -16,6 +16,6 @@ export function inTerminal(box: Sandbox, args: string[], { cols = 80, rows = 30,
   let raw = '';
   pty.onData((d) => (raw += d));
   return new Promise((resolve) =>
-    pty.onExit(({ exitCode }) => resolve({ code: exitCode, raw, output: raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '') })),
+    pty.onExit(({ exitCode }) => resolve({ code: exitCode, raw, output: withoutEscapes(raw).replace(/\r/g, '') })),
   );
 }

@@ -7,7 +7,8 @@ import {
   addBusinessMinutes, addBusinessMs, addTargetDuration, businessMinutesBetween, businessMsBetween, explainAddBusinessMs,
   explainTargetDuration, isWorkingInstant,
 } from '../../src/sla/business-time.js';
-import { compileCalendar, type BusinessCalendar, type CalendarDefinition } from '../../src/sla/calendar.js';
+import { compileCalendar, type BusinessCalendar } from '../../src/sla/business-calendar.js';
+import type { CalendarDefinition } from '../../src/sla/schema.js';
 import { compileSla, dueTimes, explainDueTimes, targetFor } from '../../src/sla/targets.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { thrown } from './thrown.js';

@@ -20,18 +20,18 @@ export async function run(_input: CommandInput<Record<string, never>>, ctx: Cont
   const store = await ctx.openStore({ create: false });
   const facts = await store.health();
   const checks: Check[] = [];
-  const add = (check: string, ok: boolean, detail: string, advice?: string) => checks.push({ check, ok, detail, ...(ok ? {} : { advice }) });
+  const recordCheck = (check: string, ok: boolean, detail: string, advice?: string) => checks.push({ check, ok, detail, ...(ok ? {} : { advice }) });
 
   const integrityOk = facts.integrity.length === 1 && facts.integrity[0] === 'ok';
-  add('integrity', integrityOk, integrityOk ? 'ok' : facts.integrity.slice(0, 5).join('; '), 'restore the last backup (desk backup makes them) and replay the work since from the audit trail');
-  add('foreign keys', facts.foreign_key_violations === 0, `${facts.foreign_key_violations} violation(s)`, 'restore the last backup');
-  add('schema', facts.schema_version === facts.known_schema_version, `version ${facts.schema_version} of ${facts.known_schema_version}`, 'run any desk command to migrate it, or upgrade desk if the file is newer');
-  add('journal', facts.journal_mode === 'wal', `journal_mode ${facts.journal_mode}`, 'open the database with desk once: it switches to WAL');
-  add('audit trail', facts.tickets_without_origin === 0, `${facts.tickets} tickets, ${facts.events} events, ${facts.tickets_without_origin} ticket(s) without a create or import event`, 'the file was changed outside desk; compare with a backup');
-  add('numbering', facts.sequences_behind.length === 0, facts.sequences_behind.length ? `behind: ${facts.sequences_behind.join(', ')}` : 'every monthly sequence is ahead of its numbers', 'the file was changed outside desk; new tickets of those months would clash');
+  recordCheck('integrity', integrityOk, integrityOk ? 'ok' : facts.integrity.slice(0, 5).join('; '), 'restore the last backup (desk backup makes them) and replay the work since from the audit trail');
+  recordCheck('foreign keys', facts.foreign_key_violations === 0, `${facts.foreign_key_violations} violation(s)`, 'restore the last backup');
+  recordCheck('schema', facts.schema_version === facts.known_schema_version, `version ${facts.schema_version} of ${facts.known_schema_version}`, 'run any desk command to migrate it, or upgrade desk if the file is newer');
+  recordCheck('journal', facts.journal_mode === 'wal', `journal_mode ${facts.journal_mode}`, 'open the database with desk once: it switches to WAL');
+  recordCheck('audit trail', facts.tickets_without_origin === 0, `${facts.tickets} tickets, ${facts.events} events, ${facts.tickets_without_origin} ticket(s) without a create or import event`, 'the file was changed outside desk; compare with a backup');
+  recordCheck('numbering', facts.sequences_behind.length === 0, facts.sequences_behind.length ? `behind: ${facts.sequences_behind.join(', ')}` : 'every monthly sequence is ahead of its numbers', 'the file was changed outside desk; new tickets of those months would clash');
   if (isFileLocation(path) && existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
-    add('file mode', (mode & 0o077) === 0, mode.toString(8).padStart(4, '0'), `chmod 600 ${path}: requesters' details must not be readable by others`);
+    recordCheck('file mode', (mode & 0o077) === 0, mode.toString(8).padStart(4, '0'), `chmod 600 ${path}: requesters' details must not be readable by others`);
   }
 
   const healthy = checks.every((c) => c.ok);

@@ -1,45 +1,16 @@
-// The contract of config/sla.yaml (DESIGN.md "SLA", issue 4) and the compiled business calendars that
-// business-time arithmetic walks. The same schema validates the file and can publish its JSON Schema.
+// The contract of config/sla.yaml (DESIGN.md "SLA", issue 4): calendars and targets. The same schema
+// validates the file and can publish its JSON Schema.
 import { z } from 'zod';
 import { suggest } from '../config/yaml-file.js';
 import { TimezoneSchema } from '../config/time-zone.js';
 import { URGENCIES, type Urgency } from '../domain/ticket.js';
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-const MINUTES_PER_DAY = 1440;
-
-/** A working interval of a local day, half-open in wall-clock minutes: [startMinute, endMinute), end ≤ 1440. */
-export interface WorkingInterval {
-  startMinute: number;
-  endMinute: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the small textual values: "09:00-12:00", "2026-10-01", "1h30m".
-
-const INTERVAL_TEXT = /^(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})$/;
-
-/** Reads "HH:MM-HH:MM"; returns the interval, or why the text is not one. */
-export function readInterval(text: string): WorkingInterval | string {
-  const match = INTERVAL_TEXT.exec(text.trim());
-  if (!match) return `"${text}" is not an interval: write HH:MM-HH:MM, e.g. 09:00-12:00`;
-  const [startHour, startMin, endHour, endMin] = match.slice(1).map(Number) as [number, number, number, number];
-  const startMinute = startHour * 60 + startMin;
-  const endMinute = endHour * 60 + endMin;
-  if (startHour > 23 || startMin > 59) return `"${text}": the start is not a time of day (00:00–23:59)`;
-  if (endMin > 59 || endMinute > MINUTES_PER_DAY) return `"${text}": the end is not a time of day (00:01–24:00)`;
-  if (startMinute >= endMinute) {
-    return `"${text}" does not end after it starts: an interval stays within one day (split a night shift into 22:00-24:00 and 00:00-06:00)`;
-  }
-  return { startMinute, endMinute };
-}
+import { DURATION_FORMS, readTargetDuration } from './target-duration.js';
+import { makeUpDaysOf, readInterval, WEEKDAYS, weekdayOf, type Weekday, type WorkingInterval } from './working-hours.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isIsoDate(text: string): boolean {
+function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
@@ -47,44 +18,8 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The weekday of a YYYY-MM-DD date. */
-export function weekdayOf(isoDate: string): Weekday {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  // getUTCDay counts from Sunday; WEEKDAYS starts on Monday.
-  return WEEKDAYS[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7]!;
-}
-
-/**
- * A target's length. `m` and `h` are business minutes and hours of the target's calendar; `d` is a
- * count of working days: N working days later at the same position in the working day (a ticket
- * logged Tuesday 10:30 with `1d` is due Wednesday 10:30, whatever the length of the office day).
- * A start outside working time counts from the next opening; a position past the closing of a
- * shorter day is that closing. In a 24x7 calendar every day is 24 hours, so `1d` there is 24 hours.
- */
-export interface TargetDuration {
-  workingDays: number;
-  /** Business milliseconds counted after the working days. */
-  ms: number;
-}
-
-const DURATION_TEXT = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
-const DURATION_FORMS = 'write a number with a unit: 10m, 2h, 1h30m, or 1d for one working day';
-
-/** Reads "10m", "2h", "1h30m", "1d", "2d4h"; undefined when the text is not a positive duration. */
-export function readTargetDuration(text: string): TargetDuration | undefined {
-  const match = DURATION_TEXT.exec(text.trim().toLowerCase());
-  if (!match || match[0] === '') return undefined;
-  const [days, hours, minutes] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number];
-  const duration = { workingDays: days, ms: (hours * 60 + minutes) * 60_000 };
-  return duration.workingDays > 0 || duration.ms > 0 ? duration : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The schema.
-
 const custom = (ctx: z.RefinementCtx, message: string, path: PropertyKey[] = [], atKey = false) =>
   ctx.addIssue({ code: 'custom', message, path, ...(atKey && { params: { at: 'key' } }) });
-
 
 // Unquoted 2026-10-01 reaches us as a string: loadYamlFile parses with YAML 1.2's core schema, which has no timestamps.
 const DateSchema = z
@@ -138,24 +73,6 @@ const MakeUpDaySchema = z.union(
   ],
   { error: 'a make-up day is a date (2026-10-10) or a date with the weekday it works (2026-10-10: fri)' },
 );
-
-interface MakeUpDay {
-  date: string;
-  worksAs: Weekday;
-  /** Whether the file named the weekday (2026-10-10: fri) rather than defaulting to Monday. */
-  named: boolean;
-  /** Where the entry is, under `workdays`. */
-  path: PropertyKey[];
-}
-
-/** The make-up days of a calendar definition, each with the weekday whose hours it works. */
-function makeUpDaysOf(workdays: readonly MakeUpDayEntry[] = []): MakeUpDay[] {
-  return workdays.flatMap((entry, index): MakeUpDay[] =>
-    typeof entry === 'string'
-      ? [{ date: entry, worksAs: 'mon' as Weekday, named: false, path: [index] }]
-      : Object.entries(entry).map(([date, day]) => ({ date, worksAs: day as Weekday, named: true, path: [index, date] })),
-  );
-}
 
 const OfficeCalendarSchema = z
   .object({
@@ -255,80 +172,9 @@ export const SlaFileSchema = z
 export type SlaFile = z.infer<typeof SlaFileSchema>;
 export type CalendarDefinition = SlaFile['calendars'][string];
 export type OfficeCalendarDefinition = Exclude<CalendarDefinition, '24x7'>;
-type MakeUpDayEntry = NonNullable<OfficeCalendarDefinition['workdays']>[number];
 
 /** Every key the file may use, for "did you mean" on an unknown one. */
 export const SLA_KEYS = [
   'timezone', 'calendars', 'targets', 'hours', 'holidays', 'workdays', ...WEEKDAYS,
   ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'update', 'calendar',
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Compiled calendars.
-
-/** Every instant counts: business time is elapsed time. */
-export interface AlwaysOpenCalendar {
-  kind: '24x7';
-}
-
-export interface OfficeCalendar {
-  kind: 'office';
-  timezone: string;
-  /** Merged, sorted working intervals of each weekday. */
-  weekHours: Readonly<Record<Weekday, readonly WorkingInterval[]>>;
-  holidays: ReadonlySet<string>;
-  /** Make-up working day (YYYY-MM-DD) → the weekday whose hours it works. */
-  makeUpDays: ReadonlyMap<string, Weekday>;
-}
-
-export type BusinessCalendar = AlwaysOpenCalendar | OfficeCalendar;
-
-/** What a local date is in an office calendar, and the wall-clock intervals it works. */
-export type DayKind = 'workday' | 'make-up' | 'rest-day' | 'holiday';
-
-export interface WorkingDay {
-  kind: DayKind;
-  weekday: Weekday;
-  /** For a make-up day: the weekday whose hours it works. */
-  worksAs?: Weekday;
-  intervals: readonly WorkingInterval[];
-}
-
-/** Sorts a day's intervals and joins those that touch (12:00-13:00 + 13:00-14:00), so an end is a real closing. */
-function mergeIntervals(intervals: WorkingInterval[]): WorkingInterval[] {
-  const merged: WorkingInterval[] = [];
-  for (const next of [...intervals].sort((a, b) => a.startMinute - b.startMinute)) {
-    const last = merged.at(-1);
-    if (last && next.startMinute <= last.endMinute) last.endMinute = Math.max(last.endMinute, next.endMinute);
-    else merged.push({ ...next });
-  }
-  return merged;
-}
-
-/** Compiles a validated calendar definition; an office calendar without a time zone uses `fileTimezone`. */
-export function compileCalendar(definition: CalendarDefinition, fileTimezone: string): BusinessCalendar {
-  if (definition === '24x7') return { kind: '24x7' };
-  const intervalsOf = (texts: readonly string[] = []) =>
-    mergeIntervals(texts.map((text) => {
-      const interval = readInterval(text);
-      if (typeof interval === 'string') throw new Error(`compileCalendar: ${interval} (validate with SlaFileSchema first)`);
-      return interval;
-    }));
-  return {
-    kind: 'office',
-    timezone: definition.timezone ?? fileTimezone,
-    weekHours: Object.fromEntries(WEEKDAYS.map((day) => [day, intervalsOf(definition.hours?.[day])])) as Record<Weekday, WorkingInterval[]>,
-    holidays: new Set(definition.holidays ?? []),
-    makeUpDays: new Map(makeUpDaysOf(definition.workdays).map(({ date, worksAs }) => [date, worksAs])),
-  };
-}
-
-/** The working intervals of a local date: a holiday removes the whole day, a make-up day works another weekday's hours. */
-export function workingDayOf(calendar: OfficeCalendar, isoDate: string): WorkingDay {
-  const weekday = weekdayOf(isoDate);
-  if (calendar.holidays.has(isoDate)) return { kind: 'holiday', weekday, intervals: [] };
-  const worksAs = calendar.makeUpDays.get(isoDate);
-  if (worksAs) return { kind: 'make-up', weekday, worksAs, intervals: calendar.weekHours[worksAs] };
-  const intervals = calendar.weekHours[weekday];
-  return { kind: intervals.length ? 'workday' : 'rest-day', weekday, intervals };
-}

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTickets, FIELDS } from '../../bench/generate.mjs';
-import { sandbox, writeTicketsCsv } from './helpers.js';
+import { writeTicketsCsv } from '../e2e/helpers.js';
+import { commandSandbox } from './harness.js';
 
 const MONTH = '2026-09';
 const inMonth = (iso: string | null) => iso !== null && iso.startsWith(MONTH); // all times are written in +08:00
@@ -17,16 +18,16 @@ const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10
 const countBy = (rows: any[], field: string) => rows.reduce((acc, r) => ((acc[r[field] ?? ''] = (acc[r[field] ?? ''] ?? 0) + 1), acc), {} as Record<string, number>);
 
 describe('the monthly report of imported history', () => {
-  it('matches counts made directly from the generated tickets, in both languages', () => {
+  it('matches counts made directly from the generated tickets, in both languages', async () => {
     const tickets = [...generateTickets({ seed: 11, count: 4000, months: 6, end: '2026-10' })];
-    const box = sandbox();
+    const box = commandSandbox();
     const file = join(box.dir, 'history.csv');
     writeTicketsCsv(file, FIELDS, tickets);
     const env = { DESK_NOW: '2026-11-20T12:00:00+08:00' };
-    const imported = box.desk(['import', file, '--json'], { env });
+    const imported = await box.desk(['import', file, '--json'], { env });
     expect(imported.code, imported.stderr).toBe(0);
 
-    const report = JSON.parse(box.desk(['report', 'monthly', '--month', MONTH, '--json'], { env }).stdout);
+    const report = JSON.parse((await box.desk(['report', 'monthly', '--month', MONTH, '--json'], { env })).stdout);
     const created = tickets.filter((t) => inMonth(t.created_at));
     const resolved = tickets.filter((t) => inMonth(t.resolved_at));
     const closed = tickets.filter((t) => inMonth(t.closed_at));
@@ -80,7 +81,7 @@ describe('the monthly report of imported history', () => {
     }
     expect(report.previous.totals.created).toBe(tickets.filter((t) => t.created_at.startsWith('2026-08')).length);
 
-    const zh = box.desk(['report', 'monthly', '--month', MONTH, '--lang', 'zh'], { env }).stdout;
+    const zh = (await box.desk(['report', 'monthly', '--month', MONTH, '--lang', 'zh'], { env })).stdout;
     expect(zh).toContain(`新建`);
     expect(zh).toMatch(new RegExp(`新建\\s+${created.length}\\b`));
   }, 180_000);
