@@ -9,11 +9,27 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** Dependencies large enough to be worth a file of their own (and loaded by few commands). */
-const VENDOR = ['zod', 'yaml', 'iconv-lite', '@inquirer/prompts', 'papaparse', 'picomatch', 'csv-stringify/sync', 'cli-table3', 'cli-progress', 'safe-regex2'];
+const VENDOR = ['pg', 'zod', 'yaml', 'iconv-lite', '@inquirer/prompts', 'papaparse', 'picomatch', 'csv-stringify/sync', 'cli-table3', 'cli-progress', 'safe-regex2'];
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}`;
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+
+/**
+ * pg, as the desk runs it: on Node, never in a Cloudflare Worker. pg's stream module finds out
+ * where it runs by making a `new Response()` when loaded, which loads Node's fetch (undici): about
+ * 50 ms of every PostgreSQL command here. pg-native (libpq) is optional and stays outside.
+ */
+const pgOnNode = {
+  name: 'pg-on-node',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^pg-(native|cloudflare)$/ }, (args) => ({ path: args.path, external: true }));
+    bundle.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, () => ({
+      contents: "module.exports = { getStream: () => new (require('net').Socket)(), getSecureStream: (options) => require('tls').connect(options) };",
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -22,6 +38,7 @@ await build({
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  plugins: [pgOnNode],
 });
 const { metafile } = await build({
   ...common,
