@@ -4,7 +4,7 @@
 // always runs them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { it, type TestContext } from 'vitest';
+import { describe, it, type TestContext } from 'vitest';
 
 export interface SystemProgram {
   /** What the tests call it. */
@@ -20,6 +20,21 @@ const runs = (command: string) => () => spawnSync(command, ['-c', 'exit 0']).sta
 export const CHROMIUM: SystemProgram = { name: 'chromium', debian: 'chromium', present: () => existsSync('/usr/bin/chromium') };
 export const ZSH: SystemProgram = { name: 'zsh', debian: 'zsh', present: runs('zsh') };
 export const FISH: SystemProgram = { name: 'fish', debian: 'fish', present: runs('fish') };
+
+/** Where the PostgreSQL tests find a server: $DESK_TEST_POSTGRES, else this machine's. */
+export function postgresLocation(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DESK_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+// A server answers when a client can log in and query: asked of a child, since vitest collects synchronously.
+const answers = (location: string) => () =>
+  spawnSync(
+    process.execPath,
+    ['-e', "const c = new (require('pg').Client)({ connectionString: process.argv[1], connectionTimeoutMillis: 2000 }); c.connect().then(() => c.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1))", location],
+    { timeout: 5000 },
+  ).status === 0;
+
+export const POSTGRES: SystemProgram = { name: 'a PostgreSQL server (DESK_TEST_POSTGRES, else 127.0.0.1:5432)', debian: 'postgresql', present: answers(postgresLocation()) };
 
 /** True when every program a test needs must be there (CI). */
 export function allRequired(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -49,4 +64,20 @@ export function itWith(program: SystemProgram, name: string, fn: (context: TestC
   }
   console.warn(`skipped: "${name}" ${missingReason(program)}`);
   it.skip(`${name} [skipped: ${missingReason(program)}]`, fn, timeout);
+}
+
+/** `describe` for tests that all need `program`, skipped or failing as `itWith` does. */
+export function describeWith(program: SystemProgram, name: string, fn: () => void): void {
+  if (program.present()) {
+    describe(name, fn);
+    return;
+  }
+  if (allRequired()) {
+    it(name, () => {
+      throw new Error(`${missingReason(program)}; DESK_TEST_REQUIRE=all makes that a failure`);
+    });
+    return;
+  }
+  console.warn(`skipped: "${name}" ${missingReason(program)}`);
+  describe.skip(`${name} [skipped: ${missingReason(program)}]`, fn);
 }

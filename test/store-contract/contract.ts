@@ -16,6 +16,22 @@ import { describeShiftCases } from './shift-queue.js';
 import { describeTicketCases } from './tickets.js';
 import { describeVisitCases } from './visits.js';
 
+/** The areas of the contract, each a describe of its own. */
+export const CONTRACT_AREAS = {
+  tickets: describeTicketCases,
+  queries: describeQueryCases,
+  'month facts': describeMonthFactCases,
+  search: describeSearchCases,
+  'shift and queue': describeShiftCases,
+  visits: describeVisitCases,
+  redaction: describeRedactionCases,
+  import: describeImportCases,
+  export: describeExportCases,
+  maintenance: describeMaintenanceCases,
+} as const;
+
+export type ContractArea = keyof typeof CONTRACT_AREAS;
+
 export interface StoreContractOptions {
   /**
    * A second connection to the database of `store`, as another process of the desk would open:
@@ -23,21 +39,16 @@ export interface StoreContractOptions {
    * are skipped.
    */
   connectAgain?: (store: Store) => Promise<Store>;
+  /** Areas the store does not answer yet, left out of its run. */
+  without?: readonly ContractArea[];
 }
 
 /** `open` gives a new, empty store each time. */
 export function describeStoreContract(name: string, open: () => Promise<Store>, options: StoreContractOptions = {}): void {
   const harness: StoreHarness = { open, connectAgain: options.connectAgain };
   describe(`Store contract: ${name}`, () => {
-    describe('tickets', () => describeTicketCases(harness));
-    describe('queries', () => describeQueryCases(harness));
-    describe('month facts', () => describeMonthFactCases(harness));
-    describe('search', () => describeSearchCases(harness));
-    describe('shift and queue', () => describeShiftCases(harness));
-    describe('visits', () => describeVisitCases(harness));
-    describe('redaction', () => describeRedactionCases(harness));
-    describe('import', () => describeImportCases(harness));
-    describe('export', () => describeExportCases(harness));
-    describe('maintenance', () => describeMaintenanceCases(harness));
+    for (const [area, describeCases] of Object.entries(CONTRACT_AREAS)) {
+      if (!options.without?.includes(area as ContractArea)) describe(area, () => describeCases(harness));
+    }
   });
 }

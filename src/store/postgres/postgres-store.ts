@@ -1,0 +1,462 @@
+// The PostgreSQL store, for a desk whose operators sit at many workstations. One connection per
+// store; every write is one transaction on it that locks the rows it reads (SELECT … FOR UPDATE),
+// so writers at other workstations wait for each other instead of overwriting each other.
+import pg from 'pg';
+import { DeskError, NotFoundError, UsageError } from '../../domain/errors.js';
+import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../../domain/handover.js';
+import { diffPatch, type Plan, type PlanTools } from '../../domain/lifecycle.js';
+import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../../domain/numbering.js';
+import type { QueueFacts, QueueQuery, QueueSection } from '../../domain/queue.js';
+import type { Settlement } from '../../domain/settlement.js';
+import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../../domain/ticket.js';
+import type { NewVisit, Visit } from '../../domain/visit.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/facts.js';
+import { SCHEMA_VERSION } from '../migrations.js';
+import { WRITABLE } from '../sqlite-rows.js';
+import type {
+  CreateOptions, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TicketQuery, UpdateResult, WriteOptions,
+} from '../store.js';
+import { ticketFilterSql, ticketSortSql } from './filters.js';
+import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
+import { POSTGRES_MIGRATIONS } from './schema.js';
+
+const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
+/** The earliest deadline not yet met (a large number when none). */
+const NEXT_DUE_SQL = `least(
+  coalesce(CASE WHEN first_response_at IS NULL THEN response_due_at END, 9000000000000000),
+  coalesce(CASE WHEN dispatched_at IS NULL THEN dispatch_due_at END, 9000000000000000),
+  coalesce(CASE WHEN resolved_at IS NULL THEN resolve_due_at END, 9000000000000000),
+  coalesce(update_due_at, 9000000000000000))`;
+
+// Keys of the advisory locks the desk takes (pg_advisory_xact_lock), each held to the end of its transaction.
+const SCHEMA_LOCK = 'desk schema';
+const ROTATION_LOCK = 'desk rotation';
+
+// bigint (int8) and numeric come back as strings by default; every value the desk keeps in them
+// (epoch milliseconds, ids, counts) is well inside a double's exact integers.
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** The location as it may be shown: the URL without its password. */
+export function withoutPassword(location: string): string {
+  try {
+    const url = new URL(location);
+    url.password = '';
+    url.searchParams.delete('password');
+    return url.toString();
+  } catch {
+    return location.replace(/:[^:@/]*@/, '@');
+  }
+}
+
+export interface OpenOptions {
+  /** Open for reading only: no migration, and every write refused. */
+  readonly?: boolean;
+}
+
+/** Opens the database the URL names; the database must exist (CREATE DATABASE is the server owner's). */
+export async function openPostgresStore(location: string, options: OpenOptions): Promise<PostgresStore> {
+  const path = withoutPassword(location);
+  const client = new pg.Client({ connectionString: location, types: TYPES });
+  // A server that goes away would otherwise raise an unhandled 'error' event; the next query fails instead.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionRefusal(error, path);
+  }
+  try {
+    await migrate(client, path, options.readonly === true);
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return new PostgresStore(client, path, options.readonly === true);
+}
+
+function connectionRefusal(error: unknown, path: string): Error {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === '3D000') return new NotFoundError(`no database at ${path}`, 'create it first (createdb), or point --db / DESK_DB at your database');
+  if (code === '28P01' || code === '28000') return new UsageError(`cannot log in to ${path}: ${message}`, 'check the user and password of --db / DESK_DB');
+  return new UsageError(`cannot connect to ${path}: ${message ?? String(error)}`, 'check that the server runs and --db / DESK_DB names it');
+}
+
+async function migrate(client: pg.Client, path: string, readOnly: boolean): Promise<void> {
+  const version = async (): Promise<number | null> => {
+    const meta = await client.query("SELECT to_regclass('desk_meta') IS NOT NULL AS present");
+    if (!meta.rows[0].present) return null;
+    const row = await client.query("SELECT value FROM desk_meta WHERE key = 'schema_version'");
+    return row.rows.length ? Number(row.rows[0].value) : 0;
+  };
+  const checked = async (): Promise<number> => {
+    const found = await version();
+    if (found === null) {
+      const other = await client.query('SELECT 1 FROM pg_tables WHERE schemaname = current_schema() LIMIT 1');
+      if (other.rows.length) throw new UsageError(`${path} holds the tables of another program, not a desk database`, 'point --db / DESK_DB at a desk database');
+      return 0;
+    }
+    if (found > SCHEMA_VERSION) throw new UsageError(`${path} has schema version ${found}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
+    return found;
+  };
+  if ((await checked()) === SCHEMA_VERSION) return;
+  if (readOnly) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, 'run any desk command once as the database\'s owner to upgrade it');
+  // Another desk may be migrating at the same moment: take the lock, then look again.
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCHEMA_LOCK]);
+    const from = await checked();
+    if (from < SCHEMA_VERSION) {
+      await client.query('CREATE TABLE IF NOT EXISTS desk_meta (key text PRIMARY KEY, value text NOT NULL)');
+      for (let step = from; step < SCHEMA_VERSION; step++) {
+        const { sql } = POSTGRES_MIGRATIONS[step]!;
+        if (sql.trim()) await client.query(sql);
+      }
+      await client.query(
+        "INSERT INTO desk_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [String(SCHEMA_VERSION)],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** What a command gets from a part of the store this version has not brought to PostgreSQL. */
+function notYet(what: string): DeskError {
+  return new UsageError(`${what} is not available on PostgreSQL yet`, 'run it on an SQLite desk (--db FILE)');
+}
+
+export class PostgresStore implements Store {
+  constructor(
+    private readonly client: pg.Client,
+    readonly path: string,
+    readonly readOnly = false,
+  ) {}
+
+  checkWritable(): void {
+    if (this.readOnly) throw new UsageError(`${this.path} is open for reading only`, 'connect as a role that may write');
+  }
+
+  private async rows(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.client.query(numbered(sql), params as unknown[])).rows as Row[];
+  }
+
+  private async tickets(sql: string, params: readonly unknown[] = []): Promise<Ticket[]> {
+    return (await this.rows(sql, params)).map(toTicket);
+  }
+
+  /** The write in progress on this connection, which the next one waits for. */
+  private writing: Promise<void> = Promise.resolve();
+
+  /** Runs `work` in one transaction; one write at a time on the connection. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    this.checkWritable();
+    const previous = this.writing;
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      await this.client.query('BEGIN');
+      try {
+        const result = await work();
+        await this.client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await this.client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    } finally {
+      done();
+    }
+  }
+
+  async createTicket(ticket: NewTicket, options: CreateOptions, then: readonly Plan[] = []): Promise<Ticket> {
+    return this.write(async () => {
+      if (ticket.external_id) {
+        const [existing] = await this.rows('SELECT number FROM tickets WHERE external_id = ?', [ticket.external_id]);
+        if (existing) throw new UsageError(`external id ${ticket.external_id} is already ticket ${existing.number}`, 'external ids are unique; show that ticket instead');
+      }
+      // The sequence's row stays locked to the commit: concurrent creates take the numbers in turn, without gaps.
+      const [next] = await this.rows(
+        'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value',
+        [options.sequence],
+      );
+      const number = options.formatNumber(options.sequence, next!.value as number);
+      const fields = Object.keys(ticket).filter((f) => WRITABLE.has(f));
+      const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
+      const values = [...fields.map((f) => toColumn(f, ticket[f as keyof NewTicket])), number, 1, options.now, options.actor];
+      const [inserted] = await this.rows(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`, values);
+      const id = inserted!.id as number;
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const [field, value] of Object.entries(ticket)) {
+        if (value !== null && value !== false && value !== 0 && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
+      }
+      await this.insertEvent(id, options, 'create', { changes });
+      await this.insertSettlements(id, options.settlements ?? []);
+      for (const plan of then) await this.applyPlan({ id }, plan, options);
+      return this.readTicket({ id });
+    });
+  }
+
+  async getTicket(ref: TicketRef): Promise<Ticket> {
+    return this.readTicket(ref);
+  }
+
+  /** `lock`: inside a write, the ticket's row stays locked to the commit. */
+  private async readTicket(ref: TicketRef, lock = false): Promise<Ticket> {
+    const forUpdate = lock ? 'FOR UPDATE' : '';
+    if ('bare' in ref) {
+      // Both readings in one query, so the choice sees the tickets as they are in this transaction.
+      const rows = Number.isSafeInteger(ref.bare)
+        ? await this.tickets(`SELECT * FROM tickets WHERE id = ? OR number = ? ${forUpdate}`, [ref.bare, ref.thisMonth])
+        : await this.tickets(`SELECT * FROM tickets WHERE number = ? ${forUpdate}`, [ref.thisMonth]);
+      return chooseBareRefTicket(ref, rows.find((t) => t.id === ref.bare), rows.find((t) => t.number === ref.thisMonth));
+    }
+    if ('id' in ref && !Number.isSafeInteger(ref.id)) throw ticketNotFound(ref);
+    const [row] =
+      'id' in ref
+        ? await this.tickets(`SELECT * FROM tickets WHERE id = ? ${forUpdate}`, [ref.id])
+        : await this.tickets(`SELECT * FROM tickets WHERE number = ? ${forUpdate}`, [ref.number]);
+    if (!row) throw ticketNotFound(ref);
+    return row;
+  }
+
+  async updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]> {
+    return this.write(async () => {
+      const results: UpdateResult[] = [];
+      for (const ref of refs) results.push(await this.applyPlan(ref, plan, options));
+      return results;
+    });
+  }
+
+  async updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
+    return this.write(() => this.applyPlan(ref, plan, options));
+  }
+
+  private async applyPlan(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
+    const before = await this.readTicket(ref, true);
+    const change = await plan(before, this.tools);
+    if (!change) return { ticket: before, change: null, changes: {} };
+    const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
+    const fields = Object.keys(written);
+    for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
+    const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
+    await this.rows(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`, [
+      ...fields.map((f) => toColumn(f, written[f as keyof TicketPatch])),
+      options.now,
+      options.actor,
+      before.id,
+    ]);
+    const data: EventData = { changes: diffPatch(before, change.patch) };
+    // A redaction must not write down what it removes.
+    if (change.kind === 'redact') for (const pair of Object.values(data.changes!)) pair[0] = null;
+    if (change.text) data.text = change.text;
+    if (change.reason) data.reason = change.reason;
+    if (change.rules) data.rules = change.rules;
+    if (change.visit) data.visit = { ...change.visit };
+    if (change.eta !== undefined) data.eta = change.eta;
+    if (change.onTime !== undefined) data.on_time = change.onTime;
+    if (change.visit) await this.insertVisit(before.id, change.visit, options);
+    await this.insertSettlements(before.id, change.settlements ?? []);
+    if (change.closedCycle) await this.insertClosedCycle(before.id, change.closedCycle);
+    await this.insertEvent(before.id, options, change.kind, data);
+    if (change.notify) {
+      await this.insertEvent(before.id, options, 'notify', { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) });
+    }
+    return { ticket: await this.readTicket({ id: before.id }), change, changes: data.changes! };
+  }
+
+  /** Assignment state the routing rules read and advance, inside the caller's transaction. */
+  private readonly tools: PlanTools = {
+    nextInRotation: async (team, agents) => {
+      // The team's rotation row may not exist yet, so the lock is an advisory one on its name.
+      await this.rows('SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))', [ROTATION_LOCK, team]);
+      const [row] = await this.rows('SELECT last_agent FROM rotations WHERE team = ?', [team]);
+      const next = agents[(agents.indexOf((row?.last_agent as string | undefined) ?? '') + 1) % agents.length]!;
+      await this.rows('INSERT INTO rotations (team, last_agent) VALUES (?, ?) ON CONFLICT (team) DO UPDATE SET last_agent = excluded.last_agent', [team, next]);
+      return next;
+    },
+    openLoad: async (agents) => {
+      const rows = await this.rows(`SELECT assignee, count(*) AS open FROM tickets WHERE assignee = ANY(?::text[]) AND ${OPEN_SQL} GROUP BY assignee`, [[...agents]]);
+      return new Map(rows.map((r) => [r.assignee as string, r.open as number]));
+    },
+  };
+
+  private async insertSettlements(ticketId: number, settlements: readonly Settlement[]): Promise<void> {
+    for (const s of settlements) {
+      await this.rows('INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        ticketId, s.kind, s.cycle, s.due_at, s.settled_at, s.met, s.team, s.agent,
+      ]);
+    }
+  }
+
+  private async insertClosedCycle(ticketId: number, c: ClosedCycle): Promise<void> {
+    await this.rows(
+      `INSERT INTO closed_cycles (ticket_id, cycle, created_at, resolved_at, closed_at, reopened_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [ticketId, c.cycle, c.created_at, c.resolved_at, c.closed_at, c.reopened_at, c.satisfaction, c.rated_at, c.callback_at, c.team, c.assignee, c.type, c.resolve_business_ms],
+    );
+  }
+
+  private async insertEvent(ticketId: number, options: WriteOptions, kind: string, data: EventData): Promise<void> {
+    await this.rows('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)', [ticketId, options.now, options.actor, kind, JSON.stringify(data)]);
+  }
+
+  private async insertVisit(ticketId: number, v: NewVisit, options: WriteOptions): Promise<void> {
+    await this.rows(
+      `INSERT INTO visits (ticket_id, visited_at, visit_date, staff, person_times, hours, parts, materials_cents, transport_cents, cause, opinion, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [ticketId, v.visited_at, v.visit_date, JSON.stringify(v.staff), v.person_times, v.hours, v.parts, v.materials_cents, v.transport_cents, v.cause, v.opinion, options.now, options.actor],
+    );
+  }
+
+  async listTickets(query: TicketQuery): Promise<Ticket[]> {
+    const { where, params } = ticketFilterSql(query);
+    const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${[...ticketSortSql(query.sort), `id ${query.sort.descending ? 'DESC' : 'ASC'}`].join(', ')} LIMIT ?`;
+    return this.tickets(sql, [...params, query.limit]);
+  }
+
+  async listEvents(ticketId: number): Promise<TicketEvent[]> {
+    if (!Number.isSafeInteger(ticketId)) return [];
+    return (await this.rows('SELECT * FROM events WHERE ticket_id = ? ORDER BY id', [ticketId])).map(toEvent);
+  }
+
+  async listVisits(ticketId: number): Promise<Visit[]> {
+    if (!Number.isSafeInteger(ticketId)) return [];
+    return (await this.rows('SELECT * FROM visits WHERE ticket_id = ? ORDER BY visited_at, id', [ticketId])) as unknown as Visit[];
+  }
+
+  async recordHandover(handover: { since: number; team: string | null; summary: HandoverSummary }, options: WriteOptions): Promise<HandoverRecord> {
+    return this.write(async () => {
+      const [row] = await this.rows('INSERT INTO handovers (at, actor, since, team, summary) VALUES (?, ?, ?, ?, ?) RETURNING *', [
+        options.now, options.actor, handover.since, handover.team, JSON.stringify(handover.summary),
+      ]);
+      return row as unknown as HandoverRecord;
+    });
+  }
+
+  async lastHandover(before: number, team: string | null): Promise<HandoverRecord | null> {
+    const [row] = await this.rows('SELECT * FROM handovers WHERE at < ? AND team IS NOT DISTINCT FROM ?::text ORDER BY at DESC, id DESC LIMIT 1', [before, team]);
+    return (row as unknown as HandoverRecord | undefined) ?? null;
+  }
+
+  async shiftActivity(query: ShiftQuery): Promise<ShiftActivity> {
+    const team = query.team === undefined ? '' : 'AND team = ?';
+    const teamParam = query.team === undefined ? [] : [query.team];
+    const window = [query.since, query.until];
+    const open = await this.tickets(`SELECT * FROM tickets WHERE ${OPEN_SQL} ${team} ORDER BY id`, teamParam);
+    const pendingIds = open.filter((t) => t.status === 'pending').map((t) => t.id);
+    const pendingReasons = new Map<number, string | null>();
+    if (pendingIds.length) {
+      const rows = await this.rows("SELECT ticket_id, data->>'reason' AS reason FROM events WHERE kind = 'pending' AND ticket_id = ANY(?::bigint[]) ORDER BY id", [pendingIds]);
+      for (const row of rows) pendingReasons.set(row.ticket_id as number, row.reason as string | null);
+    }
+    return {
+      opened: await this.tickets(`SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ${team} ORDER BY created_at, id`, [...window, ...teamParam]),
+      resolved: await this.tickets(`SELECT * FROM tickets WHERE resolved_at >= ? AND resolved_at < ? ${team} ORDER BY resolved_at, id`, [...window, ...teamParam]),
+      escalated: await this.tickets(
+        `SELECT * FROM tickets WHERE id IN (SELECT ticket_id FROM events WHERE kind = 'escalate' AND at >= ? AND at < ?) ${team} ORDER BY id`,
+        [...window, ...teamParam],
+      ),
+      open,
+      pendingReasons,
+    };
+  }
+
+  async queueFacts(query: QueueQuery): Promise<QueueFacts> {
+    // Tickets not dispatched yet are everybody's concern: they count for every team.
+    const teams = query.teams === null ? '' : 'AND (team IS NULL OR team = ANY(?::text[]))';
+    const teamParams = query.teams === null ? [] : [[...query.teams]];
+    // A deadline not yet met whose due time passes `test`; false, never NULL, for a ticket
+    // without that deadline, since the due-soon section is "NOT past".
+    const unmet = (test: (due: string) => string) => {
+      const passes = (due: string) => `(${due} IS NOT NULL AND ${test(due)})`;
+      return `((first_response_at IS NULL AND ${passes('response_due_at')}) OR (dispatched_at IS NULL AND ${passes('dispatch_due_at')}) OR (resolved_at IS NULL AND ${passes('resolve_due_at')}) OR ${passes('update_due_at')})`;
+    };
+    const { now, soonUntil, limit } = query;
+    const past = unmet((due) => `${due} < ?`);
+    const soon = unmet((due) => `${due} >= ? AND ${due} < ?`);
+    const section = async (where: string, order: string, params: unknown[]): Promise<QueueSection> => ({
+      tickets: await this.tickets(`SELECT * FROM tickets WHERE ${where} ORDER BY ${order} LIMIT ?`, [...params, limit]),
+      total: ((await this.rows(`SELECT count(*) AS n FROM tickets WHERE ${where}`, params))[0]!.n as number) ?? 0,
+    });
+    return {
+      mine: await section(`assignee = ? AND ${OPEN_SQL}`, `${NEXT_DUE_SQL}, created_at, id`, [query.actor]),
+      breached: await section(`${WATCHED_SQL} AND ${past} ${teams}`, `${NEXT_DUE_SQL}, id`, [now, now, now, now, ...teamParams]),
+      dueSoon: await section(`${WATCHED_SQL} AND ${soon} AND NOT ${past} ${teams}`, `${NEXT_DUE_SQL}, id`, [
+        now, soonUntil, now, soonUntil, now, soonUntil, now, soonUntil, now, now, now, now, ...teamParams,
+      ]),
+      unassigned: await section(`(status IN ('new', 'reopened') OR (${OPEN_SQL} AND assignee IS NULL ${teams}))`, `${NEXT_DUE_SQL}, created_at, id`, [...teamParams]),
+    };
+  }
+
+  async health(): Promise<HealthFacts> {
+    const [facts] = await this.rows(`SELECT
+      (SELECT value FROM desk_meta WHERE key = 'schema_version') AS schema_version,
+      (SELECT count(*) FROM tickets) AS tickets,
+      (SELECT count(*) FROM events) AS events,
+      (SELECT count(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.kind IN ('create', 'import'))) AS tickets_without_origin`);
+    const behind = await this.rows(`SELECT s.name FROM sequences s
+      WHERE (SELECT max(substr(t.number, length(s.name) + 2)::bigint) FROM tickets t
+             WHERE starts_with(t.number, s.name || '-') AND substr(t.number, length(s.name) + 2) ~ '^[0-9]{1,15}$') > s.value
+      ORDER BY s.name`);
+    return {
+      // The server checks pages and foreign keys as it writes them; there is no file to look into.
+      integrity: ['ok'],
+      foreign_key_violations: 0,
+      schema_version: Number(facts!.schema_version),
+      known_schema_version: SCHEMA_VERSION,
+      // PostgreSQL always writes ahead to its WAL.
+      journal_mode: 'wal',
+      tickets: facts!.tickets as number,
+      events: facts!.events as number,
+      tickets_without_origin: facts!.tickets_without_origin as number,
+      sequences_behind: behind.map((r) => r.name as string),
+    };
+  }
+
+  async monthFacts(_query: FactsQuery): Promise<MonthFacts> {
+    throw notYet('the monthly report');
+  }
+
+  async monthSummaryFacts(_query: FactsQuery): Promise<MonthSummaryFacts> {
+    throw notYet('the monthly report');
+  }
+
+  async searchTickets(_query: SearchQuery): Promise<SearchHit[]> {
+    throw notYet('search');
+  }
+
+  async similarTickets(_ref: TicketRef, _limit: number): Promise<SimilarHit[]> {
+    throw notYet('the search for similar tickets');
+  }
+
+  async redactTicket(_ref: TicketRef, _reason: string, _options: WriteOptions): Promise<Ticket> {
+    throw notYet('redaction');
+  }
+
+  async backup(_destination: string): Promise<void> {
+    throw notYet('backup');
+  }
+
+  async beginImport(): Promise<ImportSession> {
+    throw notYet('import');
+  }
+
+  exportTickets(_query: ExportQuery): AsyncIterable<Ticket[]> {
+    throw notYet('export');
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+    await this.client.end();
+  }
+}
