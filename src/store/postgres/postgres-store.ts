@@ -18,6 +18,7 @@ import type {
 } from '../store.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
+import { monthFacts, monthSummaryFacts } from './report.js';
 import { POSTGRES_MIGRATIONS } from './schema.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -423,12 +424,12 @@ export class PostgresStore implements Store {
     };
   }
 
-  async monthFacts(_query: FactsQuery): Promise<MonthFacts> {
-    throw notYet('the monthly report');
+  async monthFacts(query: FactsQuery): Promise<MonthFacts> {
+    return monthFacts(this.client, query);
   }
 
-  async monthSummaryFacts(_query: FactsQuery): Promise<MonthSummaryFacts> {
-    throw notYet('the monthly report');
+  async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {
+    return monthSummaryFacts(this.client, query);
   }
 
   async searchTickets(_query: SearchQuery): Promise<SearchHit[]> {

@@ -1,0 +1,315 @@
+// The monthly report's aggregates on PostgreSQL: the queries of src/store/sqlite-report.ts, in
+// PostgreSQL's SQL, asked over the network. All in SQL over indexed time columns: the cost grows with the
+// tickets of the month, not with the whole database. Deadlines count from their settlements and
+// resolutions, closures and ratings from the ticket's current cycle and the cycles reopens ended
+// (closed_cycles), each as it stood at the month's end: a closed month counts the same whenever
+// it is run.
+import type pg from 'pg';
+import { DEADLINE_FIELDS } from '../../domain/deadlines.js';
+import type { SettledKind } from '../../domain/settlement.js';
+import {
+  type AgentFacts,
+  BREAKDOWN_FIELDS,
+  type DeadlineCount,
+  type FactsQuery,
+  type FieldCosts,
+  type FieldFacts,
+  type MonthFacts,
+  type MonthSummaryFacts,
+  type Percentiles,
+} from '../../report/facts.js';
+
+type Params = Record<string, number | string | readonly unknown[]>;
+
+/** Statuses whose SLA clock runs. */
+const RUNNING = "('new', 'dispatched', 'in_progress', 'reopened')";
+
+/** Every resolution cycle: the tickets' current ones, and those reopens ended. */
+const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets
+  UNION ALL SELECT ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM closed_cycles)`;
+
+
+class MonthQueries {
+  private readonly team: string;
+  private readonly params: Params;
+
+  constructor(private readonly db: pg.Client, private readonly q: FactsQuery) {
+    this.team = q.team === undefined ? '' : 'AND t.team = :team';
+    this.params = { start: q.start, end: q.end, now: q.now, ...(q.team === undefined ? {} : { team: q.team }) };
+  }
+
+  private async one<T>(sql: string, extra: Params = {}): Promise<T> {
+    return (await this.all<T>(sql, extra))[0]!;
+  }
+
+  /** `sql` with named parameters (:start), numbered for PostgreSQL. */
+  private async all<T>(sql: string, extra: Params = {}): Promise<T[]> {
+    const params = { ...this.params, ...extra };
+    const names: string[] = [];
+    const text = sql.replace(/(?<!:):([a-z_]+)\b/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`no parameter ${name}`);
+      const at = names.indexOf(name);
+      return `$${at >= 0 ? at + 1 : names.push(name)}`;
+    });
+    return (await this.db.query(text, names.map((n) => params[n]))).rows as T[];
+  }
+
+  private async count(where: string): Promise<number> {
+    return (await this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM tickets t WHERE ${where} ${this.team}`)).n;
+  }
+
+  private inMonth(column: string): string {
+    return `t.${column} >= :start AND t.${column} < :end`;
+  }
+
+  private async eventsInMonth(kind: string, distinct: boolean): Promise<number> {
+    return (await this.one<{ n: number }>(
+      `SELECT COUNT(${distinct ? 'DISTINCT e.ticket_id' : '*'}) AS n FROM events e JOIN tickets t ON t.id = e.ticket_id
+       WHERE e.kind = '${kind}' AND e.at >= :start AND e.at < :end ${this.team}`,
+    )).n;
+  }
+
+  /**
+   * Deadlines of a kind settled in the month, met or missed, and those that passed unmet in it
+   * while the clock ran and that no change has settled yet (they are missed at their due
+   * instant, whatever happens next). The settlement names the team of that moment.
+   */
+  private async deadline(kind: SettledKind): Promise<DeadlineCount> {
+    const settled = await this.one<DeadlineCount>(
+      `SELECT COUNT(*) FILTER (WHERE s.met) AS met, COUNT(*) FILTER (WHERE NOT s.met) AS missed FROM settlements s
+       WHERE s.kind = :kind AND s.settled_at >= :start AND s.settled_at < :end ${this.teamOf('s')}`,
+      { kind },
+    );
+    return { met: settled.met, missed: settled.missed + (await this.count(this.passedUnsettled(kind))) };
+  }
+
+  /** Tickets whose `kind` deadline passed in the month, before now, while the clock ran, and is not settled yet. */
+  private passedUnsettled(kind: SettledKind): string {
+    const { due, done, met } = DEADLINE_FIELDS[kind];
+    return `t.${due} >= :start AND t.${due} < least(:end::bigint, :now::bigint) AND t.${met} IS NULL ${done ? `AND t.${done} IS NULL` : ''} AND t.status IN ${RUNNING}`;
+  }
+
+  private teamOf(alias: string): string {
+    return this.q.team === undefined ? '' : `AND ${alias}.team = :team`;
+  }
+
+  /** Resolutions (or closures) in the month: of the tickets' current cycles, and of the cycles reopens ended. */
+  private async outcomes(column: 'resolved_at' | 'closed_at'): Promise<number> {
+    return (await this.count(this.inMonth(column))) + (await this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth(column)} ${this.team}`)).n;
+  }
+
+  /**
+   * Created before the end of the month and not resolved by then: every ticket created before it,
+   * less those whose current cycle was resolved before it, less those resolved before it in a
+   * cycle reopened only after it.
+   */
+  private async backlogEnd(): Promise<number> {
+    const reopenedLater = (await this.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
+    )).n;
+    if (this.q.team !== undefined) return (await this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)')) - reopenedLater;
+    return (await this.count('t.created_at < :end')) - (await this.count('t.resolved_at < :end')) - reopenedLater;
+  }
+
+  /** Tickets created in the month and resolved by its end (in the cycle they stood in then). */
+  private async createdResolved(): Promise<number> {
+    const inCycle = (await this.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth('created_at')} AND t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
+    )).n;
+    return (await this.count(`${this.inMonth('created_at')} AND t.resolved_at < :end`)) + inCycle;
+  }
+
+  /** Closures in the month, with the rating each had by the month's end. */
+  private async satisfaction(): Promise<MonthFacts['satisfaction']> {
+    const rows = await this.all<{ s: number; n: number }>(
+      `SELECT t.satisfaction AS s, COUNT(*) AS n FROM ${CYCLES} t
+       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end ${this.team} GROUP BY t.satisfaction`,
+    );
+    const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const row of rows) distribution[String(row.s) as keyof typeof distribution] = row.n;
+    return { distribution, rated: rows.reduce((n, r) => n + r.n, 0), sum: rows.reduce((n, r) => n + r.s * r.n, 0) };
+  }
+
+  /** What the report shows of a month beside another: its totals and headline rates. */
+  async summary(): Promise<MonthSummaryFacts> {
+    return {
+      created: await this.count(this.inMonth('created_at')),
+      resolved: await this.outcomes('resolved_at'),
+      closed: await this.outcomes('closed_at'),
+      reopened: await this.eventsInMonth('reopen', false),
+      escalated: await this.eventsInMonth('escalate', true),
+      backlog_end: await this.backlogEnd(),
+      created_resolved: await this.createdResolved(),
+      sla: { response: await this.deadline('response'), resolution: await this.deadline('resolve') },
+      satisfaction: await this.satisfaction(),
+    };
+  }
+
+  /** Nearest-rank median and 90th percentile of a duration in minutes, from one sort of the month's tickets. */
+  private async percentiles(expression: string, milestone: string, from = 'tickets'): Promise<Percentiles> {
+    const ranked = await this.all<{ v: number; r: number; n: number }>(
+      `SELECT v, r, n FROM (
+         SELECT (${expression}) / 60000.0 AS v, ROW_NUMBER() OVER (ORDER BY (${expression})) AS r, COUNT(*) OVER () AS n
+         FROM ${from} t WHERE ${this.inMonth(milestone)} AND (${expression}) IS NOT NULL ${this.team}
+       ) ranked WHERE r = greatest(ceil(n * 0.5), 1) OR r = greatest(ceil(n * 0.9), 1)`,
+    );
+    const at = (p: number) => ranked.find((row) => row.r === Math.max(Math.ceil(row.n * p), 1))?.v ?? null;
+    return { count: ranked[0]?.n ?? 0, median: at(0.5), p90: at(0.9) };
+  }
+
+  private async field(): Promise<FieldFacts> {
+    const visitsIn = `FROM visits v JOIN tickets t ON t.id = v.ticket_id WHERE v.visited_at >= :start AND v.visited_at < :end ${this.team}`;
+    const costs = 'COUNT(*) AS visits, COALESCE(SUM(v.person_times), 0) AS person_times, COALESCE(SUM(v.materials_cents), 0) AS materials_cents, COALESCE(SUM(v.transport_cents), 0) AS transport_cents';
+    const grouped = async (column: string) =>
+      Object.fromEntries(
+        (await this.all<FieldCosts & { key: string | null }>(`SELECT t.${column} AS key, ${costs} ${visitsIn} GROUP BY t.${column} ORDER BY visits DESC, t.${column} COLLATE "C" NULLS FIRST`)).map(({ key, ...c }) => [key ?? '', c]),
+      );
+    const totals = await this.one<Omit<FieldFacts, 'by_team' | 'by_category'>>(`SELECT ${costs}, COUNT(DISTINCT v.visit_date) AS days, COUNT(v.parts) AS parts ${visitsIn}`);
+    return { ...totals, by_team: await grouped('team'), by_category: await grouped('category') };
+  }
+
+  /**
+   * Per agent: the tickets they resolved in the month, the deadlines settled in it while the
+   * ticket was theirs (and those passed unsettled on tickets they hold), and the ratings of their
+   * closures by the month's end. Handled: the tickets of either kind.
+   */
+  private async agents(): Promise<AgentFacts[]> {
+    const resolvedHere = `${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.team}`;
+    const settledHere = `s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')}`;
+    const passedHere = `t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}`;
+    const byAgent = new Map<string, AgentFacts>();
+    const of = (agent: string) => {
+      let facts = byAgent.get(agent);
+      if (!facts) byAgent.set(agent, (facts = { agent, handled: 0, resolved: 0, sla_met: 0, sla_missed: 0, satisfaction_sum: 0, satisfaction_count: 0 }));
+      return facts;
+    };
+    const handled = await this.all<{ agent: string; n: number }>(
+      `SELECT agent, COUNT(*) AS n FROM (
+         SELECT t.assignee AS agent, t.ticket_id FROM ${CYCLES} t WHERE ${resolvedHere}
+         UNION SELECT s.agent, s.ticket_id FROM settlements s WHERE ${settledHere}
+         UNION SELECT t.assignee, t.id FROM tickets t WHERE ${passedHere}
+       ) handled GROUP BY agent`,
+    );
+    for (const row of handled) of(row.agent).handled = row.n;
+    for (const row of await this.all<{ agent: string; n: number }>(`SELECT t.assignee AS agent, COUNT(*) AS n FROM ${CYCLES} t WHERE ${resolvedHere} GROUP BY t.assignee`)) of(row.agent).resolved = row.n;
+    for (const row of await this.all<{ agent: string; met: number; missed: number }>(
+      `SELECT s.agent, COUNT(*) FILTER (WHERE s.met) AS met, COUNT(*) FILTER (WHERE NOT s.met) AS missed FROM settlements s WHERE s.kind = 'resolve' AND ${settledHere} GROUP BY s.agent`,
+    )) {
+      Object.assign(of(row.agent), { sla_met: row.met, sla_missed: row.missed });
+    }
+    for (const row of await this.all<{ agent: string; n: number }>(`SELECT t.assignee AS agent, COUNT(*) AS n FROM tickets t WHERE ${passedHere} GROUP BY t.assignee`)) of(row.agent).sla_missed += row.n;
+    const rated = await this.all<{ agent: string; sum: number; n: number }>(
+      `SELECT t.assignee AS agent, SUM(t.satisfaction) AS sum, COUNT(*) AS n FROM ${CYCLES} t
+       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end AND t.assignee IS NOT NULL ${this.team} GROUP BY t.assignee`,
+    );
+    for (const row of rated) Object.assign(of(row.agent), { satisfaction_sum: row.sum, satisfaction_count: row.n });
+    return [...byAgent.values()]
+      .filter((a) => a.handled > 0 || a.satisfaction_count > 0)
+      .sort((a, b) => b.handled - a.handled || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
+  }
+
+  /**
+   * The classification, team and intake fields of the month's tickets as they stood at its end,
+   * for those changed since: from the first later change of each field in the audit trail.
+   */
+  private async classificationAtEnd(): Promise<Map<number, { now: Record<string, string | null>; then: Record<string, string | null> }>> {
+    const later = await this.all<{ ticket_id: number; data: { changes?: Record<string, [unknown, unknown]> } }>(
+      `SELECT e.ticket_id, e.data FROM events e
+       WHERE e.ticket_id IN (SELECT t.id FROM tickets t WHERE ${this.inMonth('created_at')} ${this.team}) AND e.at >= :end
+       ORDER BY e.ticket_id, e.id`,
+    );
+    const then = new Map<number, Record<string, string | null>>();
+    for (const event of later) {
+      const changes = event.data.changes;
+      if (!changes) continue;
+      for (const field of BREAKDOWN_FIELDS) {
+        if (!(field in changes)) continue;
+        let fields = then.get(event.ticket_id);
+        if (!fields) then.set(event.ticket_id, (fields = {}));
+        if (!(field in fields)) fields[field] = (changes[field]![0] as string | null) ?? null;
+      }
+    }
+    const result = new Map<number, { now: Record<string, string | null>; then: Record<string, string | null> }>();
+    if (!then.size) return result;
+    const current = await this.all<Record<string, string | null> & { id: number }>(
+      `SELECT id, ${BREAKDOWN_FIELDS.join(', ')} FROM tickets WHERE id = ANY(:ids::bigint[])`,
+      { ids: [...then.keys()] },
+    );
+    for (const row of current) {
+      const fields = then.get(row.id)!;
+      for (const field of Object.keys(fields)) if (fields[field] === row[field]) delete fields[field];
+      if (Object.keys(fields).length) result.set(row.id, { now: row, then: fields });
+    }
+    return result;
+  }
+
+  async full(): Promise<MonthFacts> {
+    const inMonth = (column: string) => this.inMonth(column);
+    const atEnd = await this.classificationAtEnd();
+    const breakdowns: Record<string, Record<string, number>> = {};
+    for (const field of BREAKDOWN_FIELDS) {
+      const counts = new Map(
+        (await this.all<{ key: string | null; n: number }>(`SELECT t.${field} AS key, COUNT(*) AS n FROM tickets t WHERE ${inMonth('created_at')} ${this.team} GROUP BY t.${field}`)).map((r) => [r.key ?? '', r.n]),
+      );
+      for (const { now, then } of atEnd.values()) {
+        if (!(field in then)) continue;
+        const [from, to] = [now[field] ?? '', then[field] ?? ''];
+        counts.set(from, (counts.get(from) ?? 0) - 1);
+        counts.set(to, (counts.get(to) ?? 0) + 1);
+      }
+      const sorted = [...counts].filter(([, n]) => n > 0).sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0));
+      breakdowns[field] = Object.fromEntries(sorted);
+    }
+    const created_by_day = [];
+    for (const day of this.q.days) {
+      const { n } = await this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM tickets t WHERE t.created_at >= :start AND t.created_at < :end ${this.team}`, { start: day.start, end: day.end });
+      created_by_day.push({ date: day.date, count: n });
+    }
+    // A complaint's outcome as it stood at the month's end: the cycle it was in then.
+    const changedIds = [...atEnd.keys()];
+    const complaintRows = (await this.all<{ id: number; type: string | null; resolved_at: number | null; closed_at: number | null; satisfaction: number | null; rated_at: number | null }>(
+      `SELECT t.id, t.type, coalesce(c.resolved_at, t.resolved_at) AS resolved_at,
+              CASE WHEN c.ticket_id IS NULL THEN t.closed_at ELSE c.closed_at END AS closed_at,
+              CASE WHEN c.ticket_id IS NULL THEN t.satisfaction ELSE c.satisfaction END AS satisfaction,
+              CASE WHEN c.ticket_id IS NULL THEN t.rated_at ELSE c.rated_at END AS rated_at
+       FROM tickets t LEFT JOIN closed_cycles c ON c.ticket_id = t.id AND c.resolved_at < :end AND c.reopened_at >= :end
+       WHERE ${inMonth('created_at')} AND (t.type = 'complaint' OR t.id = ANY(:changed::bigint[])) ${this.team}`,
+      { changed: changedIds },
+    )).filter((row) => {
+      const then = atEnd.get(row.id)?.then;
+      return (then && 'type' in then ? then.type : row.type) === 'complaint';
+    });
+    const done = (ms: number | null) => ms !== null && ms < this.q.end;
+    const rated = complaintRows.filter((row) => row.satisfaction !== null && done(row.rated_at));
+    const complaints: MonthFacts['complaints'] = {
+      received: complaintRows.length,
+      resolved: complaintRows.filter((row) => done(row.resolved_at)).length,
+      closed: complaintRows.filter((row) => done(row.closed_at)).length,
+      open: complaintRows.filter((row) => !done(row.resolved_at)).length,
+      satisfaction_sum: rated.reduce((sum, row) => sum + row.satisfaction!, 0),
+      satisfaction_count: rated.length,
+    };
+    return {
+      ...(await this.summary()),
+      breakdowns: breakdowns as MonthFacts['breakdowns'],
+      created_by_day,
+      durations: {
+        first_response: { wall: await this.percentiles('t.first_response_at - t.created_at', 'first_response_at'), business: await this.percentiles('t.response_business_ms', 'first_response_at') },
+        resolution: { wall: await this.percentiles('t.resolved_at - t.created_at', 'resolved_at', CYCLES), business: await this.percentiles('t.resolve_business_ms', 'resolved_at', CYCLES) },
+      },
+      callbacks: (await this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${CYCLES} t WHERE ${inMonth('closed_at')} AND t.callback_at < :end ${this.team}`)).n,
+      complaints,
+      agents: await this.agents(),
+      updates: await this.deadline('update'),
+      field: await this.field(),
+    };
+  }
+}
+
+export function monthFacts(db: pg.Client, query: FactsQuery): Promise<MonthFacts> {
+  return new MonthQueries(db, query).full();
+}
+
+export function monthSummaryFacts(db: pg.Client, query: FactsQuery): Promise<MonthSummaryFacts> {
+  return new MonthQueries(db, query).summary();
+}
