@@ -35,9 +35,10 @@ export async function run(_input: CommandInput<Record<string, never>>, ctx: Cont
   }
 
   const healthy = checks.every((c) => c.ok);
-  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { database: path, healthy, checks });
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { database: store.path, healthy, checks });
   else {
-    ctx.io.stdout.write(`${path}\n`);
+    // The store's name for its location: a URL without its password.
+    ctx.io.stdout.write(`${store.path}\n`);
     for (const c of checks) ctx.io.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.check.padEnd(12)} ${c.detail}${c.ok ? '' : `\n      → ${c.advice}`}\n`);
   }
   return healthy ? 0 : UNHEALTHY;
