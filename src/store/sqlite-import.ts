@@ -1,5 +1,5 @@
-// The SQL of `desk import` and `desk export`: imported tickets written in batches, each batch one
-// BEGIN IMMEDIATE transaction with cached statements, and a streaming read for export.
+// The SQL of `desk import`: imported tickets written in batches, each batch one BEGIN IMMEDIATE
+// transaction with cached statements.
 import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
 import type Database from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffPatch, type PlanTools } from '../domain/lifecycle.js';
 import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
-import { ticketFilterSql } from './sqlite-filters.js';
-import type { ExportQuery, ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
+import type { ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
 import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toTicket, type Row } from './sqlite-rows.js';
@@ -396,39 +395,5 @@ export class SqliteImportSession implements ImportSession {
     this.seenFile = null;
     this.seenTable = null;
     this.db.pragma(`temp_store = ${this.tempStore}`);
-  }
-}
-
-/**
- * A reader of raw rows (arrays) into Tickets: an object literal of the table's columns, compiled
- * once, is several times cheaper than the objects the driver builds for every row.
- */
-function compileRowReader(columns: readonly string[]): (row: unknown[]) => Ticket {
-  const literal = columns.map((column, i) => `${JSON.stringify(column)}: r[${i}]`).join(', ');
-  const build = new Function('r', `return { ${literal} };`) as (row: unknown[]) => Row;
-  return (raw) => toTicket(build(raw));
-}
-
-/**
- * Every ticket matching `query`, in id order, in pages. One statement reads them all, so the
- * export is one consistent snapshot (WAL readers do not block writers).
- */
-export async function* exportTickets(db: Database.Database, query: ExportQuery, pageSize = 1000): AsyncGenerator<Ticket[]> {
-  const { where, params } = ticketFilterSql(query);
-  const statement = db.prepare(`SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).raw(true);
-  const read = compileRowReader(statement.columns().map((c) => c.name));
-  const rows = statement.iterate(...params) as IterableIterator<unknown[]>;
-  try {
-    let page: Ticket[] = [];
-    for (const row of rows) {
-      page.push(read(row));
-      if (page.length === pageSize) {
-        yield page;
-        page = [];
-      }
-    }
-    if (page.length) yield page;
-  } finally {
-    rows.return?.();
   }
 }
