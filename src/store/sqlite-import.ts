@@ -1,10 +1,10 @@
 // The SQL of `desk import`: imported tickets written in batches, each batch one BEGIN IMMEDIATE
 // transaction with cached statements.
-import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
 import type Database from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { changeEvents } from '../domain/change-events.js';
 import { diffPatch, type PlanTools } from '../domain/lifecycle.js';
 import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
@@ -12,11 +12,10 @@ import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toTicket, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
+import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
+import { insertEvent, updateTicketFields } from './sqlite-changes.js';
 
 
-// What an import may change on an existing ticket: not the id or number (how the ticket is known),
-// nor the store's own bookkeeping.
-const NOT_UPDATABLE = new Set(['id', 'number', 'version', 'updated_at', 'updated_by']);
 // An open batch whose input stalls this long is committed as it is.
 const IDLE_COMMIT_MS = 2000;
 // 64 MiB of WAL between checkpoints while importing (the default is 1000 pages, 4 MiB).
@@ -168,23 +167,11 @@ export class SqliteImportSession implements ImportSession {
     return numbers;
   }
 
-  private insertEvent(ticketId: number | bigint, options: ImportWriteOptions, kind: string, data: string): void {
-    this.eventInsert ??= this.db.prepare('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)');
-    this.eventInsert.run(ticketId, options.now, options.actor, kind, data);
-  }
-
-  private eventInsert: Database.Statement | null = null;
-
-  private eventHead: { source: string; head: string; text: string } | null = null;
-
-  /** `{"source": …, "line": N, "text": "imported from …, line N"}`, without a JSON.stringify per row. */
-  private importEventData(record: ImportRecord, options: ImportWriteOptions, changes?: Record<string, [unknown, unknown]>): string {
-    if (changes) return JSON.stringify({ source: options.source, line: record.line, text: `imported from ${options.source}, line ${record.line}`, changes });
-    if (this.eventHead?.source !== options.source) {
-      const text = JSON.stringify(`imported from ${options.source}, line `);
-      this.eventHead = { source: options.source, head: `{"source":${JSON.stringify(options.source)},"line":`, text: text.slice(0, -1) };
-    }
-    return `${this.eventHead.head}${record.line},"text":${this.eventHead.text}${record.line}"}`;
+  /** `{"source": …, "line": N, "text": "imported from …, line N"}`, with what changed for an update. */
+  private importEventData(record: ImportRecord, options: ImportWriteOptions, changes?: Record<string, [unknown, unknown]>): EventData {
+    const data: EventData = { source: options.source, line: record.line, text: `imported from ${options.source}, line ${record.line}` };
+    if (changes) data.changes = changes;
+    return data;
   }
 
   private async insert(record: ImportRecord, number: string, options: ImportWriteOptions): Promise<void> {
@@ -203,14 +190,9 @@ export class SqliteImportSession implements ImportSession {
       const change = await plan(ticket, this.tools);
       if (!change) continue;
       if (change.settlements) settlements.push(...change.settlements);
-      const data: EventData = { changes: diffPatch(ticket, change.patch) };
-      if (change.rules) data.rules = change.rules;
+      events.push(...changeEvents(ticket, change));
       Object.assign(ticket, change.bookkeeping, change.patch);
-      events.push({ kind: change.kind, data });
       changed++;
-      if (change.notify) {
-        events.push({ kind: 'notify', data: { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) } });
-      }
     }
     if (changed) {
       ticket.version += changed;
@@ -227,8 +209,8 @@ export class SqliteImportSession implements ImportSession {
     const bound = new Array<unknown>(columns.length);
     for (let i = 0; i < columns.length; i++) bound[i] = toColumn(columns[i]!, values[columns[i]!]);
     const { lastInsertRowid } = this.insertTicket!.run(bound);
-    this.insertEvent(lastInsertRowid, options, 'import', this.importEventData(record, options));
-    for (const event of events) this.insertEvent(lastInsertRowid, options, event.kind, JSON.stringify(event.data));
+    insertEvent(this.db, lastInsertRowid, options, 'import', this.importEventData(record, options));
+    for (const event of events) insertEvent(this.db, lastInsertRowid, options, event.kind, event.data);
     for (const s of settlements) insertSettlement(this.db, lastInsertRowid, s);
   }
 
@@ -241,15 +223,10 @@ export class SqliteImportSession implements ImportSession {
     const fields = Object.keys(changes);
     if (!fields.length) return false;
     if (update.settlements) replaceSettlements(this.db, existing.id, existing.reopen_count, update.settlements);
-    for (const field of fields) if (NOT_UPDATABLE.has(field)) throw new Error(`import update writes ${field}`);
-    const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
-    this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
-      ...fields.map((f) => toColumn(f, patch[f as keyof TicketPatch])),
-      options.now,
-      options.actor,
-      existing.id,
-    );
-    this.insertEvent(existing.id, options, 'import', this.importEventData(record, options, changes));
+    const written: TicketPatch = {};
+    for (const field of fields) (written as Record<string, unknown>)[field] = patch[field as keyof TicketPatch];
+    updateTicketFields(this.db, existing.id, written, options);
+    insertEvent(this.db, existing.id, options, 'import', this.importEventData(record, options, changes));
     return true;
   }
 
