@@ -207,7 +207,7 @@ export class SqliteStore implements Store {
   /** The write in progress on this connection, which the next one waits for. */
   private writing: Promise<void> = Promise.resolve();
 
-  async createTicket(ticket: NewTicket, options: CreateOptions, then: readonly Plan[] = []): Promise<Ticket> {
+  async createTicket(ticket: NewTicket, options: CreateOptions, afterCreate: readonly Plan[] = []): Promise<Ticket> {
     return this.write(async () => {
       if (ticket.external_id) {
         const existing = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(ticket.external_id) as Row | undefined;
@@ -230,7 +230,7 @@ export class SqliteStore implements Store {
       }
       insertEvent(this.db, id, options, 'create', { changes });
       this.insertSettlements(id, options.settlements ?? []);
-      for (const plan of then) await this.applyPlan({ id }, plan, options);
+      for (const plan of afterCreate) await this.applyPlan({ id }, plan, options);
       return this.readTicket({ id });
     });
   }

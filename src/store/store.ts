@@ -62,8 +62,8 @@ export interface Store {
    * that will write calls it before asking the operator anything or reading its input.
    */
   checkWritable(): void;
-  /** Creates the ticket and applies `then` (e.g. rule classification) in the same transaction. */
-  createTicket(ticket: NewTicket, options: CreateOptions, then?: readonly Plan[]): Promise<Ticket>;
+  /** Creates the ticket and applies the `afterCreate` plans (e.g. rule classification) in the same transaction. */
+  createTicket(ticket: NewTicket, options: CreateOptions, afterCreate?: readonly Plan[]): Promise<Ticket>;
   /**
    * The ticket a reference names. A bare integer is looked up both ways, as an id and as this
    * month's number, and chooseBareRefTicket (src/domain/numbering.ts) takes it or refuses it.
