@@ -5,6 +5,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { changeEvents } from '../domain/change-events.js';
+import { drawnNumbers, fitDrawnNumbers, planImportNumbers } from '../domain/numbering.js';
 import { diffPatch, type PlanTools } from '../domain/lifecycle.js';
 import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
@@ -114,57 +115,36 @@ export class SqliteImportSession implements ImportSession {
     return undefined;
   }
 
-  private isTaken(number: string): boolean {
-    return this.statement('SELECT 1 FROM tickets WHERE number = ?').get(number) !== undefined;
+  /** The numbers of `numbers` that tickets have. */
+  private takenNumbers(numbers: readonly string[]): Set<string> {
+    if (!numbers.length) return new Set();
+    return new Set(this.statement('SELECT number FROM tickets WHERE number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(numbers)) as string[]);
   }
 
-  /**
-   * Numbers for the batch's new tickets: a row's own number when it is free (a number in the
-   * desk's pattern moves its month's sequence past it, so later numbers never collide with it),
-   * else the next of the monthly sequence of its creation, reserved a whole batch at a time.
-   */
+  /** Numbers for the batch's new tickets, by the rules of planImportNumbers and fitDrawnNumbers. */
   private chooseNumbers(records: readonly ImportRecord[], options: ImportWriteOptions): string[] {
-    const numbers = new Array<string>(records.length);
-    const reserved = new Set<string>();
-    const free = (number: string) => !reserved.has(number) && !this.isTaken(number);
-    const bump = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)');
-    const bySequence = new Map<string, number[]>();
-    records.forEach((record, i) => {
-      const given = record.ticket.number;
-      if (given !== null && free(given)) {
-        numbers[i] = given;
-        reserved.add(given);
-        const own = options.parseNumber(given);
-        if (own) bump.run(own.sequence, own.value);
-        return;
-      }
-      const sequence = options.sequenceOf(record.ticket.created_at);
-      const waiting = bySequence.get(sequence);
-      if (waiting) waiting.push(i);
-      else bySequence.set(sequence, [i]);
-    });
-    const reserve = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value RETURNING value').pluck();
-    for (const [sequence, waiting] of bySequence) {
-      const last = reserve.get(sequence, waiting.length) as number;
-      const first = last - waiting.length + 1;
-      const low = options.formatNumber(sequence, first);
-      const high = options.formatNumber(sequence, last);
-      // Numbers of the reserved range already taken (given by an earlier import): usually none,
-      // so one range query replaces a lookup per row.
-      const taken = low.length === high.length ? new Set(this.statement('SELECT number FROM tickets WHERE number BETWEEN ? AND ?').pluck().all(low, high) as string[]) : null;
-      let value = first;
-      for (const i of waiting) {
-        let number = options.formatNumber(sequence, value++);
-        if (reserved.has(number) || (taken ? taken.has(number) : this.isTaken(number))) {
-          // Past the reserved range, further values come one at a time.
-          do number = options.formatNumber(sequence, reserve.get(sequence, 1) as number);
-          while (reserved.has(number) || this.isTaken(number));
+    const requests = records.map((r) => ({ given: r.ticket.number, createdAt: r.ticket.created_at }));
+    const plan = planImportNumbers(requests, this.takenNumbers(requests.flatMap((r) => (r.given === null ? [] : [r.given]))), options.numbering);
+    const advance = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)');
+    for (const [sequence, value] of plan.floors) advance.run(sequence, value);
+    const draw = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value RETURNING value').pluck();
+    const numbers = plan.kept;
+    const used = new Set(numbers.filter((n) => n !== null));
+    for (const [sequence, requests] of plan.draws) {
+      let waiting = requests;
+      for (let round: 'first' | 'later' = 'first'; waiting.length; round = 'later') {
+        const first = (draw.get(sequence, waiting.length) as number) - waiting.length + 1;
+        const drawn = drawnNumbers(options.numbering, sequence, first, waiting.length);
+        const taken = this.takenNumbers(drawn);
+        const fit = fitDrawnNumbers(waiting, drawn, (n) => used.has(n) || taken.has(n), round);
+        for (const [i, number] of fit.given) {
+          numbers[i] = number;
+          used.add(number);
         }
-        numbers[i] = number;
-        reserved.add(number);
+        waiting = fit.waiting;
       }
     }
-    return numbers;
+    return numbers as string[];
   }
 
   /** `{"source": …, "line": N, "text": "imported from …, line N"}`, with what changed for an update. */

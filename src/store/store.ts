@@ -1,7 +1,7 @@
 // The storage interface. The SQLite store implements it; a PostgreSQL store could too, so nothing
 // here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
 import type { Plan, Change } from '../domain/lifecycle.js';
-import type { TicketRef } from '../domain/numbering.js';
+import type { TicketNumbering, TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { EventData, EventKind, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
@@ -135,11 +135,8 @@ export interface ImportWriteOptions extends WriteOptions {
   batchSize: number;
   /** The file as named in the import event ("stdin" for -). */
   source: string;
-  /** The monthly sequence a new number is drawn from, for a ticket created at `createdAt`. */
-  sequenceOf(createdAt: number): string;
-  formatNumber(sequence: string, value: number): string;
-  /** The sequence and value of a number in the desk's own pattern, or null. */
-  parseNumber(number: string): { sequence: string; value: number } | null;
+  /** How new tickets are numbered: which monthly sequence, in which pattern. */
+  numbering: TicketNumbering;
   /** Plans applied to each new ticket before it is written (rule dispatch), each its own event. */
   then: readonly Plan[];
   /** With --update: the patch that brings an existing ticket up to its row; null skips existing tickets. */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { escapeControls, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Plan } from '../../domain/lifecycle.js';
-import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
+import { deskNumbering } from '../../domain/numbering.js';
 import { planRuleDispatch } from '../../app/routing.js';
 import { withClock } from '../../app/ticket-clock.js';
 import { checkEnum } from '../../domain/vocabulary.js';
@@ -119,9 +119,6 @@ export async function run({ args, options }: { args: string[]; options: Options 
   const engine = options.classify || options.dispatch ? await ctx.rules() : null;
   const sla = await ctx.sla();
   const zone = settings.timezone;
-  const { prefix, digits } = settings.numbering;
-  const ownNumber = new RegExp(`^(${prefix}-\\d{6})-(\\d+)$`);
-  const monthOf = createMonthKeyer(zone);
 
   // A dry run never creates a database: without one, every row would be new.
   const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
@@ -148,12 +145,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
     write: {
       actor: ctx.actor,
       source: source.name,
-      sequenceOf: (createdAt) => sequenceName(prefix, monthOf(createdAt)),
-      formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
-      parseNumber: (number) => {
-        const m = ownNumber.exec(number);
-        return m ? { sequence: m[1]!, value: Number(m[2]) } : null;
-      },
+      numbering: deskNumbering(settings.numbering, createMonthKeyer(zone)),
       then: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
       update: options.update ? planImportUpdate(sla) : null,
     },
