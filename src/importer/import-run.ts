@@ -6,12 +6,13 @@ import { DeskError, UsageError } from '../domain/errors.js';
 import type { Plan } from '../domain/lifecycle.js';
 import type { RuleEngine } from '../rules/engine.js';
 import type { SlaPolicy } from '../sla/targets.js';
-import type { ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from '../store/store.js';
+import type { ImportSession } from '../store/store.js';
 import { classifyImported, startImportedClock } from './complete-ticket.js';
 import type { ColumnMap } from './fields.js';
 import type { RejectsFile } from './rejects.js';
 import { ImportNotes, validateRow, type RowContext, type RowProblem } from './row.js';
 import type { TextSource } from './source.js';
+import { previewImportRecords, writeImportRecords, type ImportCounts, type ImportRecord, type ImportWriteOptions } from './import-write.js';
 import { readSourceRecords, sniffFormat, type ImportFormat, type SourceReading, type SourceRecord } from './source-records.js';
 
 export interface ImportProgress {
@@ -38,8 +39,8 @@ export interface ImportRun {
   classify: RuleEngine | null;
   sla: SlaPolicy | null;
   rows: Omit<RowContext, 'now'>;
-  /** How tickets are numbered and written; `then` holds the dispatch plan when --dispatch. */
-  write: Omit<ImportWriteOptions, 'now' | 'then' | 'batchSize'> & { then: (now: number) => readonly Plan[] };
+  /** How tickets are numbered and written; plansForNewAt(now) gives the plans for new tickets (the dispatch plan, with --dispatch). */
+  write: Omit<ImportWriteOptions, 'now' | 'plansForNew' | 'batchSize'> & { plansForNewAt: (now: number) => readonly Plan[] };
   now(): number;
   /** Each bad row's problems, as they are found. */
   onProblem(problem: RowProblem): void;
@@ -188,14 +189,14 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
   };
   const write = async (records: ImportRecord[]) => {
     const now = run.now();
-    addCounts(await session.write(records, { ...run.write, batchSize: run.batchSize, now, then: run.write.then(now) }));
+    addCounts(await writeImportRecords(session, records, { ...run.write, batchSize: run.batchSize, now, plansForNew: run.write.plansForNewAt(now) }));
     written += records.length;
   };
 
   if (run.dryRun) {
     for await (const batch of checkedBatches(run, session, notes, sources, CHECK_AND_COMPLETE)) {
       reportChecked(batch);
-      addCounts(await session.preview(batch.records, { ...run.write, batchSize: run.batchSize, now: run.now(), then: [] }));
+      addCounts(await previewImportRecords(session, batch.records, run.write));
       progress('check', null);
     }
   } else if (run.onError === 'skip') {

@@ -146,7 +146,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
       actor: ctx.actor,
       source: source.name,
       numbering: deskNumbering(settings.numbering, createMonthKeyer(zone)),
-      then: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
+      plansForNewAt: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
       update: options.update ? planImportUpdate(sla) : null,
     },
     now: () => ctx.now(),
