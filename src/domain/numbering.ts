@@ -115,7 +115,7 @@ export interface TicketNumbering {
 }
 
 /** PREFIX-YYYYMM-NNNNN, YYYYMM the month of the ticket's creation as `monthOf` reads it (in the desk's zone). */
-export function deskNumbering(settings: NumberingSettings, monthOf: (instant: number) => string): TicketNumbering {
+export function createDeskNumbering(settings: NumberingSettings, monthOf: (instant: number) => string): TicketNumbering {
   const own = new RegExp(`^(${settings.prefix}-\\d{6})-(\\d+)$`);
   return {
     sequenceOf: (createdAt) => sequenceName(settings.prefix, monthOf(createdAt)),
@@ -171,7 +171,7 @@ export function planImportNumbers(requests: readonly NumberRequest[], taken: Rea
 }
 
 /** The numbers of `count` values of the sequence drawn from `first` on. */
-export function drawnNumbers(numbering: TicketNumbering, sequence: string, first: number, count: number): string[] {
+export function formatDrawnNumbers(numbering: TicketNumbering, sequence: string, first: number, count: number): string[] {
   return Array.from({ length: count }, (_, k) => numbering.format(sequence, first + k));
 }
 

@@ -4,7 +4,7 @@
 // answers what is stored and writes; what to write is decided here.
 import { changeEvents, type TrailEvent } from '../domain/change-events.js';
 import { diffPatch, type Plan } from '../domain/lifecycle.js';
-import { drawnNumbers, fitDrawnNumbers, planImportNumbers, type TicketNumbering } from '../domain/numbering.js';
+import { fitDrawnNumbers, formatDrawnNumbers, planImportNumbers, type TicketNumbering } from '../domain/numbering.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import type { ImportBatch, ImportLookup, ImportSession, ImportTicket, WriteOptions } from '../store/store.js';
@@ -106,7 +106,7 @@ async function chooseNumbers(batch: ImportBatch, tickets: readonly ImportTicket[
     let waiting = requesting;
     for (let draw: 'first' | 'later' = 'first'; waiting.length; draw = 'later') {
       const first = await batch.drawNumbers(sequence, waiting.length);
-      const drawn = drawnNumbers(numbering, sequence, first, waiting.length);
+      const drawn = formatDrawnNumbers(numbering, sequence, first, waiting.length);
       const taken = await batch.takenNumbers(drawn);
       const fit = fitDrawnNumbers(waiting, drawn, (n) => used.has(n) || taken.has(n), draw);
       for (const [i, number] of fit.given) {

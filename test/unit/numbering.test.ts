@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UsageError } from '../../src/domain/errors.js';
 import {
-  chooseBareRefTicket, deskNumbering, drawnNumbers, fitDrawnNumbers, formatTicketNumber, parseTicketRef, planImportNumbers, sequenceName,
+  chooseBareRefTicket, createDeskNumbering, fitDrawnNumbers, formatDrawnNumbers, formatTicketNumber, parseTicketRef, planImportNumbers, sequenceName,
   type BareRef, type NumberRequest, type RefScope,
 } from '../../src/domain/numbering.js';
 import { thrown } from './thrown.js';
@@ -99,11 +99,11 @@ describe('chooseBareRefTicket', () => {
 });
 
 // Months read in UTC: the tests name instants by their UTC month.
-const SD = deskNumbering({ prefix: 'SD', digits: 5 }, (instant) => new Date(instant).toISOString().slice(0, 7).replace('-', ''));
+const SD = createDeskNumbering({ prefix: 'SD', digits: 5 }, (instant) => new Date(instant).toISOString().slice(0, 7).replace('-', ''));
 const OCTOBER = Date.UTC(2026, 9, 6, 1);
 const NOVEMBER_3 = Date.UTC(2026, 10, 3, 1);
 
-describe('deskNumbering', () => {
+describe('createDeskNumbering', () => {
   it('draws from the sequence of the creation month and pads to the digits', () => {
     expect([SD.sequenceOf(OCTOBER), SD.sequenceOf(NOVEMBER_3)]).toEqual(['SD-202610', 'SD-202611']);
     expect(SD.format('SD-202610', 42)).toBe('SD-202610-00042');
@@ -188,6 +188,6 @@ describe('fitDrawnNumbers', () => {
   });
 
   it('draws as many numbers as asked, from the first value on', () => {
-    expect(drawnNumbers(SD, 'SD-202611', 9, 3)).toEqual(['SD-202611-00009', 'SD-202611-00010', 'SD-202611-00011']);
+    expect(formatDrawnNumbers(SD, 'SD-202611', 9, 3)).toEqual(['SD-202611-00009', 'SD-202611-00010', 'SD-202611-00011']);
   });
 });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { escapeControls, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Plan } from '../../domain/lifecycle.js';
-import { deskNumbering } from '../../domain/numbering.js';
+import { createDeskNumbering } from '../../domain/numbering.js';
 import { planRuleDispatch } from '../../app/routing.js';
 import { withClock } from '../../app/ticket-clock.js';
 import { checkEnum } from '../../domain/vocabulary.js';
@@ -145,7 +145,7 @@ export async function run({ args, options }: { args: string[]; options: Options 
     write: {
       actor: ctx.actor,
       source: source.name,
-      numbering: deskNumbering(settings.numbering, createMonthKeyer(zone)),
+      numbering: createDeskNumbering(settings.numbering, createMonthKeyer(zone)),
       plansForNewAt: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
       update: options.update ? planImportUpdate(sla) : null,
     },
