@@ -6,7 +6,7 @@ import { isOpen } from '../../domain/ticket.js';
 import type { Plan } from '../../domain/lifecycle.js';
 import { createDeskNumbering } from '../../domain/numbering.js';
 import { planRuleDispatch } from '../../app/routing.js';
-import { withClock } from '../../app/ticket-clock.js';
+import { TicketWrites } from '../../app/ticket-writes.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { planImportUpdate } from '../../importer/complete-ticket.js';
 import { parseColumnMap } from '../../importer/fields.js';
@@ -125,6 +125,8 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
   const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
   const storeContext = dryWithoutDatabase ? ctx.derive({ db: IN_MEMORY }) : ctx;
   const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
+  // The rules' dispatch of a new row is a write like any other: text limits and the SLA clock applied once.
+  const writes = new TicketWrites(store, { sla, limits: settings.limits });
   const session = await store.beginImport();
   const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding, ctx.cwd);
 
@@ -147,7 +149,7 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
       actor: ctx.actor,
       source: source.name,
       numbering: createDeskNumbering(settings.numbering, createMonthKeyer(zone)),
-      plansForNewAt: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
+      plansForNewAt: (now) => (options.dispatch && engine ? [writes.compose(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), now)] : []),
       update: options.update ? planImportUpdate(sla) : null,
     },
     now: () => ctx.now(),
