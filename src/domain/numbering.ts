@@ -1,4 +1,5 @@
-// Ticket numbers: PREFIX-YYYYMM-NNNNN, the sequence restarting every month.
+// Ticket numbers: PREFIX-YYYYMM-NNNNN, the sequence restarting every month; references to tickets;
+// and which numbers an import keeps, and how it draws the others.
 import { NotFoundError, UsageError } from './errors.js';
 
 export interface NumberingSettings {
@@ -100,4 +101,99 @@ export function chooseBareRefTicket<T extends { id: number; number: string }>(re
   const ticket = byId ?? byNumber;
   if (!ticket) throw ticketNotFound(ref);
   return ticket;
+}
+
+/**
+ * How the desk numbers tickets: the sequence a ticket created at an instant draws from, the
+ * number of a sequence's value, and the sequence and value of a number in the desk's own pattern.
+ */
+export interface TicketNumbering {
+  sequenceOf(createdAt: number): string;
+  format(sequence: string, value: number): string;
+  /** Null for a number of another pattern (another system's, another prefix). */
+  parse(number: string): { sequence: string; value: number } | null;
+}
+
+/** PREFIX-YYYYMM-NNNNN, YYYYMM the month of the ticket's creation as `monthOf` reads it (in the desk's zone). */
+export function createDeskNumbering(settings: NumberingSettings, monthOf: (instant: number) => string): TicketNumbering {
+  const own = new RegExp(`^(${settings.prefix}-\\d{6})-(\\d+)$`);
+  return {
+    sequenceOf: (createdAt) => sequenceName(settings.prefix, monthOf(createdAt)),
+    format: (sequence, value) => formatTicketNumber(sequence, value, settings.digits),
+    parse: (number) => {
+      const match = own.exec(number);
+      return match ? { sequence: match[1]!, value: Number(match[2]) } : null;
+    },
+  };
+}
+
+/** A new ticket of an import: the number its source gave it, if any, and when it was created. */
+export interface NumberRequest {
+  given: string | null;
+  createdAt: number;
+}
+
+export interface ImportNumberPlan {
+  /** Each request's own number where it keeps it; null where it draws one. */
+  kept: (string | null)[];
+  /**
+   * The sequences of kept numbers in the desk's own pattern, each with the highest value kept:
+   * the sequence is moved up to it, so that no number drawn later repeats a kept one.
+   */
+  floors: Map<string, number>;
+  /** The requests that draw a number, by the sequence they draw from (in the order first needed). */
+  draws: Map<string, number[]>;
+}
+
+/**
+ * Which numbers an import keeps: a number the source gives is kept when no ticket has it
+ * (`taken`) and no earlier request kept it; every other request draws the next number of the
+ * sequence of its creation month.
+ */
+export function planImportNumbers(requests: readonly NumberRequest[], taken: ReadonlySet<string>, numbering: TicketNumbering): ImportNumberPlan {
+  const plan: ImportNumberPlan = { kept: [], floors: new Map(), draws: new Map() };
+  const kept = new Set<string>();
+  requests.forEach(({ given, createdAt }, i) => {
+    if (given !== null && !taken.has(given) && !kept.has(given)) {
+      plan.kept.push(given);
+      kept.add(given);
+      const own = numbering.parse(given);
+      if (own) plan.floors.set(own.sequence, Math.max(plan.floors.get(own.sequence) ?? own.value, own.value));
+      return;
+    }
+    plan.kept.push(null);
+    const sequence = numbering.sequenceOf(createdAt);
+    const waiting = plan.draws.get(sequence);
+    if (waiting) waiting.push(i);
+    else plan.draws.set(sequence, [i]);
+  });
+  return plan;
+}
+
+/** The numbers of `count` values of the sequence drawn from `first` on. */
+export function formatDrawnNumbers(numbering: TicketNumbering, sequence: string, first: number, count: number): string[] {
+  return Array.from({ length: count }, (_, k) => numbering.format(sequence, first + k));
+}
+
+/**
+ * Gives the numbers of a draw to the requests waiting on its sequence. The first draw holds a
+ * value for each request: the k-th request takes the k-th number unless it is unavailable (a
+ * ticket or this batch has it). A later draw is given in turn: each available number to the next
+ * request still waiting. Returns the numbers given and the requests that wait for another draw.
+ */
+export function fitDrawnNumbers(
+  waiting: readonly number[],
+  drawn: readonly string[],
+  unavailable: (number: string) => boolean,
+  draw: 'first' | 'later',
+): { given: [request: number, number: string][]; waiting: number[] } {
+  const given: [number, string][] = [];
+  if (draw === 'first') {
+    const still: number[] = [];
+    waiting.forEach((request, k) => (unavailable(drawn[k]!) ? still.push(request) : given.push([request, drawn[k]!])));
+    return { given, waiting: still };
+  }
+  let next = 0;
+  for (const number of drawn) if (next < waiting.length && !unavailable(number)) given.push([waiting[next++]!, number]);
+  return { given, waiting: waiting.slice(next) };
 }

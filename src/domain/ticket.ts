@@ -118,6 +118,9 @@ export interface EventData {
   /** For an update event: the promised resolution time, and whether the update came in time. */
   eta?: number | null;
   on_time?: boolean | null;
+  /** For an import event: the source as named, and the line its row starts on. */
+  source?: string;
+  line?: number;
 }
 
 export function isOpen(status: Status): boolean {

@@ -7,7 +7,8 @@ import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import type { SlaPolicy } from '../sla/targets.js';
 import { settleStarted, withDeadlines } from '../app/ticket-clock.js';
 import type { Settlement } from '../domain/settlement.js';
-import type { ImportRecord, ImportTicket, ImportUpdate } from '../store/store.js';
+import type { ImportTicket } from '../store/store.js';
+import type { ImportRecord, ImportUpdate } from './import-write.js';
 
 const DUE_FIELDS = ['response_due_at', 'dispatch_due_at', 'resolve_due_at'] as const;
 // Computed by the clock unless the row gives them (a round trip keeps what the export said).

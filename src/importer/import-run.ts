@@ -6,17 +6,14 @@ import { DeskError, UsageError } from '../domain/errors.js';
 import type { Plan } from '../domain/lifecycle.js';
 import type { RuleEngine } from '../rules/engine.js';
 import type { SlaPolicy } from '../sla/targets.js';
-import type { ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from '../store/store.js';
+import type { ImportSession } from '../store/store.js';
 import { classifyImported, startImportedClock } from './complete-ticket.js';
-import { readCsvRows } from './csv-reader.js';
-import { fieldOfHeader, planColumns, type ColumnMap, type TicketColumn } from './fields.js';
-import { readJsonArrayRows, readNdjsonRows } from './json-reader.js';
+import type { ColumnMap } from './fields.js';
 import type { RejectsFile } from './rejects.js';
-import { ImportNotes, validateRow, type RawRecord, type RowContext, type RowProblem } from './row.js';
+import { ImportNotes, validateRow, type RowContext, type RowProblem } from './row.js';
 import type { TextSource } from './source.js';
-
-export type ImportFormat = 'csv' | 'json' | 'ndjson';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'json', 'ndjson'];
+import { previewImportRecords, writeImportRecords, type ImportCounts, type ImportRecord, type ImportWriteOptions } from './import-write.js';
+import { readSourceRecords, sniffFormat, type ImportFormat, type SourceReading, type SourceRecord } from './source-records.js';
 
 export interface ImportProgress {
   /** check: reading and validating; write: writing what the check parked; import: both at once. */
@@ -42,8 +39,8 @@ export interface ImportRun {
   classify: RuleEngine | null;
   sla: SlaPolicy | null;
   rows: Omit<RowContext, 'now'>;
-  /** How tickets are numbered and written; `then` holds the dispatch plan when --dispatch. */
-  write: Omit<ImportWriteOptions, 'now' | 'then' | 'batchSize'> & { then: (now: number) => readonly Plan[] };
+  /** How tickets are numbered and written; plansForNewAt(now) gives the plans for new tickets (the dispatch plan, with --dispatch). */
+  write: Omit<ImportWriteOptions, 'now' | 'plansForNew' | 'batchSize'> & { plansForNewAt: (now: number) => readonly Plan[] };
   now(): number;
   /** Each bad row's problems, as they are found. */
   onProblem(problem: RowProblem): void;
@@ -71,136 +68,6 @@ export interface ImportSummary {
 }
 
 const MAX_PROBLEMS_KEPT = 1000;
-const MAX_UNKNOWN_KEYS = 50;
-
-/** One source row: its cells by field, or why it could not be read; and the row as written, for --rejects. */
-interface SourceRecord {
-  raw: RawRecord | null;
-  problem?: RowProblem;
-  csv?: string[];
-  json?: { value: unknown; text?: string };
-}
-
-function detectFormat(name: string, first: string): ImportFormat {
-  const lower = name.toLowerCase();
-  const start = first.replace(/^[\s\ufeff]+/, '')[0];
-  if (/\.(csv|tsv|txt)$/.test(lower)) return 'csv';
-  if (/\.(ndjson|jsonl)$/.test(lower)) return 'ndjson';
-  if (start === '[') return 'json';
-  if (start === '{') return 'ndjson';
-  return lower.endsWith('.json') ? 'json' : 'csv';
-}
-
-/** The first chunk, for sniffing the format, and all the chunks again. */
-async function peek(chunks: AsyncIterable<string>): Promise<{ first: string; all: AsyncIterable<string> }> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const head = await iterator.next();
-  const first = head.done ? '' : head.value;
-  async function* all(): AsyncIterable<string> {
-    if (!head.done) yield head.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  return { first, all: all() };
-}
-
-// A cell an export neutralised against formula injection ('=SUM(…)) reads back as it was.
-const NEUTRALISED = new Set(['=', '+', '-', '@', '\t', '\r', "'"]);
-function restoreCell(value: string): string {
-  return value.length > 1 && value.charCodeAt(0) === 39 && NEUTRALISED.has(value[1]!) ? value.slice(1) : value;
-}
-
-async function* csvRecords(run: ImportRun, chunks: AsyncIterable<string>): AsyncGenerator<SourceRecord[]> {
-  const name = run.source.name;
-  let header: string[] | null = null;
-  // The source columns that fill a field, and those fields and column names.
-  let indexes: number[] = [];
-  let fields: TicketColumn[] = [];
-  let columns: string[] = [];
-  for await (const rows of readCsvRows(chunks, name)) {
-    let start = 0;
-    if (header === null) {
-      const first = rows[0]!;
-      header = first.values;
-      const plan = planColumns(header, run.map, `${name}:${first.line}`);
-      plan.fields.forEach((field, i) => {
-        if (field === null) return;
-        indexes.push(i);
-        fields.push(field);
-        columns.push(header![i]!.trim());
-      });
-      if (plan.unknown.length) {
-        run.onWarning(`${name}: columns not imported: ${plan.unknown.join(', ')} (import one with --map COLUMN=FIELD, or leave it out with --map COLUMN=)`);
-      }
-      run.rejects?.header(header);
-      start = 1;
-    }
-    const out: SourceRecord[] = [];
-    const width = header.length;
-    for (let r = start; r < rows.length; r++) {
-      const row = rows[r]!;
-      if (row.problem) {
-        out.push({ raw: null, problem: { line: row.line, column: null, field: null, message: row.problem }, csv: row.values });
-        continue;
-      }
-      const values = row.values;
-      if (values.length !== width && !(values.length > width && values.slice(width).every((v) => v.trim() === ''))) {
-        const message = `${values.length} field${values.length === 1 ? '' : 's'} where the header has ${width}`;
-        out.push({ raw: null, problem: { line: row.line, column: null, field: null, message, hint: 'quote a field that contains the delimiter or a line break' }, csv: values });
-        continue;
-      }
-      const cells = new Array<string>(indexes.length);
-      for (let i = 0; i < indexes.length; i++) cells[i] = restoreCell(values[indexes[i]!]!);
-      out.push({ raw: { line: row.line, fields, cells, columns }, csv: values });
-    }
-    if (out.length) yield out;
-  }
-  if (header === null) run.onWarning(`${name}: empty: no header and no rows`);
-}
-
-async function* jsonRecords(run: ImportRun, chunks: AsyncIterable<string>, format: 'json' | 'ndjson', notes: ImportNotes): AsyncGenerator<SourceRecord[]> {
-  const name = run.source.name;
-  const fieldOfKey = new Map<string, TicketColumn | null>();
-  const reader = format === 'json' ? readJsonArrayRows(chunks, name) : readNdjsonRows(chunks, name);
-  for await (const rows of reader) {
-    const out: SourceRecord[] = [];
-    for (const row of rows) {
-      const json = { value: row.value, text: row.text };
-      if (row.problem) {
-        out.push({ raw: null, problem: { line: row.line, column: null, field: null, message: row.problem }, json });
-        continue;
-      }
-      const value = row.value;
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        const found = Array.isArray(value) ? 'a list' : value === null ? 'null' : `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
-        out.push({ raw: null, problem: { line: row.line, column: null, field: null, message: `expected an object with the ticket's fields, found ${found}` }, json });
-        continue;
-      }
-      const fields: TicketColumn[] = [];
-      const cells: unknown[] = [];
-      const columns: string[] = [];
-      let clash: RowProblem | undefined;
-      for (const key of Object.keys(value)) {
-        let field = fieldOfKey.get(key);
-        if (field === undefined) {
-          field = run.map.has(key) ? run.map.get(key)! : fieldOfHeader(key);
-          fieldOfKey.set(key, field);
-          if (field === null && !run.map.has(key) && key !== 'reason' && notes.unknownKeys.size < MAX_UNKNOWN_KEYS) notes.unknownKeys.add(key);
-        }
-        if (field === null) continue;
-        const other = fields.indexOf(field);
-        if (other !== -1) {
-          clash ??= { line: row.line, column: key, field, message: `keys "${columns[other]}" and "${key}" both fill ${field}`, hint: `leave one out with --map "${key}="` };
-          continue;
-        }
-        fields.push(field);
-        cells.push((value as Record<string, unknown>)[key]);
-        columns.push(key);
-      }
-      out.push(clash ? { raw: null, problem: clash, json } : { raw: { line: row.line, fields, cells, columns }, json });
-    }
-    if (out.length) yield out;
-  }
-}
 
 interface CheckedBatch {
   records: ImportRecord[];
@@ -215,6 +82,13 @@ interface CheckSteps {
   /** Classify and start the clock: what is written needs it, a check alone does not. */
   complete: boolean;
 }
+
+/** One pass that writes as it checks (--on-error skip, and the dry run). */
+const CHECK_AND_COMPLETE: CheckSteps = { repeats: true, complete: true };
+/** The first pass of a two-pass import: checks every row, writes nothing. */
+const CHECK_ONLY: CheckSteps = { repeats: true, complete: false };
+/** The second pass: the first found any repeats already. */
+const COMPLETE_ONLY: CheckSteps = { repeats: false, complete: true };
 
 /** Validates each row, finds external ids repeated inside the file, classifies and starts the clock. */
 async function* checkedBatches(run: ImportRun, session: ImportSession, notes: ImportNotes, sources: AsyncIterable<SourceRecord[]>, steps: CheckSteps): AsyncGenerator<CheckedBatch> {
@@ -282,9 +156,10 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
     warnings.push(text);
     run.onWarning(text);
   };
-  const { first, all } = await peek(run.source.chunks());
-  const format = run.format ?? detectFormat(run.source.name, first);
-  const sources = format === 'csv' ? csvRecords({ ...run, onWarning: warn }, all) : jsonRecords(run, all, format, notes);
+  const sniffed = await sniffFormat(run.source.name, run.source.chunks());
+  const format = run.format ?? sniffed.format;
+  const reading: SourceReading = { name: run.source.name, map: run.map, onWarning: warn, onHeader: (header) => run.rejects?.header(header) };
+  const sources = readSourceRecords(format, sniffed.chunks, reading, notes);
 
   const problems: RowProblem[] = [];
   const counts: ImportCounts = { inserted: 0, updated: 0, skipped: 0 };
@@ -293,7 +168,8 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
   let written = 0;
   const progress = (phase: ImportProgress['phase'], toWrite: number | null) =>
     run.onProgress?.({ phase, rows: read, bytes: run.source.bytesRead(), totalBytes: run.source.size, written, toWrite });
-  const take = (batch: CheckedBatch) => {
+  /** Counts the batch's rows and reports its bad ones (and keeps them in --rejects). */
+  const reportChecked = (batch: CheckedBatch) => {
     read += batch.read;
     for (const { source, problems: found } of batch.rejected) {
       rejectedRows++;
@@ -306,28 +182,27 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
       else if (run.rejects && source.json) run.rejects.jsonRow(source.json.value, source.json.text, reason);
     }
   };
-  const add = (more: ImportCounts) => {
+  const addCounts = (more: ImportCounts) => {
     counts.inserted += more.inserted;
     counts.updated += more.updated;
     counts.skipped += more.skipped;
   };
   const write = async (records: ImportRecord[]) => {
     const now = run.now();
-    add(await session.write(records, { ...run.write, batchSize: run.batchSize, now, then: run.write.then(now) }));
+    addCounts(await writeImportRecords(session, records, { ...run.write, batchSize: run.batchSize, now, plansForNew: run.write.plansForNewAt(now) }));
     written += records.length;
   };
 
-  const everything: CheckSteps = { repeats: true, complete: true };
   if (run.dryRun) {
-    for await (const batch of checkedBatches(run, session, notes, sources, everything)) {
-      take(batch);
-      add(await session.preview(batch.records, { ...run.write, batchSize: run.batchSize, now: run.now(), then: [] }));
+    for await (const batch of checkedBatches(run, session, notes, sources, CHECK_AND_COMPLETE)) {
+      reportChecked(batch);
+      addCounts(await previewImportRecords(session, batch.records, run.write));
       progress('check', null);
     }
   } else if (run.onError === 'skip') {
     try {
-      for await (const batch of checkedBatches(run, session, notes, sources, everything)) {
-        take(batch);
+      for await (const batch of checkedBatches(run, session, notes, sources, CHECK_AND_COMPLETE)) {
+        reportChecked(batch);
         await write(batch.records);
         progress('import', null);
       }
@@ -343,16 +218,17 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
     // Nothing may be written if any row is bad: a first pass checks every row, and only then a
     // second pass reads the same bytes again and writes. Reading twice costs less than keeping
     // the checked rows, and memory stays flat.
-    for await (const batch of checkedBatches(run, session, notes, sources, { repeats: true, complete: false })) {
-      take(batch);
+    for await (const batch of checkedBatches(run, session, notes, sources, CHECK_ONLY)) {
+      reportChecked(batch);
       progress('check', null);
     }
     if (rejectedRows === 0) {
-      const again = run.source.again();
-      const quiet: ImportRun = { ...run, source: again, rejects: null, onWarning: () => {} };
-      const rows = format === 'csv' ? csvRecords(quiet, again.chunks()) : jsonRecords(quiet, again.chunks(), format, new ImportNotes());
+      // The second reading says nothing the first one said already.
+      const reread = run.source.again();
+      const silent: SourceReading = { ...reading, onWarning: () => {}, onHeader: () => {} };
+      const rows = readSourceRecords(format, reread.chunks(), silent, new ImportNotes());
       const toWrite = read;
-      for await (const batch of checkedBatches(quiet, session, new ImportNotes(), rows, { repeats: false, complete: true })) {
+      for await (const batch of checkedBatches(run, session, new ImportNotes(), rows, COMPLETE_ONLY)) {
         if (batch.rejected.length) {
           const p = batch.rejected[0]!.problems[0]!;
           throw new UsageError(`${run.source.name}:${p.line}: a row that passed the check failed on the second reading (${p.message})`, 'was the file changed meanwhile? the rows before it were imported; import the file again to complete it');

@@ -10,6 +10,7 @@ import { NUMBER_TEXT } from '../domain/numbering.js';
 import type { ImportTicket } from '../store/store.js';
 import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
+import { identityOf } from './row-identity.js';
 
 export interface RowProblem {
   line: number;
@@ -253,7 +254,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
   // Urgency defaults to normal once the rules had their say (startImportedClock); a missing
   // status follows the times.
   if (!statusGiven) ticket.status = inferStatus(ticket);
-  if (ticket.number === null && ticket.external_id === null) notes.withoutIdentity++;
+  if (identityOf(ticket) === null) notes.withoutIdentity++;
   // Fields the source classified are the source's decision: the rules leave them alone, as
   // they leave fields an operator set by hand (and a round trip keeps what was manual).
   if (ticket.classified_by === null || ticket.classified_by.split(',').includes('manual')) {

@@ -1,23 +1,20 @@
-// The SQL of `desk import` and `desk export`: imported tickets written in batches, each batch one
-// BEGIN IMMEDIATE transaction with cached statements, and a streaming read for export.
-import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
+// The SQL of `desk import`: its batches, each one BEGIN IMMEDIATE transaction with cached
+// statements, and the reads and writes of a batch. Which row is which ticket, which number it
+// gets and what is written of it are the importer's (src/importer/import-write.ts).
 import type Database from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diffPatch, type PlanTools } from '../domain/lifecycle.js';
-import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
-import { ticketFilterSql } from './sqlite-filters.js';
-import type { ExportQuery, ImportCounts, ImportRecord, ImportSession, ImportWriteOptions } from './store.js';
+import type { PlanTools } from '../domain/lifecycle.js';
+import type { Ticket } from '../domain/ticket.js';
+import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from './store.js';
 import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toTicket, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
+import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
+import { insertEvent, updateTicketFields } from './sqlite-changes.js';
 
-
-// What an import may change on an existing ticket: not the id or number (how the ticket is known),
-// nor the store's own bookkeeping.
-const NOT_UPDATABLE = new Set(['id', 'number', 'version', 'updated_at', 'updated_by']);
 // An open batch whose input stalls this long is committed as it is.
 const IDLE_COMMIT_MS = 2000;
 // 64 MiB of WAL between checkpoints while importing (the default is 1000 pages, 4 MiB).
@@ -43,21 +40,100 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The row the key names, by the statement of its kind; undefined for none. */
+function lookUp(key: TicketKey | null, byExternalId: Database.Statement, byNumber: Database.Statement): unknown {
+  if (key === null) return undefined;
+  return 'external_id' in key ? byExternalId.get(key.external_id) : byNumber.get(key.number, key.created_at, key.title);
+}
+
+function findTicketIds(db: Database.Database, keys: readonly (TicketKey | null)[]): (number | null)[] {
+  const byExternalId = prepareCached(db, 'SELECT id FROM tickets WHERE external_id = ?').pluck();
+  const byNumber = prepareCached(db, 'SELECT id FROM tickets WHERE number = ? AND created_at = ? AND title = ?').pluck();
+  return keys.map((key) => (lookUp(key, byExternalId, byNumber) as number | undefined) ?? null);
+}
+
+function findTickets(db: Database.Database, keys: readonly (TicketKey | null)[]): (Ticket | null)[] {
+  const byExternalId = prepareCached(db, 'SELECT * FROM tickets WHERE external_id = ?');
+  const byNumber = prepareCached(db, 'SELECT * FROM tickets WHERE number = ? AND created_at = ? AND title = ?');
+  return keys.map((key) => {
+    const row = lookUp(key, byExternalId, byNumber) as Row | undefined;
+    return row === undefined ? null : toTicket(row);
+  });
+}
+
+/** The reads and writes of an open batch; the session keeps the transaction. */
+class SqliteImportBatch implements ImportBatch {
+  /** The columns of `tickets`, read from the schema so that new columns need no change here. */
+  private columns: string[] | null = null;
+  private insertRow: Database.Statement | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly tools: PlanTools,
+  ) {}
+
+  private statement(sql: string): Database.Statement {
+    return prepareCached(this.db, sql);
+  }
+
+  async findTicketIds(keys: readonly (TicketKey | null)[]): Promise<(number | null)[]> {
+    return findTicketIds(this.db, keys);
+  }
+
+  async findTickets(keys: readonly (TicketKey | null)[]): Promise<(Ticket | null)[]> {
+    return findTickets(this.db, keys);
+  }
+
+  async takenNumbers(numbers: readonly string[]): Promise<Set<string>> {
+    if (!numbers.length) return new Set();
+    return new Set(this.statement('SELECT number FROM tickets WHERE number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(numbers)) as string[]);
+  }
+
+  async advanceSequence(sequence: string, value: number): Promise<void> {
+    this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)').run(sequence, value);
+  }
+
+  async drawNumbers(sequence: string, count: number): Promise<number> {
+    const last = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value RETURNING value').pluck().get(sequence, count) as number;
+    return last - count + 1;
+  }
+
+  async insertTicket({ ticket, id, events, settlements }: ImportedTicket, options: WriteOptions): Promise<void> {
+    const values = ticket as unknown as Record<string, unknown>;
+    const keptId = id !== null && this.statement('SELECT 1 FROM tickets WHERE id = ?').get(id) === undefined ? id : null;
+    if (!this.columns) {
+      this.columns = (this.db.pragma('table_info(tickets)') as { name: string }[]).map((c) => c.name).filter((c) => c === 'id' || c in values);
+      this.insertRow = this.db.prepare(`INSERT INTO tickets (${this.columns.join(', ')}) VALUES (${this.columns.map(() => '?').join(', ')})`);
+    }
+    const columns = this.columns;
+    const bound = new Array<unknown>(columns.length);
+    for (let i = 0; i < columns.length; i++) bound[i] = columns[i] === 'id' ? keptId : toColumn(columns[i]!, values[columns[i]!]);
+    const { lastInsertRowid } = this.insertRow!.run(bound);
+    for (const event of events) insertEvent(this.db, lastInsertRowid, options, event.kind, event.data);
+    for (const s of settlements) insertSettlement(this.db, lastInsertRowid, s);
+  }
+
+  async updateTicket({ ticket, patch, event, settlements }: ImportedChange, options: WriteOptions): Promise<void> {
+    if (settlements) replaceSettlements(this.db, ticket.id, ticket.reopen_count, settlements);
+    updateTicketFields(this.db, ticket.id, patch, options);
+    insertEvent(this.db, ticket.id, options, event.kind, event.data);
+  }
+}
+
 export class SqliteImportSession implements ImportSession {
   /** The scratch database of markSeen, attached as `import_seen`; null until first used. */
   private seenFile: string | null = null;
   /** Where markSeen keeps the run's keys; null until first used. */
   private seenTable: string | null = null;
-  /** The columns of `tickets`, read from the schema so that new columns need no change here. */
-  private columns: string[] | null = null;
-  private insertTicket: Database.Statement | null = null;
+  private readonly batch: SqliteImportBatch;
 
-  /** `access.readOnly`: the database may only be read, so the session only previews (--dry-run). */
+  /** `access.readOnly`: the database may only be read, so the session only looks up (--dry-run). */
   constructor(
     private readonly db: Database.Database,
-    private readonly tools: PlanTools,
+    tools: PlanTools,
     private readonly access: { path: string; readOnly: boolean },
   ) {
+    this.batch = new SqliteImportBatch(db, tools);
     // Every statement that writes many rows inside a batch (a ticket with its triggers, the search
     // index's insert) keeps a statement journal, by default a temporary file: about 35 page writes
     // a ticket, most of the import's system time (200,000 tickets: 10 s of it, 2.3 s in memory).
@@ -105,153 +181,12 @@ export class SqliteImportSession implements ImportSession {
     return this.db.inTransaction ? mark() : this.db.transaction(mark)();
   }
 
-  /** The existing ticket a record stands for: by external id, or by number with the same creation and title. */
-  private findExisting(record: ImportRecord, full: boolean): Row | undefined {
-    const { external_id, number, created_at, title } = record.ticket;
-    const columns = full ? '*' : 'id';
-    if (external_id !== null) return this.statement(`SELECT ${columns} FROM tickets WHERE external_id = ?`).get(external_id) as Row | undefined;
-    if (number !== null) {
-      return this.statement(`SELECT ${columns} FROM tickets WHERE number = ? AND created_at = ? AND title = ?`).get(number, created_at, title) as Row | undefined;
-    }
-    return undefined;
+  async findTicketIds(keys: readonly (TicketKey | null)[]): Promise<(number | null)[]> {
+    return findTicketIds(this.db, keys);
   }
 
-  private isTaken(number: string): boolean {
-    return this.statement('SELECT 1 FROM tickets WHERE number = ?').get(number) !== undefined;
-  }
-
-  /**
-   * Numbers for the batch's new tickets: a row's own number when it is free (a number in the
-   * desk's pattern moves its month's sequence past it, so later numbers never collide with it),
-   * else the next of the monthly sequence of its creation, reserved a whole batch at a time.
-   */
-  private chooseNumbers(records: readonly ImportRecord[], options: ImportWriteOptions): string[] {
-    const numbers = new Array<string>(records.length);
-    const reserved = new Set<string>();
-    const free = (number: string) => !reserved.has(number) && !this.isTaken(number);
-    const bump = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)');
-    const bySequence = new Map<string, number[]>();
-    records.forEach((record, i) => {
-      const given = record.ticket.number;
-      if (given !== null && free(given)) {
-        numbers[i] = given;
-        reserved.add(given);
-        const own = options.parseNumber(given);
-        if (own) bump.run(own.sequence, own.value);
-        return;
-      }
-      const sequence = options.sequenceOf(record.ticket.created_at);
-      const waiting = bySequence.get(sequence);
-      if (waiting) waiting.push(i);
-      else bySequence.set(sequence, [i]);
-    });
-    const reserve = this.statement('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value RETURNING value').pluck();
-    for (const [sequence, waiting] of bySequence) {
-      const last = reserve.get(sequence, waiting.length) as number;
-      const first = last - waiting.length + 1;
-      const low = options.formatNumber(sequence, first);
-      const high = options.formatNumber(sequence, last);
-      // Numbers of the reserved range already taken (given by an earlier import): usually none,
-      // so one range query replaces a lookup per row.
-      const taken = low.length === high.length ? new Set(this.statement('SELECT number FROM tickets WHERE number BETWEEN ? AND ?').pluck().all(low, high) as string[]) : null;
-      let value = first;
-      for (const i of waiting) {
-        let number = options.formatNumber(sequence, value++);
-        if (reserved.has(number) || (taken ? taken.has(number) : this.isTaken(number))) {
-          // Past the reserved range, further values come one at a time.
-          do number = options.formatNumber(sequence, reserve.get(sequence, 1) as number);
-          while (reserved.has(number) || this.isTaken(number));
-        }
-        numbers[i] = number;
-        reserved.add(number);
-      }
-    }
-    return numbers;
-  }
-
-  private insertEvent(ticketId: number | bigint, options: ImportWriteOptions, kind: string, data: string): void {
-    this.eventInsert ??= this.db.prepare('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)');
-    this.eventInsert.run(ticketId, options.now, options.actor, kind, data);
-  }
-
-  private eventInsert: Database.Statement | null = null;
-
-  private eventHead: { source: string; head: string; text: string } | null = null;
-
-  /** `{"source": …, "line": N, "text": "imported from …, line N"}`, without a JSON.stringify per row. */
-  private importEventData(record: ImportRecord, options: ImportWriteOptions, changes?: Record<string, [unknown, unknown]>): string {
-    if (changes) return JSON.stringify({ source: options.source, line: record.line, text: `imported from ${options.source}, line ${record.line}`, changes });
-    if (this.eventHead?.source !== options.source) {
-      const text = JSON.stringify(`imported from ${options.source}, line `);
-      this.eventHead = { source: options.source, head: `{"source":${JSON.stringify(options.source)},"line":`, text: text.slice(0, -1) };
-    }
-    return `${this.eventHead.head}${record.line},"text":${this.eventHead.text}${record.line}"}`;
-  }
-
-  private async insert(record: ImportRecord, number: string, options: ImportWriteOptions): Promise<void> {
-    // The record is this batch's own: it becomes the ticket in place.
-    const ticket = record.ticket as unknown as Ticket;
-    const sourceId = record.ticket.id;
-    ticket.id = 0;
-    ticket.number = number;
-    ticket.version ??= 1;
-    ticket.updated_at ??= options.now;
-    ticket.updated_by ??= options.actor;
-    const events: { kind: string; data: EventData }[] = record.events;
-    let changed = events.length;
-    const settlements = [...record.settlements];
-    for (const plan of options.then) {
-      const change = await plan(ticket, this.tools);
-      if (!change) continue;
-      if (change.settlements) settlements.push(...change.settlements);
-      const data: EventData = { changes: diffPatch(ticket, change.patch) };
-      if (change.rules) data.rules = change.rules;
-      Object.assign(ticket, change.bookkeeping, change.patch);
-      events.push({ kind: change.kind, data });
-      changed++;
-      if (change.notify) {
-        events.push({ kind: 'notify', data: { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) } });
-      }
-    }
-    if (changed) {
-      ticket.version += changed;
-      ticket.updated_at = options.now;
-      ticket.updated_by = options.actor;
-    }
-    const values = ticket as unknown as Record<string, unknown>;
-    values.id = sourceId !== null && this.statement('SELECT 1 FROM tickets WHERE id = ?').get(sourceId) === undefined ? sourceId : null;
-    if (!this.columns) {
-      this.columns = (this.db.pragma('table_info(tickets)') as { name: string }[]).map((c) => c.name).filter((c) => c in values);
-      this.insertTicket = this.db.prepare(`INSERT INTO tickets (${this.columns.join(', ')}) VALUES (${this.columns.map(() => '?').join(', ')})`);
-    }
-    const columns = this.columns;
-    const bound = new Array<unknown>(columns.length);
-    for (let i = 0; i < columns.length; i++) bound[i] = toColumn(columns[i]!, values[columns[i]!]);
-    const { lastInsertRowid } = this.insertTicket!.run(bound);
-    this.insertEvent(lastInsertRowid, options, 'import', this.importEventData(record, options));
-    for (const event of events) this.insertEvent(lastInsertRowid, options, event.kind, JSON.stringify(event.data));
-    for (const s of settlements) insertSettlement(this.db, lastInsertRowid, s);
-  }
-
-  /** Applies `--update` to an existing ticket; false when it already matches the row. */
-  private update(existing: Ticket, record: ImportRecord, options: ImportWriteOptions): boolean {
-    const update = options.update!(existing, record);
-    if (!update) return false;
-    const patch = update.patch;
-    const changes = diffPatch(existing, patch);
-    const fields = Object.keys(changes);
-    if (!fields.length) return false;
-    if (update.settlements) replaceSettlements(this.db, existing.id, existing.reopen_count, update.settlements);
-    for (const field of fields) if (NOT_UPDATABLE.has(field)) throw new Error(`import update writes ${field}`);
-    const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
-    this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
-      ...fields.map((f) => toColumn(f, patch[f as keyof TicketPatch])),
-      options.now,
-      options.actor,
-      existing.id,
-    );
-    this.insertEvent(existing.id, options, 'import', this.importEventData(record, options, changes));
-    return true;
+  async findTickets(keys: readonly (TicketKey | null)[]): Promise<(Ticket | null)[]> {
+    return findTickets(this.db, keys);
   }
 
   /** Rows written since the open transaction began; null when none is open. */
@@ -260,23 +195,22 @@ export class SqliteImportSession implements ImportSession {
   private autocheckpoint: number | null = null;
 
   /**
-   * Writes the records as they come, in transactions of exactly `options.batchSize` rows: the
-   * transaction stays open between calls (records are written the moment they are checked, and
-   * never pile up in memory) and commits when the batch is full, or at flush().
+   * Writes the rows as they come, in transactions of exactly `batchSize` rows: the transaction
+   * stays open between calls (rows are written the moment they are checked, and never pile up
+   * in memory) and commits when the batch is full, or at flush().
    */
-  async write(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
+  async write<R>(rows: readonly R[], batchSize: number, writePart: (part: readonly R[], batch: ImportBatch) => Promise<void>): Promise<void> {
     if (this.access.readOnly) throw cannotWrite(this.access.path);
     try {
-      return await this.writeBatches(records, options);
+      await this.writeBatches(rows, batchSize, writePart);
     } catch (error) {
       throw asWriteRefusal(error, this.access.path);
     }
   }
 
-  private async writeBatches(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
+  private async writeBatches<R>(rows: readonly R[], batchSize: number, writePart: (part: readonly R[], batch: ImportBatch) => Promise<void>): Promise<void> {
     this.stopIdleTimer();
-    const counts: ImportCounts = { inserted: 0, updated: 0, skipped: 0 };
-    for (let start = 0; start < records.length; ) {
+    for (let start = 0; start < rows.length; ) {
       if (this.inBatch === null) {
         if (this.autocheckpoint === null) {
           // A bulk write checkpoints the WAL every few batches rather than at every commit: each
@@ -289,16 +223,15 @@ export class SqliteImportSession implements ImportSession {
         deferSearchIndex(this.db);
         this.inBatch = 0;
       }
-      const part = records.slice(start, start + options.batchSize - this.inBatch);
-      await this.writePart(part, options, counts);
+      const part = rows.slice(start, start + batchSize - this.inBatch);
+      await writePart(part, this.batch);
       this.inBatch += part.length;
       start += part.length;
-      if (this.inBatch >= options.batchSize) await this.flush();
+      if (this.inBatch >= batchSize) await this.flush();
     }
     // While the input stalls (a slow pipe), the open batch is committed rather than keep other
     // writers waiting on the lock.
     if (this.inBatch !== null) this.idleTimer = setTimeout(() => this.commitWhenIdle(), IDLE_COMMIT_MS);
-    return counts;
   }
 
   private idleTimer: NodeJS.Timeout | null = null;
@@ -336,50 +269,6 @@ export class SqliteImportSession implements ImportSession {
     }
   }
 
-  private async writePart(records: readonly ImportRecord[], options: ImportWriteOptions, counts: ImportCounts): Promise<void> {
-    const existing = new Array<Row | undefined>(records.length);
-    const fresh: number[] = [];
-    // A row without external id that repeats an earlier row of the same call is that row.
-    const identities = new Set<string>();
-    records.forEach((record, i) => {
-      existing[i] = this.findExisting(record, options.update !== null);
-      if (existing[i] !== undefined) return;
-      const { external_id, number, created_at, title } = record.ticket;
-      if (external_id === null && number !== null) {
-        const identity = `${number}\u0000${created_at}\u0000${title}`;
-        if (identities.has(identity)) return;
-        identities.add(identity);
-      }
-      fresh.push(i);
-    });
-    const numbers = this.chooseNumbers(fresh.map((i) => records[i]!), options);
-    let next = 0;
-    for (const [i, record] of records.entries()) {
-      const found = existing[i];
-      if (found === undefined && fresh[next] === i) {
-        await this.insert(record, numbers[next++]!, options);
-        counts.inserted++;
-      } else if (found !== undefined && options.update !== null && this.update(toTicket(found), record, options)) counts.updated++;
-      else counts.skipped++;
-    }
-  }
-
-  async preview(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts> {
-    const counts: ImportCounts = { inserted: 0, updated: 0, skipped: 0 };
-    for (const record of records) {
-      const existing = this.findExisting(record, options.update !== null);
-      if (existing === undefined) counts.inserted++;
-      else {
-        // toTicket turns the (whole) row into the ticket in place: once.
-        const ticket = options.update === null ? null : toTicket(existing);
-        const update = ticket && options.update!(ticket, record);
-        if (ticket && update && Object.keys(diffPatch(ticket, update.patch)).length) counts.updated++;
-        else counts.skipped++;
-      }
-    }
-    return counts;
-  }
-
   /** Rolls back rows not yet committed (the import stopped on an error) and drops the run's own state. */
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -396,39 +285,5 @@ export class SqliteImportSession implements ImportSession {
     this.seenFile = null;
     this.seenTable = null;
     this.db.pragma(`temp_store = ${this.tempStore}`);
-  }
-}
-
-/**
- * A reader of raw rows (arrays) into Tickets: an object literal of the table's columns, compiled
- * once, is several times cheaper than the objects the driver builds for every row.
- */
-function compileRowReader(columns: readonly string[]): (row: unknown[]) => Ticket {
-  const literal = columns.map((column, i) => `${JSON.stringify(column)}: r[${i}]`).join(', ');
-  const build = new Function('r', `return { ${literal} };`) as (row: unknown[]) => Row;
-  return (raw) => toTicket(build(raw));
-}
-
-/**
- * Every ticket matching `query`, in id order, in pages. One statement reads them all, so the
- * export is one consistent snapshot (WAL readers do not block writers).
- */
-export async function* exportTickets(db: Database.Database, query: ExportQuery, pageSize = 1000): AsyncGenerator<Ticket[]> {
-  const { where, params } = ticketFilterSql(query);
-  const statement = db.prepare(`SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).raw(true);
-  const read = compileRowReader(statement.columns().map((c) => c.name));
-  const rows = statement.iterate(...params) as IterableIterator<unknown[]>;
-  try {
-    let page: Ticket[] = [];
-    for (const row of rows) {
-      page.push(read(row));
-      if (page.length === pageSize) {
-        yield page;
-        page = [];
-      }
-    }
-    if (page.length) yield page;
-  } finally {
-    rows.return?.();
   }
 }

@@ -1,6 +1,6 @@
 // How tickets and events sit in SQLite rows: one codec for every module of the store (writes,
 // reads, search, shift, import and export).
-import type { Ticket, TicketEvent } from '../domain/ticket.js';
+import type { EventData, Ticket, TicketEvent } from '../domain/ticket.js';
 
 export type Row = Record<string, unknown>;
 
@@ -31,6 +31,11 @@ export function toTicket(row: Row): Ticket {
   row.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
   for (const field of BOOLEAN_COLUMNS) row[field] = row[field] === null ? null : row[field] === 1;
   return row as unknown as Ticket;
+}
+
+/** An event's data as its column holds it. */
+export function toEventData(data: EventData): string {
+  return JSON.stringify(data);
 }
 
 /** A row of `events` as a TicketEvent. */

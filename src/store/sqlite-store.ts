@@ -5,7 +5,7 @@ import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, rename
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
-import { diffPatch, type Plan, type PlanTools } from '../domain/lifecycle.js';
+import type { Plan, PlanTools } from '../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../domain/numbering.js';
 import { indexSearchBacklog, searchIndexBehind, searchTickets, similarTickets } from './sqlite-search.js';
 import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
@@ -14,19 +14,21 @@ import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from 
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { Settlement } from '../domain/settlement.js';
 import { insertSettlement } from './sqlite-settlements.js';
-import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../domain/ticket.js';
+import { OPEN_STATUSES, type NewTicket, type Ticket, type TicketEvent } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts } from './sqlite-doctor.js';
-import type { NewVisit, Visit } from '../domain/visit.js';
+import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
-import { exportTickets, SqliteImportSession } from './sqlite-import.js';
+import { SqliteImportSession } from './sqlite-import.js';
+import { exportTickets } from './sqlite-export.js';
 import type { ExportQuery, ImportSession } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toEvent, toTicket, WRITABLE, type Row } from './sqlite-rows.js';
+import { insertEvent, writeChange } from './sqlite-changes.js';
 import { asWriteRefusal, cannotWrite, mayWrite, openReadOnly } from './sqlite-read-only.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -205,7 +207,7 @@ export class SqliteStore implements Store {
   /** The write in progress on this connection, which the next one waits for. */
   private writing: Promise<void> = Promise.resolve();
 
-  async createTicket(ticket: NewTicket, options: CreateOptions, then: readonly Plan[] = []): Promise<Ticket> {
+  async createTicket(ticket: NewTicket, options: CreateOptions, afterCreate: readonly Plan[] = []): Promise<Ticket> {
     return this.write(async () => {
       if (ticket.external_id) {
         const existing = this.statement('SELECT number FROM tickets WHERE external_id = ?').get(ticket.external_id) as Row | undefined;
@@ -226,9 +228,9 @@ export class SqliteStore implements Store {
       for (const [field, value] of Object.entries(ticket)) {
         if (value !== null && value !== false && value !== 0 && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
       }
-      this.insertEvent(id, options, 'create', { changes });
+      insertEvent(this.db, id, options, 'create', { changes });
       this.insertSettlements(id, options.settlements ?? []);
-      for (const plan of then) await this.applyPlan({ id }, plan, options);
+      for (const plan of afterCreate) await this.applyPlan({ id }, plan, options);
       return this.readTicket({ id });
     });
   }
@@ -266,31 +268,8 @@ export class SqliteStore implements Store {
     const before = this.readTicket(ref);
     const change = await plan(before, this.tools);
     if (!change) return { ticket: before, change: null, changes: {} };
-    const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
-    const fields = Object.keys(written);
-    for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
-    const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
-    this.statement(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = ?`).run(
-      ...fields.map((f) => toColumn(f, written[f as keyof TicketPatch])),
-      options.now,
-      options.actor,
-      before.id,
-    );
-    const data: EventData = { changes: diffPatch(before, change.patch) };
-    // A redaction must not write down what it removes.
-    if (change.kind === 'redact') for (const pair of Object.values(data.changes!)) pair[0] = null;
-    if (change.text) data.text = change.text;
-    if (change.reason) data.reason = change.reason;
-    if (change.rules) data.rules = change.rules;
-    if (change.visit) data.visit = { ...change.visit };
-    if (change.eta !== undefined) data.eta = change.eta;
-    if (change.onTime !== undefined) data.on_time = change.onTime;
-    if (change.visit) this.insertVisit(before.id, change.visit, options);
-    this.insertSettlements(before.id, change.settlements ?? []);
-    if (change.closedCycle) this.insertClosedCycle(before.id, change.closedCycle);
-    this.insertEvent(before.id, options, change.kind, data);
-    if (change.notify) this.insertEvent(before.id, options, 'notify', { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) });
-    return { ticket: this.readTicket({ id: before.id }), change, changes: data.changes! };
+    const changes = writeChange(this.db, before, change, options);
+    return { ticket: this.readTicket({ id: before.id }), change, changes };
   }
 
   /** Assignment state the routing rules read and advance, inside the caller's transaction. */
@@ -311,23 +290,6 @@ export class SqliteStore implements Store {
 
   private insertSettlements(ticketId: number, settlements: readonly Settlement[]): void {
     for (const s of settlements) insertSettlement(this.db, ticketId, s);
-  }
-
-  private insertClosedCycle(ticketId: number, cycle: ClosedCycle): void {
-    this.statement(
-      `INSERT INTO closed_cycles (ticket_id, cycle, created_at, resolved_at, closed_at, reopened_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms)
-       VALUES (@ticket_id, @cycle, @created_at, @resolved_at, @closed_at, @reopened_at, @satisfaction, @rated_at, @callback_at, @team, @assignee, @type, @resolve_business_ms)`,
-    ).run({ ticket_id: ticketId, ...cycle });
-  }
-
-  private insertEvent(ticketId: number, options: WriteOptions, kind: string, data: EventData): void {
-    this.statement('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(
-      ticketId,
-      options.now,
-      options.actor,
-      kind,
-      JSON.stringify(data),
-    );
   }
 
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
@@ -381,13 +343,6 @@ export class SqliteStore implements Store {
 
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {
     return monthSummaryFacts(this.db, query);
-  }
-
-  private insertVisit(ticketId: number, visit: NewVisit, options: WriteOptions): void {
-    this.statement(
-      `INSERT INTO visits (ticket_id, visited_at, visit_date, staff, person_times, hours, parts, materials_cents, transport_cents, cause, opinion, recorded_at, recorded_by)
-       VALUES (@ticket_id, @visited_at, @visit_date, @staff, @person_times, @hours, @parts, @materials_cents, @transport_cents, @cause, @opinion, @recorded_at, @recorded_by)`,
-    ).run({ ...visit, ticket_id: ticketId, staff: JSON.stringify(visit.staff), recorded_at: options.now, recorded_by: options.actor });
   }
 
   async redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket> {

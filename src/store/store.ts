@@ -1,10 +1,11 @@
 // The storage interface. The SQLite store implements it; a PostgreSQL store could too, so nothing
 // here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
-import type { Plan, Change } from '../domain/lifecycle.js';
+import type { Change, Plan, PlanTools } from '../domain/lifecycle.js';
+import type { TrailEvent } from '../domain/change-events.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
-import type { EventData, EventKind, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
+import type { NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { Visit } from '../domain/visit.js';
 import type { Settlement } from '../domain/settlement.js';
@@ -62,8 +63,8 @@ export interface Store {
    * that will write calls it before asking the operator anything or reading its input.
    */
   checkWritable(): void;
-  /** Creates the ticket and applies `then` (e.g. rule classification) in the same transaction. */
-  createTicket(ticket: NewTicket, options: CreateOptions, then?: readonly Plan[]): Promise<Ticket>;
+  /** Creates the ticket and applies the `afterCreate` plans (e.g. rule classification) in the same transaction. */
+  createTicket(ticket: NewTicket, options: CreateOptions, afterCreate?: readonly Plan[]): Promise<Ticket>;
   /**
    * The ticket a reference names. A bare integer is looked up both ways, as an id and as this
    * month's number, and chooseBareRefTicket (src/domain/numbering.ts) takes it or refuses it.
@@ -108,7 +109,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A ticket as an import writes it: the source may carry its number, id and bookkeeping too. */
+/** A ticket as an import reads it from its source, which may carry its number, id and bookkeeping too. */
 export interface ImportTicket extends NewTicket {
   id: number | null;
   number: string | null;
@@ -117,64 +118,73 @@ export interface ImportTicket extends NewTicket {
   updated_by: string | null;
 }
 
-/** One validated row of an import. */
-export interface ImportRecord {
-  /** Line of the source where the row starts; the import event records it. */
-  line: number;
-  ticket: ImportTicket;
-  /** The fields the row had a column for; `--update` changes only these. */
-  given: readonly string[];
-  /** Changes made before writing (rule classification), recorded as events after the import event. */
-  events: { kind: EventKind; data: EventData }[];
-  /** The deadlines the row's own times settle. */
+/**
+ * What names one stored ticket to an import: its external id, or its number together with its
+ * creation time and title. Which key a row has is the importer's rule (src/importer/row-identity.ts).
+ */
+export type TicketKey = { external_id: string } | { number: string; created_at: number; title: string };
+
+/** What an import asks of the tickets already stored. */
+export interface ImportLookup {
+  /** For each key, the id of the ticket it names, or null (a null key names none). */
+  findTicketIds(keys: readonly (TicketKey | null)[]): Promise<(number | null)[]>;
+  /** For each key, the whole ticket it names, or null (a null key names none). */
+  findTickets(keys: readonly (TicketKey | null)[]): Promise<(Ticket | null)[]>;
+}
+
+/** A new ticket as an import inserts it: numbered, with its bookkeeping, its trail and the deadlines it settles. */
+export interface ImportedTicket {
+  ticket: Omit<Ticket, 'id'>;
+  /** The id the source gave: kept when no ticket has it; otherwise, and when null, the store gives one. */
+  id: number | null;
+  /** The ticket's trail, in order. */
+  events: readonly TrailEvent[];
   settlements: readonly Settlement[];
 }
 
-export interface ImportWriteOptions extends WriteOptions {
-  /** Rows per transaction. */
-  batchSize: number;
-  /** The file as named in the import event ("stdin" for -). */
-  source: string;
-  /** The monthly sequence a new number is drawn from, for a ticket created at `createdAt`. */
-  sequenceOf(createdAt: number): string;
-  formatNumber(sequence: string, value: number): string;
-  /** The sequence and value of a number in the desk's own pattern, or null. */
-  parseNumber(number: string): { sequence: string; value: number } | null;
-  /** Plans applied to each new ticket before it is written (rule dispatch), each its own event. */
-  then: readonly Plan[];
-  /** With --update: the patch that brings an existing ticket up to its row; null skips existing tickets. */
-  update: ((existing: Ticket, record: ImportRecord) => ImportUpdate | null) | null;
-}
-
-/** What `--update` writes of a row: the patch, and the current cycle's settlements when the times changed them (else null). */
-export interface ImportUpdate {
+/** A change an import makes to a stored ticket (`--update`). */
+export interface ImportedChange {
+  /** The ticket as the import found it. */
+  ticket: Ticket;
+  /** The fields to write; the ticket's version goes up by one. */
   patch: TicketPatch;
+  event: TrailEvent;
+  /** What the ticket's times settle in its current cycle, in place of what was settled; null leaves that as it is. */
   settlements: readonly Settlement[] | null;
 }
 
-export interface ImportCounts {
-  inserted: number;
-  updated: number;
-  /** Rows whose ticket is already there (and, with --update, already the same). */
-  skipped: number;
+/** What an import reads and writes inside its open batch: all of it in the batch's one transaction. */
+export interface ImportBatch extends ImportLookup {
+  /** What plans applied to new tickets (rule dispatch) may ask, inside the batch too. */
+  readonly tools: PlanTools;
+  /** Those of `numbers` that tickets have. */
+  takenNumbers(numbers: readonly string[]): Promise<Set<string>>;
+  /** Moves the sequence up to `value`; one already past it stays. */
+  advanceSequence(sequence: string, value: number): Promise<void>;
+  /** Draws `count` consecutive values from the sequence and returns the first. */
+  drawNumbers(sequence: string, count: number): Promise<number>;
+  insertTicket(ticket: ImportedTicket, options: WriteOptions): Promise<void>;
+  updateTicket(change: ImportedChange, options: WriteOptions): Promise<void>;
 }
 
 /**
- * A row is the same ticket as an existing one when their external ids are equal, or, without an
- * external id, when the number, creation time and title are (a desk's own export read back).
+ * An import: rows from another system written in batches, each batch one transaction. What a row
+ * is and what is written of it is the importer's (src/importer/import-write.ts); the session
+ * answers what is stored and writes. Its lookups read the database as it stands, outside any
+ * batch (a dry run).
  */
-export interface ImportSession {
+export interface ImportSession extends ImportLookup {
   /** Remembers external ids seen in this run; for each, the line it was first seen on, or null. */
   markSeen(keys: readonly (string | null)[], lines: readonly number[]): Promise<(number | null)[]>;
   /**
-   * Writes the records in transactions (BEGIN IMMEDIATE) of exactly `batchSize` rows; a batch may
-   * span calls, so call flush() at the end. A crash loses at most the batch not yet committed.
+   * Writes `rows` in transactions of exactly `batchSize` rows: hands each part of them that fits
+   * the open batch to `writePart`, with the batch to read and write in, and commits the batch
+   * when it is full. A batch may span calls, so call flush() at the end. A crash loses at most
+   * the batch not yet committed.
    */
-  write(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts>;
+  write<R>(rows: readonly R[], batchSize: number, writePart: (part: readonly R[], batch: ImportBatch) => Promise<void>): Promise<void>;
   /** Commits the rows written since the last commit. */
   flush(): Promise<void>;
-  /** What `write` would do, writing nothing (--dry-run). */
-  preview(records: readonly ImportRecord[], options: ImportWriteOptions): Promise<ImportCounts>;
   /** Rolls back what was not committed (after an error) and ends the session. */
   close(): Promise<void>;
 }

@@ -4,13 +4,14 @@ import { resolve } from 'node:path';
 import { escapeControls, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Plan } from '../../domain/lifecycle.js';
-import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
+import { createDeskNumbering } from '../../domain/numbering.js';
 import { planRuleDispatch } from '../../app/routing.js';
-import { withClock } from '../../app/ticket-clock.js';
+import { TicketWrites } from '../../app/ticket-writes.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { planImportUpdate } from '../../importer/complete-ticket.js';
 import { parseColumnMap } from '../../importer/fields.js';
-import { IMPORT_FORMATS, runImport, type ImportFormat, type ImportProgress, type ImportRun, type ImportSummary } from '../../importer/import-run.js';
+import { runImport, type ImportProgress, type ImportRun, type ImportSummary } from '../../importer/import-run.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../importer/source-records.js';
 import { createInstantReader, createMonthKeyer } from '../../importer/instants.js';
 import { RejectsFile } from '../../importer/rejects.js';
 import { describeProblem, knownNames } from '../../importer/row.js';
@@ -119,14 +120,13 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
   const engine = options.classify || options.dispatch ? await ctx.rules() : null;
   const sla = await ctx.sla();
   const zone = settings.timezone;
-  const { prefix, digits } = settings.numbering;
-  const ownNumber = new RegExp(`^(${prefix}-\\d{6})-(\\d+)$`);
-  const monthOf = createMonthKeyer(zone);
 
   // A dry run never creates a database: without one, every row would be new.
   const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
   const storeContext = dryWithoutDatabase ? ctx.derive({ db: IN_MEMORY }) : ctx;
   const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
+  // The rules' dispatch of a new row is a write like any other: text limits and the SLA clock applied once.
+  const writes = new TicketWrites(store, { sla, limits: settings.limits });
   const session = await store.beginImport();
   const rejects = options.rejects === undefined ? null : await RejectsFile.open(options.rejects, format ?? (/\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv'), encoding, ctx.cwd);
 
@@ -148,13 +148,8 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
     write: {
       actor: ctx.actor,
       source: source.name,
-      sequenceOf: (createdAt) => sequenceName(prefix, monthOf(createdAt)),
-      formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),
-      parseNumber: (number) => {
-        const m = ownNumber.exec(number);
-        return m ? { sequence: m[1]!, value: Number(m[2]) } : null;
-      },
-      then: (now) => (options.dispatch && engine ? [withClock(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), sla, now)] : []),
+      numbering: createDeskNumbering(settings.numbering, createMonthKeyer(zone)),
+      plansForNewAt: (now) => (options.dispatch && engine ? [writes.compose(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), now)] : []),
       update: options.update ? planImportUpdate(sla) : null,
     },
     now: () => ctx.now(),

@@ -1,0 +1,29 @@
+// What a change writes into the audit trail (DESIGN.md "Storage"): its own event, naming what
+// changed and why, and a notify event when it names a supervisor. Every write records its
+// changes this way, the import's rule dispatch too.
+import { diffPatch, type Change } from './lifecycle.js';
+import type { EventData, EventKind, Ticket } from './ticket.js';
+
+export interface TrailEvent {
+  kind: EventKind;
+  data: EventData;
+}
+
+/** The events `change` records on `before`, in the order they are written. */
+export function changeEvents(before: Ticket, change: Change): TrailEvent[] {
+  const data: EventData = { changes: diffPatch(before, change.patch) };
+  // A redaction must not write down what it removes.
+  if (change.kind === 'redact') for (const pair of Object.values(data.changes!)) pair[0] = null;
+  if (change.text) data.text = change.text;
+  if (change.reason) data.reason = change.reason;
+  if (change.rules) data.rules = change.rules;
+  if (change.visit) data.visit = { ...change.visit };
+  if (change.eta !== undefined) data.eta = change.eta;
+  if (change.onTime !== undefined) data.on_time = change.onTime;
+  const events: TrailEvent[] = [{ kind: change.kind, data }];
+  if (change.notify) {
+    const { to, team, rules } = change.notify;
+    events.push({ kind: 'notify', data: { to, team, rules: Object.fromEntries(rules.map((r) => ['notify', r])) } });
+  }
+  return events;
+}
