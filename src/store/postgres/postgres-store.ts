@@ -2,9 +2,10 @@
 // store; every write is one transaction on it that locks the rows it reads (SELECT … FOR UPDATE),
 // so writers at other workstations wait for each other instead of overwriting each other.
 import pg from 'pg';
+import { changeEvents } from '../../domain/change-events.js';
 import { DeskError, NotFoundError, UsageError } from '../../domain/errors.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../../domain/handover.js';
-import { diffPatch, type Plan, type PlanTools } from '../../domain/lifecycle.js';
+import type { Plan, PlanTools } from '../../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../../domain/numbering.js';
 import type { QueueFacts, QueueQuery, QueueSection } from '../../domain/queue.js';
 import type { Settlement } from '../../domain/settlement.js';
@@ -255,23 +256,12 @@ export class PostgresStore implements Store {
       options.actor,
       before.id,
     ]);
-    const data: EventData = { changes: diffPatch(before, change.patch) };
-    // A redaction must not write down what it removes.
-    if (change.kind === 'redact') for (const pair of Object.values(data.changes!)) pair[0] = null;
-    if (change.text) data.text = change.text;
-    if (change.reason) data.reason = change.reason;
-    if (change.rules) data.rules = change.rules;
-    if (change.visit) data.visit = { ...change.visit };
-    if (change.eta !== undefined) data.eta = change.eta;
-    if (change.onTime !== undefined) data.on_time = change.onTime;
+    const events = changeEvents(before, change);
     if (change.visit) await this.insertVisit(before.id, change.visit, options);
     await this.insertSettlements(before.id, change.settlements ?? []);
     if (change.closedCycle) await this.insertClosedCycle(before.id, change.closedCycle);
-    await this.insertEvent(before.id, options, change.kind, data);
-    if (change.notify) {
-      await this.insertEvent(before.id, options, 'notify', { to: change.notify.to, team: change.notify.team, rules: Object.fromEntries(change.notify.rules.map((r) => ['notify', r])) });
-    }
-    return { ticket: await this.readTicket({ id: before.id }), change, changes: data.changes! };
+    for (const event of events) await this.insertEvent(before.id, options, event.kind, event.data);
+    return { ticket: await this.readTicket({ id: before.id }), change, changes: events[0]!.data.changes! };
   }
 
   /** Assignment state the routing rules read and advance, inside the caller's transaction. */
