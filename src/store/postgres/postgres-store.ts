@@ -22,6 +22,7 @@ import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
 import { POSTGRES_MIGRATIONS } from './schema.js';
 import { beginPostgresImport } from './import.js';
+import { exportTickets } from './export.js';
 import { ROTATION_LOCK, SCHEMA_LOCK } from './locks.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -138,7 +139,7 @@ function notYet(what: string): DeskError {
 }
 
 export class PostgresStore implements Store {
-  /** `connect` opens another connection to the same database (an import's). */
+  /** `connect` opens another connection to the same database (an import's, an export's). */
   constructor(
     private readonly client: pg.Client,
     readonly path: string,
@@ -446,8 +447,8 @@ export class PostgresStore implements Store {
     return beginPostgresImport(this.connect, this);
   }
 
-  exportTickets(_query: ExportQuery): AsyncIterable<Ticket[]> {
-    throw notYet('export');
+  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
+    return exportTickets(this.connect, query);
   }
 
   async close(): Promise<void> {
