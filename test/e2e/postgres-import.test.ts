@@ -86,6 +86,10 @@ describeWith(POSTGRES, 'desk import and export on PostgreSQL', () => {
     const trails = [box.db, db].map((store) => JSON.parse(run(store, ['history', '2', '--json']).stdout) as { kind: string }[]);
     expect(trails[1]!.map((e) => e.kind)).toEqual(['import', 'dispatch']);
     expect(trails[1]).toEqual(trails[0]);
+
+    // A dry run of the same file reads the database it names: everything is there already.
+    const dry = run(db, ['import', csv, '--dry-run', '--json']);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dry_run: true, read: 1200, inserted: 0, skipped: 1200 });
   }, 120_000);
 
   it('reads its own export back into an empty database, ids and numbers kept: the same export again', async () => {
