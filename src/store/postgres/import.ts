@@ -11,26 +11,11 @@ import { WRITABLE } from '../sqlite-rows.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
 import { ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
+import { reindexSearch, writeSearchRows, type SearchSource } from './search.js';
 
 // An open batch whose input stalls this long is committed as it is: it holds the rows of the
 // monthly sequences it drew from, and creates at other workstations wait for them.
 const IDLE_COMMIT_MS = 2000;
-
-/**
- * A column of `tickets` that is not a field of Ticket but is worked out from the ticket as an
- * import inserts it.
- */
-export interface ExtraTicketColumn {
-  name: string;
-  /** The SQL type of the array its values travel in, e.g. `text[]`. */
-  arrayType: string;
-  /** What is inserted, as SQL over `u.<name>` (this row's element of that array); by default the element itself. */
-  select?: string;
-  valueOf(ticket: Omit<Ticket, 'id'>): unknown;
-}
-
-/** The extra columns every ticket an import inserts fills, beside its fields. */
-export const TICKET_EXTRA_COLUMNS: readonly ExtraTicketColumn[] = [];
 
 interface InsertColumn {
   name: string;
@@ -53,6 +38,9 @@ class PendingTickets {
     settled_at: [] as number[], met: [] as boolean[], team: [] as (string | null)[], agent: [] as (string | null)[],
   };
 
+  /** What each ticket's search row is made of (an imported ticket has no notes yet). */
+  search: Omit<SearchSource, 'id'>[] = [];
+
   constructor(readonly columns: readonly InsertColumn[]) {
     this.values = columns.map(() => []);
   }
@@ -61,6 +49,7 @@ class PendingTickets {
     const row = this.ids.length;
     this.ids.push(id);
     for (let c = 0; c < this.columns.length; c++) this.values[c]!.push(this.columns[c]!.valueOf(ticket));
+    this.search.push({ title: ticket.title, description: ticket.description, solution: ticket.solution, notes: [] });
     for (const event of events) {
       this.events.row.push(row);
       this.events.at.push(options.now);
@@ -253,25 +242,25 @@ class PostgresImportBatch implements ImportBatch {
       ticket.id,
     ]);
     await this.query('INSERT INTO events (ticket_id, at, actor, kind, data) VALUES ($1, $2, $3, $4, $5)', [ticket.id, options.now, options.actor, event.kind, JSON.stringify(event.data)]);
+    await reindexSearch({ query: this.query }, [ticket.id]);
   }
 
   /**
    * The columns an insert fills: those of `tickets` the ticket has a field for, read from the
-   * schema (a new column needs no change here), then the extra ones.
+   * schema (a new column needs no change here).
    */
   private async insertColumns(ticket: Omit<Ticket, 'id'>): Promise<InsertColumn[]> {
     if (this.columns) return this.columns;
     const { rows } = await this.query(
       "SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = 'tickets'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
     );
-    const extra = new Set(TICKET_EXTRA_COLUMNS.map((c) => c.name));
     const fields: InsertColumn[] = rows
-      .filter((r) => r.name !== 'id' && (r.name as string) in ticket && !extra.has(r.name as string))
+      .filter((r) => r.name !== 'id' && (r.name as string) in ticket)
       .map((r) => {
         const name = r.name as string;
         return { name, arrayType: `${r.type as string}[]`, select: `u.${name}`, valueOf: (t) => toColumn(name, t[name as keyof typeof t]) };
       });
-    this.columns = [...fields, ...TICKET_EXTRA_COLUMNS.map((c) => ({ ...c, select: c.select ?? `u.${c.name}` }))];
+    this.columns = fields;
     return this.columns;
   }
 
@@ -303,6 +292,7 @@ class PostgresImportBatch implements ImportBatch {
         e.row.map((r) => ids[r]), e.at, e.actor, e.kind, e.data,
       ]);
       await insertSettlements(this.query, pending.settlements.row.map((r) => ids[r]!), pending.settlements);
+      await writeSearchRows({ query: this.query }, pending.search.map((source, row) => ({ ...source, id: ids[row]! })));
     }
     if (moved.length) {
       await this.query('INSERT INTO rotations (team, last_agent) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (team) DO UPDATE SET last_agent = excluded.last_agent', [
