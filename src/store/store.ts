@@ -94,7 +94,9 @@ export interface Store {
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
    * Removes the requester's personal data from the ticket, its visits and its trail, in one
-   * transaction, and makes sure the old bytes are gone from the file.
+   * transaction, then removes the old values from where the store keeps them, as far as it can
+   * (SQLite: zeroed in the file and its WAL; PostgreSQL: VACUUM of the tables; README says what a
+   * server keeps elsewhere).
    */
   redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket>;
   /** The on-site visits of a ticket, in visit order. */
