@@ -9,6 +9,7 @@ import type { Plan, PlanTools } from '../../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../../domain/numbering.js';
 import type { QueueFacts, QueueQuery, QueueSection } from '../../domain/queue.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../../domain/redaction.js';
+import type { DeskGroup, RoleSetup, Session } from '../../domain/roles.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../../domain/ticket.js';
 import type { NewVisit, Visit } from '../../domain/visit.js';
@@ -21,7 +22,8 @@ import type {
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
-import { POSTGRES_MIGRATIONS } from './schema.js';
+import { addRole, grantRights, readSession, recordAuditorReveal, rolesGranted, setUpRoles } from './roles.js';
+import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
@@ -32,8 +34,7 @@ const NEXT_DUE_SQL = `least(
   coalesce(CASE WHEN resolved_at IS NULL THEN resolve_due_at END, 9000000000000000),
   coalesce(update_due_at, 9000000000000000))`;
 
-// Keys of the advisory locks the desk takes (pg_advisory_xact_lock), each held to the end of its transaction.
-const SCHEMA_LOCK = 'desk schema';
+// Key of the advisory lock a rotation takes (pg_advisory_xact_lock), held to the end of its transaction.
 const ROTATION_LOCK = 'desk rotation';
 
 // bigint (int8) and numeric come back as strings by default; every value the desk keeps in them
@@ -75,11 +76,11 @@ export async function openPostgresStore(location: string, options: OpenOptions):
   }
   try {
     await migrate(client, path, options.readonly === true);
+    return new PostgresStore(client, path, await readSession(client), options.readonly === true);
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
-  return new PostgresStore(client, path, options.readonly === true);
 }
 
 function connectionRefusal(error: unknown, path: string): Error {
@@ -107,7 +108,8 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
     return found;
   };
   if ((await checked()) === SCHEMA_VERSION) return;
-  if (readOnly) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, 'run any desk command once as the database\'s owner to upgrade it');
+  const upgrade = 'run `desk init --db …` once as the role that owns the desk (the one that set it up)';
+  if (readOnly) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, upgrade);
   // Another desk may be migrating at the same moment: take the lock, then look again.
   await client.query('BEGIN');
   try {
@@ -123,10 +125,16 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
         "INSERT INTO desk_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [String(SCHEMA_VERSION)],
       );
+      // A migration's new tables get the groups' rights at once, so operators never find one closed.
+      if (await rolesGranted(client)) await grantRights(client);
     }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
+    // Only the tables' owner may change them; an operator's desk reaching a newer version stops here.
+    if ((error as { code?: string }).code === '42501') {
+      throw new UsageError(`${path} needs schema version ${SCHEMA_VERSION}, and this role may not upgrade it (${(error as Error).message})`, upgrade);
+    }
     throw error;
   }
 }
@@ -136,15 +144,29 @@ function notYet(what: string): DeskError {
   return new UsageError(`${what} is not available on PostgreSQL yet`, 'run it on an SQLite desk (--db FILE)');
 }
 
+/** A refusal of the server's, as the operator reads it: what was refused, to whom, and the server's hint or who grants rights. */
+function asRefusal(error: unknown, session: Session): unknown {
+  const { code, hint } = error as { code?: string; hint?: string };
+  if (code !== '42501') return error;
+  return new UsageError(
+    `the server refused role ${session.role}: ${(error as Error).message}`,
+    hint ?? 'the desk\'s owner gives a login its rights: desk roles add NAME --as operator|supervisor|auditor',
+  );
+}
+
 export class PostgresStore implements Store {
   constructor(
     private readonly client: pg.Client,
     readonly path: string,
+    readonly session: Session,
     readonly readOnly = false,
   ) {}
 
   checkWritable(): void {
     if (this.readOnly) throw new UsageError(`${this.path} is open for reading only`, 'connect as a role that may write');
+    if (this.session.rights === 'auditor') {
+      throw new UsageError(`role ${this.session.role} is an auditor of ${this.path}: it reads the desk, and changes nothing`, 'log in as an operator\'s or a supervisor\'s role to change tickets');
+    }
   }
 
   private async rows(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -169,7 +191,7 @@ export class PostgresStore implements Store {
         return result;
       } catch (error) {
         await this.client.query('ROLLBACK').catch(() => {});
-        throw error;
+        throw asRefusal(error, this.session);
       }
     });
   }
@@ -443,8 +465,15 @@ export class PostgresStore implements Store {
       const before = await this.readTicket(ref, true);
       const secrets = secretsOf(before);
       const patch = redactionPatch(before, secrets);
-      // The events trigger lets an UPDATE through only for a ticket listed here, for this transaction.
-      await this.rows('INSERT INTO redacting (ticket_id) VALUES (?)', [before.id]);
+      // The events trigger lets an UPDATE through only for a ticket listed here, for this
+      // transaction; only desk_supervisor (and the owner) may list one (src/store/postgres/roles.ts).
+      await this.rows('INSERT INTO redacting (ticket_id) VALUES (?)', [before.id]).catch((error) => {
+        if ((error as { code?: string }).code !== '42501') throw error;
+        throw new UsageError(
+          `only a supervisor may redact: the server refused role ${this.session.role} (${(error as Error).message})`,
+          'ask a supervisor; the desk\'s owner adds one with `desk roles add NAME --as supervisor`',
+        );
+      });
       const events = await this.rows('SELECT id, data FROM events WHERE ticket_id = ? ORDER BY id', [before.id]);
       const changed = events
         .map((e) => ({ id: e.id as number, data: JSON.stringify(redactValue(e.data, secrets)), was: JSON.stringify(e.data) }))
@@ -478,8 +507,37 @@ export class PostgresStore implements Store {
     return ticket;
   }
 
-  /** Brings what the desk derives from a ticket's text up to date after its redaction, in the redaction's transaction. */
+  /**
+   * Where what the store derives from a ticket's text (search data) is computed again after a
+   * redaction, in the redaction's transaction, so no copy of the old text outlives it. The store
+   * derives nothing from it yet.
+   */
   private async afterRedaction(_ticketId: number): Promise<void> {}
+
+  async setUpRoles(): Promise<RoleSetup> {
+    return this.alone(() => setUpRoles(this.client, this.session, this.path));
+  }
+
+  async addRole(name: string, group: DeskGroup, password: string | null): Promise<void> {
+    await this.alone(() => addRole(this.client, this.session, name, group, password));
+  }
+
+  async recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void> {
+    if (!ticketIds.length) return;
+    // An auditor may write nothing but this record, through the function made for it.
+    if (this.session.rights === 'auditor') {
+      await this.alone(() => recordAuditorReveal(this.client, ticketIds, how, options.now)).catch((error) => {
+        throw asRefusal(error, this.session);
+      });
+      return;
+    }
+    await this.write(() =>
+      this.rows(
+        "INSERT INTO events (ticket_id, at, actor, kind, data) SELECT id, ?, ?, 'reveal', ?::json FROM tickets WHERE id = ANY(?::bigint[]) ORDER BY id",
+        [options.now, options.actor, JSON.stringify({ text: how }), [...ticketIds]],
+      ),
+    );
+  }
 
   async backup(_destination: string): Promise<void> {
     throw notYet('backup');
