@@ -21,6 +21,7 @@ import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
+import { noRoles } from '../domain/roles.js';
 import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
 import type { ExportQuery, ImportSession } from './store.js';
@@ -156,6 +157,8 @@ function migrate(db: Database.Database, path: string, readOnly = false): void {
 }
 
 export class SqliteStore implements Store {
+  /** An SQLite desk has no roles: the actor is whoever --actor names. */
+  readonly session = null;
 
   /**
    * The connection, for the store's own query modules (sqlite-*.ts); nothing outside src/store
@@ -386,6 +389,21 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  async setUpRoles(): Promise<null> {
+    return null;
+  }
+
+  async addRole(): Promise<void> {
+    throw noRoles(this.path);
+  }
+
+  async recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void> {
+    if (!ticketIds.length) return;
+    await this.write(() => {
+      for (const id of [...new Set(ticketIds)].sort((a, b) => a - b)) insertEvent(this.db, id, options, 'reveal', { text: how });
+    });
   }
 
   async beginImport(): Promise<ImportSession> {

@@ -9,6 +9,7 @@ import type { NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../dom
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { Visit } from '../domain/visit.js';
 import type { Settlement } from '../domain/settlement.js';
+import type { DeskGroup, RoleSetup, Session } from '../domain/roles.js';
 
 export interface WriteOptions {
   actor: string;
@@ -59,6 +60,11 @@ export interface UpdateResult {
 export interface Store {
   readonly path: string;
   /**
+   * Who the server says this connection is, whose role every change must name as its actor;
+   * null for a store without roles (SQLite: the actor is whoever --actor names).
+   */
+  readonly session: Session | null;
+  /**
    * Throws the error every write gives when this process may only read the database; a command
    * that will write calls it before asking the operator anything or reading its input.
    */
@@ -94,7 +100,9 @@ export interface Store {
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
    * Removes the requester's personal data from the ticket, its visits and its trail, in one
-   * transaction, and makes sure the old bytes are gone from the file.
+   * transaction, then removes the old values from where the store keeps them, as far as it can
+   * (SQLite: zeroed in the file and its WAL; PostgreSQL: VACUUM of the tables; README says what a
+   * server keeps elsewhere).
    */
   redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket>;
   /** The on-site visits of a ticket, in visit order. */
@@ -102,6 +110,15 @@ export interface Store {
   /** The checks of `desk doctor` that look inside the database. */
   health(): Promise<HealthFacts>;
   backup(destination: string): Promise<void>;
+  /**
+   * Creates the group roles the server lacks and grants them their rights on this desk
+   * (`desk init`); null for a store without roles.
+   */
+  setUpRoles(): Promise<RoleSetup | null>;
+  /** Creates a login role in a group (password null: the server authenticates it otherwise); refused by a store without roles. */
+  addRole(name: string, group: DeskGroup, password: string | null): Promise<void>;
+  /** Records in each ticket's trail that `options.actor` saw it unmasked; `how` says by which command. */
+  recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void>;
   /** Starts an import: batches of tickets from another system, each batch one transaction. */
   beginImport(): Promise<ImportSession>;
   /** Every ticket matching `query`, in id order, in pages, from one consistent snapshot. */
