@@ -13,6 +13,7 @@ import { describeQueryCases } from './queries.js';
 import { describeRedactionCases } from './redaction.js';
 import { describeSearchCases } from './search.js';
 import { describeShiftCases } from './shift-queue.js';
+import { describeTableCopyCases } from './table-copy.js';
 import { describeTicketCases } from './tickets.js';
 import { describeVisitCases } from './visits.js';
 
@@ -28,6 +29,7 @@ export const CONTRACT_AREAS = {
   import: describeImportCases,
   export: describeExportCases,
   maintenance: describeMaintenanceCases,
+  'table copy': describeTableCopyCases,
 } as const;
 
 export type ContractArea = keyof typeof CONTRACT_AREAS;

@@ -15,8 +15,10 @@ import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/fac
 import { SCHEMA_VERSION } from '../migrations.js';
 import { WRITABLE } from '../sqlite-rows.js';
 import type {
-  CreateOptions, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TicketQuery, UpdateResult, WriteOptions,
+  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
+  TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
+import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
@@ -444,6 +446,27 @@ export class PostgresStore implements Store {
 
   exportTickets(_query: ExportQuery): AsyncIterable<Ticket[]> {
     throw notYet('export');
+  }
+
+  async readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage> {
+    return readTable(this.client, table, after, limit);
+  }
+
+  async writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void> {
+    await this.write(() => writeTableRows(this.client, table, rows));
+  }
+
+  async tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum> {
+    // Its snapshot is a transaction of the connection's: no write of this store may run inside it.
+    const previous = this.writing;
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return await tableChecksum(this.client, table, through);
+    } finally {
+      done();
+    }
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,72 @@
+// What only the PostgreSQL store has to show of looking after a desk: tables read for a copy in
+// SQLite's order and form whatever the database's collation.
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import { BOOLEAN_COLUMNS } from '../../src/store/table-content.js';
+import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
+import { rejection } from './fixtures.js';
+
+const made: string[] = [];
+let count = 0;
+
+async function query<T extends pg.QueryResultRow>(location: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: location });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new desk database, made with `options` of CREATE DATABASE when given. */
+async function freshStore(options = ''): Promise<{ location: string; store: Store }> {
+  const database = `desk_pg_care_${process.pid}_${++count}`;
+  made.push(database);
+  await query(postgresLocation(), `CREATE DATABASE ${database} ${options}`);
+  const url = new URL(postgresLocation());
+  url.pathname = `/${database}`;
+  return { location: url.toString(), store: await openStore(url.toString(), { create: true }) };
+}
+
+describeWith(POSTGRES, 'looking after a PostgreSQL desk', () => {
+  const open: Store[] = [];
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+    for (const database of made.splice(0)) await query(postgresLocation(), `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+  const fresh = async (options = '') => {
+    const made = await freshStore(options);
+    open.push(made.store);
+    return made;
+  };
+
+  it('reads rows for a copy with text keys in byte order, as SQLite does, under a collation that would not', async () => {
+    const { store } = await fresh("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
+    await store.writeTableRows('rotations', [{ team: 'alpha', last_agent: 'li' }, { team: 'Zeta', last_agent: 'sun' }]);
+    expect((await store.readTable('rotations', null, 10)).rows.map((r) => r.team)).toEqual(['Zeta', 'alpha']);
+    expect(await store.readTable('rotations', ['Zeta'], 10)).toEqual({ rows: [{ team: 'alpha', last_agent: 'li' }], last: ['alpha'] });
+    expect(await store.tableChecksum('rotations', ['Zeta'])).toMatchObject({ rows: 1, last: ['Zeta'] });
+  });
+
+  it('keeps as booleans exactly the columns the copy turns into SQLite\'s 0 and 1', async () => {
+    const { location } = await fresh();
+    const rows = await query<{ table_name: string; column_name: string }>(
+      location,
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'boolean' ORDER BY table_name, ordinal_position",
+    );
+    const booleans: Record<string, string[]> = {};
+    for (const row of rows) (booleans[row.table_name] ??= []).push(row.column_name);
+    expect(booleans).toEqual(BOOLEAN_COLUMNS);
+  });
+
+  it('refuses to copy text PostgreSQL cannot hold, naming the row, and writes nothing of the batch', async () => {
+    const { store } = await fresh();
+    const error = await rejection(store.writeTableRows('rotations', [{ team: 'desktop', last_agent: 'sun' }, { team: 'network', last_agent: 'w\u0000u' }]));
+    expect(error.message).toBe('rotations network: its last_agent holds the character U+0000, which PostgreSQL cannot store');
+    expect((await store.readTable('rotations', null, 10)).rows).toEqual([]);
+  });
+
+});
