@@ -267,4 +267,22 @@ export interface HealthFacts {
   tickets_without_origin: number;
   /** Number sequences behind the highest number already given in their month. */
   sequences_behind: string[];
+  /** What a database server (not a file) is checked for; absent for SQLite. */
+  server?: ServerHealth;
+}
+
+/** The checks of a PostgreSQL database that `desk doctor` makes beside the common ones. */
+export interface ServerHealth {
+  /** As the server names it, e.g. "PostgreSQL 15.4". */
+  version: string;
+  /** The database's LC_CTYPE, e.g. "C.UTF-8": trigram indexes see Chinese characters only in a UTF-8 one. */
+  ctype: string;
+  /** The database's character encoding, e.g. "UTF8". */
+  encoding: string;
+  /** Extensions installed in the database. */
+  extensions: string[];
+  /** The triggers that keep the audit trail and the handovers append-only, each as found. */
+  append_only: { table: string; trigger: string; state: 'enabled' | 'disabled' | 'missing' }[];
+  /** bt_index_check of the desk's indexes; null when amcheck is not installed. */
+  amcheck: { indexes: number; problems: string[]; refused: string | null } | null;
 }

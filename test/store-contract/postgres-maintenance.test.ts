@@ -1,4 +1,5 @@
-// What only the PostgreSQL store has to show of looking after a desk: tables read for a copy in
+// What only the PostgreSQL store has to show of looking after a desk: what doctor learns of the
+// server (ctype, extensions, the append-only triggers, amcheck), and tables read for a copy in
 // SQLite's order and form whatever the database's collation.
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { BOOLEAN_COLUMNS } from '../../src/store/table-content.js';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
-import { rejection } from './fixtures.js';
+import { at, createTicket, rejection } from './fixtures.js';
 
 const made: string[] = [];
 let count = 0;
@@ -42,6 +43,39 @@ describeWith(POSTGRES, 'looking after a PostgreSQL desk', () => {
     open.push(made.store);
     return made;
   };
+
+  it('tells doctor the server, the ctype, the extensions and the append-only triggers, all enabled', async () => {
+    const { store } = await fresh();
+    const { server } = await store.health();
+    expect(server).toEqual({
+      version: expect.stringMatching(/^PostgreSQL \d+\.\d+$/),
+      ctype: 'C.UTF-8',
+      encoding: 'UTF8',
+      extensions: ['plpgsql'],
+      append_only: [
+        { table: 'events', trigger: 'events_no_change', state: 'enabled' },
+        { table: 'events', trigger: 'events_no_truncate', state: 'enabled' },
+        { table: 'handovers', trigger: 'handovers_no_change', state: 'enabled' },
+        { table: 'handovers', trigger: 'handovers_no_truncate', state: 'enabled' },
+      ],
+      amcheck: null,
+    });
+  });
+
+  it('tells doctor of a C ctype, a trigger disabled or dropped, and what amcheck found of every index', async () => {
+    const { location, store } = await fresh("TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C' LC_COLLATE 'C'");
+    await createTicket(store);
+    await query(location, 'CREATE EXTENSION amcheck; ALTER TABLE events DISABLE TRIGGER events_no_change; DROP TRIGGER handovers_no_truncate ON handovers');
+    const { server } = await store.health();
+    expect(server).toMatchObject({ ctype: 'C', encoding: 'UTF8', extensions: ['amcheck', 'plpgsql'] });
+    expect(server!.append_only.filter((t) => t.state !== 'enabled')).toEqual([
+      { table: 'events', trigger: 'events_no_change', state: 'disabled' },
+      { table: 'handovers', trigger: 'handovers_no_truncate', state: 'missing' },
+    ]);
+    const indexes = await query<{ n: number }>(location, "SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% USING btree %'");
+    expect(server!.amcheck).toEqual({ indexes: indexes[0]!.n, problems: [], refused: null });
+    expect(indexes[0]!.n).toBeGreaterThan(20);
+  });
 
   it('reads rows for a copy with text keys in byte order, as SQLite does, under a collation that would not', async () => {
     const { store } = await fresh("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");

@@ -18,6 +18,7 @@ import type {
   CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
   TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
+import { serverHealth } from './doctor.js';
 import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
@@ -413,6 +414,7 @@ export class PostgresStore implements Store {
       events: facts!.events as number,
       tickets_without_origin: facts!.tickets_without_origin as number,
       sequences_behind: behind.map((r) => r.name as string),
+      server: await serverHealth(this.client),
     };
   }
 
