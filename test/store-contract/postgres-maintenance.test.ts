@@ -1,12 +1,17 @@
 // What only the PostgreSQL store has to show of looking after a desk: what doctor learns of the
-// server (ctype, extensions, the append-only triggers, amcheck), and tables read for a copy in
-// SQLite's order and form whatever the database's collation.
+// server (ctype, extensions, the append-only triggers, amcheck), a backup that is pg_dump's and
+// nobody else's to read, and tables read for a copy in SQLite's order and form whatever the
+// database's collation.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { BOOLEAN_COLUMNS } from '../../src/store/table-content.js';
-import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
+import { describeWith, itWith, PG_DUMP, POSTGRES, postgresLocation } from '../system-programs.js';
 import { at, createTicket, rejection } from './fixtures.js';
 
 const made: string[] = [];
@@ -31,6 +36,9 @@ async function freshStore(options = ''): Promise<{ location: string; store: Stor
   url.pathname = `/${database}`;
   return { location: url.toString(), store: await openStore(url.toString(), { create: true }) };
 }
+
+const backups = mkdtempSync(join(tmpdir(), 'desk-pg-backup-'));
+afterAll(() => rmSync(backups, { recursive: true, force: true }));
 
 describeWith(POSTGRES, 'looking after a PostgreSQL desk', () => {
   const open: Store[] = [];
@@ -103,4 +111,22 @@ describeWith(POSTGRES, 'looking after a PostgreSQL desk', () => {
     expect((await store.readTable('rotations', null, 10)).rows).toEqual([]);
   });
 
+  itWith(PG_DUMP, 'backs up with pg_dump into a file only its owner may read, which pg_restore reads', async () => {
+    const { store } = await fresh();
+    await createTicket(store, { title: 'Printer jams', created_at: at('11-03 09:00') });
+    const destination = join(backups, `backup-${count}.dump`);
+    await store.backup(destination);
+    expect(statSync(destination).mode & 0o777).toBe(0o600);
+    const listed = spawnSync('pg_restore', ['--list', destination], { encoding: 'utf8' });
+    expect(listed.status, listed.stderr).toBe(0);
+    for (const table of ['tickets', 'events', 'handovers']) expect(listed.stdout).toMatch(new RegExp(`TABLE DATA public ${table} `));
+  });
+
+  itWith(PG_DUMP, 'refuses to back up over a file that is there, leaving it as it was', async () => {
+    const { store } = await fresh();
+    const destination = join(backups, `taken-${count}.dump`);
+    writeFileSync(destination, 'somebody else\'s file');
+    await expect(store.backup(destination)).rejects.toThrow();
+    expect(readFileSync(destination, 'utf8')).toBe('somebody else\'s file');
+  });
 });

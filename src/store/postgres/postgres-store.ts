@@ -18,6 +18,7 @@ import type {
   CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
   TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
+import { backupDatabase } from './backup.js';
 import { serverHealth } from './doctor.js';
 import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
@@ -438,8 +439,8 @@ export class PostgresStore implements Store {
     throw notYet('redaction');
   }
 
-  async backup(_destination: string): Promise<void> {
-    throw notYet('backup');
+  async backup(destination: string): Promise<void> {
+    await backupDatabase(this.client, this.path, destination);
   }
 
   async beginImport(): Promise<ImportSession> {
