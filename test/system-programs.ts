@@ -34,6 +34,13 @@ const answers = (location: string) => () =>
     { timeout: 5000 },
   ).status === 0;
 
+/** The PostgreSQL client programs a backup is made and read with. */
+export const PG_DUMP: SystemProgram = {
+  name: 'pg_dump and pg_restore',
+  debian: 'postgresql-client',
+  present: () => ['pg_dump', 'pg_restore'].every((program) => spawnSync(program, ['--version']).status === 0),
+};
+
 export const POSTGRES: SystemProgram = { name: 'a PostgreSQL server (DESK_TEST_POSTGRES, else 127.0.0.1:5432)', debian: 'postgresql', present: answers(postgresLocation()) };
 
 /** True when every program a test needs must be there (CI). */

@@ -24,7 +24,8 @@ import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/re
 import { noRoles } from '../domain/roles.js';
 import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
-import type { ExportQuery, ImportSession } from './store.js';
+import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
+import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
@@ -412,5 +413,17 @@ export class SqliteStore implements Store {
 
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
     return exportTickets(this.db, query);
+  }
+
+  async readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage> {
+    return readTable(this.db, table, after, limit);
+  }
+
+  async writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void> {
+    await this.write(() => writeTableRows(this.db, table, rows));
+  }
+
+  async tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum> {
+    return tableChecksum(this.db, table, through);
   }
 }

@@ -123,7 +123,46 @@ export interface Store {
   beginImport(): Promise<ImportSession>;
   /** Every ticket matching `query`, in id order, in pages, from one consistent snapshot. */
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]>;
+  /**
+   * Up to `limit` rows of one of the desk's tables in the order of its key, those after the row
+   * whose key is `after` (null: from the first), as every store reads and writes them (`desk migrate`).
+   */
+  readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage>;
+  /**
+   * Writes rows that readTable gave (of this store or another), keeping their keys, in one
+   * transaction; a row whose key is already there is left as it is. New rows made afterwards get
+   * keys past those written.
+   */
+  writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void>;
+  /**
+   * How many rows the table holds and a checksum of their content (src/store/table-content.ts),
+   * the same in every store for the same rows; only the rows up to the key `through` when given.
+   */
+  tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum>;
   close(): Promise<void>;
+}
+
+/** The tables a desk is made of (src/store/table-content.ts lists them, in the order a copy writes them). */
+export type DeskTable = 'tickets' | 'events' | 'visits' | 'settlements' | 'closed_cycles' | 'handovers' | 'sequences' | 'rotations';
+
+/** A row as every store gives it: numbers, text (JSON columns as their text), booleans, nulls. */
+export type TableRow = Record<string, string | number | boolean | null>;
+
+/** The values of a row's key columns, in the order of the key. */
+export type TableKey = readonly (string | number)[];
+
+export interface TablePage {
+  rows: TableRow[];
+  /** The key of the last row (null when there are none), to read on after. */
+  last: TableKey | null;
+}
+
+export interface TableChecksum {
+  rows: number;
+  /** Hex SHA-256 of the rows in key order, each in the canonical encoding of src/store/table-content.ts. */
+  checksum: string;
+  /** The key of the last row counted (null when there are none). */
+  last: TableKey | null;
 }
 
 /** A ticket as an import reads it from its source, which may carry its number, id and bookkeeping too. */
@@ -245,4 +284,22 @@ export interface HealthFacts {
   tickets_without_origin: number;
   /** Number sequences behind the highest number already given in their month. */
   sequences_behind: string[];
+  /** What a database server (not a file) is checked for; absent for SQLite. */
+  server?: ServerHealth;
+}
+
+/** The checks of a PostgreSQL database that `desk doctor` makes beside the common ones. */
+export interface ServerHealth {
+  /** As the server names it, e.g. "PostgreSQL 15.4". */
+  version: string;
+  /** The database's LC_CTYPE, e.g. "C.UTF-8": trigram indexes see Chinese characters only in a UTF-8 one. */
+  ctype: string;
+  /** The database's character encoding, e.g. "UTF8". */
+  encoding: string;
+  /** Extensions installed in the database. */
+  extensions: string[];
+  /** The triggers that keep the audit trail and the handovers append-only, each as found. */
+  append_only: { table: string; trigger: string; state: 'enabled' | 'disabled' | 'missing' }[];
+  /** bt_index_check of the desk's indexes; null when amcheck is not installed. */
+  amcheck: { indexes: number; problems: string[]; refused: string | null } | null;
 }

@@ -143,11 +143,4 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
     });
     expect(existsSync(box.db)).toBe(false);
   });
-
-  it('says which commands are not available on PostgreSQL yet', () => {
-    const box = sandbox();
-    const result = box.desk(['--db', url.toString(), 'export']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('export is not available on PostgreSQL yet');
-  });
 });

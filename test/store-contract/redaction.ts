@@ -80,7 +80,7 @@ export function describeRedactionCases(harness: StoreHarness): void {
       expect((await store.listVisits(1)).map((v) => [v.cause, v.opinion])).toEqual([["[redacted]'s password expired", '[redacted]: thank you']]);
     });
 
-    it.skipIf(harness.without?.includes('search'))('removes them from the search index', async () => {
+    it('removes them from the search index', async () => {
       const store = fixture.store;
       await writeRequest(store);
       expect((await store.searchTickets({ text: 'Fang', limit: 5 })).map((h) => h.ticket.id).sort()).toEqual([1, 2]);
@@ -108,7 +108,8 @@ export function describeRedactionCases(harness: StoreHarness): void {
       expect(redacted).toMatchObject({ requester: '[redacted]', contact: null, title: '[redacted] needs a monitor' });
     });
 
-    it.skipIf(harness.without?.includes('maintenance'))('leaves no byte of the name or contact in a backup taken after it', async () => {
+    // A dump of pg_dump is compressed: its bytes would show nothing either way (postgres-maintenance.test.ts reads it back).
+    if (harness.backupOpensAsStore !== false) it('leaves no byte of the name or contact in a backup taken after it', async () => {
       const store = fixture.store;
       await writeRequest(store);
       await store.redactTicket({ id: 1 }, 'Privacy request 2026-17', OPTIONS);

@@ -17,8 +17,12 @@ import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/fac
 import { SCHEMA_VERSION } from '../migrations.js';
 import { WRITABLE } from '../sqlite-rows.js';
 import type {
-  CreateOptions, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TicketQuery, UpdateResult, WriteOptions,
+  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
+  TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
+import { backupDatabase } from './backup.js';
+import { serverHealth } from './doctor.js';
+import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
@@ -145,11 +149,6 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
     }
     throw error;
   }
-}
-
-/** What a command gets from a part of the store this version has not brought to PostgreSQL. */
-function notYet(what: string): DeskError {
-  return new UsageError(`${what} is not available on PostgreSQL yet`, 'run it on an SQLite desk (--db FILE)');
 }
 
 /** A refusal of the server's, as the operator reads it: what was refused, to whom, and the server's hint or who grants rights. */
@@ -458,6 +457,7 @@ export class PostgresStore implements Store {
       events: facts!.events as number,
       tickets_without_origin: facts!.tickets_without_origin as number,
       sequences_behind: behind.map((r) => r.name as string),
+      server: await serverHealth(this.client),
     };
   }
 
@@ -557,8 +557,8 @@ export class PostgresStore implements Store {
     );
   }
 
-  async backup(_destination: string): Promise<void> {
-    throw notYet('backup');
+  async backup(destination: string): Promise<void> {
+    await backupDatabase(this.client, this.path, destination);
   }
 
   async beginImport(): Promise<ImportSession> {
@@ -567,6 +567,27 @@ export class PostgresStore implements Store {
 
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
     return exportTickets(this.connect, query);
+  }
+
+  async readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage> {
+    return readTable(this.client, table, after, limit);
+  }
+
+  async writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void> {
+    await this.write(() => writeTableRows(this.client, table, rows));
+  }
+
+  async tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum> {
+    // Its snapshot is a transaction of the connection's: no write of this store may run inside it.
+    const previous = this.writing;
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return await tableChecksum(this.client, table, through);
+    } finally {
+      done();
+    }
   }
 
   async close(): Promise<void> {
