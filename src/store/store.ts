@@ -58,6 +58,8 @@ export interface UpdateResult {
 
 export interface Store {
   readonly path: string;
+  /** This open made the desk: a new file, or the schema in a database that held no desk. */
+  readonly created: boolean;
   /**
    * Throws the error every write gives when this process may only read the database; a command
    * that will write calls it before asking the operator anything or reading its input.
