@@ -11,7 +11,8 @@ import { EXAMPLE_CONFIG, sandbox } from './helpers.js';
 describe('several operators, some of them killed mid-command', () => {
   it('keeps every ticket whole, every imported row once, every number unique, the trail complete and the file intact', async () => {
     // 4 workers × (2 tickets of 7 steps + the shared file, an own file and that file again).
-    const result = await runStress({ workers: 4, tickets: 2, imports: 1, kill: 0.25, seed: 7 });
+    // On the store under test: a file of the sandbox, or its PostgreSQL database.
+    const result = await runStress({ workers: 4, tickets: 2, imports: 1, kill: 0.25, seed: 7, db: sandbox().db });
     expect(result.failures).toEqual([]);
     // The kills this test is about happened, imports among them.
     expect(result.killed).toBeGreaterThan(0);
