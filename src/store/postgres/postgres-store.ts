@@ -21,6 +21,9 @@ import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
 import { POSTGRES_MIGRATIONS } from './schema.js';
+import { beginPostgresImport } from './import.js';
+import { exportTickets } from './export.js';
+import { ROTATION_LOCK, SCHEMA_LOCK } from './locks.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
@@ -30,10 +33,6 @@ const NEXT_DUE_SQL = `least(
   coalesce(CASE WHEN dispatched_at IS NULL THEN dispatch_due_at END, 9000000000000000),
   coalesce(CASE WHEN resolved_at IS NULL THEN resolve_due_at END, 9000000000000000),
   coalesce(update_due_at, 9000000000000000))`;
-
-// Keys of the advisory locks the desk takes (pg_advisory_xact_lock), each held to the end of its transaction.
-const SCHEMA_LOCK = 'desk schema';
-const ROTATION_LOCK = 'desk rotation';
 
 // bigint (int8) and numeric come back as strings by default; every value the desk keeps in them
 // (epoch milliseconds, ids, counts) is well inside a double's exact integers.
@@ -66,14 +65,18 @@ export interface OpenOptions {
 /** Opens the database the URL names; the database must exist (CREATE DATABASE is the server owner's). */
 export async function openPostgresStore(location: string, options: OpenOptions): Promise<PostgresStore> {
   const path = withoutPassword(location);
-  const client = new pg.Client({ connectionString: location, types: TYPES });
-  // A server that goes away would otherwise raise an unhandled 'error' event; the next query fails instead.
-  client.on('error', () => {});
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionRefusal(error, path);
-  }
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: location, types: TYPES });
+    // A server that goes away would otherwise raise an unhandled 'error' event; the next query fails instead.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+    } catch (error) {
+      throw connectionRefusal(error, path);
+    }
+    return client;
+  };
+  const client = await connect();
   let created: boolean;
   try {
     created = await migrate(client, path, options);
@@ -81,7 +84,7 @@ export async function openPostgresStore(location: string, options: OpenOptions):
     await client.end().catch(() => {});
     throw error;
   }
-  const store = new PostgresStore(client, path, options.readonly === true);
+  const store = new PostgresStore(client, path, options.readonly === true, connect);
   store.created = created;
   return store;
 }
@@ -148,10 +151,12 @@ function notYet(what: string): DeskError {
 }
 
 export class PostgresStore implements Store {
+  /** `connect` opens another connection to the same database (an import's, an export's). */
   constructor(
     private readonly client: pg.Client,
     readonly path: string,
-    readonly readOnly = false,
+    readonly readOnly: boolean,
+    private readonly connect: () => Promise<pg.Client>,
   ) {}
 
   created = false;
@@ -453,11 +458,11 @@ export class PostgresStore implements Store {
   }
 
   async beginImport(): Promise<ImportSession> {
-    throw notYet('import');
+    return beginPostgresImport(this.connect, this);
   }
 
-  exportTickets(_query: ExportQuery): AsyncIterable<Ticket[]> {
-    throw notYet('export');
+  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
+    return exportTickets(this.connect, query);
   }
 
   async close(): Promise<void> {
