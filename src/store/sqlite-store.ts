@@ -52,7 +52,8 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
       throw new UsageError(`${path} is an empty file, not a desk database`, 'point --db / DESK_DB at your database, or remove the file and run `desk init`');
     }
   }
-  if (path !== ':memory:' && !existsSync(path)) {
+  const created = path !== ':memory:' && !existsSync(path);
+  if (created) {
     if (!options.create) throw new NotFoundError(`no database at ${path}`, 'run `desk init`, or point --db / DESK_DB at your database');
     createDatabaseFile(path);
   }
@@ -69,7 +70,9 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
       for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     }
     migrate(db, path, readOnly);
-    return new SqliteStore(db, path, readOnly, fileJournalMode);
+    const store = new SqliteStore(db, path, readOnly, fileJournalMode);
+    store.created = created;
+    return store;
   } catch (error) {
     db?.close();
     const refusal = asWriteRefusal(error, path);
@@ -171,6 +174,8 @@ export class SqliteStore implements Store {
     readonly readOnly = false,
     private readonly fileJournalMode: string | null = null,
   ) {}
+
+  created = false;
 
   checkWritable(): void {
     if (this.readOnly) throw cannotWrite(this.path);

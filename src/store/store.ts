@@ -59,6 +59,8 @@ export interface UpdateResult {
 
 export interface Store {
   readonly path: string;
+  /** This open made the desk: a new file, or the schema in a database that held no desk. */
+  readonly created: boolean;
   /**
    * Who the server says this connection is, whose role every change must name as its actor;
    * null for a store without roles (SQLite: the actor is whoever --actor names).

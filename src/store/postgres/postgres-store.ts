@@ -67,6 +67,8 @@ export function withoutPassword(location: string): string {
 }
 
 export interface OpenOptions {
+  /** Set up the desk in a database that holds none; otherwise such a database is NotFoundError, as a missing SQLite file is. */
+  create: boolean;
   /** Open for reading only: no migration, and every write refused. */
   readonly?: boolean;
 }
@@ -87,8 +89,10 @@ export async function openPostgresStore(location: string, options: OpenOptions):
   };
   const client = await connect();
   try {
-    await migrate(client, path, options.readonly === true);
-    return new PostgresStore(client, path, await readSession(client), options.readonly === true, connect);
+    const created = await migrate(client, path, options);
+    const store = new PostgresStore(client, path, await readSession(client), options.readonly === true, connect);
+    store.created = created;
+    return store;
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
@@ -102,9 +106,13 @@ function connectionRefusal(error: unknown, path: string): Error {
   return new UsageError(`cannot connect to ${path}: ${message ?? String(error)}`, 'check that the server runs and --db / DESK_DB names it');
 }
 
-async function migrate(client: pg.Client, path: string, readOnly: boolean): Promise<void> {
+/** Brings the schema up to this version; true when the database held no desk before. */
+async function migrate(client: pg.Client, path: string, options: OpenOptions): Promise<boolean> {
   const version = async (): Promise<number | null> => {
-    const meta = await client.query("SELECT to_regclass('desk_meta') IS NOT NULL AS present");
+    // Read from pg_tables, not to_regclass: the catalog cache of this connection may still hold
+    // "no such table" from before another desk's migration committed, since an advisory lock does
+    // not make it take in the news as a table lock would.
+    const meta = await client.query("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'desk_meta') AS present");
     if (!meta.rows[0].present) return null;
     const row = await client.query("SELECT value FROM desk_meta WHERE key = 'schema_version'");
     return row.rows.length ? Number(row.rows[0].value) : 0;
@@ -119,9 +127,11 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
     if (found > SCHEMA_VERSION) throw new UsageError(`${path} has schema version ${found}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
     return found;
   };
-  if ((await checked()) === SCHEMA_VERSION) return;
+  const found = await checked();
+  if (found === SCHEMA_VERSION) return false;
+  if (found === 0 && !options.create) throw new NotFoundError(`no desk database at ${path}`, 'run `desk init --db …` to set one up there, or point --db / DESK_DB at your desk');
   const upgrade = 'run `desk init --db …` once as the role that owns the desk (the one that set it up)';
-  if (readOnly) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, upgrade);
+  if (options.readonly === true) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, upgrade);
   // Another desk may be migrating at the same moment: take the lock, then look again.
   await client.query('BEGIN');
   try {
@@ -141,6 +151,7 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
       if (await rolesGranted(client)) await grantRights(client);
     }
     await client.query('COMMIT');
+    return from === 0;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     // Only the tables' owner may change them; an operator's desk reaching a newer version stops here.
@@ -170,6 +181,8 @@ export class PostgresStore implements Store {
     readonly readOnly: boolean,
     private readonly connect: () => Promise<pg.Client>,
   ) {}
+
+  created = false;
 
   checkWritable(): void {
     if (this.readOnly) throw new UsageError(`${this.path} is open for reading only`, 'connect as a role that may write');
