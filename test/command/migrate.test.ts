@@ -93,7 +93,7 @@ describe('desk migrate', () => {
     expect(await box.desk(['migrate', '--to', 'copy.db', '--batch-size', '0'])).toEqual({
       code: 2, stdout: '', stderr: 'desk: --batch-size: "0" is not a number from 1 to 100000\nhint: rows per transaction; the default is 5000\n',
     });
-    expect(await box.desk(['migrate', '--to', 'desk.db'])).toEqual({ code: 2, stdout: '', stderr: `desk: --to names the database migrate copies from (${box.db})\nhint: give another database or file\n` });
+    expect(await box.desk(['migrate', '--to', box.db])).toEqual({ code: 2, stdout: '', stderr: `desk: --to names the database migrate copies from (${box.db})\nhint: give another database or file\n` });
     const missing = await box.desk(['--db', join(box.dir, 'none.db'), 'migrate', '--to', 'copy.db']);
     expect(missing.code).toBe(3);
     expect(() => statSync(join(box.dir, 'copy.db'))).toThrow();

@@ -133,8 +133,8 @@ describeWith(POSTGRES, 'desk import and export on PostgreSQL', () => {
     const db = await newDatabase();
     const args = [DESK, '--db', db, 'import', csv, '--on-error', 'skip', '--batch-size', String(BATCH)];
     const env = { ...box.env, ...NOW };
-    // Migrated first, so that counting never races the schema.
-    expect(box.desk(['--db', db, 'doctor'], { env: NOW }).code).toBe(0);
+    // Set up first, so that counting never races the schema.
+    expect(box.desk(['--db', db, 'init'], { env: NOW }).code).toBe(0);
 
     const child = spawn(process.execPath, args, { cwd: box.dir, env, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));

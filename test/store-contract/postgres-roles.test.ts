@@ -38,8 +38,8 @@ function locationOf(database: string, user?: string): string {
   return url.toString();
 }
 
-async function open(location: string): Promise<Store> {
-  const store = await openStore(location, { create: false });
+async function open(location: string, options = { create: false }): Promise<Store> {
+  const store = await openStore(location, options);
   stores.push(store);
   return store;
 }
@@ -49,7 +49,8 @@ async function freshDesk(): Promise<{ database: string; owner: Store }> {
   const database = `${prefix}_${++count}`;
   databases.push(database);
   await query(postgresLocation(), `CREATE DATABASE ${database}`);
-  const owner = await open(locationOf(database));
+  // As desk init does: the owner sets the desk up in the empty database.
+  const owner = await open(locationOf(database), { create: true });
   await owner.setUpRoles();
   return { database, owner };
 }

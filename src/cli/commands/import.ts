@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { IN_MEMORY, isFileLocation } from '../../store/open.js';
+import { IN_MEMORY } from '../../store/open.js';
 import { resolve } from 'node:path';
-import { escapeControls, UsageError } from '../../domain/errors.js';
+import { escapeControls, NotFoundError, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Plan } from '../../domain/lifecycle.js';
 import { createDeskNumbering } from '../../domain/numbering.js';
@@ -121,12 +120,7 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
   const sla = await ctx.sla();
   const zone = settings.timezone;
 
-  // A dry run never creates a database: without one, every row would be new. A server's database
-  // is never created by desk, so only a file can be missing here.
-  const location = await ctx.databasePath();
-  const dryWithoutDatabase = Boolean(options.dryRun) && isFileLocation(location) && !existsSync(location);
-  const storeContext = dryWithoutDatabase ? ctx.derive({ db: IN_MEMORY }) : ctx;
-  const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
+  const { store, release } = options.dryRun ? await openForDryRun(ctx) : { store: await ctx.openStore({ create: true, write: true }), release: async () => {} };
   // The rules' dispatch of a new row is a write like any other: text limits and the SLA clock applied once.
   const writes = new TicketWrites(store, { sla, limits: settings.limits });
   const session = await store.beginImport();
@@ -169,7 +163,7 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
     bar?.stop();
     rejects?.close();
     await session.close();
-    if (storeContext !== ctx) await storeContext.dispose();
+    await release();
   }
   if (shown > MAX_PROBLEMS_SHOWN) {
     ctx.io.stderr.write(`… and ${shown - MAX_PROBLEMS_SHOWN} more problem(s)${rejects ? ` (every bad row is in ${rejects.path})` : '; --rejects FILE keeps every bad row with its reason'}\n`);
@@ -181,5 +175,19 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
       `${summary.rejected} bad row(s) in ${source.name}: ${options.dryRun ? 'the import would stop' : 'nothing was imported'}`,
       'fix them and import again, or --on-error skip to import the good rows (--rejects FILE keeps the bad ones)',
     );
+  }
+}
+
+/**
+ * A dry run never sets up a desk: where there is none yet (no file, or a server's database that
+ * holds no desk), it checks the rows against an empty one, and every row would be new.
+ */
+async function openForDryRun(ctx: Context) {
+  try {
+    return { store: await ctx.openStore({ create: false, write: false }), release: async () => {} };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const empty = ctx.derive({ db: IN_MEMORY });
+    return { store: await empty.openStore({ create: true, write: false }), release: () => empty.dispose() };
   }
 }

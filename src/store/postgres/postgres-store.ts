@@ -108,22 +108,22 @@ function connectionRefusal(error: unknown, path: string): Error {
 
 /** Brings the schema up to this version; true when the database held no desk before. */
 async function migrate(client: pg.Client, path: string, options: OpenOptions): Promise<boolean> {
-  const version = async (): Promise<number | null> => {
-    // Read from pg_tables, not to_regclass: the catalog cache of this connection may still hold
-    // "no such table" from before another desk's migration committed, since an advisory lock does
-    // not make it take in the news as a table lock would.
-    const meta = await client.query("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'desk_meta') AS present");
-    if (!meta.rows[0].present) return null;
-    const row = await client.query("SELECT value FROM desk_meta WHERE key = 'schema_version'");
-    return row.rows.length ? Number(row.rows[0].value) : 0;
-  };
   const checked = async (): Promise<number> => {
-    const found = await version();
-    if (found === null) {
-      const other = await client.query('SELECT 1 FROM pg_tables WHERE schemaname = current_schema() LIMIT 1');
-      if (other.rows.length) throw new UsageError(`${path} holds the tables of another program, not a desk database`, 'point --db / DESK_DB at a desk database');
+    // One statement, so both answers come from one snapshot: asked apart, a desk that commits its
+    // migration in between would look like another program's tables. Read from pg_tables, not
+    // to_regclass: the catalog cache of this connection may still hold "no such table" from before
+    // that commit, since an advisory lock does not make it take in the news as a table lock would.
+    const [tables] = (
+      await client.query(`SELECT
+        EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'desk_meta') AS desk,
+        EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()) AS any`)
+    ).rows;
+    if (!tables.desk) {
+      if (tables.any) throw new UsageError(`${path} holds the tables of another program, not a desk database`, 'point --db / DESK_DB at a desk database');
       return 0;
     }
+    const row = await client.query("SELECT value FROM desk_meta WHERE key = 'schema_version'");
+    const found = row.rows.length ? Number(row.rows[0].value) : 0;
     if (found > SCHEMA_VERSION) throw new UsageError(`${path} has schema version ${found}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
     return found;
   };
