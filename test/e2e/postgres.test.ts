@@ -1,4 +1,4 @@
-// The built binary on a PostgreSQL database: a ticket logged, listed, shown and traced with
+// The built binary on a PostgreSQL database: a ticket logged, listed, shown, traced and found with
 // --db postgres://…, as an operator at another workstation would; the password never printed.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
   beforeAll(() => admin(`CREATE DATABASE ${database}`));
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 
-  it('logs a ticket, then lists, shows and traces it', () => {
+  it('logs a ticket, then lists, shows, traces and finds it', () => {
     const box = sandbox();
     const db = url.toString();
     const created = box.desk(['--db', db, 'create', '--title', 'Printer jams', '--requester', 'Li Lei', '--channel', 'phone', '--no-auto']);
@@ -36,6 +36,8 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
     const history = box.desk(['--db', db, 'history', '1']);
     expect(history.code).toBe(0);
     expect(history.stdout).toMatch(/tester\s+create: .*requester Li Lei/);
+    const found = box.json<{ ticket: { number: string } }[]>(['--db', db, 'search', 'JAMS', '--json']);
+    expect(found.map((hit) => hit.ticket.number)).toEqual(['SD-202611-00001']);
   });
 
   it('names the database without its password when it cannot open it', () => {
@@ -62,8 +64,8 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
 
   it('says which commands are not available on PostgreSQL yet', () => {
     const box = sandbox();
-    const result = box.desk(['--db', url.toString(), 'search', 'printer']);
+    const result = box.desk(['--db', url.toString(), 'export']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('search is not available on PostgreSQL yet');
+    expect(result.stderr).toContain('export is not available on PostgreSQL yet');
   });
 });

@@ -45,7 +45,7 @@ export interface StoreContractOptions {
 
 /** `open` gives a new, empty store each time. */
 export function describeStoreContract(name: string, open: () => Promise<Store>, options: StoreContractOptions = {}): void {
-  const harness: StoreHarness = { open, connectAgain: options.connectAgain };
+  const harness: StoreHarness = { open, connectAgain: options.connectAgain, without: options.without };
   describe(`Store contract: ${name}`, () => {
     for (const [area, describeCases] of Object.entries(CONTRACT_AREAS)) {
       if (!options.without?.includes(area as ContractArea)) describe(area, () => describeCases(harness));

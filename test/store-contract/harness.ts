@@ -8,6 +8,8 @@ export interface StoreHarness {
   open: () => Promise<Store>;
   /** A second connection to the database of `store`, as another process of the desk would have. */
   connectAgain?: (store: Store) => Promise<Store>;
+  /** Areas of the contract the store does not answer yet: a case that needs one of them as well as its own is skipped. */
+  without?: readonly string[];
 }
 
 export interface StoreFixture {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { IN_MEMORY } from '../../store/open.js';
+import { IN_MEMORY, isFileLocation } from '../../store/open.js';
 import { resolve } from 'node:path';
 import { escapeControls, UsageError } from '../../domain/errors.js';
 import { isOpen } from '../../domain/ticket.js';
@@ -121,8 +121,10 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
   const sla = await ctx.sla();
   const zone = settings.timezone;
 
-  // A dry run never creates a database: without one, every row would be new.
-  const dryWithoutDatabase = Boolean(options.dryRun) && !existsSync(await ctx.databasePath());
+  // A dry run never creates a database: without one, every row would be new. A server's database
+  // is never created by desk, so only a file can be missing here.
+  const location = await ctx.databasePath();
+  const dryWithoutDatabase = Boolean(options.dryRun) && isFileLocation(location) && !existsSync(location);
   const storeContext = dryWithoutDatabase ? ctx.derive({ db: IN_MEMORY }) : ctx;
   const store = await storeContext.openStore({ create: !options.dryRun, write: !options.dryRun });
   // The rules' dispatch of a new row is a write like any other: text limits and the SLA clock applied once.

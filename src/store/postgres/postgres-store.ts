@@ -21,6 +21,10 @@ import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
 import { POSTGRES_MIGRATIONS } from './schema.js';
+import { beginPostgresImport } from './import.js';
+import { exportTickets } from './export.js';
+import { ROTATION_LOCK, SCHEMA_LOCK } from './locks.js';
+import { reindexSearch, searchTickets, similarTickets } from './search.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
@@ -31,9 +35,8 @@ const NEXT_DUE_SQL = `least(
   coalesce(CASE WHEN resolved_at IS NULL THEN resolve_due_at END, 9000000000000000),
   coalesce(update_due_at, 9000000000000000))`;
 
-// Keys of the advisory locks the desk takes (pg_advisory_xact_lock), each held to the end of its transaction.
-const SCHEMA_LOCK = 'desk schema';
-const ROTATION_LOCK = 'desk rotation';
+/** Ticket fields the search row holds (with the notes): a change to one rewrites the row. */
+const SEARCHED_FIELDS = new Set(['title', 'description', 'solution']);
 
 // bigint (int8) and numeric come back as strings by default; every value the desk keeps in them
 // (epoch milliseconds, ids, counts) is well inside a double's exact integers.
@@ -64,21 +67,25 @@ export interface OpenOptions {
 /** Opens the database the URL names; the database must exist (CREATE DATABASE is the server owner's). */
 export async function openPostgresStore(location: string, options: OpenOptions): Promise<PostgresStore> {
   const path = withoutPassword(location);
-  const client = new pg.Client({ connectionString: location, types: TYPES });
-  // A server that goes away would otherwise raise an unhandled 'error' event; the next query fails instead.
-  client.on('error', () => {});
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionRefusal(error, path);
-  }
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: location, types: TYPES });
+    // A server that goes away would otherwise raise an unhandled 'error' event; the next query fails instead.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+    } catch (error) {
+      throw connectionRefusal(error, path);
+    }
+    return client;
+  };
+  const client = await connect();
   try {
     await migrate(client, path, options.readonly === true);
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
-  return new PostgresStore(client, path, options.readonly === true);
+  return new PostgresStore(client, path, options.readonly === true, connect);
 }
 
 function connectionRefusal(error: unknown, path: string): Error {
@@ -136,10 +143,12 @@ function notYet(what: string): DeskError {
 }
 
 export class PostgresStore implements Store {
+  /** `connect` opens another connection to the same database (an import's, an export's). */
   constructor(
     private readonly client: pg.Client,
     readonly path: string,
-    readonly readOnly = false,
+    readonly readOnly: boolean,
+    private readonly connect: () => Promise<pg.Client>,
   ) {}
 
   checkWritable(): void {
@@ -203,6 +212,7 @@ export class PostgresStore implements Store {
       await this.insertEvent(id, options, 'create', { changes });
       await this.insertSettlements(id, options.settlements ?? []);
       for (const plan of then) await this.applyPlan({ id }, plan, options);
+      await this.reindexSearch(id);
       return this.readTicket({ id });
     });
   }
@@ -261,6 +271,7 @@ export class PostgresStore implements Store {
     await this.insertSettlements(before.id, change.settlements ?? []);
     if (change.closedCycle) await this.insertClosedCycle(before.id, change.closedCycle);
     for (const event of events) await this.insertEvent(before.id, options, event.kind, event.data);
+    if (fields.some((f) => SEARCHED_FIELDS.has(f)) || events.some((e) => e.kind === 'note')) await this.reindexSearch(before.id);
     return { ticket: await this.readTicket({ id: before.id }), change, changes: events[0]!.data.changes! };
   }
 
@@ -279,6 +290,11 @@ export class PostgresStore implements Store {
       return new Map(rows.map((r) => [r.assignee as string, r.open as number]));
     },
   };
+
+  /** Rewrites the ticket's search row from the ticket and its notes, inside the caller's transaction. */
+  private async reindexSearch(ticketId: number): Promise<void> {
+    await reindexSearch(this.client, [ticketId]);
+  }
 
   private async insertSettlements(ticketId: number, settlements: readonly Settlement[]): Promise<void> {
     for (const s of settlements) {
@@ -428,12 +444,12 @@ export class PostgresStore implements Store {
     return monthSummaryFacts(this.client, query);
   }
 
-  async searchTickets(_query: SearchQuery): Promise<SearchHit[]> {
-    throw notYet('search');
+  async searchTickets(query: SearchQuery): Promise<SearchHit[]> {
+    return searchTickets(this.client, query);
   }
 
-  async similarTickets(_ref: TicketRef, _limit: number): Promise<SimilarHit[]> {
-    throw notYet('the search for similar tickets');
+  async similarTickets(ref: TicketRef, limit: number): Promise<SimilarHit[]> {
+    return similarTickets(this.client, await this.readTicket(ref), limit);
   }
 
   async redactTicket(_ref: TicketRef, _reason: string, _options: WriteOptions): Promise<Ticket> {
@@ -445,11 +461,11 @@ export class PostgresStore implements Store {
   }
 
   async beginImport(): Promise<ImportSession> {
-    throw notYet('import');
+    return beginPostgresImport(this.connect, this);
   }
 
-  exportTickets(_query: ExportQuery): AsyncIterable<Ticket[]> {
-    throw notYet('export');
+  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
+    return exportTickets(this.connect, query);
   }
 
   async close(): Promise<void> {

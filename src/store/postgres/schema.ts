@@ -135,9 +135,26 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       END $$;`,
   },
   {
-    // SQLite's full-text index (fts5) has no counterpart here yet; the handover record does.
+    // Search (src/store/postgres/search.ts): one row per ticket of its title, description,
+    // solution and notes and their character bigrams, written by the store's write path. pg_trgm's
+    // GIN index on the four texts as one answers terms of three or more characters (ILIKE), the
+    // bigrams' GIN index two-character ones. pg_trgm is a trusted extension: the database's owner
+    // may create it. Every PostgreSQL desk runs this step before its first ticket: nothing to fill.
     name: 'full-text search of tickets and notes, and shift handovers',
     sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE TABLE ticket_search (
+        ticket_id bigint PRIMARY KEY REFERENCES tickets(id),
+        title text NOT NULL,
+        description text NOT NULL,
+        solution text NOT NULL,
+        notes text NOT NULL,
+        bigrams text[] NOT NULL
+      );
+      -- The expression is SEARCH_TEXT of search.ts, which the queries must write the same.
+      CREATE INDEX ticket_search_text ON ticket_search USING gin ((title || E'\\n' || description || E'\\n' || solution || E'\\n' || notes) gin_trgm_ops);
+      CREATE INDEX ticket_search_bigrams ON ticket_search USING gin (bigrams);
+
       -- One row per handover: who handed over which shift, and what (numbers and counts only, so
       -- a redaction has nothing to find here). Append-only, like the audit trail.
       CREATE TABLE handovers (

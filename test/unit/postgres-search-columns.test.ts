@@ -1,0 +1,30 @@
+// The search row PostgreSQL keeps of a ticket (src/store/postgres/search.ts): what a bulk writer
+// (import) stores beside each ticket, so it must be the store's own reading of title,
+// description, solution and notes.
+import { describe, expect, it } from 'vitest';
+import { bigramsOf, searchColumns } from '../../src/store/postgres/search.js';
+
+describe('bigramsOf', () => {
+  it.each([
+    { texts: ['打印机卡纸'], bigrams: ['卡纸', '印机', '打印', '机卡'] },
+    { texts: ['VPN down'], bigrams: ['do', 'ow', 'pn', 'vp', 'wn'] }, // lower case, none across the space
+    { texts: ['卡纸', '卡纸了'], bigrams: ['卡纸', '纸了'] }, // each once
+    { texts: ['纸', '卡'], bigrams: [] }, // none across two texts
+    { texts: ['𠀋𠀋'], bigrams: ['𠀋𠀋'] }, // characters, not UTF-16 units
+    { texts: ['a\tb\nc'], bigrams: [] },
+  ])('reads $texts', ({ texts, bigrams }) => {
+    expect(bigramsOf(texts)).toEqual(bigrams);
+  });
+});
+
+describe('searchColumns', () => {
+  it('keeps the texts apart, the notes one per line, and the bigrams of all of them space-separated', () => {
+    expect(searchColumns({ title: '网络很慢', description: null, solution: '换端口', notes: ['交换机', 'OK'] })).toEqual({
+      title: '网络很慢',
+      description: '',
+      solution: '换端口',
+      notes: '交换机\nOK',
+      bigrams: 'ok 交换 很慢 换机 换端 端口 络很 网络',
+    });
+  });
+});
