@@ -115,7 +115,7 @@ const importOverSchemaCpu = +(importTimes.cpuMedian / schemaFloorTimes.cpuMedian
 console.log(`desk import is ×${importOverSchema} the desk's schema written by SQLite alone (CPU time ${importTimes.cpuMedian.toFixed(2)} s over ${schemaFloorTimes.cpuMedian.toFixed(2)} s: ×${importOverSchemaCpu})`);
 if (values.only === 'import') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(importDb + suffix, { force: true });
-  const cpu = { import_cpu_s: importTimes.cpuMedian, schema_floor_cpu_s: schemaFloorTimes.cpuMedian, import_over_schema_floor_cpu: importOverSchemaCpu };
+  const cpu = { import_cpu_s: +importTimes.cpuMedian.toFixed(2), schema_floor_cpu_s: +schemaFloorTimes.cpuMedian.toFixed(2), import_over_schema_floor_cpu: importOverSchemaCpu };
   console.log(JSON.stringify({ scale: values.scale, tickets: count, commands: rows, import_over_schema_floor: importOverSchema, ...cpu }, null, 2));
   process.exit(0);
 }

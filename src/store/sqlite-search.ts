@@ -191,7 +191,9 @@ export function similarTickets(db: Database, ticket: Ticket, limit: number): Sim
  * For a writer of many tickets (desk import): FTS5 flushes its pending terms at every statement
  * savepoint, and a trigger's statement has one, so indexing row by row from the triggers is about
  * three times slower than indexing the same rows in one statement; and indexing them once they are
- * all in, in large chunks, writes fewer index segments than one per transaction. Between
+ * all in, in large chunks, cost about 3 s of CPU for 200,000 tickets where indexing each 5,000-ticket
+ * batch in its own transaction cost about 6 s (bench/schema-floor.mjs beside the same copy
+ * without the index). Between
  * `deferSearchIndex` and `endSearchDeferral`, both inside one transaction, the triggers only note
  * in search_backlog which tickets changed, and it commits with them; `indexSearchBacklog` indexes
  * them later.
@@ -208,7 +210,7 @@ export function endSearchDeferral(db: Database): void {
 /**
  * Tickets of the backlog indexed in one transaction. Filling the index of 200,000 imported tickets
  * took about 3 s of CPU in chunks of 25,000 to 100,000 alike (bench/schema-floor.mjs --chunk), the
- * peak memory of the whole copy rising from 114 to 164 MB; a chunk of 50,000 holds the write lock
+ * peak memory of the whole copy rising from 112 to 160 MB; a chunk of 50,000 holds the write lock
  * for under a second of CPU.
  */
 export const SEARCH_INDEX_CHUNK = 50_000;
