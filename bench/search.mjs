@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SEARCH_QUERIES } from './search-queries.mjs';
 import { loadStore } from './store.mjs';
 
 const { values } = parseArgs({
@@ -121,13 +122,7 @@ const { twins, seconds: buildSeconds } = JSON.parse(readFileSync(twinsPath, 'utf
 const store = openSqliteStore(dbPath, { create: false });
 const db = new Database(dbPath, { readonly: true });
 
-const QUERIES = {
-  'chinese, 3+ characters': ['打印机', '无法登录', '卡纸', '蓝屏', '证书已过期', '门禁系统', '精密空调', '报表导出', '硒鼓', '共享盘'],
-  'chinese, 2 characters': ['打印', '蓝屏', '报销', '门禁', '漏水', '网口', '请假', '无法', '投屏', '断线'],
-  english: ['printer', 'vpn', 'password', 'jams', 'certificate', 'ORA-01555', 'Outlook', 'blue screen', 'badge', 'projector'],
-  'several terms': ['打印机 卡纸', 'printer jam', 'ERP 报错', 'vpn certificate', '空调 漏水', 'wifi 会议室', '"paper jam" printer', '邮箱 outlook', '门禁 刷卡', 'account locked'],
-  'no match': ['量子计算', 'xyzzy', '火星基地', 'kubernetes'],
-};
+const QUERIES = SEARCH_QUERIES;
 const FILTERED = [['打印机', { statuses: ['new', 'dispatched', 'in_progress', 'pending', 'reopened'] }], ['vpn', { team: 'network' }], ['卡纸', { createdFrom: Date.parse('2026-06-01T00:00:00+08:00') }]];
 
 function percentile(sorted, p) {

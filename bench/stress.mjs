@@ -1,5 +1,7 @@
 // Several real desk processes working one database at once, then the invariants that must hold.
-//   npm run stress -- [--workers 8] [--tickets 25] [--imports 5] [--kill 0.05]
+//   npm run stress -- [--workers 8] [--tickets 25] [--imports 5] [--kill 0.05] [--db postgres://…]
+// --db names the database to work (an empty one: a new SQLite file by default, or an empty
+// PostgreSQL database).
 // Each worker walks its tickets through create → classify → dispatch → note → respond → resolve →
 // close, one desk process per step, and in between imports small CSV and JSON files (5–20 rows):
 // one of its own per round, imported twice (the second time adds nothing), and the round's shared
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const DESK = fileURLToPath(new URL('../bin/desk.js', import.meta.url));
 const CONFIG = fileURLToPath(new URL('../config', import.meta.url));
@@ -42,13 +45,70 @@ function desk(args, env, kill) {
         ? undefined
         : typeof kill === 'number'
           ? setTimeout(() => child.kill('SIGKILL'), kill)
-          : setInterval(() => kill() && child.kill('SIGKILL'), POLL_MS);
+          : pollKill(kill, () => child.kill('SIGKILL'));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearInterval(timer);
       resolve({ code, signal, stdout, stderr });
     });
   });
+}
+
+/** Asks `test` (which may answer asynchronously) every POLL_MS, one question at a time, and calls `kill` once it says yes. */
+function pollKill(test, kill) {
+  let asking = false;
+  return setInterval(async () => {
+    if (asking) return;
+    asking = true;
+    try {
+      if (await test()) kill();
+    } finally {
+      asking = false;
+    }
+  }, POLL_MS);
+}
+
+/**
+ * Reads the desk's database beside the workers: an SQLite file (opened for each question, read
+ * only) or a PostgreSQL database (one small pool). `rows` answers undefined while there is no desk
+ * there yet. SQL is written with ? placeholders.
+ */
+export function openDeskReader(database) {
+  if (/^postgres(ql)?:\/\//i.test(database)) {
+    const pool = new pg.Pool({ connectionString: database, max: 2, types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } });
+    pool.on('error', () => {});
+    return {
+      async rows(sql, params = []) {
+        let n = 0;
+        try {
+          return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+        } catch (error) {
+          if (error.code === '42P01') return undefined;
+          throw error;
+        }
+      },
+      // The server checks its pages as it writes them; amcheck is doctor's.
+      integrity: async () => 'ok',
+      close: () => pool.end(),
+    };
+  }
+  const withFile = (fn) => {
+    if (!existsSync(database)) return undefined;
+    const conn = new Database(database, { readonly: true, fileMustExist: true });
+    try {
+      return fn(conn);
+    } catch (error) {
+      if (/no such table/.test(error.message)) return undefined;
+      throw error;
+    } finally {
+      conn.close();
+    }
+  };
+  return {
+    rows: async (sql, params = []) => withFile((conn) => conn.prepare(sql).all(...params)),
+    integrity: async () => withFile((conn) => conn.pragma('integrity_check', { simple: true })),
+    close: async () => {},
+  };
 }
 
 /**
@@ -157,18 +217,8 @@ export async function runStress({ workers = 8, tickets = 25, imports = 5, kill =
   let partialAfterKill = 0;
 
   // A look at the database while the workers run; undefined until it exists and has its tables.
-  const read = (fn) => {
-    if (!existsSync(database)) return undefined;
-    const conn = new Database(database, { readonly: true, fileMustExist: true });
-    try {
-      return fn(conn);
-    } catch (error) {
-      if (/no such table/.test(error.message)) return undefined;
-      throw error;
-    } finally {
-      conn.close();
-    }
-  };
+  const reader = openDeskReader(database);
+  const first = async (sql, params) => (await reader.rows(sql, params))?.[0];
 
   // One step, run again after a kill until it has taken effect; `done` says whether it has.
   // Returns the last run and how many runs before it were killed.
@@ -200,8 +250,9 @@ export async function runStress({ workers = 8, tickets = 25, imports = 5, kill =
    * Which rows of the file are in the database. Batches commit in file order, so after a kill
    * they are always the first k rows, k a whole number of batches (or all of them).
    */
-  function presentAfterKill(file) {
-    const present = read((conn) => new Set(conn.prepare('SELECT external_id FROM tickets WHERE external_id >= ? AND external_id < ?').pluck().all(`${file.key}-`, `${file.key}.`))) ?? new Set();
+  async function presentAfterKill(file) {
+    const found = await reader.rows('SELECT external_id FROM tickets WHERE external_id >= ? AND external_id < ?', [`${file.key}-`, `${file.key}.`]);
+    const present = new Set((found ?? []).map((row) => row.external_id));
     const k = file.rows.findIndex((row) => !present.has(row.external_id));
     const count = k === -1 ? file.rows.length : k;
     if (present.size !== count || (count % file.batch !== 0 && count !== file.rows.length)) {
@@ -212,8 +263,8 @@ export async function runStress({ workers = 8, tickets = 25, imports = 5, kill =
   }
 
   async function importStep(file, workerEnv, expect) {
-    const someIn = () => read((conn) => conn.prepare('SELECT 1 FROM tickets WHERE external_id = ?').get(file.rows[0].external_id)) !== undefined;
-    const result = await step(file.args, workerEnv, async () => (importsKilled++, presentAfterKill(file) === file.rows.length), IMPORT_KILL_WINDOW_MS, someIn);
+    const someIn = async () => (await first('SELECT 1 AS found FROM tickets WHERE external_id = ?', [file.rows[0].external_id])) !== undefined;
+    const result = await step(file.args, workerEnv, async () => (importsKilled++, (await presentAfterKill(file)) === file.rows.length), IMPORT_KILL_WINDOW_MS, someIn);
     if (result.code !== 0) return;
     const n = file.rows.length;
     let summary;
@@ -235,14 +286,14 @@ export async function runStress({ workers = 8, tickets = 25, imports = 5, kill =
     let round = 0;
     for (let i = 0; i < tickets; i++) {
       const externalId = `stress-${w}-${i}`;
-      const ticket = () => read((conn) => conn.prepare('SELECT id, status, version FROM tickets WHERE external_id = ?').get(externalId));
-      await step(['create', '--title', `打印机卡纸 printer jam ${w}/${i}`, '--requester', `r${w}`, '--channel', 'phone', '--external-id', externalId], workerEnv, async () => Boolean(ticket()));
-      const id = ticket()?.id;
+      const ticket = () => first('SELECT id, status, version FROM tickets WHERE external_id = ?', [externalId]);
+      await step(['create', '--title', `打印机卡纸 printer jam ${w}/${i}`, '--requester', `r${w}`, '--channel', 'phone', '--external-id', externalId], workerEnv, async () => Boolean(await ticket()));
+      const id = (await ticket())?.id;
       if (id) {
-        const version = () => ticket().version;
+        const version = async () => (await ticket()).version;
         for (const args of [['classify', String(id)], ['dispatch', String(id)], ['note', String(id), `note ${w}/${i}`], ['respond', String(id)], ['resolve', String(id), '--solution', 'cleared'], ['close', String(id), '--satisfaction', '5']]) {
-          const before = version();
-          await step(args, workerEnv, async () => version() > before);
+          const before = await version();
+          await step(args, workerEnv, async () => (await version()) > before);
         }
       }
       // The import rounds, spread over the tickets.
@@ -260,12 +311,12 @@ export async function runStress({ workers = 8, tickets = 25, imports = 5, kill =
   await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
   const seconds = (Date.now() - started) / 1000;
 
-  const conn = new Database(database, { readonly: true });
-  const integrity = conn.pragma('integrity_check', { simple: true });
-  const rows = conn.prepare('SELECT * FROM tickets').all();
+  const integrity = await reader.integrity();
+  const rows = (await reader.rows('SELECT * FROM tickets')) ?? [];
   const events = new Map();
-  for (const e of conn.prepare('SELECT ticket_id, kind, data FROM events ORDER BY id').all()) events.set(e.ticket_id, [...(events.get(e.ticket_id) ?? []), e]);
-  conn.close();
+  // As text, which is how SQLite keeps it and how checkImported reads it.
+  for (const e of (await reader.rows('SELECT ticket_id, kind, CAST(data AS text) AS data FROM events ORDER BY id')) ?? []) events.set(e.ticket_id, [...(events.get(e.ticket_id) ?? []), e]);
+  await reader.close();
 
   const created = rows.filter((t) => t.external_id?.startsWith('stress-'));
   const kindsOf = (t) => (events.get(t.id) ?? []).map((e) => e.kind);
@@ -339,8 +390,8 @@ export function stressHeld(result) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { workers: { type: 'string', default: '8' }, tickets: { type: 'string', default: '25' }, imports: { type: 'string', default: '5' }, kill: { type: 'string', default: '0' } } });
-  const result = await runStress({ workers: Number(values.workers), tickets: Number(values.tickets), imports: Number(values.imports), kill: Number(values.kill) });
+  const { values } = parseArgs({ options: { workers: { type: 'string', default: '8' }, tickets: { type: 'string', default: '25' }, imports: { type: 'string', default: '5' }, kill: { type: 'string', default: '0' }, db: { type: 'string' } } });
+  const result = await runStress({ workers: Number(values.workers), tickets: Number(values.tickets), imports: Number(values.imports), kill: Number(values.kill), db: values.db });
   console.log(`${result.workers} processes, ${result.operations} operations in ${result.seconds.toFixed(1)} s (${result.operations_per_second}/s), ${result.killed} killed and re-run (${result.imports_killed} imports, ${result.partial_imports_after_kill} of them with part of the file in)`);
   console.log(`tickets ${result.tickets}/${result.expected_tickets}, imported rows ${result.imported}/${result.expected_imported} from ${result.import_files} files, strays ${result.strays}, unique numbers ${result.unique_numbers}/${result.total_tickets}, rows lost ${result.rows_lost}`);
   console.log(`incomplete ${result.incomplete.length}, imported rows not whole ${result.import_broken.length}, import problems ${result.import_problems.length}, failures ${result.failures.length}, "database is locked" ${result.locked_errors}, integrity ${result.integrity}`);

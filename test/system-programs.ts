@@ -5,6 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, it, type TestContext } from 'vitest';
+import { postgresAnswers, postgresLocation } from './postgres-admin.js';
+
+export { postgresLocation };
 
 export interface SystemProgram {
   /** What the tests call it. */
@@ -21,20 +24,14 @@ export const CHROMIUM: SystemProgram = { name: 'chromium', debian: 'chromium', p
 export const ZSH: SystemProgram = { name: 'zsh', debian: 'zsh', present: runs('zsh') };
 export const FISH: SystemProgram = { name: 'fish', debian: 'fish', present: runs('fish') };
 
-/** Where the PostgreSQL tests find a server: $DESK_TEST_POSTGRES, else this machine's. */
-export function postgresLocation(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DESK_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres';
-}
+/** The PostgreSQL client programs a backup is made and read with. */
+export const PG_DUMP: SystemProgram = {
+  name: 'pg_dump and pg_restore',
+  debian: 'postgresql-client',
+  present: () => ['pg_dump', 'pg_restore'].every((program) => spawnSync(program, ['--version']).status === 0),
+};
 
-// A server answers when a client can log in and query: asked of a child, since vitest collects synchronously.
-const answers = (location: string) => () =>
-  spawnSync(
-    process.execPath,
-    ['-e', "const c = new (require('pg').Client)({ connectionString: process.argv[1], connectionTimeoutMillis: 2000 }); c.connect().then(() => c.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1))", location],
-    { timeout: 5000 },
-  ).status === 0;
-
-export const POSTGRES: SystemProgram = { name: 'a PostgreSQL server (DESK_TEST_POSTGRES, else 127.0.0.1:5432)', debian: 'postgresql', present: answers(postgresLocation()) };
+export const POSTGRES: SystemProgram = { name: 'a PostgreSQL server (DESK_TEST_POSTGRES, else 127.0.0.1:5432)', debian: 'postgresql', present: () => postgresAnswers(postgresLocation()) };
 
 /** True when every program a test needs must be there (CI). */
 export function allRequired(env: NodeJS.ProcessEnv = process.env): boolean {

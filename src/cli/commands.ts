@@ -37,7 +37,9 @@ import { declaration as callbacks } from './commands/callbacks.declaration.js';
 import { declaration as redact } from './commands/redact.declaration.js';
 import { declaration as doctor } from './commands/doctor.declaration.js';
 import { declaration as backup } from './commands/backup.declaration.js';
+import { declaration as migrate } from './commands/migrate.declaration.js';
 import { declaration as demo } from './commands/demo.declaration.js';
+import { declaration as rolesAdd } from './commands/roles-add.declaration.js';
 
 const rules: GroupDeclaration = {
   name: 'rules',
@@ -60,7 +62,14 @@ const sla: GroupDeclaration = {
   commands: [slaDue, slaCheck, slaExplain],
 };
 
+const roles: GroupDeclaration = {
+  name: 'roles',
+  description: 'The logins of a PostgreSQL desk and their groups: operator, supervisor, auditor',
+  examples: ['desk roles add wang.fang --as operator'],
+  commands: [rolesAdd],
+};
+
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
   init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen,
-  importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, doctor, backup, demo,
+  importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

@@ -1,7 +1,7 @@
 // What every command receives: the world (io, clock, env, cwd) and lazily loaded settings and store.
 import { existsSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { UsageError } from '../domain/errors.js';
+import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { TicketWrites } from '../app/ticket-writes.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { DeskSettings } from '../config/settings.js';
@@ -46,7 +46,11 @@ export interface Context {
   globals: GlobalOptions;
   json: boolean;
   color: boolean;
-  actor: string;
+  /**
+   * Who acts: --actor, else DESK_ACTOR, else the OS user; on a store with roles (PostgreSQL) the
+   * role the store logs in as, and naming anyone else is refused.
+   */
+  actor(): Promise<string>;
   configDir(): Promise<string | null>;
   settings(): Promise<DeskSettings>;
   teams(): Promise<TeamDirectory>;
@@ -123,7 +127,33 @@ export function createContext(world: World, globals: GlobalOptions): Context {
     globals,
     json: Boolean(globals.json),
     color: globals.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && io.stdoutIsTTY,
-    actor: globals.actor || env.DESK_ACTOR || osUser(),
+    async actor() {
+      const named = globals.actor ? { given: `--actor ${globals.actor}`, name: globals.actor } : env.DESK_ACTOR ? { given: `DESK_ACTOR=${env.DESK_ACTOR}`, name: env.DESK_ACTOR } : null;
+      const { isPostgresLocation } = await import('../store/open.js');
+      if (!isPostgresLocation(await ctx.databasePath())) return named?.name ?? osUser();
+      let store: Store;
+      try {
+        store = await ctx.openStore({ create: false });
+      } catch (error) {
+        // No desk there yet: whoever sets it up owns it, and the owner names the actor.
+        if (error instanceof NotFoundError) return named?.name ?? osUser();
+        throw error;
+      }
+      const { role, rights } = store.session!;
+      // The owner may record anyone, as the server lets it: imports and migrations carry other
+      // people's trails, and the owner could rewrite the tables anyway.
+      if (rights === 'owner') return named?.name ?? role;
+      if (named && named.name !== role) {
+        const login = new URL(store.path);
+        login.username = named.name;
+        const where = globals.db ? '--db' : 'DESK_DB';
+        throw new UsageError(
+          `${named.given}: on PostgreSQL the actor is the role desk logs in as, here ${role}`,
+          `${globals.actor ? 'leave out --actor' : 'unset DESK_ACTOR'}, or log in as ${named.name}: ${where} ${login.toString()}`,
+        );
+      }
+      return role;
+    },
     configDir: ensureConfigDir,
     settings() {
       settings ??= (async () => {

@@ -11,3 +11,9 @@ export async function askChoice(ctx: Context, message: string, choices: readonly
   const { select } = await import('@inquirer/prompts');
   return select({ message, choices: choices.map(({ value, name }) => ({ value, name })) }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
 }
+
+/** Asks for a secret, echoing a mask instead of what is typed. */
+export async function askPassword(ctx: Context, message: string): Promise<string> {
+  const { password } = await import('@inquirer/prompts');
+  return password({ message, mask: true }, { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream });
+}

@@ -42,11 +42,12 @@ export async function runRules(ctx: Context, run: RuleRun, allGiven: boolean): P
   await ctx.rules();
   const refs = await selectTickets(ctx, run, allGiven);
   const writes = await ctx.writes({ create: false });
+  const actor = await ctx.actor();
   const decisions = new Map<number, RuleDecisions>();
   const results: UpdateResult[] = [];
   for (let start = 0; start < refs.length; start += BATCH) {
     const now = ctx.now();
-    results.push(...(await writes.updateAll(refs.slice(start, start + BATCH), run.plan(decisions), { actor: ctx.actor, now })));
+    results.push(...(await writes.updateAll(refs.slice(start, start + BATCH), run.plan(decisions), { actor, now })));
   }
 
   if (ctx.json) {

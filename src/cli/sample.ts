@@ -10,7 +10,7 @@ export async function loadSampleTickets(ctx: Context): Promise<ReplayResult[]> {
   const writes = await ctx.writes({ create: true });
   const configDir = await ctx.configDir();
   const rules = configDir && routingPath(configDir) ? await ctx.rules() : undefined;
-  const replay = { writes, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: ctx.actor, now: ctx.now(), rules };
+  const replay = { writes, zone: settings.timezone, vocabulary: settings.vocabulary, teams, numbering: settings.numbering, operator: await ctx.actor(), now: ctx.now(), rules };
   const results: ReplayResult[] = [];
   // One after another: numbers follow the order of the sample file.
   for (const sample of readSampleTickets() as SampleTicket[]) results.push(await replaySampleTicket(sample, replay));

@@ -47,6 +47,7 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   const refs = await readTicketRefs(ctx, action.refs);
   const writes = await ctx.writes({ create: false });
   const store = writes.store;
+  const actor = await ctx.actor();
   let version = parseVersion(action.ifVersion);
   if (version !== undefined && refs.length > 1) throw new UsageError('--if-version applies to one ticket at a time', 'give a single ticket');
 
@@ -67,9 +68,9 @@ export async function runTicketAction(ctx: Context, action: TicketAction): Promi
   }
 
   const now = ctx.now();
-  let plan = action.plan({ now, actor: ctx.actor, teams, texts });
+  let plan = action.plan({ now, actor, teams, texts });
   if (version !== undefined) plan = expectVersion(plan, version, (ms) => formatLocal(ms, settings.timezone));
-  const options = { actor: ctx.actor, now };
+  const options = { actor, now };
   const results = refs.length === 1 ? [await writes.update(refs[0]!, plan, options)] : await writes.updateAll(refs, plan, options);
   if (ctx.json && action.json) {
     printJson((t) => ctx.io.stdout.write(t), results.map((r) => action.json!(r, settings.timezone)));

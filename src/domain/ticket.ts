@@ -91,6 +91,8 @@ export const TIME_FIELDS = [
 export const EVENT_KINDS = [
   'create', 'classify', 'dispatch', 'assign', 'respond', 'note', 'pending', 'resume',
   'escalate', 'resolve', 'close', 'callback', 'reopen', 'import', 'notify', 'visit', 'update', 'redact',
+  // Contacts shown unmasked to an auditor (PostgreSQL): a look, not a change.
+  'reveal',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

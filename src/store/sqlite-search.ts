@@ -215,10 +215,10 @@ export function endSearchDeferral(db: Database): void {
  */
 export const SEARCH_INDEX_CHUNK = 50_000;
 
-/** Indexes up to `limit` tickets of the backlog, lowest ids first, in the caller's transaction; how many it indexed. */
+/** Indexes up to `limit` tickets of the backlog (all of it: Infinity), lowest ids first, in the caller's transaction; how many it indexed. */
 export function indexSearchBacklog(db: Database, limit: number): number {
-  const last = (prepare(db, 'SELECT ticket_id FROM search_backlog ORDER BY ticket_id LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined) ?? Number.MAX_SAFE_INTEGER;
-  return indexBacklogRange(db, Number.MIN_SAFE_INTEGER, last);
+  const bound = Number.isFinite(limit) ? (prepare(db, 'SELECT ticket_id FROM search_backlog ORDER BY ticket_id LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined) : undefined;
+  return indexBacklogRange(db, Number.MIN_SAFE_INTEGER, bound ?? Number.MAX_SAFE_INTEGER);
 }
 
 /** Indexes the ticket now if it is in the backlog (a redaction: the old text must leave the index). */

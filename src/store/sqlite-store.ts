@@ -21,9 +21,11 @@ import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
+import { noRoles } from '../domain/roles.js';
 import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
-import type { ExportQuery, ImportSession } from './store.js';
+import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
+import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
@@ -50,7 +52,8 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
       throw new UsageError(`${path} is an empty file, not a desk database`, 'point --db / DESK_DB at your database, or remove the file and run `desk init`');
     }
   }
-  if (path !== ':memory:' && !existsSync(path)) {
+  const created = path !== ':memory:' && !existsSync(path);
+  if (created) {
     if (!options.create) throw new NotFoundError(`no database at ${path}`, 'run `desk init`, or point --db / DESK_DB at your database');
     createDatabaseFile(path);
   }
@@ -67,7 +70,9 @@ export function openSqliteStore(path: string, options: OpenOptions): SqliteStore
       for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     }
     migrate(db, path, readOnly);
-    return new SqliteStore(db, path, readOnly, fileJournalMode);
+    const store = new SqliteStore(db, path, readOnly, fileJournalMode);
+    store.created = created;
+    return store;
   } catch (error) {
     db?.close();
     const refusal = asWriteRefusal(error, path);
@@ -156,6 +161,8 @@ function migrate(db: Database.Database, path: string, readOnly = false): void {
 }
 
 export class SqliteStore implements Store {
+  /** An SQLite desk has no roles: the actor is whoever --actor names. */
+  readonly session = null;
 
   /**
    * The connection, for the store's own query modules (sqlite-*.ts); nothing outside src/store
@@ -167,6 +174,8 @@ export class SqliteStore implements Store {
     readonly readOnly = false,
     private readonly fileJournalMode: string | null = null,
   ) {}
+
+  created = false;
 
   checkWritable(): void {
     if (this.readOnly) throw cannotWrite(this.path);
@@ -389,11 +398,38 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  async setUpRoles(): Promise<null> {
+    return null;
+  }
+
+  async addRole(): Promise<void> {
+    throw noRoles(this.path);
+  }
+
+  async recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void> {
+    if (!ticketIds.length) return;
+    await this.write(() => {
+      for (const id of [...new Set(ticketIds)].sort((a, b) => a - b)) insertEvent(this.db, id, options, 'reveal', { text: how });
+    });
+  }
+
   async beginImport(): Promise<ImportSession> {
     return new SqliteImportSession(this.db, this.tools, { path: this.path, readOnly: this.readOnly });
   }
 
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
     return exportTickets(this.db, query);
+  }
+
+  async readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage> {
+    return readTable(this.db, table, after, limit);
+  }
+
+  async writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void> {
+    await this.write(() => writeTableRows(this.db, table, rows));
+  }
+
+  async tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum> {
+    return tableChecksum(this.db, table, through);
   }
 }

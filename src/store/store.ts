@@ -9,6 +9,7 @@ import type { NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../dom
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { Visit } from '../domain/visit.js';
 import type { Settlement } from '../domain/settlement.js';
+import type { DeskGroup, RoleSetup, Session } from '../domain/roles.js';
 
 export interface WriteOptions {
   actor: string;
@@ -58,6 +59,13 @@ export interface UpdateResult {
 
 export interface Store {
   readonly path: string;
+  /** This open made the desk: a new file, or the schema in a database that held no desk. */
+  readonly created: boolean;
+  /**
+   * Who the server says this connection is, whose role every change must name as its actor;
+   * null for a store without roles (SQLite: the actor is whoever --actor names).
+   */
+  readonly session: Session | null;
   /**
    * Throws the error every write gives when this process may only read the database; a command
    * that will write calls it before asking the operator anything or reading its input.
@@ -94,7 +102,9 @@ export interface Store {
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
    * Removes the requester's personal data from the ticket, its visits and its trail, in one
-   * transaction, and makes sure the old bytes are gone from the file.
+   * transaction, then removes the old values from where the store keeps them, as far as it can
+   * (SQLite: zeroed in the file and its WAL; PostgreSQL: VACUUM of the tables; README says what a
+   * server keeps elsewhere).
    */
   redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket>;
   /** The on-site visits of a ticket, in visit order. */
@@ -104,11 +114,59 @@ export interface Store {
   /** Indexes for search the tickets an import wrote and was stopped before indexing (`desk doctor --repair`); how many. */
   catchUpSearchIndex(): Promise<number>;
   backup(destination: string): Promise<void>;
+  /**
+   * Creates the group roles the server lacks and grants them their rights on this desk
+   * (`desk init`); null for a store without roles.
+   */
+  setUpRoles(): Promise<RoleSetup | null>;
+  /** Creates a login role in a group (password null: the server authenticates it otherwise); refused by a store without roles. */
+  addRole(name: string, group: DeskGroup, password: string | null): Promise<void>;
+  /** Records in each ticket's trail that `options.actor` saw it unmasked; `how` says by which command. */
+  recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void>;
   /** Starts an import: batches of tickets from another system, each batch one transaction. */
   beginImport(): Promise<ImportSession>;
   /** Every ticket matching `query`, in id order, in pages, from one consistent snapshot. */
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]>;
+  /**
+   * Up to `limit` rows of one of the desk's tables in the order of its key, those after the row
+   * whose key is `after` (null: from the first), as every store reads and writes them (`desk migrate`).
+   */
+  readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage>;
+  /**
+   * Writes rows that readTable gave (of this store or another), keeping their keys, in one
+   * transaction; a row whose key is already there is left as it is. New rows made afterwards get
+   * keys past those written.
+   */
+  writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void>;
+  /**
+   * How many rows the table holds and a checksum of their content (src/store/table-content.ts),
+   * the same in every store for the same rows; only the rows up to the key `through` when given.
+   */
+  tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum>;
   close(): Promise<void>;
+}
+
+/** The tables a desk is made of (src/store/table-content.ts lists them, in the order a copy writes them). */
+export type DeskTable = 'tickets' | 'events' | 'visits' | 'settlements' | 'closed_cycles' | 'handovers' | 'sequences' | 'rotations';
+
+/** A row as every store gives it: numbers, text (JSON columns as their text), booleans, nulls. */
+export type TableRow = Record<string, string | number | boolean | null>;
+
+/** The values of a row's key columns, in the order of the key. */
+export type TableKey = readonly (string | number)[];
+
+export interface TablePage {
+  rows: TableRow[];
+  /** The key of the last row (null when there are none), to read on after. */
+  last: TableKey | null;
+}
+
+export interface TableChecksum {
+  rows: number;
+  /** Hex SHA-256 of the rows in key order, each in the canonical encoding of src/store/table-content.ts. */
+  checksum: string;
+  /** The key of the last row counted (null when there are none). */
+  last: TableKey | null;
 }
 
 /** A ticket as an import reads it from its source, which may carry its number, id and bookkeeping too. */
@@ -236,4 +294,22 @@ export interface HealthFacts {
   sequences_behind: string[];
   /** Tickets an import wrote and has not indexed for search yet: it is still running, or was stopped. */
   search_backlog: number;
+  /** What a database server (not a file) is checked for; absent for SQLite. */
+  server?: ServerHealth;
+}
+
+/** The checks of a PostgreSQL database that `desk doctor` makes beside the common ones. */
+export interface ServerHealth {
+  /** As the server names it, e.g. "PostgreSQL 15.4". */
+  version: string;
+  /** The database's LC_CTYPE, e.g. "C.UTF-8": trigram indexes see Chinese characters only in a UTF-8 one. */
+  ctype: string;
+  /** The database's character encoding, e.g. "UTF8". */
+  encoding: string;
+  /** Extensions installed in the database. */
+  extensions: string[];
+  /** The triggers that keep the audit trail and the handovers append-only, each as found. */
+  append_only: { table: string; trigger: string; state: 'enabled' | 'disabled' | 'missing' }[];
+  /** bt_index_check of the desk's indexes; null when amcheck is not installed. */
+  amcheck: { indexes: number; problems: string[]; refused: string | null } | null;
 }

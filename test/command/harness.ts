@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { EXAMPLE_CONFIG, TEST_NOW, type Result } from '../e2e/helpers.js';
+import { newDeskLocation } from '../store-under-test.js';
 
 export interface DeskRun {
   input?: string | Buffer;
@@ -43,7 +44,7 @@ afterAll(() => {
 export function commandSandbox(options: { config?: string | null } = {}): CommandSandbox {
   const dir = mkdtempSync(join(tmpdir(), 'desk-command-'));
   directories.push(dir);
-  const db = join(dir, 'desk.db');
+  const db = newDeskLocation(dir);
   const config = options.config === undefined ? EXAMPLE_CONFIG : options.config;
   const env: NodeJS.ProcessEnv = {
     HOME: dir,

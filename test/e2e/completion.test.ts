@@ -34,6 +34,9 @@ describe('desk completion', () => {
     expect(complete('desk', 'h')).toEqual(['history', 'handover']);
     expect(complete('desk', '')).toEqual(expect.arrayContaining(['create', 'search', 'similar', 'handover', 'queue', 'completion', 'report', 'sla']));
     expect(complete('desk', 'rules', '')).toEqual(['check', 'test']);
+    expect(complete('desk', 'ro')).toEqual(['roles']);
+    expect(complete('desk', 'roles', '')).toEqual(['add']);
+    expect(complete('desk', 'roles', 'add', 'wang', '--')).toEqual(expect.arrayContaining(['--as', '--password-stdin']));
     expect(complete('desk', 'list', '--st')).toEqual(['--status']);
     expect(complete('desk', 'search', '--l')).toEqual(['--limit', '--lang']);
     expect(complete('desk', 'list', '--status', '')).toEqual(['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'open']);

@@ -1,10 +1,11 @@
 // Runs the built `desk` binary as a user would: a real process, a temporary directory, a real
-// database file.
+// database: a file, or a database of the PostgreSQL server when the run is on PostgreSQL (test/store-under-test.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
+import { newDeskLocation } from '../store-under-test.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DESK = join(ROOT, 'bin', 'desk.js');
@@ -60,7 +61,7 @@ export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export function sandbox(options: { config?: string | null } = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'desk-test-'));
   sandboxes.push(dir);
-  const db = join(dir, 'desk.db');
+  const db = newDeskLocation(dir);
   const config = options.config === undefined ? EXAMPLE_CONFIG : options.config;
   const env = baseEnv({ DESK_DB: db, XDG_CONFIG_HOME: join(dir, 'xdg-config'), XDG_DATA_HOME: join(dir, 'xdg-data'), ...(config ? { DESK_CONFIG: config } : {}) });
   const box: Sandbox = {

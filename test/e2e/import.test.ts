@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT, sandbox, type Sandbox } from './helpers.js';
+import { rowCounts } from '../store-under-test.js';
 import { inTerminal } from './terminal.js';
 
 const FIXTURES = join(ROOT, 'fixtures', 'import');
@@ -25,12 +25,7 @@ function summary(box: Sandbox, args: string[]) {
 }
 
 function counts(box: Sandbox): { tickets: number; events: number } {
-  const db = new Database(box.db, { readonly: true });
-  try {
-    return db.prepare('SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM events) AS events').get() as { tickets: number; events: number };
-  } finally {
-    db.close();
-  }
+  return rowCounts(box.db, ['tickets', 'events']);
 }
 
 const byExternalId = (box: Sandbox) => new Map<string, any>(box.json(['list', '--limit', '1000', '--reveal']).map((t: any) => [t.external_id, t]));

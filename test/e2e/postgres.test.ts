@@ -1,5 +1,8 @@
 // The built binary on a PostgreSQL database: a ticket logged, listed, shown, traced and found with
-// --db postgres://…, as an operator at another workstation would; the password never printed.
+// --db postgres://…, as an operator at another workstation would; the password never printed;
+// the roles set up by init and roles add, and enforced by the server.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
@@ -7,14 +10,18 @@ import { sandbox } from './helpers.js';
 
 const database = `desk_e2e_${process.pid}`;
 
-async function admin(sql: string): Promise<void> {
+async function adminRows(sql: string): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: postgresLocation() });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql)).rows;
   } finally {
     await client.end();
   }
+}
+
+async function admin(sql: string): Promise<void> {
+  await adminRows(sql);
 }
 
 describeWith(POSTGRES, 'desk on PostgreSQL', () => {
@@ -26,6 +33,8 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
   it('logs a ticket, then lists, shows, traces and finds it', () => {
     const box = sandbox();
     const db = url.toString();
+    // The actor is the role desk logs in as, which DESK_ACTOR may name.
+    box.env.DESK_ACTOR = url.username;
     const created = box.desk(['--db', db, 'create', '--title', 'Printer jams', '--requester', 'Li Lei', '--channel', 'phone', '--no-auto']);
     expect(created).toMatchObject({ code: 0, stdout: 'SD-202611-00001\n' });
     const listed = box.json<{ number: string; title: string }[]>(['--db', db, 'list', '--json']);
@@ -35,7 +44,7 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
     expect(shown.stdout).toContain('Printer jams');
     const history = box.desk(['--db', db, 'history', '1']);
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/tester\s+create: .*requester Li Lei/);
+    expect(history.stdout).toMatch(new RegExp(`${url.username}\\s+create: .*requester Li Lei`));
     const found = box.json<{ ticket: { number: string } }[]>(['--db', db, 'search', 'JAMS', '--json']);
     expect(found.map((hit) => hit.ticket.number)).toEqual(['SD-202611-00001']);
   });
@@ -62,10 +71,76 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
     expect(result.stdout + result.stderr).not.toContain('hunter2');
   });
 
-  it('says which commands are not available on PostgreSQL yet', () => {
+  it('sets the roles up with init, adds logins with roles add, and lets the server decide who may do what', async () => {
+    const desk = `${database}_roles`;
+    const [operator, supervisor, auditor] = ['operator', 'supervisor', 'auditor'].map((group) => `${database}_${group}`);
+    await admin(`CREATE DATABASE ${desk}`);
+    try {
+      const box = sandbox();
+      const as = (role?: string) => {
+        const login = new URL(url);
+        login.pathname = `/${desk}`;
+        if (role) login.username = role;
+        return login.toString();
+      };
+      const init = box.desk(['--db', as(), '--config', join(box.dir, 'config'), 'init']);
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(/^(created|kept  )role desk_operator/m);
+      expect(init.stdout).toContain('granted desk_operator, desk_supervisor, desk_auditor their rights');
+
+      expect(box.desk(['--db', as(), 'roles', 'add', operator!, '--as', 'operator'])).toEqual({
+        code: 0, stdout: `added role ${operator} to desk_operator, logging in without a password (for peer, trust or certificate logins)\n`, stderr: '',
+      });
+      const withPassword = box.desk(['--db', as(), 'roles', 'add', supervisor!, '--as', 'supervisor', '--password-stdin'], { input: 'Correct-Horse-7\n' });
+      expect(withPassword).toEqual({ code: 0, stdout: `added role ${supervisor} to desk_supervisor, logging in with the password given\n`, stderr: '' });
+      expect(box.json(['--db', as(), 'roles', 'add', auditor!, '--as', 'auditor', '--json'])).toEqual({ role: auditor, group: 'desk_auditor', password: false });
+      expect(box.desk(['--db', as(), 'roles', 'add', auditor!, '--as', 'auditor'])).toMatchObject({ code: 2, stderr: expect.stringContaining(`desk: role ${auditor} already exists on this server`) });
+
+      // The operator's DESK_ACTOR (tester, the sandbox's) names somebody else.
+      const impostor = box.desk(['--db', as(operator), 'create', '--title', 'Printer jams', '--requester', 'Li Lei', '--contact', '13812345678', '--channel', 'phone', '--no-auto']);
+      expect(impostor.code).toBe(2);
+      expect(impostor.stderr).toBe(
+        `desk: DESK_ACTOR=tester: on PostgreSQL the actor is the role desk logs in as, here ${operator}\n` +
+          `hint: unset DESK_ACTOR, or log in as tester: --db ${as('tester')}\n`,
+      );
+      const itself = { env: { DESK_ACTOR: '' } };
+      expect(box.desk(['--db', as(operator), 'create', '--title', 'Printer jams', '--requester', 'Li Lei', '--contact', '13812345678', '--channel', 'phone', '--no-auto'], itself)).toMatchObject({ code: 0, stdout: 'SD-202611-00001\n' });
+      expect(box.desk(['--db', as(operator), '--actor', 'chen', 'note', '1', 'Called back'], itself)).toMatchObject({ code: 2, stderr: expect.stringContaining('desk: --actor chen: on PostgreSQL the actor is the role desk logs in as') });
+      const refused = box.desk(['--db', as(operator), 'redact', '1', '--reason', 'privacy request'], itself);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`desk: only a supervisor may redact: the server refused role ${operator} (permission denied for table redacting)`);
+
+      // An auditor reads, and what it sees unmasked is recorded; it writes nothing else.
+      expect(box.desk(['--db', as(auditor), 'show', '1', '--reveal'], itself).stdout).toContain('13812345678');
+      expect(box.desk(['--db', as(auditor), 'note', '1', 'Seen'], itself)).toMatchObject({ code: 2, stderr: expect.stringContaining(`desk: role ${auditor} is an auditor of`) });
+
+      // teams.yaml does not name this supervisor: on PostgreSQL the server's role decides.
+      expect(box.desk(['--db', as(supervisor), 'redact', '1', '--reason', 'privacy request'], itself)).toMatchObject({ code: 0 });
+      const trail = box.json<{ actor: string; kind: string; text: string | null }[]>(['--db', as(supervisor), 'history', '1', '--json']);
+      expect(trail.map((e) => [e.actor, e.kind, e.text])).toEqual([
+        [operator, 'create', null],
+        [auditor, 'reveal', 'desk show --reveal'],
+        [supervisor, 'redact', null],
+      ]);
+
+      const stored = await adminRows(`SELECT rolpassword FROM pg_authid WHERE rolname = '${supervisor}'`);
+      expect(stored[0]!.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/);
+      expect(JSON.stringify([init, withPassword, stored])).not.toContain('Correct-Horse-7');
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS ${desk} WITH (FORCE)`);
+      for (const role of [operator, supervisor, auditor]) await admin(`DROP ROLE IF EXISTS ${role}`);
+    }
+  });
+
+  it('refuses roles on an SQLite desk, without making a database', () => {
     const box = sandbox();
-    const result = box.desk(['--db', url.toString(), 'export']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('export is not available on PostgreSQL yet');
+    const result = box.desk(['roles', 'add', 'wang.fang', '--as', 'operator']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `desk: ${box.db} is an SQLite desk, which has no roles: its actor is --actor or DESK_ACTOR, its supervisors those of teams.yaml\n` +
+        "hint: roles are a PostgreSQL desk's: point --db / DESK_DB at a postgres:// desk\n",
+    });
+    expect(existsSync(box.db)).toBe(false);
   });
 });

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStress, stressHeld } from '../../bench/stress.mjs';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { describeOnSqliteFile, rowCounts } from '../store-under-test.js';
 import { EXAMPLE_CONFIG, sandbox } from './helpers.js';
 
 describe('several operators, some of them killed mid-command', () => {
   it('keeps every ticket whole, every imported row once, every number unique, the trail complete and the file intact', async () => {
     // 4 workers × (2 tickets of 7 steps + the shared file, an own file and that file again).
-    const result = await runStress({ workers: 4, tickets: 2, imports: 1, kill: 0.25, seed: 7 });
+    // On the store under test: a file of the sandbox, or its PostgreSQL database.
+    const result = await runStress({ workers: 4, tickets: 2, imports: 1, kill: 0.25, seed: 7, db: sandbox().db });
     expect(result.failures).toEqual([]);
     // The kills this test is about happened, imports among them.
     expect(result.killed).toBeGreaterThan(0);
@@ -30,7 +32,7 @@ describe('several operators, some of them killed mid-command', () => {
   }, 120_000);
 });
 
-describe('desk doctor', () => {
+describeOnSqliteFile('desk doctor', () => {
   it('passes a healthy database and names what is wrong with a damaged one, with exit 1', () => {
     const box = sandbox();
     box.desk(['create', '--title', 'x', '--requester', 'y', '--channel', 'web']);
@@ -52,7 +54,7 @@ describe('desk doctor', () => {
   });
 });
 
-describe('migrations', () => {
+describeOnSqliteFile('migrations', () => {
   it('upgrade a database made by the first schema version with its data intact', () => {
     const box = sandbox();
     const db = new Database(box.db);
@@ -159,9 +161,7 @@ describe('arbitrary input on the command line', () => {
       }),
       { numRuns: 20, seed: 42 },
     );
-    const db = new Database(box.db, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n).toBe(stored);
-    db.close();
+    expect(box.json(['doctor']).healthy).toBe(true);
+    expect(rowCounts(box.db, ['tickets']).tickets).toBe(stored);
   }, 120_000);
 });

@@ -29,7 +29,8 @@ export function describeMaintenanceCases(harness: StoreHarness): void {
   describe('health', () => {
     it('finds a new database sound, at the schema version this desk knows', async () => {
       const health = await fixture.store.health();
-      expect(health).toEqual({
+      // What a store checks beyond these (a server's facts) is its own cases'.
+      expect(health).toMatchObject({
         integrity: ['ok'], foreign_key_violations: 0, schema_version: health.known_schema_version, known_schema_version: health.known_schema_version,
         journal_mode: expect.any(String), tickets: 0, events: 0, tickets_without_origin: 0, sequences_behind: [], search_backlog: 0,
       });
@@ -44,7 +45,7 @@ export function describeMaintenanceCases(harness: StoreHarness): void {
     });
   });
 
-  describe('backup', () => {
+  if (harness.backupOpensAsStore !== false) describe('backup', () => {
     it('writes a database that opens as the same desk: tickets, trails and numbering', async () => {
       const store = fixture.store;
       await writeDesk(store);

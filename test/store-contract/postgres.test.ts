@@ -5,10 +5,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
-import { describeStoreContract, type ContractArea } from './contract.js';
-
-/** Areas of the contract the PostgreSQL store does not answer yet. */
-const NOT_YET_ON_POSTGRES: readonly ContractArea[] = ['redaction', 'maintenance'];
+import { describeStoreContract } from './contract.js';
 
 const server = postgresLocation();
 const prefix = `desk_contract_${process.pid}`;
@@ -62,6 +59,6 @@ describeWith(POSTGRES, 'PostgreSQL store', () => {
       await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${template}`));
       return openStore(locationOf(database), { create: false });
     },
-    { connectAgain: (store) => openStore(locationOf(new URL(store.path).pathname.slice(1)), { create: false }), without: NOT_YET_ON_POSTGRES },
+    { connectAgain: (store) => openStore(locationOf(new URL(store.path).pathname.slice(1)), { create: false }), backupOpensAsStore: false },
   );
 });

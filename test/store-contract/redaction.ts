@@ -1,5 +1,6 @@
 // A privacy request: the requester's name and contact leave the ticket, its free text, its visits,
-// its trail and the search index, in one write; the ticket and what it counts for stay.
+// its trail and the search index, in one write; the ticket and what it counts for stay. And the
+// record of who saw a ticket's contacts unmasked.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,7 +108,8 @@ export function describeRedactionCases(harness: StoreHarness): void {
       expect(redacted).toMatchObject({ requester: '[redacted]', contact: null, title: '[redacted] needs a monitor' });
     });
 
-    it('leaves no byte of the name or contact in a backup taken after it', async () => {
+    // A dump of pg_dump is compressed: its bytes would show nothing either way (postgres-maintenance.test.ts reads it back).
+    if (harness.backupOpensAsStore !== false) it('leaves no byte of the name or contact in a backup taken after it', async () => {
       const store = fixture.store;
       await writeRequest(store);
       await store.redactTicket({ id: 1 }, 'Privacy request 2026-17', OPTIONS);
@@ -134,6 +136,29 @@ export function describeRedactionCases(harness: StoreHarness): void {
       await store.redactTicket({ id: 1 }, 'Privacy request', OPTIONS);
       expect(await other.getTicket({ id: 1 })).toMatchObject({ requester: '[redacted]', contact: '[redacted]' });
       expect(JSON.stringify(await other.listEvents(1))).not.toContain(CONTACT);
+    });
+  });
+
+  describe('recordReveal', () => {
+    it('records in each ticket\'s trail who saw it unmasked and how, changing nothing else', async () => {
+      const store = fixture.store;
+      await writeRequest(store);
+      const [first, second] = [await store.getTicket({ id: 1 }), await store.getTicket({ id: 2 })];
+      await store.recordReveal([2, 1], 'desk list --reveal', { actor: 'liu', now: at('11-20 09:00') });
+      for (const ticket of [first, second]) {
+        expect(await store.getTicket({ id: ticket.id })).toEqual(ticket);
+        expect((await store.listEvents(ticket.id)).at(-1)).toEqual({
+          id: expect.any(Number), ticket_id: ticket.id, at: at('11-20 09:00'), actor: 'liu', kind: 'reveal', data: { text: 'desk list --reveal' },
+        });
+      }
+      expect((await store.listEvents(1)).map((e) => e.kind)).toEqual(['create', 'note', 'visit', 'resolve', 'reveal']);
+    });
+
+    it('records nothing for no tickets', async () => {
+      const store = fixture.store;
+      await writeRequest(store);
+      await store.recordReveal([], 'desk list --reveal', { actor: 'liu', now: at('11-20 09:00') });
+      expect((await store.listEvents(1)).map((e) => e.kind)).toEqual(['create', 'note', 'visit', 'resolve']);
     });
   });
 }

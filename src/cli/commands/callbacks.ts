@@ -2,6 +2,7 @@ import { maskContact } from '../../domain/privacy.js';
 import { formatIso, formatLocal, parseDuration } from '../../domain/time.js';
 import { printableTicket } from '../render/terminal-text.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
 import type { CommandInput } from '../declaration.js';
@@ -18,6 +19,7 @@ export async function run({ options }: CommandInput<CallbacksOptions>, ctx: Cont
   const since = options.closedSince === undefined ? undefined : ctx.now() - parseDuration(options.closedSince, '--closed-since');
   const store = await ctx.openStore({ create: false });
   const tickets = await store.listTickets({ statuses: ['closed'], withoutCallback: true, closedFrom: since, sort: { field: 'closed_at', descending: false }, limit: Number(options.limit) || 1000 });
+  if (options.reveal) await recordReveal(ctx, store, 'callbacks', tickets.map((t) => t.id));
   const contact = (value: string | null) => (options.reveal ? value : maskContact(value));
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), tickets.map((t) => ({ number: t.number, title: t.title, requester: t.requester, contact: contact(t.contact), closed_at: formatIso(t.closed_at!, zone), team: t.team, assignee: t.assignee, satisfaction: t.satisfaction })));

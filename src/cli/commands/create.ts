@@ -77,6 +77,8 @@ export async function run({ options }: CommandInput<CreateOptions>, ctx: Context
     if (options.description !== undefined) throw new UsageError('give --description or --description-file, not both');
     draft.description = await readDescription(options.descriptionFile, ctx);
   }
+  // Before any prompt: on PostgreSQL, an actor the login does not match is refused.
+  const actor = await ctx.actor();
   if (ctx.io.interactive) {
     const present = await ctx.presenter();
     const channels = settings.vocabulary.channels.map((value) => ({ value, name: present.value('channel', value) }));
@@ -93,7 +95,7 @@ export async function run({ options }: CommandInput<CreateOptions>, ctx: Context
   const created = await writes.create(
     ticket,
     {
-      actor: ctx.actor,
+      actor,
       now,
       sequence: sequenceName(prefix, monthKey(ticket.created_at, settings.timezone)),
       formatNumber: (sequence, value) => formatTicketNumber(sequence, value, digits),

@@ -6,6 +6,7 @@ import { createCsvFormatter, createJsonFormatter, csvHeader, EXPORT_FORMATS, typ
 import { checkEncoding } from '../../importer/source.js';
 import type { ExportQuery } from '../../store/store.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { parseTicketFilters } from '../ticket-filters.js';
 import { printJson } from '../render/ticket-json.js';
 import type { CommandInput, TicketFilterOptions } from '../declaration.js';
@@ -94,6 +95,7 @@ export async function run({ options }: CommandInput<ExportOptions>, ctx: Context
     if (format === 'csv') await sink.write(csvHeader());
     if (format === 'json') await sink.write('[');
     for await (const page of store.exportTickets(query)) {
+      if (options.reveal) await recordReveal(ctx, store, 'export', page.map((t) => t.id));
       if (format === 'csv') await sink.write(page.map(csvLine).join(''));
       else if (format === 'ndjson') await sink.write(`${page.map(jsonText).join('\n')}\n`);
       else await sink.write(`${count ? ',' : ''}\n${page.map(jsonText).join(',\n')}`);

@@ -35,10 +35,11 @@ export async function run({ options }: CommandInput<HandoverOptions>, ctx: Conte
   const team = options.team === undefined ? undefined : (await ctx.teams()).checkTeam(options.team, '--team');
   const format = options.format === undefined ? (ctx.io.stdoutIsTTY ? 'text' : 'md') : checkEnum(options.format, ['text', 'md'], '--format');
   const store = await ctx.openStore({ create: false, write: Boolean(options.record) });
+  const actor = await ctx.actor();
   const previous = await store.lastHandover(now + 1, team ?? null);
   const handover = buildHandover(await store.shiftActivity({ since, until: now, team }), { since, until: now, within, team });
-  const recorded = options.record ? await store.recordHandover({ since, team: team ?? null, summary: summarizeHandover(handover) }, { actor: ctx.actor, now }) : null;
-  const view = { zone, actor: ctx.actor, now, previous, recorded, present: await ctx.presenter() };
+  const recorded = options.record ? await store.recordHandover({ since, team: team ?? null, summary: summarizeHandover(handover) }, { actor, now }) : null;
+  const view = { zone, actor, now, previous, recorded, present: await ctx.presenter() };
   if (ctx.json) printJson((t) => ctx.io.stdout.write(t), handoverJson(handover, view));
   else if (format === 'md') ctx.io.stdout.write(renderHandoverMarkdown(handover, view));
   else ctx.io.stdout.write(renderHandoverText(handover, view, { style: await loadStyle(ctx.color), width: ctx.io.columns }));

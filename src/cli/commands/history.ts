@@ -1,5 +1,6 @@
 import { formatIso } from '../../domain/time.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { renderHistory } from '../render/history.js';
 import { presentChanges, printJson } from '../render/ticket-json.js';
@@ -15,6 +16,7 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
   const ref = await readTicketRef(ctx, args[0]!);
   const store = await ctx.openStore({ create: false });
   const ticket = await store.getTicket(ref);
+  if (reveal) await recordReveal(ctx, store, 'history', [ticket.id]);
   const events = await store.listEvents(ticket.id);
   if (ctx.json) {
     printJson(

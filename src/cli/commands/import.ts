@@ -148,7 +148,7 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
     sla,
     rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams), limits: settings.limits },
     write: {
-      actor: ctx.actor,
+      actor: await ctx.actor(),
       source: source.name,
       numbering: createDeskNumbering(settings.numbering, createMonthKeyer(zone)),
       plansForNewAt: (now) => (options.dispatch && engine ? [writes.compose(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), now)] : []),

@@ -31,16 +31,21 @@ export async function run({ options }: CommandInput<InitOptions>, ctx: Context) 
     }
   }
   const local = ctx.derive({ config: configDir });
-  const databaseExisted = existsSync(await local.databasePath());
   const store = await local.openStore({ create: true });
+  const roles = await store.setUpRoles();
   const sample = options.sample ? await loadSampleTickets(local) : [];
   await local.dispose();
   if (ctx.json) {
-    printJson((t) => ctx.io.stdout.write(t), { config: configDir, written, kept, database: store.path, created: !databaseExisted, sample_tickets: sample.length });
+    printJson((t) => ctx.io.stdout.write(t), { config: configDir, written, kept, database: store.path, created: store.created, roles, sample_tickets: sample.length });
     return;
   }
   for (const f of written) ctx.io.stdout.write(`wrote ${f}\n`);
   for (const f of kept) ctx.io.stdout.write(`kept  ${f} (already there)\n`);
-  ctx.io.stdout.write(`${databaseExisted ? 'database' : 'created database'} ${store.path}\n`);
+  ctx.io.stdout.write(`${store.created ? 'created database' : 'database'} ${store.path}\n`);
+  if (roles) {
+    for (const role of roles.created) ctx.io.stdout.write(`created role ${role}\n`);
+    for (const role of roles.kept) ctx.io.stdout.write(`kept  role ${role} (already on the server)\n`);
+    ctx.io.stdout.write(`granted ${[...roles.created, ...roles.kept].join(', ')} their rights; add logins with \`desk roles add NAME --as operator|supervisor|auditor\`\n`);
+  }
   if (sample.length) ctx.io.stdout.write(`added ${sample.length} sample tickets\n`);
 }

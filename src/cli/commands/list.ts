@@ -1,5 +1,6 @@
 import type { TicketQuery } from '../../store/store.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTicketList } from '../render/ticket-list.js';
 import { loadStyle } from '../render/style.js';
@@ -24,6 +25,7 @@ export async function run({ options }: CommandInput<ListOptions>, ctx: Context) 
   const store = await ctx.openStore({ create: false });
   const tickets = await store.listTickets(query);
   const reveal = Boolean(options.reveal);
+  if (reveal) await recordReveal(ctx, store, 'list', tickets.map((t) => t.id));
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), tickets.map((t) => toTicketJson(t, { zone, reveal })));
     return;

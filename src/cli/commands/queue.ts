@@ -29,12 +29,13 @@ export async function run({ options }: CommandInput<QueueOptions>, ctx: Context)
     if (!(options.dashboard && error instanceof NotFoundError)) throw error;
     throw new NotFoundError(error.message, 'start with `desk init` (or try `desk demo`); `desk --help` lists the commands');
   }
-  const teams = teamsOf(ctx.actor, await ctx.teams());
-  const facts = await store.queueFacts({ actor: ctx.actor, teams, now, soonUntil, limit: LIMIT });
+  const actor = await ctx.actor();
+  const teams = teamsOf(actor, await ctx.teams());
+  const facts = await store.queueFacts({ actor, teams, now, soonUntil, limit: LIMIT });
   if (ctx.json) {
     const section = (s: { total: number; tickets: Parameters<typeof toTicketJson>[0][] }) => ({ total: s.total, tickets: s.tickets.map((t) => toTicketJson(t, { zone, reveal: false })) });
     printJson((t) => ctx.io.stdout.write(t), {
-      actor: ctx.actor,
+      actor,
       teams,
       at: formatIso(now, zone),
       within_minutes: Math.round((soonUntil - now) / 60_000),
@@ -46,6 +47,6 @@ export async function run({ options }: CommandInput<QueueOptions>, ctx: Context)
     return 0;
   }
   const style = await loadStyle(ctx.color);
-  ctx.io.stdout.write(renderQueue(facts, { actor: ctx.actor, teams, now, present: await ctx.presenter(), within, style, width: ctx.io.columns, height: ctx.io.rows }));
+  ctx.io.stdout.write(renderQueue(facts, { actor, teams, now, present: await ctx.presenter(), within, style, width: ctx.io.columns, height: ctx.io.rows }));
   return 0;
 }

@@ -1,5 +1,6 @@
 import { parseSearchText } from '../../search/query.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { renderSearchHits, searchHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
 import { printJson } from '../render/ticket-json.js';
@@ -21,6 +22,7 @@ export async function run({ args, options }: CommandInput<SearchOptions>, ctx: C
   const store = await ctx.openStore({ create: false });
   const hits = await store.searchTickets(query);
   const reveal = Boolean(options.reveal);
+  if (reveal) await recordReveal(ctx, store, 'search', hits.map((hit) => hit.ticket.id));
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), hits.map((hit) => searchHitJson(hit, terms, { zone, reveal })));
     return;

@@ -3,6 +3,7 @@ import { formatIso } from '../../domain/time.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { formatMoney } from '../../domain/visit.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { renderServiceReportHtml, renderServiceReportMarkdown } from '../render/service-report.js';
 import { loadStyle } from '../render/style.js';
@@ -23,6 +24,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
   const ticket = await store.getTicket(ref);
   const visits = await store.listVisits(ticket.id);
   const reveal = Boolean(options.reveal);
+  if (reveal) await recordReveal(ctx, store, 'show', [ticket.id]);
   const contact = reveal ? ticket.contact : maskContact(ticket.contact);
   if (format === 'md' || format === 'html') {
     const input = { ticket, visits, present: await ctx.presenter({ reveal }), currency, contact };

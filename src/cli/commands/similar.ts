@@ -1,6 +1,7 @@
 import type { Ticket } from '../../domain/ticket.js';
 import type { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
+import { recordReveal } from '../reveal.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { renderSimilarHits, similarHitJson } from '../render/search-results.js';
 import { loadStyle } from '../render/style.js';
@@ -22,6 +23,7 @@ export async function run({ args, options }: CommandInput<SimilarOptions>, ctx: 
   const store = await ctx.openStore({ create: false });
   const hits = await store.similarTickets(ref, limit);
   const reveal = Boolean(options.reveal);
+  if (reveal) await recordReveal(ctx, store, 'similar', hits.map((hit) => hit.ticket.id));
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), hits.map((hit) => similarHitJson(hit, { zone, reveal })));
     return;

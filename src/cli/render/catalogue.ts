@@ -63,7 +63,7 @@ const EN = {
   event: {
     create: 'create', classify: 'classify', dispatch: 'dispatch', assign: 'assign', respond: 'respond', pending: 'pending',
     resume: 'resume', update: 'update', escalate: 'escalate', resolve: 'resolve', close: 'close', reopen: 'reopen',
-    rate: 'rate', callback: 'call-back', note: 'note', visit: 'visit', redact: 'redact', import: 'import', notify: 'notify',
+    rate: 'rate', callback: 'call-back', note: 'note', visit: 'visit', redact: 'redact', import: 'import', notify: 'notify', reveal: 'reveal',
   } as Record<string, string>,
   met: 'met',
   missed: 'missed',
@@ -212,7 +212,7 @@ const ZH: Words = {
   event: {
     create: '受理', classify: '分类', dispatch: '派单', assign: '指派', respond: '响应', pending: '挂起',
     resume: '恢复', update: '进展', escalate: '升级', resolve: '解决', close: '关闭', reopen: '重开',
-    rate: '评价', callback: '回访', note: '备注', visit: '上门', redact: '脱敏', import: '导入', notify: '通知',
+    rate: '评价', callback: '回访', note: '备注', visit: '上门', redact: '脱敏', import: '导入', notify: '通知', reveal: '查看联系方式',
   },
   met: '达成',
   missed: '超时',

@@ -8,6 +8,8 @@ import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from 
 import type { Plan, PlanTools } from '../../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../../domain/numbering.js';
 import type { QueueFacts, QueueQuery, QueueSection } from '../../domain/queue.js';
+import { redactionPatch, redactText, redactValue, secretsOf } from '../../domain/redaction.js';
+import type { DeskGroup, RoleSetup, Session } from '../../domain/roles.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../../domain/ticket.js';
 import type { NewVisit, Visit } from '../../domain/visit.js';
@@ -15,15 +17,20 @@ import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/fac
 import { SCHEMA_VERSION } from '../migrations.js';
 import { WRITABLE } from '../sqlite-rows.js';
 import type {
-  CreateOptions, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TicketQuery, UpdateResult, WriteOptions,
+  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
+  TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
+import { backupDatabase } from './backup.js';
+import { serverHealth } from './doctor.js';
+import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
-import { POSTGRES_MIGRATIONS } from './schema.js';
+import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
-import { ROTATION_LOCK, SCHEMA_LOCK } from './locks.js';
+import { ROTATION_LOCK } from './locks.js';
+import { addRole, grantRights, readSession, recordAuditorReveal, rolesGranted, setUpRoles } from './roles.js';
 import { reindexSearch, searchTickets, similarTickets } from './search.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -60,6 +67,8 @@ export function withoutPassword(location: string): string {
 }
 
 export interface OpenOptions {
+  /** Set up the desk in a database that holds none; otherwise such a database is NotFoundError, as a missing SQLite file is. */
+  create: boolean;
   /** Open for reading only: no migration, and every write refused. */
   readonly?: boolean;
 }
@@ -80,12 +89,14 @@ export async function openPostgresStore(location: string, options: OpenOptions):
   };
   const client = await connect();
   try {
-    await migrate(client, path, options.readonly === true);
+    const created = await migrate(client, path, options);
+    const store = new PostgresStore(client, path, await readSession(client), options.readonly === true, connect);
+    store.created = created;
+    return store;
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
-  return new PostgresStore(client, path, options.readonly === true, connect);
 }
 
 function connectionRefusal(error: unknown, path: string): Error {
@@ -95,9 +106,13 @@ function connectionRefusal(error: unknown, path: string): Error {
   return new UsageError(`cannot connect to ${path}: ${message ?? String(error)}`, 'check that the server runs and --db / DESK_DB names it');
 }
 
-async function migrate(client: pg.Client, path: string, readOnly: boolean): Promise<void> {
+/** Brings the schema up to this version; true when the database held no desk before. */
+async function migrate(client: pg.Client, path: string, options: OpenOptions): Promise<boolean> {
   const version = async (): Promise<number | null> => {
-    const meta = await client.query("SELECT to_regclass('desk_meta') IS NOT NULL AS present");
+    // Read from pg_tables, not to_regclass: the catalog cache of this connection may still hold
+    // "no such table" from before another desk's migration committed, since an advisory lock does
+    // not make it take in the news as a table lock would.
+    const meta = await client.query("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'desk_meta') AS present");
     if (!meta.rows[0].present) return null;
     const row = await client.query("SELECT value FROM desk_meta WHERE key = 'schema_version'");
     return row.rows.length ? Number(row.rows[0].value) : 0;
@@ -112,8 +127,11 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
     if (found > SCHEMA_VERSION) throw new UsageError(`${path} has schema version ${found}, newer than this desk knows (${SCHEMA_VERSION})`, 'upgrade desk to open it');
     return found;
   };
-  if ((await checked()) === SCHEMA_VERSION) return;
-  if (readOnly) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, 'run any desk command once as the database\'s owner to upgrade it');
+  const found = await checked();
+  if (found === SCHEMA_VERSION) return false;
+  if (found === 0 && !options.create) throw new NotFoundError(`no desk database at ${path}`, 'run `desk init --db …` to set one up there, or point --db / DESK_DB at your desk');
+  const upgrade = 'run `desk init --db …` once as the role that owns the desk (the one that set it up)';
+  if (options.readonly === true) throw new UsageError(`${path} has an older schema than this desk needs (${SCHEMA_VERSION})`, upgrade);
   // Another desk may be migrating at the same moment: take the lock, then look again.
   await client.query('BEGIN');
   try {
@@ -129,17 +147,29 @@ async function migrate(client: pg.Client, path: string, readOnly: boolean): Prom
         "INSERT INTO desk_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [String(SCHEMA_VERSION)],
       );
+      // A migration's new tables get the groups' rights at once, so operators never find one closed.
+      if (await rolesGranted(client)) await grantRights(client);
     }
     await client.query('COMMIT');
+    return from === 0;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
+    // Only the tables' owner may change them; an operator's desk reaching a newer version stops here.
+    if ((error as { code?: string }).code === '42501') {
+      throw new UsageError(`${path} needs schema version ${SCHEMA_VERSION}, and this role may not upgrade it (${(error as Error).message})`, upgrade);
+    }
     throw error;
   }
 }
 
-/** What a command gets from a part of the store this version has not brought to PostgreSQL. */
-function notYet(what: string): DeskError {
-  return new UsageError(`${what} is not available on PostgreSQL yet`, 'run it on an SQLite desk (--db FILE)');
+/** A refusal of the server's, as the operator reads it: what was refused, to whom, and the server's hint or who grants rights. */
+function asRefusal(error: unknown, session: Session): unknown {
+  const { code, hint } = error as { code?: string; hint?: string };
+  if (code !== '42501') return error;
+  return new UsageError(
+    `the server refused role ${session.role}: ${(error as Error).message}`,
+    hint ?? 'the desk\'s owner gives a login its rights: desk roles add NAME --as operator|supervisor|auditor',
+  );
 }
 
 export class PostgresStore implements Store {
@@ -147,12 +177,18 @@ export class PostgresStore implements Store {
   constructor(
     private readonly client: pg.Client,
     readonly path: string,
+    readonly session: Session,
     readonly readOnly: boolean,
     private readonly connect: () => Promise<pg.Client>,
   ) {}
 
+  created = false;
+
   checkWritable(): void {
     if (this.readOnly) throw new UsageError(`${this.path} is open for reading only`, 'connect as a role that may write');
+    if (this.session.rights === 'auditor') {
+      throw new UsageError(`role ${this.session.role} is an auditor of ${this.path}: it reads the desk, and changes nothing`, 'log in as an operator\'s or a supervisor\'s role to change tickets');
+    }
   }
 
   private async rows(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -169,11 +205,7 @@ export class PostgresStore implements Store {
   /** Runs `work` in one transaction; one write at a time on the connection. */
   private async write<T>(work: () => Promise<T>): Promise<T> {
     this.checkWritable();
-    const previous = this.writing;
-    let done!: () => void;
-    this.writing = new Promise<void>((resolve) => (done = resolve));
-    await previous;
-    try {
+    return this.alone(async () => {
       await this.client.query('BEGIN');
       try {
         const result = await work();
@@ -181,8 +213,19 @@ export class PostgresStore implements Store {
         return result;
       } catch (error) {
         await this.client.query('ROLLBACK').catch(() => {});
-        throw error;
+        throw asRefusal(error, this.session);
       }
+    });
+  }
+
+  /** Runs `work` when the connection's previous write has ended, and the next waits for it. */
+  private async alone<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.writing;
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return await work();
     } finally {
       done();
     }
@@ -429,6 +472,7 @@ export class PostgresStore implements Store {
       sequences_behind: behind.map((r) => r.name as string),
       // The server indexes each row in the transaction that writes it.
       search_backlog: 0,
+      server: await serverHealth(this.client),
     };
   }
 
@@ -452,12 +496,88 @@ export class PostgresStore implements Store {
     return similarTickets(this.client, await this.readTicket(ref), limit);
   }
 
-  async redactTicket(_ref: TicketRef, _reason: string, _options: WriteOptions): Promise<Ticket> {
-    throw notYet('redaction');
+  async redactTicket(ref: TicketRef, reason: string, options: WriteOptions): Promise<Ticket> {
+    const ticket = await this.write(async () => {
+      const before = await this.readTicket(ref, true);
+      const secrets = secretsOf(before);
+      const patch = redactionPatch(before, secrets);
+      // The events trigger lets an UPDATE through only for a ticket listed here, for this
+      // transaction; only desk_supervisor (and the owner) may list one (src/store/postgres/roles.ts).
+      await this.rows('INSERT INTO redacting (ticket_id) VALUES (?)', [before.id]).catch((error) => {
+        if ((error as { code?: string }).code !== '42501') throw error;
+        throw new UsageError(
+          `only a supervisor may redact: the server refused role ${this.session.role} (${(error as Error).message})`,
+          'ask a supervisor; the desk\'s owner adds one with `desk roles add NAME --as supervisor`',
+        );
+      });
+      const events = await this.rows('SELECT id, data FROM events WHERE ticket_id = ? ORDER BY id', [before.id]);
+      const changed = events
+        .map((e) => ({ id: e.id as number, data: JSON.stringify(redactValue(e.data, secrets)), was: JSON.stringify(e.data) }))
+        .filter((e) => e.data !== e.was);
+      if (changed.length) {
+        await this.rows('UPDATE events e SET data = r.data::json FROM unnest(?::bigint[], ?::text[]) AS r(id, data) WHERE e.id = r.id', [
+          changed.map((e) => e.id), changed.map((e) => e.data),
+        ]);
+      }
+      const text = (value: unknown) => (value === null ? null : redactText(value as string, secrets));
+      const visits = (await this.rows('SELECT id, cause, opinion, parts FROM visits WHERE ticket_id = ? ORDER BY id', [before.id]))
+        .map((v) => ({ id: v.id as number, cause: text(v.cause), opinion: text(v.opinion), parts: text(v.parts), was: v }))
+        .filter((v) => v.cause !== v.was.cause || v.opinion !== v.was.opinion || v.parts !== v.was.parts);
+      if (visits.length) {
+        await this.rows(
+          `UPDATE visits v SET cause = r.cause, opinion = r.opinion, parts = r.parts
+           FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS r(id, cause, opinion, parts) WHERE v.id = r.id`,
+          [visits.map((v) => v.id), visits.map((v) => v.cause), visits.map((v) => v.opinion), visits.map((v) => v.parts)],
+        );
+      }
+      await this.rows('DELETE FROM redacting WHERE ticket_id = ?', [before.id]);
+      const { ticket } = await this.applyPlan({ id: before.id }, () => ({ kind: 'redact', patch, reason }), options);
+      await this.afterRedaction(before.id);
+      return ticket;
+    });
+    // The old row versions stay in the tables' pages until VACUUM frees them (it cannot run in a
+    // transaction). The server skips a table, with a warning, for a role that may not vacuum it
+    // (on PostgreSQL 15 only the owner may); autovacuum gets to it later. README says what the
+    // server still keeps (free space not zeroed, WAL, replicas, backups).
+    await this.alone(() => this.client.query('VACUUM tickets, events, visits, ticket_search'));
+    return ticket;
   }
 
-  async backup(_destination: string): Promise<void> {
-    throw notYet('backup');
+  /**
+   * Where what the store derives from a ticket's text (search data) is computed again after a
+   * redaction, in the redaction's transaction, so no copy of the old text outlives it.
+   */
+  private async afterRedaction(ticketId: number): Promise<void> {
+    await reindexSearch(this.client, [ticketId]);
+  }
+
+  async setUpRoles(): Promise<RoleSetup> {
+    return this.alone(() => setUpRoles(this.client, this.session, this.path));
+  }
+
+  async addRole(name: string, group: DeskGroup, password: string | null): Promise<void> {
+    await this.alone(() => addRole(this.client, this.session, name, group, password));
+  }
+
+  async recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void> {
+    if (!ticketIds.length) return;
+    // An auditor may write nothing but this record, through the function made for it.
+    if (this.session.rights === 'auditor') {
+      await this.alone(() => recordAuditorReveal(this.client, ticketIds, how, options.now)).catch((error) => {
+        throw asRefusal(error, this.session);
+      });
+      return;
+    }
+    await this.write(() =>
+      this.rows(
+        "INSERT INTO events (ticket_id, at, actor, kind, data) SELECT id, ?, ?, 'reveal', ?::json FROM tickets WHERE id = ANY(?::bigint[]) ORDER BY id",
+        [options.now, options.actor, JSON.stringify({ text: how }), [...ticketIds]],
+      ),
+    );
+  }
+
+  async backup(destination: string): Promise<void> {
+    await backupDatabase(this.client, this.path, destination);
   }
 
   async beginImport(): Promise<ImportSession> {
@@ -466,6 +586,27 @@ export class PostgresStore implements Store {
 
   exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
     return exportTickets(this.connect, query);
+  }
+
+  async readTable(table: DeskTable, after: TableKey | null, limit: number): Promise<TablePage> {
+    return readTable(this.client, table, after, limit);
+  }
+
+  async writeTableRows(table: DeskTable, rows: readonly TableRow[]): Promise<void> {
+    await this.write(() => writeTableRows(this.client, table, rows));
+  }
+
+  async tableChecksum(table: DeskTable, through?: TableKey): Promise<TableChecksum> {
+    // Its snapshot is a transaction of the connection's: no write of this store may run inside it.
+    const previous = this.writing;
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return await tableChecksum(this.client, table, through);
+    } finally {
+      done();
+    }
   }
 
   async close(): Promise<void> {

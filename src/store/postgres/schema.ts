@@ -4,6 +4,9 @@
 // flags are boolean; lists and event data are json, which keeps the keys in the order written.
 import { MIGRATIONS } from '../migrations.js';
 
+/** Key of the advisory lock held by whoever changes the schema or its grants, to the end of the transaction. */
+export const SCHEMA_LOCK = 'desk schema';
+
 export interface PostgresMigration {
   name: string;
   sql: string;
