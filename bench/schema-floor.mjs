@@ -1,20 +1,23 @@
 // The desk's own schema written by SQLite alone: the tickets, audit events and settled deadlines of a database that
 // `desk import` filled, copied into a fresh database in the import's transactions (5,000 tickets
-// each, the search index deferred and filled once per transaction, as the import does), with the
+// each, noted in the search backlog), then the search index filled from the backlog in the
+// import's chunks (SEARCH_INDEX_CHUNK tickets a transaction), as the import does, with the
 // store's pragmas and no JavaScript per row. This is the floor under `desk import` once its 13
 // ticket indexes, audit events and trigram search index are counted; what remains above it is
 // the desk's own reading, checking and classifying. Not a test: prints JSON.
-//   node bench/schema-floor.mjs --from imported.db --to copy.db
+//   node bench/schema-floor.mjs --from imported.db --to copy.db [--chunk N]   (tickets indexed a transaction; default the import's)
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadStore } from './store.mjs';
 
-const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string', default: '5000' }, chunk: { type: 'string' } } });
 if (!values.from || !values.to) throw new Error('usage: node bench/schema-floor.mjs --from imported.db --to copy.db');
 const batch = Number(values.batch);
 // The store's migrations and its search-index deferral, as the desk runs them.
-const { openSqliteStore, deferSearchIndex, indexSearchBacklog, CONNECTION_PRAGMAS, BULK_AUTOCHECKPOINT_PAGES } = await loadStore('schema-floor');
+const { openSqliteStore, deferSearchIndex, endSearchDeferral, indexSearchBacklog, SEARCH_INDEX_CHUNK, CONNECTION_PRAGMAS, BULK_AUTOCHECKPOINT_PAGES } = await loadStore('schema-floor');
+
+const chunk = Number(values.chunk ?? SEARCH_INDEX_CHUNK);
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
 openSqliteStore(values.to, { create: true }).close();
@@ -30,6 +33,7 @@ const copyEvents = db.prepare('INSERT INTO main.events (id, ticket_id, at, actor
 const copySettlements = db.prepare('INSERT INTO main.settlements SELECT * FROM source.settlements WHERE ticket_id BETWEEN ? AND ? ORDER BY id');
 
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 let tickets = 0;
 let events = 0;
 let settlements = 0;
@@ -40,10 +44,14 @@ for (let first = low; first <= high; first += batch) {
   tickets += copyTickets.run(first, last).changes;
   events += copyEvents.run(first, last).changes;
   settlements += copySettlements.run(first, last).changes;
-  indexSearchBacklog(db);
+  endSearchDeferral(db);
   db.prepare('COMMIT').run();
 }
+const loaded = Number(process.hrtime.bigint() - started) / 1e9;
+const index = db.transaction(() => indexSearchBacklog(db, chunk));
+while (index.immediate() === chunk);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
 db.close();
 for (const suffix of ['', '-wal', '-shm']) rmSync(values.to + suffix, { force: true });
-console.log(JSON.stringify({ tickets, events, settlements, seconds: +seconds.toFixed(3), tickets_per_second: Math.round(tickets / seconds) }));
+console.log(JSON.stringify({ tickets, events, settlements, seconds: +seconds.toFixed(3), load_seconds: +loaded.toFixed(3), index_seconds: +(seconds - loaded).toFixed(3), cpu_seconds: +((cpu.user + cpu.system) / 1e6).toFixed(3), chunk, tickets_per_second: Math.round(tickets / seconds) }));

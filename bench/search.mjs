@@ -29,7 +29,7 @@ const root = new URL('../', import.meta.url);
 const cache = new URL('./.cache/', import.meta.url);
 mkdirSync(cache, { recursive: true });
 
-const { openSqliteStore, deferSearchIndex, indexSearchBacklog } = await loadStore('search');
+const { openSqliteStore, deferSearchIndex, endSearchDeferral, indexSearchBacklog } = await loadStore('search');
 
 // The generator, each twin saying which earlier ticket it copies (bench/twins.mjs).
 const { generateWithTwins: generateTickets } = await import('./twins.mjs');
@@ -65,13 +65,15 @@ function buildDatabase() {
     if (n % 20 === 0) note.run(n, created + 3_600_000, JSON.stringify({ text: NOTES[(n / 20) % NOTES.length] }));
     if (t.twin_of) twins.push([n, t.twin_of]);
     if (n % 50_000 === 0) {
-      indexSearchBacklog(db);
+      indexSearchBacklog(db, 50_000);
+      endSearchDeferral(db);
       db.exec('COMMIT; BEGIN');
       deferSearchIndex(db);
       process.stderr.write(`\rbuilding ${dbPath}: ${n} tickets`);
     }
   }
-  indexSearchBacklog(db);
+  indexSearchBacklog(db, 50_000);
+  endSearchDeferral(db);
   db.exec('COMMIT');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -101,7 +103,10 @@ function indexCost(sample = 100_000) {
     db.transaction(() => {
       if (mode === 'deferred') deferSearchIndex(db);
       rows.forEach((t, i) => insert.run(`C-${i}`, ms(t.created_at), t.title, t.description, t.solution, t.status, 0, 'bench'));
-      if (mode === 'deferred') indexSearchBacklog(db);
+      if (mode === 'deferred') {
+        indexSearchBacklog(db, sample);
+        endSearchDeferral(db);
+      }
     }).immediate();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     db.close();

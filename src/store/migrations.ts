@@ -287,6 +287,44 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // An import commits its tickets unindexed and fills the index once they are all in, in large
+    // chunks (src/store/sqlite-import.ts), so the backlog now outlives the import's transactions
+    // and searches scan the tickets in it (src/store/sqlite-search.ts). A change to a ticket still
+    // in the backlog is left to the backlog as well: indexed at once, it would be indexed twice.
+    name: 'search index filled after a bulk load',
+    up(db) {
+      const notes = (id: string) =>
+        `coalesce((SELECT group_concat(text, char(10)) FROM (SELECT json_extract(data, '$.text') AS text FROM events WHERE ticket_id = ${id} AND kind = 'note' ORDER BY id)), '') || ' '`;
+      const reindex = (id: string) => `
+          DELETE FROM ticket_search WHERE rowid = ${id};
+          INSERT INTO ticket_search (rowid, title, description, solution, notes)
+            SELECT t.id, t.title || ' ', coalesce(t.description, '') || ' ', coalesce(t.solution, '') || ' ', ${notes('t.id')} FROM tickets t WHERE t.id = ${id};`;
+      const backlog = (id: string) => `INSERT INTO search_backlog (ticket_id, indexed) VALUES (${id}, 1) ON CONFLICT (ticket_id) DO NOTHING;`;
+      const now = (id: string) => `NOT EXISTS (SELECT 1 FROM search_deferred) AND NOT EXISTS (SELECT 1 FROM search_backlog WHERE ticket_id = ${id})`;
+      const later = (id: string) => `(EXISTS (SELECT 1 FROM search_deferred) OR EXISTS (SELECT 1 FROM search_backlog WHERE ticket_id = ${id}))`;
+      const textChanged = 'old.title IS NOT new.title OR old.description IS NOT new.description OR old.solution IS NOT new.solution';
+      db.exec(`
+        DROP TRIGGER ticket_search_update;
+        DROP TRIGGER ticket_search_update_later;
+        DROP TRIGGER ticket_search_note;
+        DROP TRIGGER ticket_search_note_later;
+        DROP TRIGGER ticket_search_note_change;
+        CREATE TRIGGER ticket_search_update AFTER UPDATE OF title, description, solution ON tickets
+          WHEN (${textChanged}) AND ${now('new.id')} BEGIN ${reindex('new.id')}
+        END;
+        CREATE TRIGGER ticket_search_update_later AFTER UPDATE OF title, description, solution ON tickets
+          WHEN (${textChanged}) AND ${later('new.id')} BEGIN ${backlog('new.id')} END;
+        CREATE TRIGGER ticket_search_note AFTER INSERT ON events WHEN new.kind = 'note' AND ${now('new.ticket_id')} BEGIN ${reindex('new.ticket_id')}
+        END;
+        CREATE TRIGGER ticket_search_note_later AFTER INSERT ON events WHEN new.kind = 'note' AND ${later('new.ticket_id')} BEGIN ${backlog('new.ticket_id')} END;
+        -- A redaction indexes its ticket first (SqliteStore.redactTicket): the old text must leave the index.
+        CREATE TRIGGER ticket_search_note_change AFTER UPDATE OF data ON events
+          WHEN new.kind = 'note' AND NOT EXISTS (SELECT 1 FROM search_backlog WHERE ticket_id = new.ticket_id) BEGIN ${reindex('new.ticket_id')}
+        END;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 // What `desk doctor` checks inside the database file.
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_VERSION } from './migrations.js';
+import { countSearchBacklog } from './sqlite-search.js';
 import type { HealthFacts } from './store.js';
 
 export function healthFacts(db: Database): HealthFacts {
@@ -23,5 +24,6 @@ export function healthFacts(db: Database): HealthFacts {
     events: count('SELECT COUNT(*) AS n FROM events'),
     tickets_without_origin: count("SELECT COUNT(*) AS n FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.kind IN ('create', 'import'))"),
     sequences_behind: sequencesBehind,
+    search_backlog: countSearchBacklog(db),
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { PlanTools } from '../domain/lifecycle.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from './store.js';
-import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
+import { deferSearchIndex, endSearchDeferral, indexSearchBacklog, SEARCH_INDEX_CHUNK } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toTicket, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
@@ -219,7 +219,7 @@ export class SqliteImportSession implements ImportSession {
           this.db.pragma(`wal_autocheckpoint = ${Math.max(this.autocheckpoint, BULK_AUTOCHECKPOINT_PAGES)}`);
         }
         this.db.prepare('BEGIN IMMEDIATE').run();
-        // The search index is written once per batch, not row by row from its triggers.
+        // The batch's tickets go into the search index after the load (flush), not row by row.
         deferSearchIndex(this.db);
         this.inBatch = 0;
       }
@@ -227,7 +227,7 @@ export class SqliteImportSession implements ImportSession {
       await writePart(part, this.batch);
       this.inBatch += part.length;
       start += part.length;
-      if (this.inBatch >= batchSize) await this.flush();
+      if (this.inBatch >= batchSize) this.commit();
     }
     // While the input stalls (a slow pipe), the open batch is committed rather than keep other
     // writers waiting on the lock.
@@ -246,24 +246,33 @@ export class SqliteImportSession implements ImportSession {
   private commitWhenIdle(): void {
     this.idleTimer = null;
     try {
-      if (this.inBatch !== null) {
-        indexSearchBacklog(this.db);
-        this.db.prepare('COMMIT').run();
-      }
-      this.inBatch = null;
+      this.commit();
     } catch (error) {
       this.idleError = error;
     }
   }
 
-  /** Commits the rows written since the last commit. */
+  /** Commits the open batch, if any, its tickets noted in the search backlog. */
+  private commit(): void {
+    if (this.inBatch === null) return;
+    endSearchDeferral(this.db);
+    this.db.prepare('COMMIT').run();
+    this.inBatch = null;
+  }
+
+  /**
+   * Commits the rows written since the last commit, then indexes for search every ticket waiting
+   * in the backlog (this import's, and any a killed import left), in transactions of
+   * SEARCH_INDEX_CHUNK tickets. A kill meanwhile leaves the rest in the backlog, committed with
+   * their tickets: searches scan them, and the next import or `desk doctor --repair` indexes them.
+   */
   async flush(): Promise<void> {
     try {
       this.stopIdleTimer();
-      if (this.inBatch === null) return;
-      indexSearchBacklog(this.db);
-      this.db.prepare('COMMIT').run();
-      this.inBatch = null;
+      this.commit();
+      if (this.access.readOnly) return;
+      const index = this.db.transaction(() => indexSearchBacklog(this.db, SEARCH_INDEX_CHUNK));
+      while (index.immediate() === SEARCH_INDEX_CHUNK);
     } catch (error) {
       throw asWriteRefusal(error, this.access.path);
     }

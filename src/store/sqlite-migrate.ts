@@ -1,7 +1,7 @@
 // The SQL of `desk migrate` on SQLite: a desk's tables read in key order, written back with their
 // keys, and summed up by a checksum (src/store/table-content.ts says how rows are encoded).
 import type Database from 'better-sqlite3';
-import { deferSearchIndex, indexSearchBacklog } from './sqlite-search.js';
+import { deferSearchIndex, endSearchDeferral, indexSearchBacklog } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
 import type { DeskTable, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
 import { BOOLEAN_COLUMNS, checkDeskTable, keyOf, TABLE_KEYS, TableHasher } from './table-content.js';
@@ -43,7 +43,8 @@ export function writeTableRows(db: Database.Database, table: DeskTable, rows: re
       }),
     );
   }
-  indexSearchBacklog(db);
+  indexSearchBacklog(db, Infinity);
+  endSearchDeferral(db);
 }
 
 export function tableChecksum(db: Database.Database, table: DeskTable, through?: TableKey): TableChecksum {

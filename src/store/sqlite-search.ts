@@ -1,7 +1,9 @@
 // Full-text search and similar tickets over the `ticket_search` index (migration "full-text
 // search…"): an FTS5 table with the trigram tokenizer over title, description, solution and notes,
-// kept in sync by triggers on tickets and events, so every write path (commands, import,
-// redaction) updates it in its own transaction.
+// kept in sync by triggers on tickets and events, so every write path (commands, redaction)
+// updates it in its own transaction. An import leaves its tickets in `search_backlog` and fills
+// the index after the load (migration "search index filled after a bulk load"); until then a
+// search scans the tickets of the backlog, so it finds the same tickets either way.
 //
 // Terms of three or more characters are phrases of trigrams. Two-character terms (打印, vpn is
 // three) cannot be tokens; each indexed column ends in a space, so every occurrence of a
@@ -34,14 +36,36 @@ function trigramsStartingWith(db: Database, prefix: string): string[] | null {
   return terms.length > MAX_EXPANSION ? null : terms;
 }
 
-/** A condition on `tickets` (alias t) that a term occurs in title, description, solution or a note. */
-function scanCondition(term: SearchTerm): { sql: string; params: unknown[] } {
-  const pattern = `%${escapeLike(term.text)}%`;
+/**
+ * A condition on `tickets` (alias t) that a term occurs in title, description, solution or a note,
+ * ignoring case as the index does. LIKE ignores the case of ASCII letters only: a term with other
+ * letters that have a case (é, Ж) is compared lower-cased, by a function of this connection.
+ */
+function scanCondition(db: Database, term: SearchTerm): { sql: string; params: unknown[] } {
+  const contains = (column: string) => (hasNonAsciiCase(term.text) ? `instr(${foldFunction(db)}(${column}), ?) > 0` : `${column} LIKE ? ESCAPE '\\'`);
+  const pattern = hasNonAsciiCase(term.text) ? term.text : `%${escapeLike(term.text)}%`;
   return {
-    sql: `(t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\' OR t.solution LIKE ? ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.kind = 'note' AND json_extract(e.data, '$.text') LIKE ? ESCAPE '\\'))`,
+    sql: `(${contains('t.title')} OR ${contains('t.description')} OR ${contains('t.solution')}
+      OR EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.kind = 'note' AND ${contains("json_extract(e.data, '$.text')")}))`,
     params: [pattern, pattern, pattern, pattern],
   };
+}
+
+function hasNonAsciiCase(text: string): boolean {
+  for (const c of text) if (c > '\x7f' && c.toLowerCase() !== c.toUpperCase()) return true;
+  return false;
+}
+
+const FOLD = 'desk_search_fold';
+const folding = new WeakSet<Database>();
+
+/** The name of the lower-casing function, registered on the connection the first time. */
+function foldFunction(db: Database): string {
+  if (!folding.has(db)) {
+    db.function(FOLD, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
+    folding.add(db);
+  }
+  return FOLD;
 }
 
 export function notesOf(db: Database, ids: readonly number[]): Map<number, string[]> {
@@ -61,27 +85,47 @@ export function searchTickets(db: Database, query: SearchQuery): SearchHit[] {
   const terms = parseSearchText(query.text);
   const match: string[] = [];
   const scans: SearchTerm[] = [];
+  // A two-character term no indexed trigram starts: no indexed ticket matches.
+  let noneIndexed = false;
   for (const term of terms) {
     if (term.length >= 3) match.push(ftsString(term.text));
     else if (term.length === 2) {
       const grams = trigramsStartingWith(db, term.text);
       if (grams === null) scans.push(term);
-      else if (!grams.length) return [];
+      else if (!grams.length) noneIndexed = true;
       else match.push(`(${grams.map(ftsString).join(' OR ')})`);
     } else scans.push(term);
   }
+  const behind = hasSearchBacklog(db);
+  if (noneIndexed && !behind) return [];
   // `text` is the search itself here, not list's substring filter.
   const filters = ticketFilterSql({ ...query, text: undefined });
   const where = [...filters.where];
   const params = [...filters.params];
   for (const term of scans) {
-    const scan = scanCondition(term);
+    const scan = scanCondition(db, term);
     where.push(scan.sql);
     params.push(...scan.params);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   let rows: Row[];
-  if (match.length && !where.length && !query.sort) {
+  if (behind && (match.length || noneIndexed)) {
+    // The index answers for the tickets it holds as they are; the backlog's tickets (not indexed
+    // yet, or indexed before their last change) are scanned for every term, and rank as a scan.
+    const pending = ticketFilterSql({ ...query, text: undefined });
+    for (const term of terms) {
+      const scan = scanCondition(db, term);
+      pending.where.push(scan.sql);
+      pending.params.push(...scan.params);
+    }
+    const indexed = noneIndexed
+      ? null
+      : `SELECT t.*, m.score AS search_score FROM (SELECT rowid AS id, ${BM25} AS score FROM ticket_search WHERE ticket_search MATCH ?) m
+         JOIN tickets t ON t.id = m.id WHERE m.id NOT IN (SELECT ticket_id FROM search_backlog)${where.length ? ` AND ${where.join(' AND ')}` : ''}`;
+    const scanned = `SELECT t.*, 0 AS search_score FROM search_backlog b JOIN tickets t ON t.id = b.ticket_id WHERE ${pending.where.join(' AND ')}`;
+    const sql = `SELECT * FROM (${indexed ? `${indexed} UNION ALL ` : ''}${scanned}) ORDER BY ${searchOrderSql(query.sort, 'search_score', 'id')} LIMIT ?`;
+    rows = prepare(db, sql).all(...(indexed ? [match.join(' AND '), ...params] : []), ...pending.params, query.limit) as Row[];
+  } else if (match.length && !where.length && !query.sort) {
     // Nothing to filter or sort by: the index alone ranks, and only the tickets shown are read.
     const ranked = prepare(db, `SELECT rowid AS id, ${BM25} AS score FROM ticket_search WHERE ticket_search MATCH ? ORDER BY score, rowid DESC LIMIT ?`).all(match.join(' AND '), query.limit) as { id: number; score: number }[];
     const byId = new Map((prepare(db, 'SELECT * FROM tickets WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ranked.map((r) => r.id))) as Row[]).map((r) => [r.id as number, r]));
@@ -144,31 +188,62 @@ export function similarTickets(db: Database, ticket: Ticket, limit: number): Sim
 }
 
 /**
- * For a writer of many tickets in one transaction (desk import): FTS5 flushes its pending terms
- * at every statement savepoint, and a trigger's statement has one, so indexing row by row from the
- * triggers is about three times slower than indexing the same rows in one statement. Between
- * `deferSearchIndex` and `indexSearchBacklog`, both inside the same transaction, the triggers only
- * note which tickets changed, and the second call indexes them all at once.
+ * For a writer of many tickets (desk import): FTS5 flushes its pending terms at every statement
+ * savepoint, and a trigger's statement has one, so indexing row by row from the triggers is about
+ * three times slower than indexing the same rows in one statement; and indexing them once they are
+ * all in, in large chunks, cost about 3 s of CPU for 200,000 tickets where indexing each 5,000-ticket
+ * batch in its own transaction cost about 6 s (bench/schema-floor.mjs beside the same copy
+ * without the index). Between
+ * `deferSearchIndex` and `endSearchDeferral`, both inside one transaction, the triggers only note
+ * in search_backlog which tickets changed, and it commits with them; `indexSearchBacklog` indexes
+ * them later.
  */
 export function deferSearchIndex(db: Database): void {
   prepare(db, 'INSERT INTO search_deferred (writer) VALUES (1) ON CONFLICT (writer) DO NOTHING').run();
 }
 
-/** Indexes the tickets noted while deferred and ends the deferral. */
-export function indexSearchBacklog(db: Database): void {
-  prepare(db, 'DELETE FROM ticket_search WHERE rowid IN (SELECT ticket_id FROM search_backlog WHERE indexed)').run();
+/** Ends the deferral before the transaction commits: other writers index as they write. */
+export function endSearchDeferral(db: Database): void {
+  prepare(db, 'DELETE FROM search_deferred').run();
+}
+
+/**
+ * Tickets of the backlog indexed in one transaction. Filling the index of 200,000 imported tickets
+ * took about 3 s of CPU in chunks of 25,000 to 100,000 alike (bench/schema-floor.mjs --chunk), the
+ * peak memory of the whole copy rising from 112 to 160 MB; a chunk of 50,000 holds the write lock
+ * for under a second of CPU.
+ */
+export const SEARCH_INDEX_CHUNK = 50_000;
+
+/** Indexes up to `limit` tickets of the backlog (all of it: Infinity), lowest ids first, in the caller's transaction; how many it indexed. */
+export function indexSearchBacklog(db: Database, limit: number): number {
+  const bound = Number.isFinite(limit) ? (prepare(db, 'SELECT ticket_id FROM search_backlog ORDER BY ticket_id LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined) : undefined;
+  return indexBacklogRange(db, Number.MIN_SAFE_INTEGER, bound ?? Number.MAX_SAFE_INTEGER);
+}
+
+/** Indexes the ticket now if it is in the backlog (a redaction: the old text must leave the index). */
+export function indexSearchBacklogTicket(db: Database, id: number): void {
+  indexBacklogRange(db, id, id);
+}
+
+function indexBacklogRange(db: Database, first: number, last: number): number {
+  prepare(db, 'DELETE FROM ticket_search WHERE rowid IN (SELECT ticket_id FROM search_backlog WHERE ticket_id BETWEEN ? AND ? AND indexed)').run(first, last);
   prepare(
     db,
     `INSERT INTO ticket_search (rowid, title, description, solution, notes)
      SELECT t.id, t.title || ' ', coalesce(t.description, '') || ' ', coalesce(t.solution, '') || ' ',
        coalesce((SELECT group_concat(text, char(10)) FROM (SELECT json_extract(data, '$.text') AS text FROM events WHERE ticket_id = t.id AND kind = 'note' ORDER BY id)), '') || ' '
-     FROM search_backlog b JOIN tickets t ON t.id = b.ticket_id`,
-  ).run();
-  prepare(db, 'DELETE FROM search_backlog').run();
-  prepare(db, 'DELETE FROM search_deferred').run();
+     FROM search_backlog b JOIN tickets t ON t.id = b.ticket_id WHERE b.ticket_id BETWEEN ? AND ?`,
+  ).run(first, last);
+  return prepare(db, 'DELETE FROM search_backlog WHERE ticket_id BETWEEN ? AND ?').run(first, last).changes;
 }
 
-/** True when a bulk writer committed without indexing what it deferred: searches would miss those tickets. */
-export function searchIndexBehind(db: Database): boolean {
-  return prepare(db, 'SELECT EXISTS (SELECT 1 FROM search_deferred) OR EXISTS (SELECT 1 FROM search_backlog)').pluck().get() === 1;
+/** True when some ticket waits in the backlog: searches scan it, `similar` does not offer it yet. */
+export function hasSearchBacklog(db: Database): boolean {
+  return prepare(db, 'SELECT EXISTS (SELECT 1 FROM search_backlog)').pluck().get() === 1;
+}
+
+/** How many tickets wait in the backlog. */
+export function countSearchBacklog(db: Database): number {
+  return prepare(db, 'SELECT count(*) FROM search_backlog').pluck().get() as number;
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { Plan, PlanTools } from '../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../domain/numbering.js';
-import { indexSearchBacklog, searchIndexBehind, searchTickets, similarTickets } from './sqlite-search.js';
+import { indexSearchBacklog, indexSearchBacklogTicket, SEARCH_INDEX_CHUNK, searchTickets, similarTickets } from './sqlite-search.js';
 import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
 import type { SearchHit, SearchQuery, SimilarHit } from './store.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
@@ -317,21 +317,20 @@ export class SqliteStore implements Store {
   }
 
   async searchTickets(query: SearchQuery): Promise<SearchHit[]> {
-    await this.catchUpSearchIndex();
     return searchTickets(this.db, query);
   }
 
   async similarTickets(ref: TicketRef, limit: number): Promise<SimilarHit[]> {
-    await this.catchUpSearchIndex();
     return similarTickets(this.db, this.readTicket(ref), limit);
   }
 
-  /**
-   * Indexes what a bulk writer deferred and left behind (normally nothing: one cheap read). A
-   * reader that may not write searches the index as it is; the next writer's search catches up.
-   */
-  private async catchUpSearchIndex(): Promise<void> {
-    if (!this.readOnly && searchIndexBehind(this.db)) await this.write(() => indexSearchBacklog(this.db));
+  async catchUpSearchIndex(): Promise<number> {
+    // In chunks, as an import indexes its tickets: other writers get the lock in between.
+    for (let total = 0; ; ) {
+      const indexed = await this.write(() => indexSearchBacklog(this.db, SEARCH_INDEX_CHUNK));
+      total += indexed;
+      if (indexed < SEARCH_INDEX_CHUNK) return total;
+    }
   }
 
   async shiftActivity(query: ShiftQuery): Promise<ShiftActivity> {
@@ -360,6 +359,8 @@ export class SqliteStore implements Store {
     this.db.pragma('secure_delete = ON');
     const ticket = await this.write(async () => {
       const before = this.readTicket(ref);
+      // Out of the search backlog first, so that the triggers rewrite its row in the index now.
+      indexSearchBacklogTicket(this.db, before.id);
       const secrets = secretsOf(before);
       const patch = redactionPatch(before, secrets);
       this.statement('INSERT OR IGNORE INTO redacting (ticket_id) VALUES (?)').run(before.id);

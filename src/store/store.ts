@@ -111,6 +111,8 @@ export interface Store {
   listVisits(ticketId: number): Promise<Visit[]>;
   /** The checks of `desk doctor` that look inside the database. */
   health(): Promise<HealthFacts>;
+  /** Indexes for search the tickets an import wrote and was stopped before indexing (`desk doctor --repair`); how many. */
+  catchUpSearchIndex(): Promise<number>;
   backup(destination: string): Promise<void>;
   /**
    * Creates the group roles the server lacks and grants them their rights on this desk
@@ -241,7 +243,11 @@ export interface ImportSession extends ImportLookup {
    * the batch not yet committed.
    */
   write<R>(rows: readonly R[], batchSize: number, writePart: (part: readonly R[], batch: ImportBatch) => Promise<void>): Promise<void>;
-  /** Commits the rows written since the last commit. */
+  /**
+   * Commits the rows written since the last commit, and completes what a store leaves until the
+   * rows are in (SQLite indexes them for search here, in large chunks; searches meanwhile find
+   * them by scanning).
+   */
   flush(): Promise<void>;
   /** Rolls back what was not committed (after an error) and ends the session. */
   close(): Promise<void>;
@@ -286,6 +292,8 @@ export interface HealthFacts {
   tickets_without_origin: number;
   /** Number sequences behind the highest number already given in their month. */
   sequences_behind: string[];
+  /** Tickets an import wrote and has not indexed for search yet: it is still running, or was stopped. */
+  search_backlog: number;
   /** What a database server (not a file) is checked for; absent for SQLite. */
   server?: ServerHealth;
 }

@@ -23,10 +23,17 @@ function facts(path: string) {
       tickets: db.prepare('SELECT COUNT(*) FROM tickets').pluck().get() as number,
       events: db.prepare("SELECT COUNT(*) FROM events WHERE kind = 'import'").pluck().get() as number,
       orphans: db.prepare("SELECT COUNT(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.kind = 'import')").pluck().get() as number,
+      indexed: db.prepare('SELECT COUNT(*) FROM ticket_search').pluck().get() as number,
     };
   } finally {
     db.close();
   }
+}
+
+/** The search index's check in `desk doctor --json`. */
+function searchCheck(stdout: string): { ok: boolean; detail: string } {
+  const { ok, detail } = JSON.parse(stdout).checks.find((c: { check: string }) => c.check === 'search index');
+  return { ok, detail };
 }
 
 function countSoFar(path: string): number {
@@ -69,14 +76,20 @@ describe('desk import killed mid-way', () => {
     expect(after.tickets).toBeGreaterThanOrEqual(2 * BATCH);
     expect(after.tickets).toBeLessThan(ROWS);
     expect(after.tickets % BATCH).toBe(0);
-    expect([after.events, after.orphans]).toEqual([after.tickets, 0]);
+    expect([after.events, after.orphans, after.indexed]).toEqual([after.tickets, 0, 0]);
+    // Killed before it indexed them: doctor reports every committed ticket as waiting for the search index.
+    const doctor = spawnSync(process.execPath, [DESK, 'doctor', '--json'], { cwd: box.dir, env, encoding: 'utf8' });
+    expect(doctor.status).toBe(1);
+    expect(searchCheck(doctor.stdout)).toEqual({ ok: false, detail: `${after.tickets} imported ticket(s) not indexed yet (searches find them by a scan; similar does not offer them)` });
     const left = readdirSync(tmp);
     expect(left.filter((name) => name.startsWith(`desk-import-${child.pid}-`)).length, left.join(' ')).toBeGreaterThan(0);
 
     const again = spawnSync(process.execPath, [...args, '--json'], { cwd: box.dir, env, encoding: 'utf8', timeout: 170_000 });
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ read: ROWS, inserted: ROWS - after.tickets, skipped: after.tickets, rejected: 0 });
-    expect(facts(box.db)).toEqual({ integrity: 'ok', tickets: ROWS, events: ROWS, orphans: 0 });
+    expect(facts(box.db)).toEqual({ integrity: 'ok', tickets: ROWS, events: ROWS, orphans: 0, indexed: ROWS });
+    const healthy = spawnSync(process.execPath, [DESK, 'doctor', '--json'], { cwd: box.dir, env, encoding: 'utf8' });
+    expect(searchCheck(healthy.stdout)).toEqual({ ok: true, detail: 'every ticket indexed' });
     // The next import cleared what the killed one left; its own went with it.
     expect(readdirSync(tmp)).toEqual([]);
   }, 180_000);

@@ -32,7 +32,7 @@ export function describeMaintenanceCases(harness: StoreHarness): void {
       // What a store checks beyond these (a server's facts) is its own cases'.
       expect(health).toMatchObject({
         integrity: ['ok'], foreign_key_violations: 0, schema_version: health.known_schema_version, known_schema_version: health.known_schema_version,
-        journal_mode: expect.any(String), tickets: 0, events: 0, tickets_without_origin: 0, sequences_behind: [],
+        journal_mode: expect.any(String), tickets: 0, events: 0, tickets_without_origin: 0, sequences_behind: [], search_backlog: 0,
       });
       expect(health.known_schema_version).toBeGreaterThan(0);
     });
@@ -41,7 +41,7 @@ export function describeMaintenanceCases(harness: StoreHarness): void {
       const store = fixture.store;
       await writeDesk(store);
       await importTickets(store, 3);
-      expect(await store.health()).toMatchObject({ integrity: ['ok'], foreign_key_violations: 0, tickets: 5, events: 7, tickets_without_origin: 0, sequences_behind: [] });
+      expect(await store.health()).toMatchObject({ integrity: ['ok'], foreign_key_violations: 0, tickets: 5, events: 7, tickets_without_origin: 0, sequences_behind: [], search_backlog: 0 });
     });
   });
 

@@ -5,6 +5,10 @@ import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
 import type { CommandInput } from '../declaration.js';
 
+export interface DoctorOptions {
+  repair?: boolean;
+}
+
 interface Check {
   check: string;
   ok: boolean;
@@ -18,9 +22,14 @@ interface Check {
 /** Exit code when a check fails. */
 const UNHEALTHY = 1;
 
-export async function run(_input: CommandInput<Record<string, never>>, ctx: Context) {
+export async function run({ options }: CommandInput<DoctorOptions>, ctx: Context) {
   const path = await ctx.databasePath();
-  const store = await ctx.openStore({ create: false });
+  const store = await ctx.openStore({ create: false, write: Boolean(options.repair) });
+  const repaired: { check: string; detail: string }[] = [];
+  if (options.repair) {
+    const indexed = await store.catchUpSearchIndex();
+    if (indexed) repaired.push({ check: 'search index', detail: `indexed ${indexed} ticket(s) an import had left unindexed` });
+  }
   const facts = await store.health();
   const { server } = facts;
   const place = server ? 'database' : 'file';
@@ -41,16 +50,23 @@ export async function run(_input: CommandInput<Record<string, never>>, ctx: Cont
   recordCheck('audit trail', facts.tickets_without_origin === 0, `${facts.tickets} tickets, ${facts.events} events, ${facts.tickets_without_origin} ticket(s) without a create or import event`, `the ${place} was changed outside desk; compare with a backup`);
   recordCheck('numbering', facts.sequences_behind.length === 0, facts.sequences_behind.length ? `behind: ${facts.sequences_behind.join(', ')}` : 'every monthly sequence is ahead of its numbers', `the ${place} was changed outside desk; new tickets of those months would clash`);
   if (server) recordIndexCheck(server.amcheck, recordCheck, recordWarning);
+  recordCheck(
+    'search index',
+    facts.search_backlog === 0,
+    facts.search_backlog ? `${facts.search_backlog} imported ticket(s) not indexed yet (searches find them by a scan; similar does not offer them)` : 'every ticket indexed',
+    'an import is indexing them, or was stopped first: unless one is running, `desk doctor --repair` (or the next import) indexes them',
+  );
   if (isFileLocation(path) && existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
     recordCheck('file mode', (mode & 0o077) === 0, mode.toString(8).padStart(4, '0'), `chmod 600 ${path}: requesters' details must not be readable by others`);
   }
 
   const healthy = checks.every((c) => c.ok);
-  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { database: store.path, healthy, checks });
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { database: store.path, healthy, repaired, checks });
   else {
     // The store's name for its location: a URL without its password.
     ctx.io.stdout.write(`${store.path}\n`);
+    for (const r of repaired) ctx.io.stdout.write(`done  ${r.check.padEnd(12)} ${r.detail}\n`);
     for (const c of checks) {
       const status = !c.ok ? 'FAIL' : c.warning ? 'warn' : 'ok  ';
       ctx.io.stdout.write(`${status}  ${c.check.padEnd(12)} ${c.detail}${c.ok && !c.warning ? '' : `\n      → ${c.advice}`}\n`);
