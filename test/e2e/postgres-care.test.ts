@@ -50,7 +50,7 @@ describeWith(POSTGRES, 'doctor and backup of a PostgreSQL desk', () => {
     const first = box.desk(['--db', withPassword, 'doctor']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout.split('\n')[0]).toBe(url);
-    expect(checkNames(first.stdout)).toEqual(['server', 'schema', 'ctype', 'extensions', 'append-only', 'audit trail', 'numbering', 'indexes']);
+    expect(checkNames(first.stdout)).toEqual(['server', 'schema', 'ctype', 'extensions', 'append-only', 'audit trail', 'numbering', 'indexes', 'search index']);
     expect(first.stdout).toMatch(/^ok {4}server {7}PostgreSQL \d+\.\d+$/m);
     expect(first.stdout).toContain('ok    ctype        LC_CTYPE C.UTF-8, encoding UTF8\n');
     expect(first.stdout).toContain('ok    append-only  4 triggers enabled on events and handovers\n');
