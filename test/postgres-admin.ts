@@ -1,6 +1,7 @@
 // The PostgreSQL server of the tests, and its databases, made and dropped by synchronous code (the
 // sandboxes are made so, and vitest collects tests synchronously).
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 
 /** Where the PostgreSQL tests find a server: $DESK_TEST_POSTGRES, else this machine's. */
 export function postgresLocation(env: NodeJS.ProcessEnv = process.env): string {
@@ -45,4 +46,15 @@ export function queryRowsSync<T = Record<string, unknown>>(location: string, sql
   const run = spawnSync(process.execPath, ['-e', script, location, sql], { encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`PostgreSQL: ${sql}: ${run.stderr || run.error}`);
   return JSON.parse(run.stdout) as T[];
+}
+
+/** The rows `sql` gives on the database at `location`, over a connection of its own. */
+export async function queryRows<T extends pg.QueryResultRow = pg.QueryResultRow>(location: string, sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: location });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -4,23 +4,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
 import { DESK, ROOT, sandbox, type Sandbox } from './helpers.js';
+import { queryRows as query } from '../postgres-admin.js';
 
 const made: string[] = [];
 let count = 0;
 
-async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(location: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: location });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A new, empty database on the test server: its URL. */
 async function freshDatabase(): Promise<string> {

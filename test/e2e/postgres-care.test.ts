@@ -4,23 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { describeWith, itWith, PG_DUMP, POSTGRES, postgresLocation } from '../system-programs.js';
 import { sandbox, type Sandbox } from './helpers.js';
+import { queryRows as query } from '../postgres-admin.js';
 
 const made: string[] = [];
 let count = 0;
 
-async function query(location: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: location });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A new desk database with one ticket, made with `options` of CREATE DATABASE: its URL, and the URL with a password (the test server trusts its users and takes any). */
 async function deskDatabase(box: Sandbox, options = ''): Promise<{ url: string; withPassword: string }> {

@@ -6,26 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { BOOLEAN_COLUMNS } from '../../src/store/table-content.js';
 import { describeWith, itWith, PG_DUMP, POSTGRES, postgresLocation } from '../system-programs.js';
 import { at, createTicket, rejection } from './fixtures.js';
+import { queryRows as query } from '../postgres-admin.js';
 
 const made: string[] = [];
 let count = 0;
 
-async function query<T extends pg.QueryResultRow>(location: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: location });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A new desk database, made with `options` of CREATE DATABASE when given. */
 async function freshStore(options = ''): Promise<{ location: string; store: Store }> {

@@ -13,6 +13,7 @@ import { scramVerifier } from '../../src/store/postgres/roles.js';
 import type { Store } from '../../src/store/store.js';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
 import { at, createTicket, rejection } from './fixtures.js';
+import { queryRows as query } from '../postgres-admin.js';
 
 const prefix = `desk_roles_${process.pid}`;
 const databases: string[] = [];
@@ -20,15 +21,6 @@ const roles: string[] = [];
 const stores: Store[] = [];
 let count = 0;
 
-async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(location: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: location });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The URL of `database`, logging in as `user` (the server's own user when none). */
 function locationOf(database: string, user?: string): string {

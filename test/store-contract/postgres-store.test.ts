@@ -12,6 +12,7 @@ import { reindexSearch, searchStatement } from '../../src/store/postgres/search.
 import type { SearchQuery } from '../../src/store/store.js';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
 import { at, createTicket, rejection } from './fixtures.js';
+import { queryRows as query } from '../postgres-admin.js';
 
 /** SQLite's full-text index and its bookkeeping (fts5 makes shadow tables of its own). */
 const ONLY_IN_SQLITE = /^(ticket_search.*|search_deferred|search_backlog)$/;
@@ -33,15 +34,6 @@ function sqliteColumns(): Record<string, string[]> {
 const made: string[] = [];
 let count = 0;
 
-async function query<T extends pg.QueryResultRow>(location: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: location });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A new, empty database: its URL, with `password` written into it when given. */
 async function freshDatabase(password?: string): Promise<string> {
