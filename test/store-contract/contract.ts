@@ -37,16 +37,15 @@ export type ContractArea = keyof typeof CONTRACT_AREAS;
 export interface StoreContractOptions {
   /**
    * A second connection to the database of `store`, as another process of the desk would open:
-   * for the cases of version conflicts, of writes other connections see, and of snapshots. Without it those cases
-   * are skipped.
+   * for the cases of version conflicts, of writes other connections see, and of snapshots.
    */
-  connectAgain?: (store: Store) => Promise<Store>;
+  connectAgain: (store: Store) => Promise<Store>;
   /** False where the store's backup is not a database it opens again (see StoreHarness). */
   backupOpensAsStore?: boolean;
 }
 
 /** `open` gives a new, empty store each time. */
-export function describeStoreContract(name: string, open: () => Promise<Store>, options: StoreContractOptions = {}): void {
+export function describeStoreContract(name: string, open: () => Promise<Store>, options: StoreContractOptions): void {
   const harness: StoreHarness = { open, connectAgain: options.connectAgain, backupOpensAsStore: options.backupOpensAsStore };
   describe(`Store contract: ${name}`, () => {
     for (const [area, describeCases] of Object.entries(CONTRACT_AREAS)) describe(area, () => describeCases(harness));

@@ -7,7 +7,7 @@ export interface StoreHarness {
   /** A new, empty store. */
   open: () => Promise<Store>;
   /** A second connection to the database of `store`, as another process of the desk would have. */
-  connectAgain?: (store: Store) => Promise<Store>;
+  connectAgain: (store: Store) => Promise<Store>;
   /**
    * The store's backup is a database the store opens again (SQLite's); false where it is a dump
    * of another program's (pg_dump, tested with the PostgreSQL store's own cases).
@@ -18,7 +18,7 @@ export interface StoreHarness {
 export interface StoreFixture {
   /** This case's store. */
   readonly store: Store;
-  /** Another connection to this case's database; only where `harness.connectAgain` is given. */
+  /** Another connection to this case's database. */
   again(): Promise<Store>;
   /** Closes `store` now (a case about close); the fixture does not close it a second time. */
   close(store: Store): Promise<void>;
@@ -42,7 +42,7 @@ export function useStore(harness: StoreHarness): StoreFixture {
       return current;
     },
     async again() {
-      if (!harness.connectAgain || !current) throw new Error('this store has no second connection');
+      if (!current) throw new Error('no store is open in this case');
       const other = await harness.connectAgain(current);
       open.push(other);
       return other;

@@ -210,7 +210,7 @@ export function describeImportCases(harness: StoreHarness): void {
       expect(await allTickets(store)).toHaveLength(5);
     });
 
-    it.skipIf(!harness.connectAgain)('show other connections a batch only once it is committed, a batch spanning writes', async () => {
+    it('show other connections a batch only once it is committed, a batch spanning writes', async () => {
       const store = fixture.store;
       const other = await fixture.again();
       const seen = async () => (await allTickets(other)).map((t) => t.title);
@@ -351,7 +351,7 @@ export function describeImportCases(harness: StoreHarness): void {
         return { sets, sorted: await ids(SORTED.text, SORTED.query) };
       }
 
-      it.skipIf(!harness.connectAgain)('find what committed batches wrote before the import is done, as they do after it', async () => {
+      it('find what committed batches wrote before the import is done, as they do after it', async () => {
         const store = fixture.store;
         await createTicket(store, { title: 'Printer toner low', created_at: at('11-01 09:00') });
         await createTicket(store, { external_id: 'OLD-9', title: 'VPN drops', created_at: at('11-01 10:00') });
@@ -375,7 +375,7 @@ export function describeImportCases(harness: StoreHarness): void {
         }
       });
 
-      it.skipIf(!harness.connectAgain)('find the tickets of an import stopped before it was done, and after the store has caught up', async () => {
+      it('find the tickets of an import stopped before it was done, and after the store has caught up', async () => {
         const store = fixture.store;
         const session = await store.beginImport();
         await writeImportRecords(session, [importRecord(2, { title: '三楼打印机卡纸' }), importRecord(3, { title: 'VPN certificate expired' }), importRecord(4, { title: '打印机没有墨了' })], writeOptions({ batchSize: 2 }));

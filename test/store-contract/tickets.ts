@@ -313,7 +313,7 @@ export function describeTicketCases(harness: StoreHarness): void {
       expect((await store.updateTicket({ id: 1 }, guarded, { actor: 'sun', now: NOW })).ticket).toMatchObject({ version: 2, escalated: true });
     });
 
-    it.skipIf(!harness.connectAgain)('sees in the version guard a change made over another connection', async () => {
+    it('sees in the version guard a change made over another connection', async () => {
       const store = fixture.store;
       await createTicket(store, working);
       const seen = await store.getTicket({ id: 1 });
@@ -325,7 +325,7 @@ export function describeTicketCases(harness: StoreHarness): void {
       expect(await store.getTicket({ id: 1 })).toMatchObject({ version: 2, updated_by: 'zhou' });
     });
 
-    it.skipIf(!harness.connectAgain)('applies each plan to the ticket as the other connections left it', async () => {
+    it('applies each plan to the ticket as the other connections left it', async () => {
       const store = fixture.store;
       await createTicket(store, working);
       const other = await fixture.again();
