@@ -49,6 +49,35 @@ describeWith(POSTGRES, 'desk on PostgreSQL', () => {
     expect(found.map((hit) => hit.ticket.number)).toEqual(['SD-202611-00001']);
   });
 
+  it('gives up on a lock another session keeps, with exit 4, and changes nothing', async () => {
+    const box = sandbox();
+    box.env.DESK_ACTOR = url.username;
+    const desk = `${database}_locked`;
+    await admin(`CREATE DATABASE ${desk}`);
+    const locked = new URL(url);
+    locked.pathname = `/${desk}`;
+    const holder = new pg.Client({ connectionString: locked.toString() });
+    try {
+      expect(box.desk(['--db', locked.toString(), 'create', '--title', 'Printer jams', '--requester', 'Li Lei', '--channel', 'phone', '--no-auto']).code).toBe(0);
+      await holder.connect();
+      // A psql session left in its transaction, holding the ticket's row.
+      await holder.query('BEGIN');
+      await holder.query('SELECT * FROM tickets WHERE id = 1 FOR UPDATE');
+      const waiting = new URL(locked);
+      waiting.searchParams.set('lock_timeout', '300');
+      const noted = box.desk(['--db', waiting.toString(), 'note', '1', 'called back']);
+      expect(noted.code).toBe(4);
+      expect(noted.stderr).toContain(`desk: gave up waiting for a lock that another session of ${waiting.toString()} holds (lock_timeout); nothing was changed`);
+      expect(noted.stderr).toContain('idle in transaction');
+      await holder.query('ROLLBACK');
+      const trail = box.json<{ kind: string }[]>(['--db', locked.toString(), 'history', '1', '--json']);
+      expect(trail.map((e) => e.kind)).toEqual(['create']);
+    } finally {
+      await holder.end().catch(() => {});
+      await admin(`DROP DATABASE IF EXISTS ${desk} WITH (FORCE)`);
+    }
+  });
+
   it('names the database without its password when it cannot open it', () => {
     const box = sandbox();
     const missing = new URL(url);

@@ -9,7 +9,7 @@ import type { Settlement } from '../../domain/settlement.js';
 import { isOpen, OPEN_STATUSES, type Ticket, type TicketPatch } from '../../domain/ticket.js';
 import { WRITABLE } from '../sqlite-rows.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
-import { ROTATION_LOCK } from './locks.js';
+import { lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
 import { reindexSearch, writeSearchRows, type SearchSource } from './search.js';
 
@@ -340,6 +340,8 @@ class PostgresImportBatch implements ImportBatch {
 }
 
 export interface ImportAccess {
+  /** The location as it may be shown. */
+  readonly path: string;
   /** Throws the refusal of a store that may only be read. */
   checkWritable(): void;
 }
@@ -388,8 +390,9 @@ export class PostgresImportSession implements ImportSession {
     try {
       return await this.client.query<Row>(sql, params as unknown[] | undefined);
     } catch (error) {
-      if (this.inBatch !== null) this.failure ??= error;
-      throw error;
+      const refusal = lockRefusal(error, this.access.path);
+      if (this.inBatch !== null) this.failure ??= refusal;
+      throw refusal;
     }
   }
 

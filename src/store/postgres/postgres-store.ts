@@ -29,7 +29,7 @@ import { monthFacts, monthSummaryFacts } from './report.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
-import { ROTATION_LOCK } from './locks.js';
+import { LOCK_TIMEOUT_MS, lockRefusal, ROTATION_LOCK } from './locks.js';
 import { addRole, grantRights, readSession, recordAuditorReveal, rolesGranted, setUpRoles } from './roles.js';
 import { reindexSearch, searchTickets, similarTickets } from './search.js';
 
@@ -77,7 +77,7 @@ export interface OpenOptions {
 export async function openPostgresStore(location: string, options: OpenOptions): Promise<PostgresStore> {
   const path = withoutPassword(location);
   const connect = async () => {
-    const client = new pg.Client({ connectionString: location, types: TYPES });
+    const client = new pg.Client({ connectionString: location, types: TYPES, lock_timeout: LOCK_TIMEOUT_MS, fallback_application_name: 'desk' });
     // A server that goes away would otherwise raise an unhandled 'error' event; the next query fails instead.
     client.on('error', () => {});
     try {
@@ -158,14 +158,14 @@ async function migrate(client: pg.Client, path: string, options: OpenOptions): P
     if ((error as { code?: string }).code === '42501') {
       throw new UsageError(`${path} needs schema version ${SCHEMA_VERSION}, and this role may not upgrade it (${(error as Error).message})`, upgrade);
     }
-    throw error;
+    throw lockRefusal(error, path);
   }
 }
 
 /** A refusal of the server's, as the operator reads it: what was refused, to whom, and the server's hint or who grants rights. */
-function asRefusal(error: unknown, session: Session): unknown {
+function asRefusal(error: unknown, session: Session, path: string): unknown {
   const { code, hint } = error as { code?: string; hint?: string };
-  if (code !== '42501') return error;
+  if (code !== '42501') return lockRefusal(error, path);
   return new UsageError(
     `the server refused role ${session.role}: ${(error as Error).message}`,
     hint ?? 'the desk\'s owner gives a login its rights: desk roles add NAME --as operator|supervisor|auditor',
@@ -213,7 +213,7 @@ export class PostgresStore implements Store {
         return result;
       } catch (error) {
         await this.client.query('ROLLBACK').catch(() => {});
-        throw asRefusal(error, this.session);
+        throw asRefusal(error, this.session, this.path);
       }
     });
   }
@@ -564,7 +564,7 @@ export class PostgresStore implements Store {
     // An auditor may write nothing but this record, through the function made for it.
     if (this.session.rights === 'auditor') {
       await this.alone(() => recordAuditorReveal(this.client, ticketIds, how, options.now)).catch((error) => {
-        throw asRefusal(error, this.session);
+        throw asRefusal(error, this.session, this.path);
       });
       return;
     }
