@@ -1,92 +1,18 @@
-// The WHERE conditions of the ticket filters of `desk list` (status, team, dates, deadlines…), for
-// queries of the store's modules that select tickets by them (the same conditions as
-// SqliteStore.listTickets), and the ORDER BY of their sorts. Column names are unqualified: use them
-// where `tickets` is the only table with those names.
-import { OPEN_STATUSES } from '../domain/ticket.js';
-import type { SortField, TicketQuery } from './store.js';
+// The ticket filters and sorts of src/store/ticket-filters.ts in SQLite's words.
+import * as filters from './ticket-filters.js';
+import type { TicketQuery } from './store.js';
 
-export type TicketFilterQuery = Omit<TicketQuery, 'sort' | 'limit'>;
+export { escapeLike, type TicketFilterQuery } from './ticket-filters.js';
 
-// The SLA clock stops while a ticket is pending, so deadlines are watched on the other open statuses.
-const WATCHED_STATUSES_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
-const UNMET_DEADLINES = [
-  { done: 'first_response_at', due: 'response_due_at' },
-  { done: 'dispatched_at', due: 'dispatch_due_at' },
-  { done: 'resolved_at', due: 'resolve_due_at' },
-  // Owed again after each update: never "done".
-  { done: 'NULL', due: 'update_due_at' },
-];
-
-// The expression each field sorts by; `empty` names the column whose NULLs (no due time, not
-// closed) come after every value in both directions, as PostgreSQL's NULLS LAST would put them.
-const SORT_SQL: Record<SortField, { expression: string; empty?: string }> = {
-  created_at: { expression: 'created_at' },
-  updated_at: { expression: 'updated_at' },
-  number: { expression: 'number' },
-  status: { expression: 'status' },
-  resolve_due_at: { expression: 'resolve_due_at', empty: 'resolve_due_at' },
-  closed_at: { expression: 'closed_at', empty: 'closed_at' },
-  urgency: { expression: "CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END" },
+const SQLITE: filters.SqlDialect = {
+  // LIKE ignores the case of ASCII letters; Chinese has none.
+  likeAnyCase: 'LIKE',
+  // The BINARY collation, every text column's, compares bytes of UTF-8: code point order.
+  byCodePoint: (column) => column,
+  // NULLs sort first ascending: a term on "is it empty" puts them after every value both ways.
+  emptyLast: (expression, direction) => [`${expression} IS NULL`, `${expression} ${direction}`],
 };
 
-/** The ORDER BY terms of a sort, each in its direction; callers add their own tie-break. */
-export function ticketSortSql(sort: TicketQuery['sort']): string[] {
-  const { expression, empty } = SORT_SQL[sort.field];
-  return [...(empty ? [`${empty} IS NULL`] : []), `${expression} ${sort.descending ? 'DESC' : 'ASC'}`];
-}
-
-/**
- * The ORDER BY of a search: by the sort when there is one, then best match (`score`, a bm25
- * expression: lower is better; null when nothing ranks), then the most recently logged.
- * `id` is the ticket's id expression, qualified where the search joins other tables.
- */
-export function searchOrderSql(sort: TicketQuery['sort'] | undefined, score: string | null, id: string): string {
-  return [...(sort ? ticketSortSql(sort) : []), ...(score ? [score] : []), `${id} DESC`].join(', ');
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export function ticketFilterSql(query: TicketFilterQuery): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.statuses?.length) {
-    where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
-    params.push(...query.statuses);
-  }
-  for (const field of ['team', 'assignee', 'type', 'urgency', 'channel'] as const) {
-    if (query[field] !== undefined) {
-      where.push(`${field} = ?`);
-      params.push(query[field]);
-    }
-  }
-  if (query.createdFrom !== undefined) {
-    where.push('created_at >= ?');
-    params.push(query.createdFrom);
-  }
-  if (query.createdBefore !== undefined) {
-    where.push('created_at < ?');
-    params.push(query.createdBefore);
-  }
-  if (query.overdueAt !== undefined) {
-    where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} < ?)`).join(' OR ')})`);
-    params.push(...UNMET_DEADLINES.map(() => query.overdueAt));
-  }
-  if (query.dueWithin) {
-    const { from, until } = query.dueWithin;
-    where.push(`${WATCHED_STATUSES_SQL} AND (${UNMET_DEADLINES.map((d) => `(${d.done} IS NULL AND ${d.due} >= ? AND ${d.due} < ?)`).join(' OR ')})`);
-    params.push(...UNMET_DEADLINES.flatMap(() => [from, until]));
-  }
-  if (query.closedFrom !== undefined) {
-    where.push('closed_at >= ?');
-    params.push(query.closedFrom);
-  }
-  if (query.withoutCallback) where.push('callback_at IS NULL');
-  if (query.text) {
-    const pattern = `%${escapeLike(query.text)}%`;
-    where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern);
-  }
-  return { where, params };
-}
+export const ticketFilterSql = (query: filters.TicketFilterQuery) => filters.ticketFilterSql(query, SQLITE);
+export const ticketSortSql = (sort: TicketQuery['sort']) => filters.ticketSortSql(sort, SQLITE);
+export const searchOrderSql = (sort: TicketQuery['sort'] | undefined, score: string | null, id: string) => filters.searchOrderSql(sort, score, id, SQLITE);

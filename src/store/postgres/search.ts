@@ -18,7 +18,7 @@ import type pg from 'pg';
 import type { Ticket } from '../../domain/ticket.js';
 import { parseSearchText } from '../../search/query.js';
 import { type Comparable, isRareCandidate, problemGrams, probeFor, queryGrams, similarityScore, SIMILARITY } from '../../search/similarity.js';
-import { escapeLike } from '../sqlite-filters.js';
+import { escapeLike } from '../ticket-filters.js';
 import type { SearchHit, SearchQuery, SimilarHit } from '../store.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toTicket, type Row } from './rows.js';
