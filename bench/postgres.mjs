@@ -8,7 +8,7 @@
 // - search: median and p95 over the queries of bench/search.mjs, in the process, on both stores.
 // The SQLite database and the CSV are bench/run.mjs's (made here when missing). Writes
 // bench/results-postgres.json. Not a test: nothing fails on a number. Run `npm run build` first.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { SEARCH_QUERIES } from './search-queries.mjs';
 import { loadStore } from './store.mjs';
+import * as timing from './timing.mjs';
+import { median, percentile } from './timing.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -57,38 +59,8 @@ async function admin(sql) {
   }
 }
 
-function timed(command, args) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', 'peak-kb %M', command, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ code, seconds, peakMb: Number(/peak-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024, stdout, stderr });
-    });
-  });
-}
-
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-const percentile = (list, p) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
-/** The median of `runs` runs (after one unmeasured run that warms the caches), and the peak memory. */
-async function repeat(command, args) {
-  await timed(command, args);
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await timed(command, args);
-    if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-    results.push(r);
-  }
-  return { median: median(results.map((r) => r.seconds)), peakMb: Math.max(...results.map((r) => r.peakMb)) };
-}
+const timed = (command, args) => timing.timed(command, args, env);
+const repeat = (command, args) => timing.repeat(command, args, { times: runs, env });
 
 const rows = [];
 const record = (name, measured, floorName, floor) => {

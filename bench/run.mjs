@@ -3,12 +3,13 @@
 //   node bench/run.mjs --scale 1m      (1,000,000 tickets; the data set is generated and imported once, cached)
 //   node bench/run.mjs --scale 200k --only import   (the import beside its floors, nothing else, nothing written)
 // Writes bench/results.json with the machine facts. Not a test: nothing fails on a number.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import * as timing from './timing.mjs';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '100k' }, runs: { type: 'string', default: '7' }, only: { type: 'string' } } });
 const SCALES = { '10k': 10_000, '100k': 100_000, '200k': 200_000, '1m': 1_000_000 };
@@ -25,35 +26,8 @@ const NOW = '2026-12-01T00:00:00+08:00';
 const env = { ...process.env, DESK_CONFIG: `${root}config`, DESK_ACTOR: 'bench', DESK_NOW: NOW, NO_COLOR: '1', XDG_CACHE_HOME: `${cache}xdg` };
 delete env.DESK_DEBUG;
 
-/** Runs a command under /usr/bin/time for wall time, CPU time (user and system) and peak memory. */
-function timed(command, args, extraEnv = {}) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', 'peak-kb %M cpu-s %U %S', command, ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const cpu = /cpu-s ([\d.]+) ([\d.]+)/.exec(stderr);
-      resolve({ code, seconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, peakMb: Number(/peak-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024, stdout, stderr });
-    });
-  });
-}
-
-async function repeat(command, args, times = runs, extraEnv = {}) {
-  // One run unmeasured: the first fills the page cache and desk's settings cache.
-  await timed(command, args, extraEnv);
-  const results = [];
-  for (let i = 0; i < times; i++) {
-    const r = await timed(command, args, extraEnv);
-    if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-    results.push(r);
-  }
-  const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
-  return { median: seconds[Math.floor(seconds.length / 2)], min: seconds[0], max: seconds.at(-1), peakMb: Math.max(...results.map((r) => r.peakMb)) };
-}
+const timed = (command, args, extraEnv = {}) => timing.timed(command, args, { ...env, ...extraEnv });
+const repeat = (command, args, times = runs, extraEnv = {}) => timing.repeat(command, args, { times, env: { ...env, ...extraEnv } });
 
 const rows = [];
 const record = (name, measured, floorName, floor) => {
