@@ -263,7 +263,7 @@ function attemptPatch(ticket: Ticket, outcome: CallbackOutcome): TicketPatch {
 export function planCallback(input: CallbackInput, now: number): SyncPlan {
   const outcome = input.outcome ?? 'reached';
   if (outcome !== 'reached' && input.satisfaction !== undefined) {
-    throw new UsageError(`--satisfaction: a ${outcome} call-back has no rating`, 'record the attempt without --satisfaction, or give --outcome reached');
+    throw new UsageError(`--satisfaction: the call-back was ${outcome}: only a reached one has a rating`, 'record the attempt without --satisfaction, or give --outcome reached');
   }
   return (ticket) => {
     if (ticket.status !== 'resolved' && ticket.status !== 'closed') {

@@ -354,7 +354,7 @@ describe('planCallback: every attempt counted, only a reached one is the call-ba
 
   it.each(['unreachable', 'refused'] as const)('refuses a rating from a %s call-back before looking at any ticket', (outcome) => {
     const error = thrown(() => planCallback({ outcome, satisfaction: 5 }, NOW));
-    expect([error.constructor, error.message, error.hint]).toEqual([UsageError, `--satisfaction: a ${outcome} call-back has no rating`, 'record the attempt without --satisfaction, or give --outcome reached']);
+    expect([error.constructor, error.message, error.hint]).toEqual([UsageError, `--satisfaction: the call-back was ${outcome}: only a reached one has a rating`, 'record the attempt without --satisfaction, or give --outcome reached']);
   });
 
   it.each<{ case: string; plan: SyncPlan }>([

@@ -89,6 +89,7 @@ const EN = {
   outOf5: (n: number) => `${n}/5`,
   /** What a call-back attempt came to. */
   outcome: { reached: 'reached', unreachable: 'unreachable', refused: 'refused' } as Record<string, string>,
+  outcomeWord: 'outcome',
   attempts: (n: number, last: string) => `${n}, last ${last}`,
   unit: { day: 'd', hour: 'h', minute: 'min', second: 's' },
   visit: 'Visit',
@@ -243,6 +244,7 @@ const ZH: Words = {
   lastChanged: (version: number, at: string, by: string) => `${version}，${by} 于 ${at} 最后修改`,
   outOf5: (n: number) => `${n}/5 分`,
   outcome: { reached: '已联系', unreachable: '未接通', refused: '拒绝回访' },
+  outcomeWord: '结果',
   attempts: (n: number, last: string) => `${n} 次，最近一次${last}`,
   unit: { day: '天', hour: '小时', minute: '分钟', second: '秒' },
   visit: '上门',
