@@ -9,6 +9,7 @@ import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
 import { TimezoneSchema } from './time-zone.js';
 import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../domain/text-limits.js';
+import { DEFAULT_SATISFACTION_LABELS, normaliseLabel } from '../domain/satisfaction.js';
 
 const valueName = z.string().min(1).regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _');
 const label = z.union([z.string().min(1), z.object({ en: z.string().min(1).optional(), zh: z.string().min(1).optional() }).strict()]);
@@ -39,6 +40,15 @@ export const DeskFileSchema = z
     urgencies: labelsOf(URGENCIES).optional().describe('labels of the urgencies, e.g. { critical: 特急 }'),
     statuses: labelsOf(STATUSES).optional().describe('labels of the statuses, e.g. { pending: 待补充材料 }'),
     auto: z.boolean().optional(),
+    satisfaction: z
+      .record(z.string().min(1), z.number().int().min(1).max(5))
+      .superRefine((map, ctx) => {
+        for (const key of Object.keys(map)) {
+          if (/^\s*\d+\s*$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'a label is a word: the numbers 1 to 5 are accepted as they are', params: { at: 'key' } });
+        }
+      })
+      .optional()
+      .describe('the words a requester rates with and their score from 1 to 5, added to 满意 5, 基本满意 4, 不满意 1 (satisfied, fairly satisfied, dissatisfied)'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, EUR').optional(),
     limits: z
       .object({
@@ -76,6 +86,8 @@ export interface DeskSettings {
   /** Currency of visit costs (ISO 4217). */
   currency: string;
   limits: TextLimits;
+  /** Satisfaction labels and their score, desk.yaml's over the built-in ones. */
+  satisfactionLabels: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -87,6 +99,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   auto: false,
   currency: 'CNY',
   limits: DEFAULT_TEXT_LIMITS,
+  satisfactionLabels: DEFAULT_SATISFACTION_LABELS,
 };
 
 // Of sla.yaml, only the desk's zone is read here; the whole file is checked where deadlines are kept.
@@ -115,6 +128,7 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
     auto: file.auto ?? false,
     currency: file.currency ?? DEFAULT_SETTINGS.currency,
     limits: { ...DEFAULT_TEXT_LIMITS, ...file.limits },
+    satisfactionLabels: satisfactionLabelsOf(file.satisfaction),
   };
 }
 
@@ -125,6 +139,14 @@ function valuesOf(given: DeskFile['channels'], builtIn: readonly string[]): { va
   if (given === undefined) return { values: builtIn, labels: {} };
   if (Array.isArray(given)) return { values: given, labels: {} };
   return { values: [...new Set([...builtIn, ...Object.keys(given)])], labels: given };
+}
+
+/** The built-in labels with desk.yaml's over them: a label given again, in any case, takes the new score. */
+function satisfactionLabelsOf(given: Record<string, number> | undefined): Record<string, number> {
+  if (!given) return { ...DEFAULT_SATISFACTION_LABELS };
+  const keys = new Set(Object.keys(given).map(normaliseLabel));
+  const kept = Object.entries(DEFAULT_SATISFACTION_LABELS).filter(([label]) => !keys.has(normaliseLabel(label)));
+  return { ...Object.fromEntries(kept), ...given };
 }
 
 function vocabularyOf(file: DeskFile): Vocabulary {

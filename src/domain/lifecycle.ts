@@ -3,7 +3,7 @@
 import { ConflictError, UsageError } from './errors.js';
 import { assertMove, refusal } from './status-machine.js';
 import type { Settlement } from './settlement.js';
-import { closedCycleOf, isOpen, type ClosedCycle, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
+import { closedCycleOf, isOpen, type CallbackOutcome, type ClosedCycle, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
 import type { NewVisit } from './visit.js';
 
@@ -28,6 +28,8 @@ export interface Change {
   settlements?: Settlement[];
   /** The resolution cycle a reopen ends. */
   closedCycle?: ClosedCycle;
+  /** For a call-back attempt: what it came to. */
+  outcome?: CallbackOutcome;
 }
 
 /** What a plan may ask of the store, inside the same transaction as its write. */
@@ -169,6 +171,10 @@ export function planResume(): SyncPlan {
   };
 }
 
+/**
+ * Each escalation is its own event with its reason, so a second one adds to the first: the
+ * ticket's escalation_reason is the latest, and `show` lists them all from the trail.
+ */
 export function planEscalate(reason: string | undefined): SyncPlan {
   const why = requireText(reason, '--reason');
   return (ticket) => {
@@ -221,21 +227,56 @@ export function planClose(input: CloseInput, now: number, actor: string): SyncPl
       if (input.remaining !== undefined) patch.remaining = input.remaining;
     }
     if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
-    if (input.callbackNote !== undefined) Object.assign(patch, { callback_at: now, callback_note: input.callbackNote });
+    if (input.callbackNote !== undefined) {
+      requireNoCallback(ticket);
+      Object.assign(patch, { callback_at: now, callback_note: input.callbackNote, ...attemptPatch(ticket, 'reached') });
+    }
     return { kind: 'close', patch };
   };
 }
 
-/** The follow-up call to the requester after resolution, with the rating they gave. */
-export function planCallback(input: { note?: string; satisfaction?: number }, now: number): SyncPlan {
+export interface CallbackInput {
+  /** Reached unless said otherwise: what `desk callback N` always meant. */
+  outcome?: CallbackOutcome;
+  note?: string;
+  satisfaction?: number;
+}
+
+/** A resolution cycle has one reached call-back: a second would count twice and overwrite the first's rating. */
+function requireNoCallback(ticket: Ticket): void {
+  if (ticket.callback_at !== null) {
+    throw new ConflictError(
+      `${ticket.number} was called back already, reached at attempt ${ticket.callback_attempts}: a resolution has one call-back`,
+      `add what the requester said with \`desk note ${ticket.number} "…"\``,
+    );
+  }
+}
+
+function attemptPatch(ticket: Ticket, outcome: CallbackOutcome): TicketPatch {
+  return { callback_attempts: ticket.callback_attempts + 1, callback_outcome: outcome };
+}
+
+/**
+ * One attempt at the follow-up call after resolution. Every attempt is counted and kept in the
+ * trail with its outcome; only a reached one is the call-back (callback_at, its note, the rating).
+ */
+export function planCallback(input: CallbackInput, now: number): SyncPlan {
+  const outcome = input.outcome ?? 'reached';
+  if (outcome !== 'reached' && input.satisfaction !== undefined) {
+    throw new UsageError(`--satisfaction: the call-back was ${outcome}: only a reached one has a rating`, 'record the attempt without --satisfaction, or give --outcome reached');
+  }
   return (ticket) => {
     if (ticket.status !== 'resolved' && ticket.status !== 'closed') {
       throw refusal(ticket, 'call-backs follow a resolved or closed ticket');
     }
-    const patch: TicketPatch = { callback_at: now };
-    if (input.note !== undefined) patch.callback_note = input.note;
-    if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
-    return { kind: 'callback', patch, text: input.note };
+    requireNoCallback(ticket);
+    const patch = attemptPatch(ticket, outcome);
+    if (outcome === 'reached') {
+      patch.callback_at = now;
+      if (input.note !== undefined) patch.callback_note = input.note;
+      if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
+    }
+    return { kind: 'callback', patch, text: input.note, outcome };
   };
 }
 
@@ -257,6 +298,8 @@ export function planReopen(reason: string | undefined, now: number): SyncPlan {
       rated_at: null,
       callback_at: null,
       callback_note: null,
+      callback_attempts: 0,
+      callback_outcome: null,
     };
     return { kind: 'reopen', patch, reason: why, closedCycle: closedCycleOf(ticket, now) };
   };
@@ -293,14 +336,6 @@ export function diffPatch(ticket: Ticket, patch: TicketPatch): Record<string, [u
     if (JSON.stringify(before) !== JSON.stringify(after)) changes[field] = [before, after];
   }
   return changes;
-}
-
-export function parseSatisfaction(text: string, place: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 5) {
-    throw new UsageError(`${place}: satisfaction must be a whole number from 1 to 5, not "${text}"`, '1 very dissatisfied … 5 very satisfied');
-  }
-  return value;
 }
 
 /**

@@ -125,6 +125,8 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     satisfaction: null,
     callback_at: null,
     callback_note: null,
+    callback_attempts: 0,
+    callback_outcome: null,
     reopen_count: 0,
     paused_at: null,
     paused_ms: 0,

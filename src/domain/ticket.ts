@@ -5,6 +5,10 @@ export type Status = (typeof STATUSES)[number];
 
 export const OPEN_STATUSES: readonly Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'reopened'];
 
+/** What a call-back attempt came to: only a reached one is the call-back of the reports. */
+export const CALLBACK_OUTCOMES = ['reached', 'unreachable', 'refused'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
@@ -48,6 +52,9 @@ export interface Ticket {
   satisfaction: number | null;
   callback_at: number | null;
   callback_note: string | null;
+  /** Call-back attempts in the current resolution cycle, and the outcome of the latest (null before the first). */
+  callback_attempts: number;
+  callback_outcome: CallbackOutcome | null;
   reopen_count: number;
   /** When the current pending pause began; null when not pending. */
   paused_at: number | null;
@@ -120,6 +127,8 @@ export interface EventData {
   /** For an update event: the promised resolution time, and whether the update came in time. */
   eta?: number | null;
   on_time?: boolean | null;
+  /** For a callback event: what the attempt came to. */
+  outcome?: CallbackOutcome;
   /** For an import event: the source as named, and the line its row starts on. */
   source?: string;
   line?: number;

@@ -9,7 +9,7 @@ export const TICKET_COLUMNS = [
   'assignee', 'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at',
   'closed_at', 'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'response_met', 'dispatch_met', 'resolve_met',
   'escalated', 'escalation_reason', 'solution', 'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note',
-  'reopen_count', 'last_update_at', 'update_due_at', 'eta_at', 'paused_at', 'reopened_at', 'version', 'updated_at', 'updated_by',
+  'callback_attempts', 'callback_outcome', 'reopen_count', 'last_update_at', 'update_due_at', 'eta_at', 'paused_at', 'reopened_at', 'version', 'updated_at', 'updated_by',
 ] as const;
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
 
@@ -48,7 +48,7 @@ const HEADER_ALIASES: Record<string, TicketColumn> = {
   处理过程: 'steps', 处理步骤: 'steps',
   遗留问题: 'remaining',
   满意度: 'satisfaction', 满意度评分: 'satisfaction',
-  回访时间: 'callback_at', 回访记录: 'callback_note', 回访意见: 'callback_note',
+  回访时间: 'callback_at', 回访次数: 'callback_attempts', 回访结果: 'callback_outcome', 回访记录: 'callback_note', 回访意见: 'callback_note',
   重开次数: 'reopen_count', 重开时间: 'reopened_at', 挂起时间: 'paused_at',
   最近进展时间: 'last_update_at', 预计解决时间: 'eta_at', 承诺解决时间: 'eta_at',
   subject: 'title', priority: 'urgency',

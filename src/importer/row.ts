@@ -7,6 +7,7 @@ import { acceptedTerms, findTerm } from '../domain/terms.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import { DeskError, escapeControls } from '../domain/errors.js';
 import { NUMBER_TEXT } from '../domain/numbering.js';
+import { parseOutcome } from '../domain/callback-outcome.js';
 import type { ImportTicket } from '../store/store.js';
 import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
@@ -78,7 +79,7 @@ export function emptyImportTicket(): ImportTicket {
     status: 'new', team: null, collaborators: [], assignee: null, classified_by: null, manual_fields: [], dispatched_by: null,
     first_response_at: null, dispatched_at: null, resolved_at: null, closed_at: null, response_due_at: null,
     dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null, solution: null, steps: null,
-    remaining: null, satisfaction: null, callback_at: null, callback_note: null, reopen_count: 0, paused_at: null,
+    remaining: null, satisfaction: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null, reopen_count: 0, paused_at: null,
     paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, update_met: null, rated_at: null, reopened_at: null, cycle_paused_ms: 0, response_business_ms: null, resolve_business_ms: null,
     last_update_at: null, update_due_at: null, eta_at: null, version: null, updated_at: null, updated_by: null,
   };
@@ -139,15 +140,24 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
     switch (field) {
       case 'id':
       case 'reopen_count':
+      case 'callback_attempts':
       case 'version':
       case 'satisfaction': {
         const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
         const [min, max, what] =
-          field === 'satisfaction' ? [1, 5, 'a whole number from 1 to 5'] : field === 'reopen_count' ? [0, 1e9, 'a whole number, 0 or more'] : [1, 1e9, 'a whole number, 1 or more'];
+          field === 'satisfaction' ? [1, 5, 'a whole number from 1 to 5'] : field === 'reopen_count' || field === 'callback_attempts' ? [0, 1e9, 'a whole number, 0 or more'] : [1, 1e9, 'a whole number, 1 or more'];
         if (!(n >= min && n <= max)) problem(field, `${quote(text)} is not ${what}`, field === 'satisfaction' ? '1 very dissatisfied … 5 very satisfied' : undefined);
         else set[field] = n;
         break;
       }
+      case 'callback_outcome':
+        try {
+          set.callback_outcome = parseOutcome(text, field);
+        } catch (error) {
+          if (!(error instanceof DeskError)) throw error;
+          problem(field, error.message.replace(/^[a-z_]+: /, ''), error.hint);
+        }
+        break;
       case 'number': {
         const number = text.toUpperCase();
         if (!NUMBER_TEXT.test(number) || /^\d+$/.test(number)) {
@@ -248,6 +258,9 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       const at = ticket[field];
       if (at !== null && at < created - TOLERANCE_MS) problem(field, `${cellOf(raw, field)} is before created_at ${cellOf(raw, 'created_at')}`, 'check both times and their time zones');
     }
+  }
+  if (ticket.callback_at !== null && ticket.callback_outcome !== null && ticket.callback_outcome !== 'reached') {
+    problem('callback_outcome', `a call-back at ${cellOf(raw, 'callback_at')} reached the requester, not ${ticket.callback_outcome}`, 'callback_at is the time of the reached call-back: leave it empty for an attempt that failed');
   }
   if (problems.length) return { ok: false, problems };
 

@@ -325,6 +325,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Every call-back attempt is counted, with the outcome of the latest; until now each call-back
+    // overwrote the one before, all of them reached, so a called-back ticket had as many attempts
+    // as call-back events since its last reopen (at least one: `close --callback` made none).
+    name: 'call-back attempts',
+    up(db) {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN callback_attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN callback_outcome TEXT CHECK (callback_outcome IN ('reached', 'unreachable', 'refused'));
+        UPDATE tickets SET callback_outcome = 'reached', callback_attempts = max(1,
+          (SELECT COUNT(*) FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'callback' AND e.at >= coalesce(tickets.reopened_at, 0)))
+          WHERE callback_at IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,7 +10,7 @@ export const WRITABLE = new Set([
   'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators', 'assignee',
   'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'escalated', 'escalation_reason', 'solution',
-  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'reopen_count', 'manual_fields',
+  'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'callback_attempts', 'callback_outcome', 'reopen_count', 'manual_fields',
   'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
   'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
 ]);

@@ -123,10 +123,11 @@ describe('loadDeskSettings', () => {
     urgencies: ['normal', 'urgent', 'critical'],
     labels: expect.any(Object),
   };
+  const builtInLabels = { 满意: 5, 基本满意: 4, 不满意: 1, satisfied: 5, 'fairly satisfied': 4, dissatisfied: 1 };
 
   it('reads the example config/desk.yaml', () => {
     expect(loadDeskSettings(EXAMPLES, join(import.meta.dirname, '..', '..'), 'Europe/Paris')).toEqual({
-      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: expect.objectContaining({ desktop: { en: 'Desktop support', zh: '桌面支持' } }), auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
+      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: expect.objectContaining({ desktop: { en: 'Desktop support', zh: '桌面支持' } }), auto: false, currency: 'CNY', limits: { title: 500, text: 65536 }, satisfactionLabels: builtInLabels,
     });
   });
 
@@ -135,14 +136,14 @@ describe('loadDeskSettings', () => {
     { case: 'a directory without desk.yaml', dir: () => configDir({}) },
   ])('falls back to defaults and the system zone with $case', ({ dir }) => {
     expect(loadDeskSettings(dir(), root, 'Europe/Paris')).toEqual({
-      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: {}, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 },
+      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: {}, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 }, satisfactionLabels: builtInLabels,
     });
   });
 
   it('lays a partial file over the defaults', () => {
     const dir = configDir({ 'desk.yaml': 'numbering:\n  prefix: HD\ntypes: [fault, request]\nauto: true\nlimits: { text: 4000 }\n' });
     expect(loadDeskSettings(dir, root, 'UTC')).toEqual({
-      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, teamNames: {}, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 },
+      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, teamNames: {}, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 }, satisfactionLabels: builtInLabels,
     });
   });
 
@@ -156,6 +157,22 @@ describe('loadDeskSettings', () => {
       letter: { en: '来信', zh: '来信' }, fax: { en: 'Fax', zh: 'fax' },
     });
     expect(settings.vocabulary.labels.urgency.critical).toEqual({ en: '十万火急', zh: '十万火急' });
+  });
+
+  it('lays satisfaction labels over the built-in ones: a label given again, in any case, takes its new score', () => {
+    const dir = configDir({ 'desk.yaml': 'satisfaction:\n  非常满意: 5\n  满意: 4\n  一般: 3\n  Satisfied: 4\n' });
+    expect(loadDeskSettings(dir, root, 'UTC').satisfactionLabels).toEqual({
+      基本满意: 4, 不满意: 1, 'fairly satisfied': 4, dissatisfied: 1, 非常满意: 5, 满意: 4, 一般: 3, Satisfied: 4,
+    });
+  });
+
+  it('refuses a satisfaction score off the scale and a label that is a number, each at its line', () => {
+    const dir = configDir({ 'desk.yaml': 'satisfaction:\n  满意: 6\n  "3": 3\n' });
+    const error = configError(() => loadDeskSettings(dir, root, 'UTC'));
+    expect([...error.problems].sort((a, b) => a.line - b.line).map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 7, expect.stringMatching(/^satisfaction\.满意: /)],
+      [3, 3, 'satisfaction.3: a label is a word: the numbers 1 to 5 are accepted as they are'],
+    ]);
   });
 
   it('refuses a label for a status that does not exist, at its line', () => {

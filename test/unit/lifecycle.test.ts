@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidTransitionError, UsageError } from '../../src/domain/errors.js';
 import {
-  diffPatch, expectVersion, parseSatisfaction, planAssign, planCallback, planClassify, planClose, planDispatch,
+  diffPatch, expectVersion, planAssign, planCallback, planClassify, planClose, planDispatch,
   planEscalate, planNote, planPending, planReopen, planResolve, planRespond, planResume, planUpdate, planVisit, type DispatchInput, type Plan, type SyncPlan,
 } from '../../src/domain/lifecycle.js';
 import type { PlanTools } from '../../src/domain/lifecycle.js';
@@ -183,7 +183,10 @@ describe('plans that need words', () => {
     },
     {
       action: 'callback', plan: planCallback({ note: 'Happy now', satisfaction: 4 }, NOW), status: 'resolved',
-      change: { kind: 'callback', patch: { callback_at: NOW, callback_note: 'Happy now', satisfaction: 4, rated_at: NOW }, text: 'Happy now' },
+      change: {
+        kind: 'callback', patch: { callback_attempts: 1, callback_outcome: 'reached', callback_at: NOW, callback_note: 'Happy now', satisfaction: 4, rated_at: NOW },
+        text: 'Happy now', outcome: 'reached',
+      },
     },
   ] as const)('$action on a $status ticket', ({ plan, status, change }) => {
     expect(plan(makeTicket({ status }), TOOLS)).toEqual(change);
@@ -229,7 +232,7 @@ describe('planClose', () => {
   it('closes a resolved ticket with the rating and call-back', () => {
     expect(planClose({ satisfaction: 5, callbackNote: 'Works now' }, NOW, 'li')(makeTicket({ status: 'resolved', resolved_at: EARLIER, solution: 'Roller' }), TOOLS)).toEqual({
       kind: 'close',
-      patch: { status: 'closed', closed_at: NOW, satisfaction: 5, rated_at: NOW, callback_at: NOW, callback_note: 'Works now' },
+      patch: { status: 'closed', closed_at: NOW, satisfaction: 5, rated_at: NOW, callback_at: NOW, callback_note: 'Works now', callback_attempts: 1, callback_outcome: 'reached' },
     });
   });
 
@@ -271,13 +274,13 @@ describe('planReopen', () => {
     const closedAt = status === 'closed' ? EARLIER + 60_000 : null;
     const ticket = makeTicket({
       status, reopen_count: before, resolved_at: EARLIER, closed_at: closedAt, team: 'desktop', assignee: 'sun', type: 'fault',
-      satisfaction: 4, rated_at: EARLIER, callback_at: EARLIER, callback_note: 'Fine', resolve_business_ms: 3_600_000,
+      satisfaction: 4, rated_at: EARLIER, callback_at: EARLIER, callback_note: 'Fine', callback_attempts: 2, callback_outcome: 'reached', resolve_business_ms: 3_600_000,
     });
     expect(planReopen('Jams again', NOW)(ticket, TOOLS)).toEqual({
       kind: 'reopen',
       patch: {
         status: 'reopened', reopen_count: after, reopened_at: NOW, resolved_at: null, closed_at: null,
-        satisfaction: null, rated_at: null, callback_at: null, callback_note: null,
+        satisfaction: null, rated_at: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null,
       },
       reason: 'Jams again',
       closedCycle: {
@@ -322,14 +325,54 @@ describe('diffPatch', () => {
   });
 });
 
-describe('parseSatisfaction', () => {
-  it.each([['1', 1], ['3', 3], ['5', 5], [' 4 ', 4]] as const)('reads "%s" as %d', (text, value) => {
-    expect(parseSatisfaction(text, '--satisfaction')).toBe(value);
+describe('planCallback: every attempt counted, only a reached one is the call-back', () => {
+  const resolved = { status: 'resolved', resolved_at: EARLIER } as const;
+  it.each<{ case: string; input: Parameters<typeof planCallback>[0]; ticket: Partial<Ticket>; patch: TicketPatch; text?: string }>([
+    {
+      case: 'no outcome is a reached call-back, as it always was',
+      input: { note: 'Works now' }, ticket: resolved,
+      patch: { callback_attempts: 1, callback_outcome: 'reached', callback_at: NOW, callback_note: 'Works now' }, text: 'Works now',
+    },
+    {
+      case: 'an unreachable attempt counts and keeps its note in the trail only',
+      input: { outcome: 'unreachable', note: 'No answer' }, ticket: resolved,
+      patch: { callback_attempts: 1, callback_outcome: 'unreachable' }, text: 'No answer',
+    },
+    {
+      case: 'a refusal after two failed attempts is the third',
+      input: { outcome: 'refused' }, ticket: { ...resolved, callback_attempts: 2, callback_outcome: 'unreachable' },
+      patch: { callback_attempts: 3, callback_outcome: 'refused' },
+    },
+    {
+      case: 'reached at the third attempt, with the rating',
+      input: { outcome: 'reached', satisfaction: 4 }, ticket: { status: 'closed', callback_attempts: 2, callback_outcome: 'refused' },
+      patch: { callback_attempts: 3, callback_outcome: 'reached', callback_at: NOW, satisfaction: 4, rated_at: NOW },
+    },
+  ])('$case', ({ input, ticket, patch, text }) => {
+    expect(planCallback(input, NOW)(makeTicket(ticket), TOOLS)).toEqual({ kind: 'callback', patch, text, outcome: input.outcome ?? 'reached' });
   });
 
-  it.each(['0', '6', '-1', '3.5', 'five', ''])('refuses "%s"', (text) => {
-    const error = thrown(() => parseSatisfaction(text, '--satisfaction'));
-    expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toBe(`--satisfaction: satisfaction must be a whole number from 1 to 5, not "${text}"`);
+  it.each(['unreachable', 'refused'] as const)('refuses a rating from a %s call-back before looking at any ticket', (outcome) => {
+    const error = thrown(() => planCallback({ outcome, satisfaction: 5 }, NOW));
+    expect([error.constructor, error.message, error.hint]).toEqual([UsageError, `--satisfaction: the call-back was ${outcome}: only a reached one has a rating`, 'record the attempt without --satisfaction, or give --outcome reached']);
+  });
+
+  it.each<{ case: string; plan: SyncPlan }>([
+    { case: 'another reached call-back', plan: planCallback({ satisfaction: 1 }, NOW) },
+    { case: 'a failed attempt', plan: planCallback({ outcome: 'unreachable' }, NOW) },
+    { case: 'a close with --callback', plan: planClose({ callbackNote: 'Again' }, NOW, 'li') },
+  ])('once reached, refuses $case (exit 4), keeping the first', ({ plan }) => {
+    const error = thrown(() => plan(makeTicket({ status: 'resolved', callback_at: EARLIER, callback_attempts: 2, callback_outcome: 'reached', satisfaction: 5 }), TOOLS));
+    expect([error.constructor, error.message, error.hint]).toEqual([
+      ConflictError, 'SD-202611-00042 was called back already, reached at attempt 2: a resolution has one call-back', 'add what the requester said with `desk note SD-202611-00042 "…"`',
+    ]);
+  });
+});
+
+describe('planEscalate', () => {
+  it('escalates an escalated ticket again: the reason is the latest, the first stays in its event', () => {
+    expect(planEscalate('Vendor late')(makeTicket({ status: 'in_progress', escalated: true, escalation_reason: 'Vendor needed' }), TOOLS)).toEqual({
+      kind: 'escalate', patch: { escalated: true, escalation_reason: 'Vendor late' }, reason: 'Vendor late',
+    });
   });
 });

@@ -183,7 +183,7 @@ describe('withClock on a reopen', async () => {
   // Resolved Wed 15:00 and closed at 16:00 after a 30-minute pause, rated 4 at the call-back.
   const closed = {
     ...WORKING, status: 'closed', resolved_at: at('11-25 15:00'), closed_at: at('11-25 16:00'), resolve_met: true, resolve_business_ms: 70 * MINUTE,
-    paused_ms: 30 * MINUTE, cycle_paused_ms: 30 * MINUTE, update_due_at: null, satisfaction: 4, rated_at: at('11-25 16:00'), callback_at: at('11-25 16:00'), callback_note: 'Works',
+    paused_ms: 30 * MINUTE, cycle_paused_ms: 30 * MINUTE, update_due_at: null, satisfaction: 4, rated_at: at('11-25 16:00'), callback_at: at('11-25 16:00'), callback_note: 'Works', callback_attempts: 1, callback_outcome: 'reached',
   } satisfies Partial<Ticket>;
 
   it.each<Case>([
@@ -196,7 +196,7 @@ describe('withClock on a reopen', async () => {
       now: '11-27 17:00',
       patch: {
         status: 'reopened', reopen_count: 1, reopened_at: '11-27 17:00', resolved_at: null, closed_at: null,
-        satisfaction: null, rated_at: null, callback_at: null, callback_note: null,
+        satisfaction: null, rated_at: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null,
         resolve_met: null, resolve_business_ms: null, cycle_paused_ms: 0, paused_at: null,
         resolve_due_at: '11-30 17:30', update_due_at: '11-30 12:00', update_met: null, response_business_ms: 5 * MINUTE,
       },

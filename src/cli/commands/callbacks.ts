@@ -13,7 +13,7 @@ export interface CallbacksOptions {
   reveal?: boolean;
 }
 
-/** The call-back campaign: closed tickets nobody has called back yet, oldest first. */
+/** The call-back campaign: closed tickets whose call-back has not reached the requester yet, oldest first. */
 export async function run({ options }: CommandInput<CallbacksOptions>, ctx: Context) {
   const { timezone: zone } = await ctx.settings();
   const since = options.closedSince === undefined ? undefined : ctx.now() - parseDuration(options.closedSince, '--closed-since');
@@ -22,13 +22,17 @@ export async function run({ options }: CommandInput<CallbacksOptions>, ctx: Cont
   if (options.reveal) await recordReveal(ctx, store, 'callbacks', tickets.map((t) => t.id));
   const contact = (value: string | null) => (options.reveal ? value : maskContact(value));
   if (ctx.json) {
-    printJson((t) => ctx.io.stdout.write(t), tickets.map((t) => ({ number: t.number, title: t.title, requester: t.requester, contact: contact(t.contact), closed_at: formatIso(t.closed_at!, zone), team: t.team, assignee: t.assignee, satisfaction: t.satisfaction })));
+    printJson((t) => ctx.io.stdout.write(t), tickets.map((t) => ({ number: t.number, title: t.title, requester: t.requester, contact: contact(t.contact), closed_at: formatIso(t.closed_at!, zone), team: t.team, assignee: t.assignee, satisfaction: t.satisfaction, callback_attempts: t.callback_attempts, callback_outcome: t.callback_outcome })));
     return;
   }
   if (!tickets.length) {
     if (ctx.io.stdoutIsTTY) ctx.io.stdout.write('every closed ticket has had its call-back\n');
     return;
   }
-  const rows = tickets.map(printableTicket).map((t) => [t.number, formatLocal(t.closed_at!, zone), t.requester ?? '', contact(t.contact) ?? '', ctx.io.stdoutIsTTY ? truncate(t.title, 30) : t.title, t.assignee ?? '']);
-  ctx.io.stdout.write(await renderList(['Number', 'Closed', 'Requester', 'Contact', 'Title', 'Assignee'], rows, { terminal: ctx.io.stdoutIsTTY, color: ctx.color }));
+  const present = await ctx.presenter();
+  const rows = tickets.map(printableTicket).map((t) => [
+    t.number, formatLocal(t.closed_at!, zone), t.requester ?? '', contact(t.contact) ?? '', ctx.io.stdoutIsTTY ? truncate(t.title, 30) : t.title, t.assignee ?? '',
+    t.callback_attempts ? present.words.attempts(t.callback_attempts, present.fieldValue('callback_outcome', t.callback_outcome)) : '0',
+  ]);
+  ctx.io.stdout.write(await renderList(['number', 'closed_at', 'requester', 'contact', 'title', 'assignee', 'callback_attempts'].map((f) => present.heading(f)), rows, { terminal: ctx.io.stdoutIsTTY, color: ctx.color }));
 }

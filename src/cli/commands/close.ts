@@ -1,4 +1,5 @@
-import { parseSatisfaction, planClose } from '../../domain/lifecycle.js';
+import { planClose } from '../../domain/lifecycle.js';
+import { parseSatisfaction } from '../../domain/satisfaction.js';
 import { isOpen } from '../../domain/ticket.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
@@ -14,7 +15,8 @@ export interface CloseOptions {
 }
 
 export async function run({ args, options }: CommandInput<CloseOptions>, ctx: Context) {
-  const satisfaction = options.satisfaction === undefined ? undefined : parseSatisfaction(options.satisfaction, '--satisfaction');
+  const { satisfactionLabels } = await ctx.settings();
+  const satisfaction = options.satisfaction === undefined ? undefined : parseSatisfaction(options.satisfaction, '--satisfaction', satisfactionLabels);
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,

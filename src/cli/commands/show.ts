@@ -1,3 +1,4 @@
+import { escalationsOf } from '../../domain/escalations.js';
 import { maskContact } from '../../domain/privacy.js';
 import { formatIso } from '../../domain/time.js';
 import { checkEnum } from '../../domain/vocabulary.js';
@@ -23,6 +24,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
   const store = await ctx.openStore({ create: false });
   const ticket = await store.getTicket(ref);
   const visits = await store.listVisits(ticket.id);
+  const escalations = escalationsOf(ticket, await store.listEvents(ticket.id));
   const reveal = Boolean(options.reveal);
   if (reveal) await recordReveal(ctx, store, 'show', [ticket.id]);
   const contact = reveal ? ticket.contact : maskContact(ticket.contact);
@@ -39,11 +41,12 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
       materials_cost: materials_cents / 100,
       transport_cost: transport_cents / 100,
     }));
-    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), visits: shown });
+    const escalated = escalations.map((e) => ({ at: e.at === null ? null : formatIso(e.at, zone), actor: e.actor, reason: e.reason }));
+    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), escalations: escalated, visits: shown });
     return;
   }
   const present = await ctx.presenter({ reveal });
-  let text = renderTicket(ticket, { present, reveal, now: ctx.now(), style: await loadStyle(ctx.color) });
+  let text = renderTicket(ticket, { present, reveal, now: ctx.now(), style: await loadStyle(ctx.color), escalations });
   for (const v of visits) {
     const costs = v.materials_cents + v.transport_cents ? `, ${formatMoney(v.materials_cents + v.transport_cents, currency)}` : '';
     text += `\n${present.words.visit} ${present.time(v.visited_at)}: ${v.staff.join(', ')}${v.hours === null ? '' : `, ${v.hours} h`}${costs}${v.cause ? ` — ${v.cause}` : ''}`;

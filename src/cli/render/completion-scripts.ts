@@ -40,7 +40,8 @@ const BY_PLACEHOLDER: Record<string, ValueKind> = {
   statuses: 'statuses',
   file: 'files',
   dir: 'dirs',
-  '1-5': 'words:1 2 3 4 5',
+  rating: 'words:1 2 3 4 5',
+  outcome: 'words:reached unreachable refused',
   lang: 'words:en zh',
   mode: 'words:abort skip',
 };

@@ -25,9 +25,13 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
   delete changes.description;
   // The reason is shown once, after the changes.
   if (data.reason !== undefined && changes.escalation_reason?.[1] === data.reason) delete changes.escalation_reason;
+  // Likewise a call-back's note, and its outcome: told for every attempt, changed or not.
+  if (data.text !== undefined && changes.callback_note?.[1] === data.text) delete changes.callback_note;
+  if (data.outcome !== undefined) delete changes.callback_outcome;
   const what = present.change(event.kind, changes, { at: event.at });
   return [
     what,
+    data.outcome && `${w.outcomeWord}${w.colon}${present.fieldValue('callback_outcome', data.outcome)}`,
     data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),

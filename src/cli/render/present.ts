@@ -140,6 +140,7 @@ export class Presenter {
     if (field === 'classified_by' || field === 'dispatched_by') return this.how(String(value));
     if (field === 'contact') return this.contact(String(value));
     if (field === 'satisfaction' && typeof value === 'number') return this.words.outOf5(value);
+    if (field === 'callback_outcome' && typeof value === 'string') return this.words.outcome[value] ?? printable(value);
     if (field === 'paused_ms' && typeof value === 'number') return this.span(value);
     if (typeof value === 'boolean') return value ? this.words.yes : this.words.no;
     if (Array.isArray(value)) return printableValue(value).join(', ') || this.empty;

@@ -1,16 +1,19 @@
 // Human views of tickets: the detail of `show`, the rows of `list`, the one-line outcome of an action.
 import type { Style } from './style.js';
 import { maskContact } from '../../domain/privacy.js';
+import type { Escalation } from '../../domain/escalations.js';
 import { isOpen, type Ticket } from '../../domain/ticket.js';
 import { displayWidth, padToWidth } from './display-width.js';
 import type { Presenter } from './present.js';
-import { printableTicket } from './terminal-text.js';
+import { printable, printableTicket } from './terminal-text.js';
 
 export interface ViewOptions {
   present: Presenter;
   reveal: boolean;
   now: number;
   style: Style;
+  /** Every escalation, oldest first, listed in place of the latest reason (show reads them from the trail). */
+  escalations?: readonly Escalation[];
 }
 
 export function renderTicket(shown: Ticket, o: ViewOptions): string {
@@ -42,7 +45,7 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
     ['resolve_due_at', deadlineLine(ticket.resolve_due_at, ticket.resolve_met)],
     ['update_due_at', isOpen(ticket.status) ? deadlineLine(ticket.update_due_at, null) : null],
     ['eta_at', time(ticket.eta_at)],
-    ['escalation_reason', ticket.escalation_reason],
+    ...(o.escalations?.length ? escalationLines(o.escalations, p) : [['escalation_reason', ticket.escalation_reason] as [string, string | null]]),
     ['resolved_at', time(ticket.resolved_at)],
     ['solution', ticket.solution],
     ['steps', ticket.steps],
@@ -50,15 +53,25 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
     ['closed_at', time(ticket.closed_at)],
     ['satisfaction', ticket.satisfaction === null ? null : w.outOf5(ticket.satisfaction)],
     ['callback_at', ticket.callback_at === null ? null : `${p.time(ticket.callback_at)}${ticket.callback_note ? `: ${ticket.callback_note}` : ''}`],
+    ['callback_attempts', ticket.callback_attempts ? w.attempts(ticket.callback_attempts, p.fieldValue('callback_outcome', ticket.callback_outcome)) : null],
     ['reopen_count', ticket.reopen_count ? w.times(ticket.reopen_count) : null],
     ['external_id', ticket.external_id],
     ['version', w.lastChanged(ticket.version, p.time(ticket.updated_at), ticket.updated_by)],
   ];
-  const shownLines = lines.filter(([, value]) => value !== null && value !== '').map(([field, value]) => [p.heading(field), value!] as const);
+  const shownLines = lines.filter(([, value]) => value !== null && value !== '').map(([field, value]) => [field === '' ? '' : p.heading(field), value!] as const);
   const width = Math.max(...shownLines.map(([label]) => displayWidth(label)));
   const body = shownLines.map(([label, value]) => `${o.style.dim(padToWidth(label, width))}  ${value}`).join('\n');
   const description = ticket.description ? `\n\n${ticket.description}` : '';
   return `${o.style.bold(`${ticket.number}  ${ticket.title}`)}\n${body}${description}\n`;
+}
+
+/** One line per escalation, the heading on the first: "2026-11-03 10:00 li: Vendor needed". */
+function escalationLines(escalations: readonly Escalation[], p: Presenter): [string, string][] {
+  return escalations.map((e, i) => {
+    const who = [e.at === null ? null : p.time(e.at), e.actor === null ? null : printable(e.actor)].filter(Boolean).join(' ');
+    const reason = e.reason === null ? p.empty : printable(e.reason);
+    return [i === 0 ? 'escalations' : '', who ? `${who}: ${reason}` : reason];
+  });
 }
 
 export const LIST_FIELDS = ['number', 'created_at', 'status', 'urgency', 'team', 'assignee', 'requester', 'contact', 'title', 'due'] as const;

@@ -243,6 +243,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'search index filled after a bulk load',
     sql: '',
   },
+  {
+    name: 'call-back attempts',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN callback_attempts bigint NOT NULL DEFAULT 0;
+      ALTER TABLE tickets ADD COLUMN callback_outcome text CHECK (callback_outcome IN ('reached', 'unreachable', 'refused'));
+      UPDATE tickets SET callback_outcome = 'reached', callback_attempts = greatest(1,
+        (SELECT COUNT(*) FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'callback' AND e.at >= coalesce(tickets.reopened_at, 0)))
+        WHERE callback_at IS NOT NULL;`,
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
