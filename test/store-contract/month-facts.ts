@@ -190,6 +190,20 @@ export function describeMonthFactCases(harness: StoreHarness): void {
       });
     });
 
+    it('breaks the month\'s tickets down as they stood at its end, however their ids interleave with other months\'', async () => {
+      const store = fixture.store;
+      // Back-dated creates: November's tickets are #1, #4 and #7, among October's.
+      for (const [i, day] of ['11-02', '10-05', '10-06', '11-09', '10-12', '10-13', '11-16'].entries()) {
+        await logTicket(store, { created_at: at(`${day} 09:00`), title: `Ticket ${i + 1}`, type: 'fault', department: 'HR' });
+      }
+      await act(store, { id: 4 }, planClassify({ type: 'request' }), at('12-03 10:00'), 'li');
+      await act(store, { id: 7 }, planClassify({ type: 'complaint' }), at('12-03 10:00'), 'li');
+      const facts = await store.monthFacts(NOVEMBER);
+      expect(facts.breakdowns.type).toEqual({ fault: 3 });
+      expect(facts.breakdowns.department).toEqual({ HR: 3 });
+      expect(facts.complaints.received).toBe(0);
+    });
+
     it('counts the tickets created each day of the month', async () => {
       const store = await november();
       const created: Record<string, number> = { '2026-11-03': 2, '2026-11-10': 1, '2026-11-20': 1, '2026-11-25': 1, '2026-11-30': 1 };
