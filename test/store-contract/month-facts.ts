@@ -17,6 +17,8 @@ const DAYS = Array.from({ length: 30 }, (_, i) => {
 
 /** November 2026 in Shanghai, reported on 5 December. */
 const NOVEMBER: FactsQuery = { start: at('11-01 00:00'), end: at('12-01 00:00'), days: DAYS, now: at('12-05 09:00') };
+/** The month before, as the report shows it beside November. */
+const OCTOBER: FactsQuery = { start: at('10-01 00:00'), end: at('11-01 00:00'), days: [], now: at('12-05 09:00') };
 
 /**
  * Due times, from creation: normal 30 min response, 2 h dispatch, 8 h resolution, 4 h update;
@@ -135,6 +137,13 @@ export function describeMonthFactCases(harness: StoreHarness): void {
       await writeDecember(store);
       expect(before).toEqual(NOVEMBER_SUMMARY);
       expect(await store.monthSummaryFacts(NOVEMBER)).toEqual(NOVEMBER_SUMMARY);
+    });
+
+    it('counts the backlog at the month\'s end from either side of it', async () => {
+      const store = await november();
+      // 1 November lies nearer the oldest ticket (#1, open then), 1 December the newest (#8).
+      expect((await store.monthSummaryFacts(OCTOBER)).backlog_end).toBe(1);
+      expect((await store.monthSummaryFacts(NOVEMBER)).backlog_end).toBe(NOVEMBER_SUMMARY.backlog_end);
     });
 
     it('counts a deadline neither way until it has passed at the report\'s now', async () => {

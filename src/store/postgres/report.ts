@@ -102,18 +102,22 @@ class MonthQueries {
 
   /**
    * The month's totals, each an index count of its own, in one statement.
-   * Backlog: created before the end of the month and not resolved by then; every ticket created
-   * before it, less those whose current cycle was resolved before it (a resolution always follows
-   * its creation, so these are two index counts instead of a walk over every older ticket), less
-   * those resolved before it in a cycle reopened only after it. Created and resolved: created in
-   * the month and resolved by its end, in the cycle it stood in then (`ticketsResolved`: those of
-   * the tickets' current cycles, when a walk of the month's tickets has counted them already).
-   * Passed: the deadlines of `kinds` that passed unmet in the month and that no change has settled yet.
+   * Backlog: created before the end of the month and not resolved by then, in the current cycle
+   * (less those resolved before it in a cycle reopened only after it). Counted on the side of the
+   * end with fewer tickets, as the oldest and newest place it: before it, every ticket created less
+   * those resolved (a resolution always follows its creation); after it, the tickets open now less
+   * those created since, plus those resolved since. Index counts either way, never a walk over the
+   * older tickets. Created and resolved: created in the month and resolved by its end, in the
+   * cycle it stood in then (`ticketsResolved`: those of the tickets' current cycles, when a walk
+   * of the month's tickets has counted them already). Passed: the deadlines of `kinds` that passed
+   * unmet in the month and that no change has settled yet.
    */
   private async totals(kinds: readonly SettledKind[], ticketsResolved?: number): Promise<Omit<MonthSummaryFacts, 'sla' | 'satisfaction'> & { passed: Record<string, number> }> {
     const reopenedLater = this.count('closed_cycles', 't.resolved_at < :end AND t.reopened_at >= :end');
     const unresolved = this.q.team === undefined
-      ? `${this.count('tickets', 't.created_at < :end')} - ${this.count('tickets', 't.resolved_at < :end')}`
+      ? `CASE WHEN (SELECT max(created_at) FROM tickets) - :end::bigint < :end::bigint - (SELECT min(created_at) FROM tickets)
+         THEN ${this.count('tickets', 't.resolved_at IS NULL')} - ${this.count('tickets', 't.created_at >= :end')} + ${this.count('tickets', 't.resolved_at >= :end')}
+         ELSE ${this.count('tickets', 't.created_at < :end')} - ${this.count('tickets', 't.resolved_at < :end')} END`
       : this.count('tickets', 't.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)');
     const row = await this.one<Omit<MonthSummaryFacts, 'sla' | 'satisfaction'> & Record<string, number>>(
       `SELECT ${this.count('tickets', this.inMonth('created_at'))} AS created,

@@ -243,6 +243,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'search index filled after a bulk load',
     sql: '',
   },
+  {
+    name: 'open tickets indexed for the backlog',
+    sql: 'CREATE INDEX tickets_unresolved ON tickets(created_at) WHERE resolved_at IS NULL',
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
