@@ -90,16 +90,24 @@ class MonthQueries {
   }
 
   /**
-   * Created before the end of the month and not resolved by then: every ticket created before it,
-   * less those whose current cycle was resolved before it, less those resolved before it in a
-   * cycle reopened only after it. A resolution always follows its creation, so these are index
-   * counts instead of a walk over every older ticket.
+   * Created before the end of the month and not resolved by then in the current cycle, less those
+   * resolved before it in a cycle reopened only after it. Counted on the side of the end with
+   * fewer tickets, as the oldest and newest place it: before it, every ticket created less those
+   * resolved (a resolution always follows its creation); after it, the tickets open now less those
+   * created since, plus those resolved since. Index counts either way, never a walk over the older
+   * tickets.
    */
   private backlogEnd(): number {
     const reopenedLater = this.one<{ n: number }>(
       `SELECT COUNT(*) AS n FROM closed_cycles t WHERE t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
     ).n;
     if (this.q.team !== undefined) return this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)') - reopenedLater;
+    const { oldest, newest } = this.one<{ oldest: number | null; newest: number | null }>(
+      'SELECT (SELECT min(created_at) FROM tickets) AS oldest, (SELECT max(created_at) FROM tickets) AS newest',
+    );
+    if (oldest !== null && newest !== null && newest - this.q.end < this.q.end - oldest) {
+      return this.count('t.resolved_at IS NULL') - this.count('t.created_at >= :end') + this.count('t.resolved_at >= :end') - reopenedLater;
+    }
     return this.count('t.created_at < :end') - this.count('t.resolved_at < :end') - reopenedLater;
   }
 

@@ -17,6 +17,8 @@ const DAYS = Array.from({ length: 30 }, (_, i) => {
 
 /** November 2026 in Shanghai, reported on 5 December. */
 const NOVEMBER: FactsQuery = { start: at('11-01 00:00'), end: at('12-01 00:00'), days: DAYS, now: at('12-05 09:00') };
+/** The month before, as the report shows it beside November. */
+const OCTOBER: FactsQuery = { start: at('10-01 00:00'), end: at('11-01 00:00'), days: [], now: at('12-05 09:00') };
 
 /**
  * Due times, from creation: normal 30 min response, 2 h dispatch, 8 h resolution, 4 h update;
@@ -137,6 +139,13 @@ export function describeMonthFactCases(harness: StoreHarness): void {
       expect(await store.monthSummaryFacts(NOVEMBER)).toEqual(NOVEMBER_SUMMARY);
     });
 
+    it('counts the backlog at the month\'s end from either side of it', async () => {
+      const store = await november();
+      // 1 November lies nearer the oldest ticket (#1, open then), 1 December the newest (#8).
+      expect((await store.monthSummaryFacts(OCTOBER)).backlog_end).toBe(1);
+      expect((await store.monthSummaryFacts(NOVEMBER)).backlog_end).toBe(NOVEMBER_SUMMARY.backlog_end);
+    });
+
     it('counts a deadline neither way until it has passed at the report\'s now', async () => {
       const store = await november();
       // Run on 20 Nov 14:30: #5's response (due 14:05) has passed, its resolution (due 15:00) has not.
@@ -188,6 +197,20 @@ export function describeMonthFactCases(harness: StoreHarness): void {
         category: { '': 3, 'hardware/printer': 1, 'account/password': 1, 'network/core': 1 },
         team: { desktop: 2, 'service-desk': 2, '': 2 },
       });
+    });
+
+    it('breaks the month\'s tickets down as they stood at its end, however their ids interleave with other months\'', async () => {
+      const store = fixture.store;
+      // Back-dated creates: November's tickets are #1, #4 and #7, among October's.
+      for (const [i, day] of ['11-02', '10-05', '10-06', '11-09', '10-12', '10-13', '11-16'].entries()) {
+        await logTicket(store, { created_at: at(`${day} 09:00`), title: `Ticket ${i + 1}`, type: 'fault', department: 'HR' });
+      }
+      await act(store, { id: 4 }, planClassify({ type: 'request' }), at('12-03 10:00'), 'li');
+      await act(store, { id: 7 }, planClassify({ type: 'complaint' }), at('12-03 10:00'), 'li');
+      const facts = await store.monthFacts(NOVEMBER);
+      expect(facts.breakdowns.type).toEqual({ fault: 3 });
+      expect(facts.breakdowns.department).toEqual({ HR: 3 });
+      expect(facts.complaints.received).toBe(0);
     });
 
     it('counts the tickets created each day of the month', async () => {

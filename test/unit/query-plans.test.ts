@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { monthWindow } from '../../src/report/month.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
 import type { TicketQuery } from '../../src/store/store.js';
+import { createTicket } from '../store-contract/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-plans-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,10 +83,17 @@ describe('query plans', () => {
 
   it('every aggregate of the monthly report is month-bounded through an index', async () => {
     const window = monthWindow('2026-10', 'Asia/Shanghai');
+    // A ticket long before the month and one just after it: the backlog counts from the side after it.
+    await createTicket(store, { created_at: Date.parse('2025-01-06T09:00:00+08:00') });
+    await createTicket(store, { created_at: Date.parse('2026-11-02T09:00:00+08:00') });
     const queries = await capture(store, () => store.monthFacts({ ...window, now }));
     expect(queries.length).toBeGreaterThan(20);
-    // The backlog is the one figure about all tickets created before the month's end.
-    const monthBounded = queries.filter((q) => !/t\.created_at < :end AND \(t\.resolved_at IS NULL/.test(q.sql));
+    // The backlog is the one figure about tickets outside the month: those created before its end
+    // (of a team), or the tickets open now, through the index that holds only them.
+    const open = queries.filter((q) => /WHERE t\.resolved_at IS NULL/.test(q.sql));
+    expect(open).toHaveLength(1);
+    expect(plan(store, open[0]!.sql, open[0]!.params).join('\n')).toMatch(/USING (COVERING )?INDEX tickets_unresolved/);
+    const monthBounded = queries.filter((q) => !/t\.created_at < :end AND \(t\.resolved_at IS NULL|WHERE t\.resolved_at IS NULL/.test(q.sql));
     for (const q of monthBounded) expect(fullScan(plan(store, q.sql, q.params)), q.sql).toEqual([]);
   });
 });

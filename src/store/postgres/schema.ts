@@ -252,6 +252,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         (SELECT COUNT(*) FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'callback' AND e.at >= coalesce(tickets.reopened_at, 0)))
         WHERE callback_at IS NOT NULL;`,
   },
+  {
+    name: 'open tickets indexed for the backlog',
+    sql: 'CREATE INDEX tickets_unresolved ON tickets(created_at) WHERE resolved_at IS NULL',
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
