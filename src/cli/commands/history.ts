@@ -32,6 +32,8 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
         reason: e.data.reason ?? null,
         rules: e.data.rules ?? null,
         to: e.data.to ?? null,
+        team: e.data.team ?? null,
+        dispatch_rule: e.data.dispatch_rule ?? null,
       })),
     );
     return;

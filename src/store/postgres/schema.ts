@@ -243,6 +243,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'search index filled after a bulk load',
     sql: '',
   },
+  {
+    name: 'returns and extensions',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN routed_at bigint;
+      ALTER TABLE tickets ADD COLUMN extension_until bigint;
+      ALTER TABLE tickets ADD COLUMN original_resolve_due_at bigint;
+      ALTER TABLE settlements ADD COLUMN original_due_at bigint;
+      UPDATE tickets SET routed_at = dispatched_at WHERE team IS NOT NULL;`,
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
