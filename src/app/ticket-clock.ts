@@ -90,12 +90,18 @@ export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan 
       patch.paused_at = null;
       patch.paused_ms = ticket.paused_ms + paused;
       patch.cycle_paused_ms = ticket.cycle_paused_ms + paused;
-      if (paused > 0) for (const d of unsettled(after())) patch[DEADLINE_FIELDS[d.kind].due] = addBusinessMs(calendar, d.due, paused);
+      if (paused > 0) {
+        const running = unsettled(after());
+        for (const d of running) patch[DEADLINE_FIELDS[d.kind].due] = addBusinessMs(calendar, d.due, paused);
+        // The deadline an extension replaced moves with it, so "within the original" stays fair.
+        const original = after().original_resolve_due_at;
+        if (original !== null && running.some((d) => d.kind === 'resolve')) patch.original_resolve_due_at = addBusinessMs(calendar, original, paused);
+      }
     }
 
     if (status === 'reopened' && ticket.status !== 'reopened') {
       // A new cycle: its resolution is owed from the reopen, and nothing of the old one is settled again.
-      Object.assign(patch, { resolve_met: null, resolve_business_ms: null, cycle_paused_ms: 0, paused_at: null });
+      Object.assign(patch, { resolve_met: null, resolve_business_ms: null, cycle_paused_ms: 0, paused_at: null, original_resolve_due_at: null, extension_until: null });
       patch.resolve_due_at = deadlines(sla, after()).resolve_due_at;
     }
 
@@ -103,7 +109,12 @@ export function withClock(plan: Plan, sla: SlaPolicy | null, now: number): Plan 
     if (retargeted) {
       // A settled deadline keeps its due time; running ones follow the new target.
       const due = deadlines(sla, after());
-      for (const d of unsettled(after())) if (d.kind !== 'update') patch[DEADLINE_FIELDS[d.kind].due] = due[DEADLINE_FIELDS[d.kind].due];
+      for (const d of unsettled(after())) {
+        if (d.kind === 'update') continue;
+        // An approved extension stands; what follows the new target is the deadline it replaced.
+        if (d.kind === 'resolve' && after().original_resolve_due_at !== null) patch.original_resolve_due_at = due.resolve_due_at;
+        else patch[DEADLINE_FIELDS[d.kind].due] = due[DEADLINE_FIELDS[d.kind].due];
+      }
     }
 
     // Progress updates are owed while the ticket is open, counted from the last one given (or

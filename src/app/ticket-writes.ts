@@ -15,6 +15,16 @@ export interface WritePolicy {
   limits: TextLimits;
 }
 
+/** Notes when a change gives the ticket to another team: that team's return window starts then. */
+function withRouting(plan: Plan, now: number): Plan {
+  return async (ticket, tools) => {
+    const change = await plan(ticket, tools);
+    const team = change?.patch.team;
+    if (change && team !== undefined && team !== null && team !== ticket.team) change.bookkeeping = { ...change.bookkeeping, routed_at: now };
+    return change;
+  };
+}
+
 export class TicketWrites {
   constructor(
     readonly store: Store,
@@ -23,7 +33,7 @@ export class TicketWrites {
 
   /** The plan as the store applies it at `now`: within the text limits, with the SLA clock kept. */
   compose(plan: Plan, now: number): Plan {
-    return withClock(withTextLimits(plan, this.policy.limits), this.policy.sla, now);
+    return withRouting(withClock(withTextLimits(plan, this.policy.limits), this.policy.sla, now), now);
   }
 
   /** Creates the ticket with its deadlines started, then applies `afterCreate` (the rules) in the same transaction. */

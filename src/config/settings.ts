@@ -64,6 +64,7 @@ const agentName = z.string().min(1);
 const TEAM_KEY = /^[a-z0-9_-]+$/;
 export const TeamsFileSchema = z
   .object({
+    supervisor: agentName.optional().describe("the desk's supervisor, over every team: returns after their window, and extension decisions"),
     teams: z
       .record(z.string(), z.object({ name: label.optional().describe('shown for the team: one name, or { en, zh }'), supervisor: agentName.optional(), members: z.array(agentName).default([]) }).strict())
       .superRefine((teams, ctx) => {
@@ -168,5 +169,6 @@ export function loadTeams(configDir: string | null, cwd: string): TeamDirectory 
       const label = typeof t.name === 'string' ? { en: t.name, zh: t.name } : { en: t.name?.en ?? key, zh: t.name?.zh ?? t.name?.en ?? key };
       return { key, name: label.en, label, supervisor: t.supervisor ?? null, members: t.members };
     }),
+    file.supervisor ?? null,
   );
 }

@@ -17,6 +17,8 @@ export function changeEvents(before: Ticket, change: Change): TrailEvent[] {
   if (change.text) data.text = change.text;
   if (change.reason) data.reason = change.reason;
   if (change.rules) data.rules = change.rules;
+  if (change.team) data.team = change.team;
+  if (change.dispatchRule) data.dispatch_rule = change.dispatchRule;
   if (change.visit) data.visit = { ...change.visit };
   if (change.eta !== undefined) data.eta = change.eta;
   if (change.onTime !== undefined) data.on_time = change.onTime;

@@ -14,6 +14,9 @@ export interface Change {
   reason?: string;
   /** Field → the rule that decided it, when rules made the change. */
   rules?: Record<string, string>;
+  /** For a return: the team that sent the ticket back, and the dispatch rule that had sent it there. */
+  team?: string;
+  dispatchRule?: string;
   /** A supervisor to notify, recorded as its own event. */
   notify?: { to: string; team: string; rules: string[] };
   /** An on-site visit to record with the change. */
@@ -53,11 +56,11 @@ export type Plan = (ticket: Ticket, tools: PlanTools) => Change | null | Promise
 /** A plan that decides from the ticket alone, as every plan of the domain does. */
 export type SyncPlan = (ticket: Ticket, tools?: PlanTools) => Change | null;
 
-function requireOpen(ticket: Ticket, what: string): void {
+export function requireOpen(ticket: Ticket, what: string): void {
   if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
 }
 
-function requireText(value: string | undefined, flag: string): string {
+export function requireText(value: string | undefined, flag: string): string {
   const text = value?.trim();
   if (!text) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);
   return text;

@@ -142,5 +142,8 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
     last_update_at: null,
     update_due_at: null,
     eta_at: null,
+    routed_at: dispatchTeam ? created_at : null,
+    extension_until: null,
+    original_resolve_due_at: null,
   };
 }

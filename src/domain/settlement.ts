@@ -18,6 +18,8 @@ export interface Settlement {
   /** The ticket's team and assignee at that instant: who is credited or charged. */
   team: string | null;
   agent: string | null;
+  /** A resolution deadline moved by an approved extension: where it stood before (null otherwise). */
+  original_due_at: number | null;
 }
 
 /** The deadlines that end in a milestone, and the ticket fields that keep each. */
@@ -28,7 +30,7 @@ type ClockFields = Pick<
   | 'status' | 'reopen_count' | 'team' | 'assignee' | 'paused_at'
   | 'first_response_at' | 'dispatched_at' | 'resolved_at'
   | 'response_due_at' | 'dispatch_due_at' | 'resolve_due_at' | 'update_due_at'
-  | 'response_met' | 'dispatch_met' | 'resolve_met' | 'update_met'
+  | 'response_met' | 'dispatch_met' | 'resolve_met' | 'update_met' | 'original_resolve_due_at'
 >;
 
 /** The SLA clock runs while a ticket is open and not waiting on the requester. */
@@ -37,7 +39,8 @@ export function clockRuns(status: Status): boolean {
 }
 
 function settlement(ticket: ClockFields, kind: SettledKind, due: number, met: boolean, at: number, agent = ticket.assignee): Settlement {
-  return { kind, cycle: ticket.reopen_count, due_at: due, settled_at: met ? at : due, met, team: ticket.team, agent };
+  const original = kind === 'resolve' ? ticket.original_resolve_due_at : null;
+  return { kind, cycle: ticket.reopen_count, due_at: due, settled_at: met ? at : due, met, team: ticket.team, agent, original_due_at: original };
 }
 
 /** Deadlines of a ticket still running: no milestone yet and not settled. */

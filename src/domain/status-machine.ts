@@ -6,21 +6,23 @@ import type { Status, Ticket } from './ticket.js';
 // ticket may be resolved or put pending at once, and a reopened one, back with its last team and
 // assignee, is worked on or resolved without a new dispatch. (Closing an open ticket solved at
 // first contact is the close plan's own move.)
+// A team sends a misrouted ticket back (desk return) from dispatched, in_progress or reopened: it
+// is new again, waiting for a dispatch.
 const TRANSITIONS: Record<Status, readonly Status[]> = {
   new: ['dispatched'],
-  dispatched: ['in_progress', 'pending', 'resolved'],
-  in_progress: ['pending', 'resolved'],
+  dispatched: ['in_progress', 'pending', 'resolved', 'new'],
+  in_progress: ['pending', 'resolved', 'new'],
   pending: ['in_progress', 'resolved'],
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
-  reopened: ['dispatched', 'in_progress', 'resolved'],
+  reopened: ['dispatched', 'in_progress', 'resolved', 'new'],
 };
 
 /** The command an operator runs to make a move, named in refusals. */
 function commandFor(from: Status, to: Status): string {
   if (from === 'pending' && to === 'in_progress') return 'resume';
   const byTarget: Record<Status, string> = {
-    new: 'create',
+    new: 'return',
     dispatched: 'dispatch',
     in_progress: 'respond',
     pending: 'pending',

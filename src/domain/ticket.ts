@@ -79,6 +79,12 @@ export interface Ticket {
   last_update_at: number | null;
   update_due_at: number | null;
   eta_at: number | null;
+  /** When the ticket reached its current team (a dispatch, an assignment to another team); the return window counts from it. */
+  routed_at: number | null;
+  /** The resolution deadline an extension request asks for, while it awaits a supervisor's decision. */
+  extension_until: number | null;
+  /** The resolution deadline of the current cycle as it was before its first approved extension; null when not extended. */
+  original_resolve_due_at: number | null;
   version: number;
   updated_at: number;
   updated_by: string;
@@ -92,7 +98,8 @@ export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'version' | 'up
 export const TIME_FIELDS = [
   'created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at',
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at', 'paused_at',
-  'last_update_at', 'update_due_at', 'eta_at', 'rated_at', 'reopened_at',
+  'last_update_at', 'update_due_at', 'eta_at', 'rated_at', 'reopened_at', 'routed_at', 'extension_until',
+  'original_resolve_due_at',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export const EVENT_KINDS = [
@@ -100,6 +107,9 @@ export const EVENT_KINDS = [
   'escalate', 'resolve', 'close', 'callback', 'reopen', 'import', 'notify', 'visit', 'update', 'redact',
   // Contacts shown unmasked to an auditor (PostgreSQL): a look, not a change.
   'reveal',
+  // Hotline case handling: a misrouted ticket sent back by its team, and a resolution deadline
+  // extended only when a supervisor approves the request.
+  'return', 'extend', 'extend_approve', 'extend_reject',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -119,9 +129,11 @@ export interface EventData {
   reason?: string;
   /** Field → rule name, for changes made by the routing rules. */
   rules?: Record<string, string>;
-  /** For a notify event: who is notified, of which team, by which rules. */
+  /** For a notify event: who is notified, of which team, by which rules; for a return, the team that sent it back. */
   to?: string;
   team?: string;
+  /** For a return event: the dispatch rule that had sent the ticket to the team returning it. */
+  dispatch_rule?: string;
   /** For a visit event: the visit as recorded. */
   visit?: Record<string, unknown>;
   /** For an update event: the promised resolution time, and whether the update came in time. */

@@ -56,7 +56,11 @@ export interface Team {
 /** Teams and agents from teams.yaml. Empty when no file is configured: then any name is accepted. */
 export class TeamDirectory {
   private readonly byKey: Map<string, Team>;
-  constructor(teams: readonly Team[]) {
+  /**
+   * @param deskSupervisor who supervises the whole desk over every team (teams.yaml `supervisor`):
+   * a late return and any extension decision are theirs as well.
+   */
+  constructor(teams: readonly Team[], readonly deskSupervisor: string | null = null) {
     this.byKey = new Map(teams.map((t) => [t.key, t]));
   }
 

@@ -9,7 +9,7 @@ export const TICKET_COLUMNS = [
   'assignee', 'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at',
   'closed_at', 'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'response_met', 'dispatch_met', 'resolve_met',
   'escalated', 'escalation_reason', 'solution', 'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note',
-  'callback_attempts', 'callback_outcome', 'reopen_count', 'last_update_at', 'update_due_at', 'eta_at', 'paused_at', 'reopened_at', 'version', 'updated_at', 'updated_by',
+  'callback_attempts', 'callback_outcome', 'reopen_count', 'last_update_at', 'update_due_at', 'eta_at', 'paused_at', 'reopened_at', 'extension_until', 'original_resolve_due_at', 'version', 'updated_at', 'updated_by',
 ] as const;
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
 

@@ -2,6 +2,7 @@
 // defined here, once, from the month's facts (README, "Monthly report", gives the definitions).
 import type { Store } from '../store/store.js';
 import type { DeadlineCount, FieldCosts, MonthFacts, MonthSummaryFacts, Percentiles } from './facts.js';
+import type { CaseFacts } from './case-facts.js';
 import { monthWindow, previousMonth } from './month.js';
 
 /** numerator ÷ denominator as a fraction 0–1, rounded to 4 places; null when there is nothing to divide. */
@@ -88,7 +89,26 @@ function summarise(f: MonthFacts) {
 
 export type MonthSummary = ReturnType<typeof summarise>;
 
-export interface MonthlyReport extends Omit<MonthSummary, 'field'> {
+/**
+ * Returns by the team that sent the ticket back, and extensions: requests, decisions, and how the
+ * deadlines they moved were met — within the original deadline, only within the extended one, or not.
+ */
+function caseHandling(f: CaseFacts) {
+  const e = f.extensions;
+  return {
+    returns: { total: Object.values(f.returns).reduce((n, v) => n + v, 0), by_team: f.returns },
+    extensions: {
+      requested: e.requested,
+      approved: e.approved,
+      rejected: e.rejected,
+      resolved_within_original: e.resolved_within_original,
+      resolved_within_extended: e.resolved_within_extended,
+      missed_extended: e.missed_extended,
+    },
+  };
+}
+
+export interface MonthlyReport extends Omit<MonthSummary, 'field'>, ReturnType<typeof caseHandling> {
   month: string;
   timezone: string;
   team: string | null;
@@ -123,6 +143,7 @@ export async function buildMonthlyReport(store: Store, request: ReportRequest): 
   const query = (month: string) => ({ ...monthWindow(month, request.zone), team: request.team, now: request.now });
   const before = previousMonth(request.month);
   const current = summarise(await store.monthFacts(query(request.month)));
+  const cases = caseHandling(await store.caseFacts(query(request.month)));
   const previous = headline(await store.monthSummaryFacts(query(before)));
   return {
     month: request.month,
@@ -130,6 +151,7 @@ export async function buildMonthlyReport(store: Store, request: ReportRequest): 
     team: request.team ?? null,
     ...current,
     field: { currency: request.currency ?? 'CNY', ...current.field },
+    ...cases,
     previous: { month: before, ...previous },
   };
 }

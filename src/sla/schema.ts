@@ -154,6 +154,9 @@ export const SlaFileSchema = z
         }
       }),
     targets: TargetsSchema,
+    return_within: DurationSchema.optional().describe(
+      "how long after a dispatch the team may send a misrouted ticket back by itself, in the business time of the ticket's calendar (after it, the desk supervisor returns it)",
+    ),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -176,5 +179,5 @@ export type OfficeCalendarDefinition = Exclude<CalendarDefinition, '24x7'>;
 /** Every key the file may use, for "did you mean" on an unknown one. */
 export const SLA_KEYS = [
   'timezone', 'calendars', 'targets', 'hours', 'holidays', 'workdays', ...WEEKDAYS,
-  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'update', 'calendar',
+  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'update', 'calendar', 'return_within',
 ];

@@ -3,7 +3,7 @@
 import type { SemanticIssue } from '../config/yaml-file.js';
 import { UsageError } from '../domain/errors.js';
 import { addTargetDuration, explainTargetDuration, type BusinessTimeExplanation } from './business-time.js';
-import { URGENCIES, type Urgency } from '../domain/ticket.js';
+import { URGENCIES, type Ticket, type Urgency } from '../domain/ticket.js';
 import { compileCalendar, type BusinessCalendar } from './business-calendar.js';
 import type { SlaFile } from './schema.js';
 import { readTargetDuration, type TargetDuration } from './target-duration.js';
@@ -31,6 +31,8 @@ export interface SlaPolicy {
   byUrgency: Readonly<Record<Urgency, SlaTarget>>;
   /** Type → urgency → the target with that type's overrides applied. */
   byType: ReadonlyMap<string, Readonly<Record<Urgency, SlaTarget>>>;
+  /** How long after a dispatch its team may return the ticket (sla.yaml `return_within`); null: no limit. */
+  returnWithin: TargetLength | null;
 }
 
 /** What due times depend on. A ticket without urgency is held to the normal target. */
@@ -74,6 +76,7 @@ export function compileSla(file: SlaFile, deskTimezone: string): SlaPolicy {
     calendars,
     byUrgency: perUrgency(),
     byType: new Map(Object.entries(file.targets.types ?? {}).map(([type, overrides]) => [type, perUrgency((u) => overrides[u] ?? {})])),
+    returnWithin: file.return_within === undefined ? null : readLength(file.return_within),
   };
 }
 
@@ -95,6 +98,16 @@ function calendarOf(sla: SlaPolicy, target: SlaTarget): BusinessCalendar {
   const calendar = sla.calendars.get(target.calendar);
   if (!calendar) throw new Error(`SLA target names unknown calendar "${target.calendar}" (validate with SlaFileSchema first)`);
   return calendar;
+}
+
+/**
+ * When the window for its team to return `ticket` closes: `return_within` of business time in the
+ * ticket's calendar after it reached the team; null without a window (or a team).
+ */
+export function returnWindowEnd(sla: SlaPolicy | null, ticket: Pick<Ticket, 'urgency' | 'type' | 'routed_at' | 'dispatched_at'>): number | null {
+  const since = ticket.routed_at ?? ticket.dispatched_at;
+  if (!sla?.returnWithin || since === null) return null;
+  return addTargetDuration(calendarFor(sla, ticket.urgency, ticket.type), since, sla.returnWithin.duration);
 }
 
 /** When the next progress update is due after one given at `since`, or null without an update target. */

@@ -348,6 +348,21 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX tickets_unresolved ON tickets(created_at) WHERE resolved_at IS NULL');
     },
   },
+  {
+    // Returns and extensions (issue 19). A return window counts from when the ticket reached its
+    // current team, which until now was its only dispatch; an extended resolution deadline keeps
+    // the one it replaced, on the ticket and in its settlement.
+    name: 'returns and extensions',
+    up(db) {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN routed_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN extension_until INTEGER;
+        ALTER TABLE tickets ADD COLUMN original_resolve_due_at INTEGER;
+        ALTER TABLE settlements ADD COLUMN original_due_at INTEGER;
+        UPDATE tickets SET routed_at = dispatched_at WHERE team IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ export const WRITABLE = new Set([
   'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'callback_attempts', 'callback_outcome', 'reopen_count', 'manual_fields',
   'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
   'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
+  'routed_at', 'extension_until', 'original_resolve_due_at',
 ]);
 
 const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);

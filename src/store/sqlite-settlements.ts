@@ -7,8 +7,8 @@ import { prepareCached } from './statements.js';
 export function insertSettlement(db: Database, ticketId: number | bigint, s: Settlement): void {
   prepareCached(
     db,
-    'INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(ticketId, s.kind, s.cycle, s.due_at, s.settled_at, s.met ? 1 : 0, s.team, s.agent);
+    'INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent, original_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(ticketId, s.kind, s.cycle, s.due_at, s.settled_at, s.met ? 1 : 0, s.team, s.agent, s.original_due_at ?? null);
 }
 
 /** An edit of past data (import --update) replaces what the ticket's own times settle in its current cycle. */

@@ -18,6 +18,8 @@ import { OPEN_STATUSES, type NewTicket, type Ticket, type TicketEvent } from '..
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
+import { caseFacts, ruleReturns } from './sqlite-case-facts.js';
+import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
@@ -314,6 +316,14 @@ export class SqliteStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.db, query);
+  }
+
+  async caseFacts(query: FactsQuery): Promise<CaseFacts> {
+    return caseFacts(this.db, query);
+  }
+
+  async ruleReturns(rule: string): Promise<RuleReturns> {
+    return ruleReturns(this.db, rule);
   }
 
   async searchTickets(query: SearchQuery): Promise<SearchHit[]> {

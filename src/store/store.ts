@@ -7,6 +7,7 @@ import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from 
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
+import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import type { Visit } from '../domain/visit.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { DeskGroup, RoleSetup, Session } from '../domain/roles.js';
@@ -98,6 +99,10 @@ export interface Store {
   lastHandover(before: number, team: string | null): Promise<HandoverRecord | null>;
   /** The operator's queue: own tickets, breached, due soon, unassigned. */
   queueFacts(query: QueueQuery): Promise<QueueFacts>;
+  /** Returns and extensions of a period, beside monthFacts. */
+  caseFacts(query: FactsQuery): Promise<CaseFacts>;
+  /** How many tickets a dispatch rule sent to a team, and how many of them the team returned. */
+  ruleReturns(rule: string): Promise<RuleReturns>;
   /** Only the totals and headline rates of a month (the previous month beside a report). */
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**

@@ -57,7 +57,7 @@ export function newTicket(fields: Partial<NewTicket> = {}): NewTicket {
     callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null, reopen_count: 0, paused_at: null, paused_ms: 0, response_met: null,
     dispatch_met: null, resolve_met: null, update_met: null, rated_at: null, reopened_at: null,
     cycle_paused_ms: 0, response_business_ms: null, resolve_business_ms: null, last_update_at: null,
-    update_due_at: null, eta_at: null,
+    update_due_at: null, eta_at: null, routed_at: null, extension_until: null, original_resolve_due_at: null,
     ...fields,
   };
 }

@@ -98,12 +98,12 @@ export function describeTableCopyCases(harness: StoreHarness): void {
       const store = fixture.store;
       await store.createTicket(newTicket({ collaborators: ['network'], escalated: true }), {
         ...createOptions(at('11-03 09:00')),
-        settlements: [{ kind: 'response', cycle: 0, due_at: at('11-03 09:30'), settled_at: at('11-03 09:10'), met: true, team: 'desktop', agent: 'sun' }],
+        settlements: [{ kind: 'response', cycle: 0, due_at: at('11-03 09:30'), settled_at: at('11-03 09:10'), met: true, team: 'desktop', agent: 'sun', original_due_at: null }],
       });
       const [ticket] = (await store.readTable('tickets', null, 1)).rows;
       expect(ticket).toMatchObject({ id: 1, number: 'SD-202611-00001', collaborators: '["network"]', manual_fields: '[]', escalated: true, response_met: null, version: 1 });
       expect((await store.readTable('settlements', null, 1)).rows).toEqual([
-        { id: 1, ticket_id: 1, kind: 'response', cycle: 0, due_at: at('11-03 09:30'), settled_at: at('11-03 09:10'), met: true, team: 'desktop', agent: 'sun' },
+        { id: 1, ticket_id: 1, kind: 'response', cycle: 0, due_at: at('11-03 09:30'), settled_at: at('11-03 09:10'), met: true, team: 'desktop', agent: 'sun', original_due_at: null },
       ]);
       const [event] = (await store.readTable('events', null, 1)).rows;
       expect(typeof event!.data).toBe('string');
@@ -188,9 +188,9 @@ export function describeTableCopyCases(harness: StoreHarness): void {
       const store = fixture.store;
       await store.createTicket(newTicket(), {
         ...createOptions(at('11-03 09:00')),
-        settlements: [{ kind: 'resolve', cycle: 0, due_at: at('11-03 17:00'), settled_at: at('11-03 17:00'), met: false, team: null, agent: null }],
+        settlements: [{ kind: 'resolve', cycle: 0, due_at: at('11-03 17:00'), settled_at: at('11-03 17:00'), met: false, team: null, agent: null, original_due_at: null }],
       });
-      const line = `{"agent":null,"cycle":0,"due_at":${at('11-03 17:00')},"id":1,"kind":"resolve","met":false,"settled_at":${at('11-03 17:00')},"team":null,"ticket_id":1}\n`;
+      const line = `{"agent":null,"cycle":0,"due_at":${at('11-03 17:00')},"id":1,"kind":"resolve","met":false,"original_due_at":null,"settled_at":${at('11-03 17:00')},"team":null,"ticket_id":1}\n`;
       expect(await store.tableChecksum('settlements')).toEqual({ rows: 1, checksum: sha256(line), last: [1] });
       await store.writeTableRows('handovers', [{ id: 4, at: at('11-03 18:00'), actor: 'li', since: at('11-03 08:00'), team: null, summary: '{"open":0}' }]);
       expect((await store.tableChecksum('handovers')).checksum).toBe(sha256(`{"actor":"li","at":${at('11-03 18:00')},"id":4,"since":${at('11-03 08:00')},"summary":"{\\"open\\":0}","team":null}\n`));

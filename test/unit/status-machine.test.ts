@@ -7,15 +7,16 @@ import { ticketWith } from './ticket-factory.js';
 
 // DESIGN.md "Tickets": new → dispatched → in_progress ⇄ pending → resolved → closed;
 // resolved/closed → reopened → dispatched; resolve and pending straight from dispatched, and a
-// reopened ticket worked on or resolved without a new dispatch.
+// reopened ticket worked on or resolved without a new dispatch; a misrouted ticket returned by its
+// team (desk return) is new again.
 const ALLOWED: Record<Status, Status[]> = {
   new: ['dispatched'],
-  dispatched: ['in_progress', 'pending', 'resolved'],
-  in_progress: ['pending', 'resolved'],
+  dispatched: ['in_progress', 'pending', 'resolved', 'new'],
+  in_progress: ['pending', 'resolved', 'new'],
   pending: ['in_progress', 'resolved'],
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
-  reopened: ['dispatched', 'in_progress', 'resolved'],
+  reopened: ['dispatched', 'in_progress', 'resolved', 'new'],
 };
 
 function ticketIn(status: Status): Ticket {
@@ -57,12 +58,12 @@ describe('assertMove', () => {
   // The hint lists the allowed moves with the command that makes each one.
   it.each([
     { from: 'new', to: 'resolved', hint: 'allowed from new: dispatched (desk dispatch)' },
-    { from: 'dispatched', to: 'closed', hint: 'allowed from dispatched: in_progress (desk respond), pending (desk pending), resolved (desk resolve)' },
-    { from: 'in_progress', to: 'closed', hint: 'allowed from in_progress: pending (desk pending), resolved (desk resolve)' },
+    { from: 'dispatched', to: 'closed', hint: 'allowed from dispatched: in_progress (desk respond), pending (desk pending), resolved (desk resolve), new (desk return)' },
+    { from: 'in_progress', to: 'closed', hint: 'allowed from in_progress: pending (desk pending), resolved (desk resolve), new (desk return)' },
     { from: 'pending', to: 'closed', hint: 'allowed from pending: in_progress (desk resume), resolved (desk resolve)' },
     { from: 'resolved', to: 'pending', hint: 'allowed from resolved: closed (desk close), reopened (desk reopen)' },
     { from: 'closed', to: 'resolved', hint: 'allowed from closed: reopened (desk reopen)' },
-    { from: 'reopened', to: 'pending', hint: 'allowed from reopened: dispatched (desk dispatch), in_progress (desk respond), resolved (desk resolve)' },
+    { from: 'reopened', to: 'pending', hint: 'allowed from reopened: dispatched (desk dispatch), in_progress (desk respond), resolved (desk resolve), new (desk return)' },
   ] as const)('a refusal from $from hints "$hint"', ({ from, to, hint }) => {
     expect(refusalOf(from, to).hint).toBe(hint);
   });

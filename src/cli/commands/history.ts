@@ -33,6 +33,8 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
         rules: e.data.rules ?? null,
         to: e.data.to ?? null,
         outcome: e.data.outcome ?? null,
+        team: e.data.team ?? null,
+        dispatch_rule: e.data.dispatch_rule ?? null,
       })),
     );
     return;

@@ -1,4 +1,5 @@
-import { UsageError } from '../../domain/errors.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
+import type { RuleReturns } from '../../report/case-facts.js';
 import { checkValue } from '../../domain/vocabulary.js';
 import type { TermKind } from '../../domain/terms.js';
 import type { RuleInput } from '../../rules/engine.js';
@@ -21,6 +22,15 @@ export interface RulesTestOptions {
   explain?: boolean;
 }
 
+/** How often the tickets of the rule that chose the team came back; null where there is no desk yet to ask. */
+async function returnsOf(ctx: Context, rule: string): Promise<RuleReturns | null> {
+  try {
+    return await (await ctx.openStore({ create: false })).ruleReturns(rule);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
 
 export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Context) {
   if (!options.title?.trim()) throw new UsageError('rules test needs --title', 'e.g. desk rules test --title "打印机卡纸"');
@@ -43,11 +53,12 @@ export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Cont
   for (const [field, d] of Object.entries(classified.decided)) after[field as keyof typeof classified.decided] = d.value;
   const dispatched = engine.dispatch(after, explain);
   const supervisor = teams.supervisorOf(dispatched.team?.value ?? null);
+  const returns = dispatched.team ? await returnsOf(ctx, dispatched.team.rule) : null;
 
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {
       classification: classified.decided,
-      dispatch: { team: dispatched.team ?? null, collaborators: dispatched.collaborators ?? null, assign: dispatched.assign ?? null, notify: dispatched.notify.length ? supervisor : null },
+      dispatch: { team: dispatched.team ?? null, collaborators: dispatched.collaborators ?? null, assign: dispatched.assign ?? null, notify: dispatched.notify.length ? supervisor : null, returns },
       ...(explain && { trace: { classify: classified.trace, dispatch: dispatched.trace } }),
     });
     return;
@@ -61,6 +72,6 @@ export async function run({ options }: CommandInput<RulesTestOptions>, ctx: Cont
     ['collaborators', dispatched.collaborators, null],
     ['assign', dispatched.assign, null],
   ];
-  ctx.io.stdout.write(ruleTestLines(fields, dispatched.notify.length ? { supervisor, rules: dispatched.notify } : null));
+  ctx.io.stdout.write(ruleTestLines(fields, dispatched.notify.length ? { supervisor, rules: dispatched.notify } : null, returns));
   if (explain) ctx.io.stdout.write(`\nclassify rules:\n${ruleTrace(classified.trace)}dispatch rules:\n${ruleTrace(dispatched.trace)}`);
 }

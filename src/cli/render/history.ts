@@ -35,6 +35,7 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
     data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),
+    event.kind === 'return' && data.team && w.returnedBy(present.team(data.team), data.dispatch_rule),
     data.rules && w.byRule([...new Set(Object.values(data.rules))].join(', ')),
   ]
     .filter(Boolean)

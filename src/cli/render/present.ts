@@ -34,7 +34,7 @@ const MET_FIELDS = new Map<string, DeadlineKind>(DEADLINE_KINDS.map((kind) => [D
 /** The business time a met or missed deadline took, shown beside it. */
 const TAKEN: Partial<Record<DeadlineKind, string>> = { response: 'response_business_ms', resolve: 'resolve_business_ms' };
 /** Bookkeeping that says nothing to an operator on its own. */
-const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms']);
+const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms', 'routed_at']);
 
 export interface ChangeView {
   /** Values are cut to this many characters. */

@@ -63,6 +63,7 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
   rows.push([l.complaints, `${l.satisfaction} · ${l.average}`, number(r.complaints.satisfaction)]);
   for (const [label, value] of fieldRows(r, l).totals) rows.push([l.field, label, value]);
   rows.push([l.updates, l.met, String(r.updates.met)], [l.updates, l.missed, String(r.updates.missed)], [l.updates, l.rate, percent(r.updates.rate)]);
+  for (const [label, value] of caseRows(r, l)) rows.push([l.case_handling, label, value]);
   for (const a of r.agents) {
     rows.push([l.agents, `${a.agent} · ${l.handled}`, String(a.handled)], [l.agents, `${a.agent} · ${l.resolved}`, String(a.resolved)]);
     rows.push([l.agents, `${a.agent} · ${l.sla_rate}`, percent(a.sla_rate)], [l.agents, `${a.agent} · ${l.satisfaction}`, number(a.satisfaction)]);
@@ -71,6 +72,21 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
 }
 
 /** The field-service section as header and rows: totals, then by team and by category. */
+/** Returns, by team, and extensions: one item and its count a row. */
+export function caseRows(r: MonthlyReport, l: Labels): [string, string][] {
+  const e = r.extensions;
+  return [
+    [l.returns, String(r.returns.total)],
+    ...Object.entries(r.returns.by_team).map(([team, n]): [string, string] => [l.returns_of(team || l.none), String(n)]),
+    [l.extensions_requested, String(e.requested)],
+    [l.extensions_approved, String(e.approved)],
+    [l.extensions_rejected, String(e.rejected)],
+    [l.within_original, String(e.resolved_within_original)],
+    [l.within_extended, String(e.resolved_within_extended)],
+    [l.missed_extended, String(e.missed_extended)],
+  ];
+}
+
 export function fieldRows(r: MonthlyReport, l: Labels): { totals: [string, string][]; head: string[]; byTeam: string[][]; byCategory: string[][] } {
   const f = r.field;
   const money = (n: number) => `${n.toFixed(2)} ${f.currency}`;

@@ -1,7 +1,7 @@
 // The monthly report as one self-contained HTML file: inline CSS and SVG charts, nothing fetched,
 // printable, ready to mail on.
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, fieldRows, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, caseRows, fieldRows, number, percent, summaryRows } from './report-format.js';
 import type { Labels, Lang } from './report-labels.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -83,6 +83,7 @@ export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compar
     }${field.byCategory.length ? `<h3>${escape(l.by_category_field)}</h3>${table(field.head, field.byCategory)}` : ''}</section>`,
   );
   sections.push(`<section><h2>${escape(l.updates)}</h2>${table([l.met, l.missed, l.rate], [[String(r.updates.met), String(r.updates.missed), percent(r.updates.rate)]])}</section>`);
+  sections.push(`<section><h2>${escape(l.case_handling)}</h2>${table([l.item, l.count], caseRows(r, l))}</section>`);
   if (r.agents.length) {
     sections.push(`<section><h2>${escape(l.agents)}</h2>${table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}</section>`);
   }

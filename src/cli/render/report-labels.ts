@@ -64,6 +64,15 @@ const EN = {
   total: 'Total cost',
   by_team_field: 'Field service by team',
   by_category_field: 'Field service by category',
+  case_handling: 'Returns and extensions',
+  returns: 'Returns',
+  returns_of: (team: string) => `Returns by ${team}`,
+  extensions_requested: 'Extensions requested',
+  extensions_approved: 'Extensions approved',
+  extensions_rejected: 'Extensions rejected',
+  within_original: 'Extended, resolved within the original deadline',
+  within_extended: 'Extended, resolved within the extended deadline only',
+  missed_extended: 'Extended deadline missed',
 };
 
 const ZH: typeof EN = {
@@ -128,6 +137,15 @@ const ZH: typeof EN = {
   total: '费用合计',
   by_team_field: '现场服务（按处理组）',
   by_category_field: '现场服务（按分类）',
+  case_handling: '退回与延期',
+  returns: '退回',
+  returns_of: (team: string) => `${team} 退回`,
+  extensions_requested: '延期申请',
+  extensions_approved: '批准延期',
+  extensions_rejected: '驳回延期',
+  within_original: '已延期，在原时限内办结',
+  within_extended: '已延期，仅在延期时限内办结',
+  missed_extended: '延期时限超时',
 };
 
 export type Labels = typeof EN;

@@ -2,7 +2,7 @@
 import { printable } from './terminal-text.js';
 import type { Style } from './style.js';
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, fieldRows, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, caseRows, fieldRows, number, percent, summaryRows } from './report-format.js';
 import type { Labels } from './report-labels.js';
 import { renderTable } from './table.js';
 
@@ -62,6 +62,7 @@ export async function renderReportText(report: MonthlyReport, l: Labels, o: { bo
   if (field.byTeam.length) out += title(l.by_team_field) + (await table(field.head, field.byTeam));
   if (field.byCategory.length) out += title(l.by_category_field) + (await table(field.head, field.byCategory));
   out += title(`${l.updates}: ${l.met} ${r.updates.met} · ${l.missed} ${r.updates.missed} · ${l.rate} ${percent(r.updates.rate)}`);
+  out += title(l.case_handling) + (await table([l.item, l.count], caseRows(r, l).map(([k, v]) => [printable(k), v])));
   if (r.agents.length) {
     out += title(l.agents);
     out += await table([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]));
@@ -99,6 +100,7 @@ export function renderReportMarkdown(report: MonthlyReport, l: Labels, compare: 
   if (field.byTeam.length) out += `\n### ${l.by_team_field}\n\n${markdownTable(field.head, field.byTeam)}`;
   if (field.byCategory.length) out += `\n### ${l.by_category_field}\n\n${markdownTable(field.head, field.byCategory)}`;
   out += `\n## ${l.updates}\n\n${l.met}: ${r.updates.met} · ${l.missed}: ${r.updates.missed} · ${l.rate}: ${percent(r.updates.rate)}\n`;
+  out += `\n## ${l.case_handling}\n\n${markdownTable([l.item, l.count], caseRows(r, l).map(([k, v]) => [printable(k), v]))}`;
   if (r.agents.length) {
     out += `\n## ${l.agents}\n\n${markdownTable([l.agent, l.handled, l.resolved, l.sla_rate, l.satisfaction], r.agents.map((a) => [a.agent, String(a.handled), String(a.resolved), percent(a.sla_rate), number(a.satisfaction)]))}`;
   }

@@ -1,6 +1,7 @@
 // What the routing rules decided, as every command that runs them shows it: `create --auto` (on
 // stderr, beside the new number), `classify` and `dispatch` (a line per ticket, a summary, or
 // --json), and `rules test` (a line per field, and the trace with --explain).
+import type { RuleReturns } from '../../report/case-facts.js';
 import type { RuleDecision, RuleDecisions } from '../../app/routing.js';
 import type { RuleTrace } from '../../rules/engine.js';
 import type { UpdateResult } from '../../store/store.js';
@@ -58,9 +59,14 @@ export function decisionJson(result: UpdateResult, decisions: { decided: Record<
 }
 
 /** `rules test`: a line per field, decided by a rule (`← rule`), given, or empty. */
-export function ruleTestLines(fields: readonly [string, RuleDecision | undefined, string | null][], notify: { supervisor: string | null; rules: string[] } | null): string {
+export function ruleTestLines(
+  fields: readonly [string, RuleDecision | undefined, string | null][],
+  notify: { supervisor: string | null; rules: string[] } | null,
+  returns: RuleReturns | null = null,
+): string {
   const lines = fields.map(([field, d, given]) => `${field.padEnd(14)}${d ? `${valueText(d.value, ', ')}  ← ${d.rule}` : (given ?? '—')}\n`);
   if (notify) lines.push(`notify        ${notify.supervisor ?? '(team has no supervisor)'}  ← ${notify.rules.join(', ')}\n`);
+  if (returns) lines.push(`returned      ${returns.returned} of ${returns.dispatched} tickets rule ${returns.rule} dispatched\n`);
   return lines.join('');
 }
 

@@ -43,6 +43,8 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
     ['response_due_at', deadlineLine(ticket.response_due_at, ticket.response_met)],
     ['dispatch_due_at', deadlineLine(ticket.dispatch_due_at, ticket.dispatch_met)],
     ['resolve_due_at', deadlineLine(ticket.resolve_due_at, ticket.resolve_met)],
+    ['original_resolve_due_at', time(ticket.original_resolve_due_at)],
+    ['extension_until', time(ticket.extension_until)],
     ['update_due_at', isOpen(ticket.status) ? deadlineLine(ticket.update_due_at, null) : null],
     ['eta_at', time(ticket.eta_at)],
     ...(o.escalations?.length ? escalationLines(o.escalations, p) : [['escalation_reason', ticket.escalation_reason] as [string, string | null]]),

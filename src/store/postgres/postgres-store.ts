@@ -26,6 +26,8 @@ import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
+import { caseFacts, ruleReturns } from './case-facts.js';
+import type { CaseFacts, RuleReturns } from '../../report/case-facts.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
@@ -341,8 +343,8 @@ export class PostgresStore implements Store {
 
   private async insertSettlements(ticketId: number, settlements: readonly Settlement[]): Promise<void> {
     for (const s of settlements) {
-      await this.rows('INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        ticketId, s.kind, s.cycle, s.due_at, s.settled_at, s.met, s.team, s.agent,
+      await this.rows('INSERT INTO settlements (ticket_id, kind, cycle, due_at, settled_at, met, team, agent, original_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        ticketId, s.kind, s.cycle, s.due_at, s.settled_at, s.met, s.team, s.agent, s.original_due_at ?? null,
       ]);
     }
   }
@@ -482,6 +484,14 @@ export class PostgresStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.client, query);
+  }
+
+  async caseFacts(query: FactsQuery): Promise<CaseFacts> {
+    return caseFacts(this.client, query);
+  }
+
+  async ruleReturns(rule: string): Promise<RuleReturns> {
+    return ruleReturns(this.client, rule);
   }
 
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {

@@ -256,6 +256,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'open tickets indexed for the backlog',
     sql: 'CREATE INDEX tickets_unresolved ON tickets(created_at) WHERE resolved_at IS NULL',
   },
+  {
+    name: 'returns and extensions',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN routed_at bigint;
+      ALTER TABLE tickets ADD COLUMN extension_until bigint;
+      ALTER TABLE tickets ADD COLUMN original_resolve_due_at bigint;
+      ALTER TABLE settlements ADD COLUMN original_due_at bigint;
+      UPDATE tickets SET routed_at = dispatched_at WHERE team IS NOT NULL;`,
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
