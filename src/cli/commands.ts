@@ -18,6 +18,8 @@ import { declaration as resolve } from './commands/resolve.declaration.js';
 import { declaration as close } from './commands/close.declaration.js';
 import { declaration as callback } from './commands/callback.declaration.js';
 import { declaration as reopen } from './commands/reopen.declaration.js';
+import { declaration as link } from './commands/link.declaration.js';
+import { declaration as merge } from './commands/merge.declaration.js';
 import { declaration as importTickets } from './commands/import.declaration.js';
 import { declaration as exportTickets } from './commands/export.declaration.js';
 import { declaration as rulesCheck } from './commands/rules-check.declaration.js';
@@ -70,6 +72,6 @@ const roles: GroupDeclaration = {
 };
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
-  init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen,
+  init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen, link, merge,
   importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

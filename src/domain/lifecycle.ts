@@ -3,7 +3,7 @@
 import { ConflictError, UsageError } from './errors.js';
 import { assertMove, refusal } from './status-machine.js';
 import type { Settlement } from './settlement.js';
-import { closedCycleOf, isOpen, type ClosedCycle, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
+import { closedCycleOf, isOpen, type ClosedCycle, type EventKind, type LinkNote, type Status, type Ticket, type TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
 import type { NewVisit } from './visit.js';
 
@@ -28,6 +28,8 @@ export interface Change {
   settlements?: Settlement[];
   /** The resolution cycle a reopen ends. */
   closedCycle?: ClosedCycle;
+  /** The other ticket of a link, an unlink or a merge, as this one stands to it. */
+  link?: LinkNote;
 }
 
 /** What a plan may ask of the store, inside the same transaction as its write. */
@@ -55,7 +57,7 @@ function requireOpen(ticket: Ticket, what: string): void {
   if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
 }
 
-function requireText(value: string | undefined, flag: string): string {
+export function requireText(value: string | undefined, flag: string): string {
   const text = value?.trim();
   if (!text) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);
   return text;

@@ -5,7 +5,9 @@ import type { Status, Ticket } from './ticket.js';
 // resolved/closed → reopened → dispatched, with the shortcuts a real desk needs: a dispatched
 // ticket may be resolved or put pending at once, and a reopened one, back with its last team and
 // assignee, is worked on or resolved without a new dispatch. (Closing an open ticket solved at
-// first contact is the close plan's own move.)
+// first contact is the close plan's own move.) A hotline merges a duplicate while it is open, as
+// the repeat call comes in: merging is the merge plan's own move from any open status (a resolved
+// or closed ticket has had its answer and keeps it), and merged is final.
 const TRANSITIONS: Record<Status, readonly Status[]> = {
   new: ['dispatched'],
   dispatched: ['in_progress', 'pending', 'resolved'],
@@ -14,6 +16,7 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
   reopened: ['dispatched', 'in_progress', 'resolved'],
+  merged: [],
 };
 
 /** The command an operator runs to make a move, named in refusals. */
@@ -27,6 +30,7 @@ function commandFor(from: Status, to: Status): string {
     resolved: 'resolve',
     closed: 'close',
     reopened: 'reopen',
+    merged: 'merge',
   };
   return byTarget[to];
 }

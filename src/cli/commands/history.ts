@@ -32,6 +32,7 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
         reason: e.data.reason ?? null,
         rules: e.data.rules ?? null,
         to: e.data.to ?? null,
+        link: e.data.link ?? null,
       })),
     );
     return;

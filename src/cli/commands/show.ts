@@ -9,6 +9,7 @@ import { renderServiceReportHtml, renderServiceReportMarkdown } from '../render/
 import { loadStyle } from '../render/style.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTicket } from '../render/ticket-view.js';
+import { renderLinks, toLinksJson } from '../render/links.js';
 import type { CommandInput } from '../declaration.js';
 
 export interface ShowOptions {
@@ -23,6 +24,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
   const store = await ctx.openStore({ create: false });
   const ticket = await store.getTicket(ref);
   const visits = await store.listVisits(ticket.id);
+  const links = await store.listLinks(ticket.id);
   const reveal = Boolean(options.reveal);
   if (reveal) await recordReveal(ctx, store, 'show', [ticket.id]);
   const contact = reveal ? ticket.contact : maskContact(ticket.contact);
@@ -39,7 +41,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
       materials_cost: materials_cents / 100,
       transport_cost: transport_cents / 100,
     }));
-    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), visits: shown });
+    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), visits: shown, links: toLinksJson(links, zone) });
     return;
   }
   const present = await ctx.presenter({ reveal });
@@ -48,5 +50,5 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
     const costs = v.materials_cents + v.transport_cents ? `, ${formatMoney(v.materials_cents + v.transport_cents, currency)}` : '';
     text += `\n${present.words.visit} ${present.time(v.visited_at)}: ${v.staff.join(', ')}${v.hours === null ? '' : `, ${v.hours} h`}${costs}${v.cause ? ` — ${v.cause}` : ''}`;
   }
-  ctx.io.stdout.write(visits.length ? `${text}\n` : text);
+  ctx.io.stdout.write(`${visits.length ? `${text}\n` : text}${renderLinks(links, present)}`);
 }

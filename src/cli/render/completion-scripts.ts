@@ -43,6 +43,8 @@ const BY_PLACEHOLDER: Record<string, ValueKind> = {
   '1-5': 'words:1 2 3 4 5',
   lang: 'words:en zh',
   mode: 'words:abort skip',
+  link: 'words:related duplicate parent',
+  ticket: 'tickets',
 };
 const BY_FLAG: Record<string, ValueKind> = {
   '--actor': 'agents',
@@ -51,7 +53,7 @@ const BY_FLAG: Record<string, ValueKind> = {
   '--config': 'dirs',
   '--encoding': 'words:utf-8 gb18030 gbk',
 };
-const BY_ARGUMENT: Record<string, ValueKind> = { ticket: 'tickets', tickets: 'tickets', file: 'files', shell: 'words:bash zsh fish' };
+const BY_ARGUMENT: Record<string, ValueKind> = { ticket: 'tickets', tickets: 'tickets', other: 'tickets', file: 'files', shell: 'words:bash zsh fish' };
 
 function kindOf(option: Option, sorts: SortWords): ValueKind | null {
   if (!option.required && !option.optional) return null;

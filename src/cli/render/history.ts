@@ -26,8 +26,10 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
   // The reason is shown once, after the changes.
   if (data.reason !== undefined && changes.escalation_reason?.[1] === data.reason) delete changes.escalation_reason;
   const what = present.change(event.kind, changes, { at: event.at });
+  const link = data.link && `${w.link[data.link.as](data.link.ticket)}${data.link.was ? ` (${w.linkWas(w.link[data.link.was](data.link.ticket))})` : ''}`;
   return [
     what,
+    link,
     data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),

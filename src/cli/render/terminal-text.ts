@@ -48,6 +48,7 @@ export function printableEvent(event: TicketEvent): TicketEvent {
   if (data.text !== undefined) data.text = printableBlock(data.text);
   if (data.reason !== undefined) data.reason = printableBlock(data.reason);
   if (data.to !== undefined) data.to = printable(data.to);
+  if (data.link) data.link = { ...data.link, ticket: printable(data.link.ticket) };
   if (data.changes) data.changes = Object.fromEntries(Object.entries(data.changes).map(([field, pair]) => [printable(field), pair.map(printableValue) as [unknown, unknown]]));
   if (data.rules) data.rules = Object.fromEntries(Object.entries(data.rules).map(([field, rule]) => [field, printable(rule)]));
   return { ...event, actor: printable(event.actor), data };
