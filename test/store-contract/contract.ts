@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
 import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
+import { describeLinkCases } from './links.js';
 import { describeMaintenanceCases } from './maintenance.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
@@ -25,6 +26,7 @@ export const CONTRACT_AREAS = {
   search: describeSearchCases,
   'shift and queue': describeShiftCases,
   visits: describeVisitCases,
+  links: describeLinkCases,
   redaction: describeRedactionCases,
   import: describeImportCases,
   export: describeExportCases,
