@@ -3,7 +3,7 @@
 // a duplicate into the ticket that carries the case on: the duplicate keeps its own trail, and the
 // other gets a note naming it.
 import { InvalidTransitionError, NotFoundError, UsageError } from './errors.js';
-import { requireText, type Change, type PlanTools } from './lifecycle.js';
+import { expectVersion, requireText, type Change, type PlanTools } from './lifecycle.js';
 import { refusal } from './status-machine.js';
 import { isOpen, type LinkNote, type LinkRole, type Ticket } from './ticket.js';
 
@@ -44,6 +44,15 @@ export interface PairChange {
  * (null when there is none); the store writes both changes and the link in one transaction.
  */
 export type PairPlan = (first: Ticket, second: Ticket, link: Link | null, tools: PlanTools) => PairChange | Promise<PairChange>;
+
+/** Guards a pair plan made from what the operator saw of the first ticket (--if-version), as expectVersion guards a plan. */
+export function expectFirstVersion(plan: PairPlan, version: number, describeTime: (ms: number) => string): PairPlan {
+  const guard = expectVersion(() => null, version, describeTime);
+  return async (first, second, link, tools) => {
+    await guard(first, tools);
+    return plan(first, second, link, tools);
+  };
+}
 
 export const UNCHANGED: PairChange = { first: null, second: null, link: null };
 

@@ -142,6 +142,19 @@ describe('desk merge', () => {
     expect(await trails()).toEqual(before);
   });
 
+  it('takes --if-version of the merged ticket: changed since, it stops with exit 4 and merges nothing', async () => {
+    const box = await twoCalls();
+    await create(box, '2026-11-02T09:40:00', 'Low pressure on Elm St');
+    await at(box, '2026-11-02T09:45:00', ['note', '2', 'Caller rang again'], 'li');
+    const result = await box.desk(['merge', '2', '--into', '1', '--reason', 'x', '--if-version', '1'], { env: { DESK_NOW: '2026-11-02T10:00:00+08:00' } });
+    expect([result.code, result.stderr]).toEqual([4, 'desk: SD-202611-00002 was changed by li at 2026-11-02 09:45 (version 2, you had 1)\nhint: look again with `desk show SD-202611-00002` and redo your change\n']);
+    expect((await json(box, '2026-11-02T10:00:00', ['show', '2'])).status).toBe('new');
+    expect((await json(box, '2026-11-02T10:00:00', ['merge', '2', '--into', '1', '--reason', 'x', '--if-version', '2'])).merged.status).toBe('merged');
+    // The note the merge added is a change of the other ticket too; link guards its first ticket.
+    expect((await box.desk(['link', '1', '3', '--as', 'related', '--if-version', '1'], { env: { DESK_NOW: '2026-11-02T10:01:00+08:00' } })).code).toBe(4);
+    expect((await json(box, '2026-11-02T10:01:00', ['link', '3', '1', '--as', 'related', '--if-version', '1'])).action).toBe('linked');
+  });
+
   it('refuses to merge into a closed ticket, which will not be called back again', async () => {
     const box = await twoCalls();
     await at(box, '2026-11-02T09:35:00', ['close', '1', '--solution', 'Valve opened']);

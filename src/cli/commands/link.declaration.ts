@@ -1,4 +1,4 @@
-import { declareCommand, TICKET } from '../declaration.js';
+import { declareCommand, IF_VERSION, TICKET } from '../declaration.js';
 import type { LinkOptions } from './link.js';
 
 export const declaration = declareCommand<LinkOptions>({
@@ -9,6 +9,7 @@ export const declaration = declareCommand<LinkOptions>({
   flags: {
     as: { syntax: '--as <link>', description: 'related, duplicate, or parent (the first ticket is the parent of the second); a link the two already have gives way to it' },
     remove: { syntax: '--remove', description: 'remove the link between the two (of the kind --as names, when given)' },
+    ifVersion: IF_VERSION,
   },
   load: () => import('./link.js'),
 });

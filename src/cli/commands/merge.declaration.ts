@@ -1,4 +1,4 @@
-import { declareCommand, TICKET } from '../declaration.js';
+import { declareCommand, IF_VERSION, TICKET } from '../declaration.js';
 import type { MergeOptions } from './merge.js';
 
 export const declaration = declareCommand<MergeOptions>({
@@ -9,6 +9,7 @@ export const declaration = declareCommand<MergeOptions>({
   flags: {
     into: { syntax: '--into <ticket>', description: 'the ticket it is merged into: open or resolved, not closed or merged' },
     reason: { syntax: '--reason <text>', description: 'why they are one case; added to the other ticket as a note' },
+    ifVersion: IF_VERSION,
   },
   load: () => import('./merge.js'),
 });

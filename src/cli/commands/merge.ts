@@ -3,6 +3,7 @@ import { planMerge } from '../../domain/links.js';
 import type { Context } from '../context.js';
 import { askText } from '../prompter.js';
 import { readTicketRefs } from '../ticket-refs.js';
+import { guardFirstVersion } from '../ticket-action.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { describeChanges } from '../render/ticket-view.js';
 import type { CommandInput } from '../declaration.js';
@@ -10,6 +11,7 @@ import type { CommandInput } from '../declaration.js';
 export interface MergeOptions {
   into?: string;
   reason?: string;
+  ifVersion?: string;
 }
 
 export async function run({ args, options }: CommandInput<MergeOptions>, ctx: Context) {
@@ -19,7 +21,8 @@ export async function run({ args, options }: CommandInput<MergeOptions>, ctx: Co
   const writes = await ctx.writes({ create: false });
   let reason = options.reason;
   if (!reason?.trim() && ctx.io.interactive) reason = await askText(ctx, 'Reason for merging');
-  const result = await writes.updatePair(merged!, into!, planMerge(reason, ctx.now()), { actor: await ctx.actor(), now: ctx.now() });
+  const plan = await guardFirstVersion(ctx, planMerge(reason, ctx.now()), options.ifVersion);
+  const result = await writes.updatePair(merged!, into!, plan, { actor: await ctx.actor(), now: ctx.now() });
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), { merged: toTicketJson(result.first.ticket, { zone, reveal: false }), into: toTicketJson(result.second.ticket, { zone, reveal: false }) });
     return;
