@@ -31,7 +31,7 @@ export interface ReplayContext {
 }
 
 const MINUTE = 60_000;
-const REACHES: Record<Status, number> = { new: 0, dispatched: 1, in_progress: 2, pending: 3, resolved: 3, closed: 4, reopened: 4 };
+const REACHES: Record<Status, number> = { new: 0, dispatched: 1, in_progress: 2, pending: 3, resolved: 3, closed: 4, reopened: 4, merged: 0 };
 
 export interface ReplayResult {
   ticket: Ticket;

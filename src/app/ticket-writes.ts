@@ -1,12 +1,13 @@
 // The one path of every ticket write: a plan gets the text limits and the SLA clock here, once,
 // and the store applies it in one transaction. Commands, the rule runs, the sample replay and the
 // import's rule dispatch all write through it.
-import type { Plan } from '../domain/lifecycle.js';
+import type { Change, Plan } from '../domain/lifecycle.js';
+import type { PairPlan } from '../domain/links.js';
 import type { TicketRef } from '../domain/numbering.js';
 import { withTextLimits, type TextLimits } from '../domain/text-limits.js';
 import type { NewTicket, Ticket } from '../domain/ticket.js';
 import type { SlaPolicy } from '../sla/targets.js';
-import type { CreateOptions, Store, UpdateResult, WriteOptions } from '../store/store.js';
+import type { CreateOptions, PairResult, Store, UpdateResult, WriteOptions } from '../store/store.js';
 import { startClock, withClock } from './ticket-clock.js';
 
 export interface WritePolicy {
@@ -45,6 +46,16 @@ export class TicketWrites {
 
   update(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult> {
     return this.store.updateTicket(ref, this.compose(plan, options.now), options);
+  }
+
+  /** Applies a plan of two tickets (a link, a merge), each side's change composed as a single ticket's is, in one transaction. */
+  updatePair(first: TicketRef, second: TicketRef, plan: PairPlan, options: WriteOptions): Promise<PairResult> {
+    const composed: PairPlan = async (a, b, link, tools) => {
+      const decided = await plan(a, b, link, tools);
+      const side = async (ticket: Ticket, change: Change | null) => (change ? this.compose(() => change, options.now)(ticket, tools) : null);
+      return { ...decided, first: await side(a, decided.first), second: await side(b, decided.second) };
+    };
+    return this.store.updatePair(first, second, composed, options);
   }
 
   /** Applies `plan` to every ticket in one transaction: all change or none. */

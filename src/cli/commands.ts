@@ -20,6 +20,8 @@ import { declaration as callback } from './commands/callback.declaration.js';
 import { declaration as reopen } from './commands/reopen.declaration.js';
 import { declaration as returnTicket } from './commands/return.declaration.js';
 import { declaration as extend } from './commands/extend.declaration.js';
+import { declaration as link } from './commands/link.declaration.js';
+import { declaration as merge } from './commands/merge.declaration.js';
 import { declaration as importTickets } from './commands/import.declaration.js';
 import { declaration as exportTickets } from './commands/export.declaration.js';
 import { declaration as rulesCheck } from './commands/rules-check.declaration.js';
@@ -72,6 +74,6 @@ const roles: GroupDeclaration = {
 };
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
-  init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend,
+  init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend, link, merge,
   importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

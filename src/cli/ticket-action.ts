@@ -3,6 +3,7 @@
 import { escapeControls, UsageError } from '../domain/errors.js';
 import type { Ticket } from '../domain/ticket.js';
 import { expectVersion, type Plan } from '../domain/lifecycle.js';
+import { expectFirstVersion, type PairPlan } from '../domain/links.js';
 import { formatLocal } from '../domain/time.js';
 import type { TeamDirectory } from '../domain/vocabulary.js';
 import type { UpdateResult } from '../store/store.js';
@@ -39,6 +40,14 @@ function parseVersion(value: unknown): number | undefined {
   const version = Number(value);
   if (!Number.isInteger(version) || version < 1) throw new UsageError(`--if-version: "${value}" is not a version number`, 'use the version shown by `desk show N`');
   return version;
+}
+
+/** A pair plan (link, merge) guarded by --if-version of its first ticket, when given. */
+export async function guardFirstVersion(ctx: Context, plan: PairPlan, ifVersion: unknown): Promise<PairPlan> {
+  const version = parseVersion(ifVersion);
+  if (version === undefined) return plan;
+  const { timezone } = await ctx.settings();
+  return expectFirstVersion(plan, version, (ms) => formatLocal(ms, timezone));
 }
 
 export async function runTicketAction(ctx: Context, action: TicketAction): Promise<void> {

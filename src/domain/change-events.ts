@@ -23,6 +23,7 @@ export function changeEvents(before: Ticket, change: Change): TrailEvent[] {
   if (change.eta !== undefined) data.eta = change.eta;
   if (change.onTime !== undefined) data.on_time = change.onTime;
   if (change.outcome) data.outcome = change.outcome;
+  if (change.link) data.link = { ...change.link };
   const events: TrailEvent[] = [{ kind: change.kind, data }];
   if (change.notify) {
     const { to, team, rules } = change.notify;

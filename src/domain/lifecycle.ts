@@ -3,7 +3,7 @@
 import { ConflictError, UsageError } from './errors.js';
 import { assertMove, refusal } from './status-machine.js';
 import type { Settlement } from './settlement.js';
-import { closedCycleOf, isOpen, type CallbackOutcome, type ClosedCycle, type EventKind, type Status, type Ticket, type TicketPatch } from './ticket.js';
+import { closedCycleOf, isOpen, type CallbackOutcome, type ClosedCycle, type EventKind, type LinkNote, type Status, type Ticket, type TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
 import type { NewVisit } from './visit.js';
 
@@ -33,6 +33,8 @@ export interface Change {
   closedCycle?: ClosedCycle;
   /** For a call-back attempt: what it came to. */
   outcome?: CallbackOutcome;
+  /** The other ticket of a link, an unlink or a merge, as this one stands to it. */
+  link?: LinkNote;
 }
 
 /** What a plan may ask of the store, inside the same transaction as its write. */

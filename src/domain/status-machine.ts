@@ -7,7 +7,9 @@ import type { Status, Ticket } from './ticket.js';
 // assignee, is worked on or resolved without a new dispatch. (Closing an open ticket solved at
 // first contact is the close plan's own move.)
 // A team sends a misrouted ticket back (desk return) from dispatched, in_progress or reopened: it
-// is new again, waiting for a dispatch.
+// is new again, waiting for a dispatch. A hotline merges a duplicate
+// while it is open, as the repeat call comes in: merging is the merge plan's own move from any
+// open status (a resolved or closed ticket has had its answer and keeps it), and merged is final.
 const TRANSITIONS: Record<Status, readonly Status[]> = {
   new: ['dispatched'],
   dispatched: ['in_progress', 'pending', 'resolved', 'new'],
@@ -16,6 +18,7 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
   reopened: ['dispatched', 'in_progress', 'resolved', 'new'],
+  merged: [],
 };
 
 /** The command an operator runs to make a move, named in refusals. */
@@ -29,6 +32,7 @@ function commandFor(from: Status, to: Status): string {
     resolved: 'resolve',
     closed: 'close',
     reopened: 'reopen',
+    merged: 'merge',
   };
   return byTarget[to];
 }

@@ -36,6 +36,7 @@ const BUILT_IN: Record<TermKind, Record<string, { zh: string }>> = {
     resolved: term('已解决'),
     closed: term('已关闭'),
     reopened: term('重新打开'),
+    merged: term('已合并'),
   },
 };
 
@@ -47,7 +48,7 @@ const SYNONYMS: Record<TermKind, Record<string, string>> = {
   urgency: { 普通: 'normal', 正常: 'normal', 加急: 'urgent', 非常紧急: 'critical', 重大: 'critical' },
   status: {
     待派单: 'new', 待分派: 'new', 已分派: 'dispatched', 暂停: 'pending', 待反馈: 'pending', 关闭: 'closed',
-    已办结: 'closed', 办结: 'closed', 已重开: 'reopened',
+    已办结: 'closed', 办结: 'closed', 已重开: 'reopened', 已并案: 'merged', 并案: 'merged',
   },
 };
 

@@ -1,6 +1,7 @@
 // The ticket record and its vocabularies, as named in DESIGN.md ("Tickets").
 
-export const STATUSES = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened'] as const;
+// merged: a duplicate closed into another ticket, which carries the case on (src/domain/links.ts).
+export const STATUSES = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'merged'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const OPEN_STATUSES: readonly Status[] = ['new', 'dispatched', 'in_progress', 'pending', 'reopened'];
@@ -110,6 +111,7 @@ export const EVENT_KINDS = [
   // Hotline case handling: a misrouted ticket sent back by its team, and a resolution deadline
   // extended only when a supervisor approves the request.
   'return', 'extend', 'extend_approve', 'extend_reject',
+  'link', 'unlink', 'merge',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -144,7 +146,19 @@ export interface EventData {
   /** For an import event: the source as named, and the line its row starts on. */
   source?: string;
   line?: number;
+  /** For a link, an unlink or a merge, and the note a merge adds: the other ticket, as this one stands to it. */
+  link?: LinkNote;
 }
+
+/** How a ticket stands to another (src/domain/links.ts): `was` is the link it had before, when one is replaced. */
+export interface LinkNote {
+  ticket: string;
+  as: LinkRole;
+  was?: LinkRole;
+}
+
+/** A link as seen from one of its tickets. */
+export type LinkRole = 'related' | 'duplicate' | 'parent_of' | 'child_of' | 'merged_into' | 'merged_from';
 
 export function isOpen(status: Status): boolean {
   return OPEN_STATUSES.includes(status);

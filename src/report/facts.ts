@@ -29,9 +29,13 @@ export interface MonthSummaryFacts {
   closed: number;
   reopened: number;
   escalated: number;
+  /** Tickets merged into another in the month. */
+  merged: number;
   backlog_end: number;
   /** Tickets created in the month and resolved before it ended. */
   created_resolved: number;
+  /** Tickets created in the month and merged into another before it ended: left out of the resolution rate. */
+  created_merged: number;
   sla: { response: DeadlineCount; resolution: DeadlineCount };
   satisfaction: { distribution: Record<'1' | '2' | '3' | '4' | '5', number>; rated: number; sum: number };
 }

@@ -28,17 +28,22 @@ function attainment(d: DeadlineCount) {
   return { met: d.met, missed: d.missed, rate: rate(d.met, d.met + d.missed) };
 }
 
-export type Totals = Pick<MonthSummaryFacts, 'created' | 'resolved' | 'closed' | 'reopened' | 'escalated' | 'backlog_end'>;
+export type Totals = Pick<MonthSummaryFacts, 'created' | 'resolved' | 'closed' | 'reopened' | 'escalated' | 'merged' | 'backlog_end'>;
 
 function totalsOf(f: MonthSummaryFacts): Totals {
-  return { created: f.created, resolved: f.resolved, closed: f.closed, reopened: f.reopened, escalated: f.escalated, backlog_end: f.backlog_end };
+  return { created: f.created, resolved: f.resolved, closed: f.closed, reopened: f.reopened, escalated: f.escalated, merged: f.merged, backlog_end: f.backlog_end };
+}
+
+/** A duplicate merged into another ticket is answered there: it is left out of the tickets the rate divides by. */
+function resolutionRate(f: MonthSummaryFacts): number | null {
+  return rate(f.created_resolved, f.created - f.created_merged);
 }
 
 function summarise(f: MonthFacts) {
   const closed = f.closed;
   return {
     totals: totalsOf(f),
-    resolution_rate: rate(f.created_resolved, f.created),
+    resolution_rate: resolutionRate(f),
     by_type: f.breakdowns.type,
     by_urgency: f.breakdowns.urgency,
     by_channel: f.breakdowns.channel,
@@ -132,7 +137,7 @@ export interface ReportRequest {
 function headline(f: MonthSummaryFacts) {
   return {
     totals: totalsOf(f),
-    resolution_rate: rate(f.created_resolved, f.created),
+    resolution_rate: resolutionRate(f),
     reopen_rate: rate(f.reopened, f.resolved),
     sla: { response: { rate: attainment(f.sla.response).rate }, resolution: { rate: attainment(f.sla.resolution).rate } },
     satisfaction: { average: average(f.satisfaction.sum, f.satisfaction.rated) },

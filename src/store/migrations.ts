@@ -363,6 +363,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Links between tickets, each stored once and read from both ends; a pair has one link at
+    // most, whichever way round it was made (src/domain/links.ts).
+    name: 'linked and merged tickets',
+    up(db) {
+      db.exec(`
+        CREATE TABLE links (
+          from_id INTEGER NOT NULL REFERENCES tickets(id),
+          to_id INTEGER NOT NULL REFERENCES tickets(id),
+          kind TEXT NOT NULL CHECK (kind IN ('related', 'duplicate', 'parent', 'merged')),
+          linked_at INTEGER NOT NULL,
+          linked_by TEXT NOT NULL,
+          PRIMARY KEY (from_id, to_id),
+          CHECK (from_id <> to_id)
+        );
+        CREATE UNIQUE INDEX links_pair ON links (min(from_id, to_id), max(from_id, to_id));
+        CREATE INDEX links_to ON links (to_id);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,8 +23,17 @@ type Params = Record<string, number | string>;
 /** Statuses whose SLA clock runs. */
 const RUNNING = "('new', 'dispatched', 'in_progress', 'reopened')";
 
-/** Every resolution cycle: the tickets' current ones, and those reopens ended. */
-const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets
+/** A ticket merged into another by the month's end (merged is final, closed_at its instant). */
+const MERGED_BY_END = (alias: string) => `${alias}.status = 'merged' AND ${alias}.closed_at < :end`;
+
+/** Deadlines of tickets merged by the month's end count neither way (merged tickets are left out of SLA figures). */
+const NOT_OF_MERGED = (alias: string) => `AND NOT EXISTS (SELECT 1 FROM tickets m WHERE m.id = ${alias}.ticket_id AND ${MERGED_BY_END('m')})`;
+
+/**
+ * Every resolution cycle: the tickets' current ones, and those reopens ended. A merged ticket's
+ * current cycle ended in its merge, not in a resolution or closure.
+ */
+const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets WHERE status <> 'merged'
   UNION ALL SELECT ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM closed_cycles)`;
 
 
@@ -68,7 +77,7 @@ class MonthQueries {
   private deadline(kind: SettledKind): DeadlineCount {
     const settled = this.one<DeadlineCount>(
       `SELECT COALESCE(SUM(s.met = 1), 0) AS met, COALESCE(SUM(s.met = 0), 0) AS missed FROM settlements s
-       WHERE s.kind = :kind AND s.settled_at >= :start AND s.settled_at < :end ${this.teamOf('s')}`,
+       WHERE s.kind = :kind AND s.settled_at >= :start AND s.settled_at < :end ${this.teamOf('s')} ${NOT_OF_MERGED('s')}`,
       { kind },
     );
     return { met: settled.met, missed: settled.missed + this.count(this.passedUnsettled(kind)) };
@@ -86,7 +95,7 @@ class MonthQueries {
 
   /** Resolutions (or closures) in the month: of the tickets' current cycles, and of the cycles reopens ended. */
   private outcomes(column: 'resolved_at' | 'closed_at'): number {
-    return this.count(this.inMonth(column)) + this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth(column)} ${this.team}`).n;
+    return this.count(`${this.inMonth(column)}${column === 'closed_at' ? " AND t.status <> 'merged'" : ''}`) + this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth(column)} ${this.team}`).n;
   }
 
   /**
@@ -101,14 +110,15 @@ class MonthQueries {
     const reopenedLater = this.one<{ n: number }>(
       `SELECT COUNT(*) AS n FROM closed_cycles t WHERE t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
     ).n;
-    if (this.q.team !== undefined) return this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)') - reopenedLater;
+    const mergedBefore = this.count(MERGED_BY_END('t'));
+    if (this.q.team !== undefined) return this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)') - reopenedLater - mergedBefore;
     const { oldest, newest } = this.one<{ oldest: number | null; newest: number | null }>(
       'SELECT (SELECT min(created_at) FROM tickets) AS oldest, (SELECT max(created_at) FROM tickets) AS newest',
     );
     if (oldest !== null && newest !== null && newest - this.q.end < this.q.end - oldest) {
-      return this.count('t.resolved_at IS NULL') - this.count('t.created_at >= :end') + this.count('t.resolved_at >= :end') - reopenedLater;
+      return this.count('t.resolved_at IS NULL') - this.count('t.created_at >= :end') + this.count('t.resolved_at >= :end') - reopenedLater - mergedBefore;
     }
-    return this.count('t.created_at < :end') - this.count('t.resolved_at < :end') - reopenedLater;
+    return this.count('t.created_at < :end') - this.count('t.resolved_at < :end') - reopenedLater - mergedBefore;
   }
 
   /** Tickets created in the month and resolved by its end (in the cycle they stood in then). */
@@ -138,8 +148,10 @@ class MonthQueries {
       closed: this.outcomes('closed_at'),
       reopened: this.eventsInMonth('reopen', false),
       escalated: this.eventsInMonth('escalate', true),
+      merged: this.count(`t.status = 'merged' AND ${this.inMonth('closed_at')}`),
       backlog_end: this.backlogEnd(),
       created_resolved: this.createdResolved(),
+      created_merged: this.count(`${this.inMonth('created_at')} AND ${MERGED_BY_END('t')}`),
       sla: { response: this.deadline('response'), resolution: this.deadline('resolve') },
       satisfaction: this.satisfaction(),
     };
@@ -173,7 +185,7 @@ class MonthQueries {
    */
   private agents(): AgentFacts[] {
     const resolvedHere = `${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.team}`;
-    const settledHere = `s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')}`;
+    const settledHere = `s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')} ${NOT_OF_MERGED('s')}`;
     const passedHere = `t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}`;
     const byAgent = new Map<string, AgentFacts>();
     const of = (agent: string) => {
@@ -261,8 +273,8 @@ class MonthQueries {
     const created_by_day = this.q.days.map((day) => ({ date: day.date, count: (perDay.get({ ...this.params, start: day.start, end: day.end }) as { n: number }).n }));
     // A complaint's outcome as it stood at the month's end: the cycle it was in then.
     const changedIds = [...atEnd.keys()];
-    const complaintRows = this.all<{ id: number; type: string | null; resolved_at: number | null; closed_at: number | null; satisfaction: number | null; rated_at: number | null }>(
-      `SELECT t.id, t.type, coalesce(c.resolved_at, t.resolved_at) AS resolved_at,
+    const complaintRows = this.all<{ id: number; type: string | null; resolved_at: number | null; closed_at: number | null; satisfaction: number | null; rated_at: number | null; merged_at: number | null }>(
+      `SELECT t.id, t.type, coalesce(c.resolved_at, t.resolved_at) AS resolved_at, CASE WHEN t.status = 'merged' THEN t.closed_at END AS merged_at,
               CASE WHEN c.ticket_id IS NULL THEN t.closed_at ELSE c.closed_at END AS closed_at,
               CASE WHEN c.ticket_id IS NULL THEN t.satisfaction ELSE c.satisfaction END AS satisfaction,
               CASE WHEN c.ticket_id IS NULL THEN t.rated_at ELSE c.rated_at END AS rated_at
@@ -278,8 +290,9 @@ class MonthQueries {
     const complaints: MonthFacts['complaints'] = {
       received: complaintRows.length,
       resolved: complaintRows.filter((row) => done(row.resolved_at)).length,
-      closed: complaintRows.filter((row) => done(row.closed_at)).length,
-      open: complaintRows.filter((row) => !done(row.resolved_at)).length,
+      closed: complaintRows.filter((row) => done(row.closed_at) && !done(row.merged_at)).length,
+      // A complaint merged into another is answered there.
+      open: complaintRows.filter((row) => !done(row.resolved_at) && !done(row.merged_at)).length,
       satisfaction_sum: rated.reduce((sum, row) => sum + row.satisfaction!, 0),
       satisfaction_count: rated.length,
     };

@@ -33,6 +33,9 @@ import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, Writ
 import { prepareCached } from './statements.js';
 import { toColumn, toEvent, toTicket, WRITABLE, type Row } from './sqlite-rows.js';
 import { insertEvent, writeChange } from './sqlite-changes.js';
+import { linkBetween, listLinks, writeLink } from './sqlite-links.js';
+import type { PairPlan } from '../domain/links.js';
+import type { LinkedTicket, PairResult } from './store.js';
 import { asWriteRefusal, cannotWrite, mayWrite, openReadOnly } from './sqlite-read-only.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -281,6 +284,27 @@ export class SqliteStore implements Store {
     if (!change) return { ticket: before, change: null, changes: {} };
     const changes = writeChange(this.db, before, change, options);
     return { ticket: this.readTicket({ id: before.id }), change, changes };
+  }
+
+  async updatePair(first: TicketRef, second: TicketRef, plan: PairPlan, options: WriteOptions): Promise<PairResult> {
+    return this.write(async () => {
+      const a = this.readTicket(first);
+      const b = this.readTicket(second);
+      const decided = await plan(a, b, a.id === b.id ? null : linkBetween(this.db, a.id, b.id), this.tools);
+      const apply = (before: Ticket, change: typeof decided.first): UpdateResult =>
+        change ? { ticket: before, change, changes: writeChange(this.db, before, change, options) } : { ticket: before, change: null, changes: {} };
+      const results = [apply(a, decided.first), apply(b, decided.second)] as const;
+      writeLink(this.db, a, b, decided.link, options);
+      return {
+        first: { ...results[0], ticket: this.readTicket({ id: a.id }) },
+        second: { ...results[1], ticket: this.readTicket({ id: b.id }) },
+        link: decided.link,
+      };
+    });
+  }
+
+  async listLinks(ticketId: number): Promise<LinkedTicket[]> {
+    return listLinks(this.db, ticketId);
   }
 
   /** Assignment state the routing rules read and advance, inside the caller's transaction. */

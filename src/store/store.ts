@@ -1,11 +1,12 @@
 // The storage interface. The SQLite store implements it; a PostgreSQL store could too, so nothing
 // here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
 import type { Change, Plan, PlanTools } from '../domain/lifecycle.js';
+import type { LinkWrite, PairPlan } from '../domain/links.js';
 import type { TrailEvent } from '../domain/change-events.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
-import type { NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
+import type { LinkRole, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import type { Visit } from '../domain/visit.js';
@@ -58,6 +59,21 @@ export interface UpdateResult {
   changes: Record<string, [unknown, unknown]>;
 }
 
+/** What a write of two tickets did: each ticket's outcome, and what became of the link between them. */
+export interface PairResult {
+  first: UpdateResult;
+  second: UpdateResult;
+  link: LinkWrite;
+}
+
+/** A link of a ticket, seen from it: how it stands to the other ticket, and who linked them when. */
+export interface LinkedTicket {
+  as: LinkRole;
+  ticket: Ticket;
+  linked_at: number;
+  linked_by: string;
+}
+
 export interface Store {
   readonly path: string;
   /** This open made the desk: a new file, or the schema in a database that held no desk. */
@@ -83,6 +99,13 @@ export interface Store {
   updateTicket(ref: TicketRef, plan: Plan, options: WriteOptions): Promise<UpdateResult>;
   /** Applies `plan` to every ticket in one transaction: all change or none. */
   updateTickets(refs: readonly TicketRef[], plan: Plan, options: WriteOptions): Promise<UpdateResult[]>;
+  /**
+   * Reads both tickets and the link between them, applies `plan` and writes both changes and the
+   * link, all in one transaction (links and merges).
+   */
+  updatePair(first: TicketRef, second: TicketRef, plan: PairPlan, options: WriteOptions): Promise<PairResult>;
+  /** The links of a ticket, both ways, in the order they were made. */
+  listLinks(ticketId: number): Promise<LinkedTicket[]>;
   listTickets(query: TicketQuery): Promise<Ticket[]>;
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
@@ -152,7 +175,7 @@ export interface Store {
 }
 
 /** The tables a desk is made of (src/store/table-content.ts lists them, in the order a copy writes them). */
-export type DeskTable = 'tickets' | 'events' | 'visits' | 'settlements' | 'closed_cycles' | 'handovers' | 'sequences' | 'rotations';
+export type DeskTable = 'tickets' | 'events' | 'visits' | 'settlements' | 'closed_cycles' | 'links' | 'handovers' | 'sequences' | 'rotations';
 
 /** A row as every store gives it: numbers, text (JSON columns as their text), booleans, nulls. */
 export type TableRow = Record<string, string | number | boolean | null>;

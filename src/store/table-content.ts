@@ -5,7 +5,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { DeskTable, TableChecksum, TableKey, TableRow } from './store.js';
 
 /** Every table of a desk's content, in the order a copy writes them: a row after the rows it refers to. */
-export const DESK_TABLES: readonly DeskTable[] = ['tickets', 'events', 'visits', 'settlements', 'closed_cycles', 'handovers', 'sequences', 'rotations'];
+export const DESK_TABLES: readonly DeskTable[] = ['tickets', 'events', 'visits', 'settlements', 'closed_cycles', 'links', 'handovers', 'sequences', 'rotations'];
 
 /** The columns each table's rows are ordered and resumed by. */
 export const TABLE_KEYS: Readonly<Record<DeskTable, readonly string[]>> = {
@@ -14,6 +14,7 @@ export const TABLE_KEYS: Readonly<Record<DeskTable, readonly string[]>> = {
   visits: ['id'],
   settlements: ['id'],
   closed_cycles: ['ticket_id', 'cycle'],
+  links: ['from_id', 'to_id'],
   handovers: ['id'],
   sequences: ['name'],
   rotations: ['team'],

@@ -33,6 +33,7 @@ describe('desk migrate', () => {
       `visits                0        0        0  ${EMPTY}`,
       `settlements           0        0        0  ${EMPTY}`,
       `closed_cycles         0        0        0  ${EMPTY}`,
+      `links                 0        0        0  ${EMPTY}`,
       `handovers             0        0        0  ${EMPTY}`,
       `sequences             1        1        1  ${SEQUENCES.slice(0, 16)}`,
       `rotations             0        0        0  ${EMPTY}`,
@@ -53,7 +54,7 @@ describe('desk migrate', () => {
     expect(again).toMatchObject({ source: box.db, target: join(box.dir, 'copy.db'), verified: true });
     expect(again.tables.map((t: any) => [t.table, t.copied, t.source.rows, t.target.rows])).toEqual([
       ['tickets', 0, 2, 2], ['events', 0, 3, 3], ['visits', 0, 0, 0], ['settlements', 0, 0, 0],
-      ['closed_cycles', 0, 0, 0], ['handovers', 0, 0, 0], ['sequences', 0, 1, 1], ['rotations', 0, 0, 0],
+      ['closed_cycles', 0, 0, 0], ['links', 0, 0, 0], ['handovers', 0, 0, 0], ['sequences', 0, 1, 1], ['rotations', 0, 0, 0],
     ]);
     expect(again.tables.find((t: any) => t.table === 'sequences')).toEqual({ table: 'sequences', copied: 0, source: { rows: 1, checksum: SEQUENCES }, target: { rows: 1, checksum: SEQUENCES } });
     for (const t of again.tables) expect(t.target.checksum).toBe(t.source.checksum);

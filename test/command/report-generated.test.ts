@@ -40,6 +40,7 @@ describe('the monthly report of imported history', () => {
       // only its own: history from another system brings none.
       reopened: 0,
       escalated: 0,
+      merged: 0,
       backlog_end: tickets.filter((t) => Date.parse(t.created_at) < end && (t.resolved_at === null || Date.parse(t.resolved_at) >= end)).length,
     });
     expect(report.resolution_rate).toBe(rate(created.filter((t) => t.resolved_at !== null && Date.parse(t.resolved_at) < end).length, created.length));

@@ -82,7 +82,7 @@ describe('a month of the desk', () => {
 
     // Created: all seven. Resolutions: #1, #3, #5, #6 twice, #7. Closures: #1, #6 twice, #7.
     // Backlog at the end: #2 (pending) and #4.
-    expect(r.totals).toEqual({ created: 7, resolved: 6, closed: 4, reopened: 1, escalated: 0, backlog_end: 2 });
+    expect(r.totals).toEqual({ created: 7, resolved: 6, closed: 4, reopened: 1, escalated: 0, merged: 0, backlog_end: 2 });
     expect(r.resolution_rate).toBe(0.7143); // 5 of 7
     // Responses: met by #1 (10:03), #2, #4, #5, #6; missed by #3 at 09:10. #7 gave none.
     expect(r.sla.response).toEqual({ met: 5, missed: 1, rate: 0.8333 });

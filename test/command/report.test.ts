@@ -12,7 +12,7 @@ describe('desk report monthly', () => {
     const r = JSON.parse(await step(box.desk, NOW, ['report', 'monthly', '--month', '2026-10', '--json']));
     expect([r.month, r.timezone, r.team]).toEqual(['2026-10', 'Asia/Shanghai', null]);
     // Resolutions: #1 twice and #2. Backlog: #1, #2, #3 and #5 were created by then; #1 and #2 stood resolved.
-    expect(r.totals).toEqual({ created: 3, resolved: 3, closed: 2, reopened: 1, escalated: 1, backlog_end: 2 });
+    expect(r.totals).toEqual({ created: 3, resolved: 3, closed: 2, reopened: 1, escalated: 1, merged: 0, backlog_end: 2 });
     expect(r.resolution_rate).toBe(0.3333);
     expect(r.by_type).toEqual({ fault: 1, complaint: 1, '': 1 });
     expect(r.by_channel).toEqual({ web: 1, email: 1, phone: 1 });
@@ -43,7 +43,7 @@ describe('desk report monthly', () => {
       { agent: 'zhou', handled: 1, resolved: 2, sla_rate: 1, satisfaction: 3 },
     ]);
     expect(r.previous.month).toBe('2026-09');
-    expect(r.previous.totals).toEqual({ created: 1, resolved: 0, closed: 0, reopened: 0, escalated: 0, backlog_end: 1 });
+    expect(r.previous.totals).toEqual({ created: 1, resolved: 0, closed: 0, reopened: 0, escalated: 0, merged: 0, backlog_end: 1 });
 
     const desktop = JSON.parse(await step(box.desk, NOW, ['report', 'monthly', '--month', '2026-10', '--team', 'desktop', '--json']));
     expect([desktop.team, desktop.totals.created, desktop.totals.resolved]).toEqual(['desktop', 1, 3]);
@@ -53,7 +53,7 @@ describe('desk report monthly', () => {
     const box = commandSandbox();
     await october(box.desk);
     const r = JSON.parse(await step(box.desk, NOW, ['report', 'monthly', '--month', '2026-08', '--json']));
-    expect(r.totals).toEqual({ created: 0, resolved: 0, closed: 0, reopened: 0, escalated: 0, backlog_end: 0 });
+    expect(r.totals).toEqual({ created: 0, resolved: 0, closed: 0, reopened: 0, escalated: 0, merged: 0, backlog_end: 0 });
     expect([r.resolution_rate, r.sla.response.rate, r.satisfaction.average, r.reopen_rate, r.agents]).toEqual([null, null, null, null, []]);
   });
 

@@ -30,7 +30,7 @@ describe('desk completion', () => {
       run('bash', `source <(desk completion bash) && COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}) && COMP_CWORD=${words.length - 1}; _desk; printf '%s\\n' "\${COMPREPLY[@]}"`)
         .split('\n')
         .filter(Boolean);
-    expect(complete('desk', 'li')).toEqual(['list']);
+    expect(complete('desk', 'li')).toEqual(['list', 'link']);
     expect(complete('desk', 'h')).toEqual(['history', 'handover']);
     expect(complete('desk', '')).toEqual(expect.arrayContaining(['create', 'search', 'similar', 'handover', 'queue', 'completion', 'report', 'sla']));
     expect(complete('desk', 'rules', '')).toEqual(['check', 'test']);
@@ -39,7 +39,10 @@ describe('desk completion', () => {
     expect(complete('desk', 'roles', 'add', 'wang', '--')).toEqual(expect.arrayContaining(['--as', '--password-stdin']));
     expect(complete('desk', 'list', '--st')).toEqual(['--status']);
     expect(complete('desk', 'search', '--l')).toEqual(['--limit', '--lang']);
-    expect(complete('desk', 'list', '--status', '')).toEqual(['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'open']);
+    expect(complete('desk', 'list', '--status', '')).toEqual(['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'merged', 'open']);
+    expect(complete('desk', 'link', '1', '2', '--as', '')).toEqual(['related', 'duplicate', 'parent']);
+    expect(complete('desk', 'link', '1', '2', '--')).toEqual(expect.arrayContaining(['--as', '--remove']));
+    expect(complete('desk', 'merge', '1', '--into', '').sort()).toEqual(['SD-202611-00001', 'SD-202611-00002']);
     expect(complete('desk', 'dispatch', '1', '--team', '')).toEqual(['service-desk', 'desktop', 'network', 'applications', 'facilities', 'complaints']);
     expect(complete('desk', 'assign', '1', '--to', 'zh')).toEqual(['zhao', 'zhou', 'zheng', 'zhu']);
     expect(complete('desk', 'create', '--channel', '')).toEqual(['phone', 'email', 'web', 'onsite']);

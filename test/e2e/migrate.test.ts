@@ -44,6 +44,7 @@ function workOnDesk(box: Sandbox): void {
   deskAt(box, '21 09:00', ['reopen', '1', '--reason', 'jams again']);
   deskAt(box, '21 09:30', ['escalate', '2', '--reason', 'the whole floor']);
   deskAt(box, '21 10:00', ['pending', '2', '--reason', 'waiting for the vendor']);
+  deskAt(box, '21 11:00', ['link', '2', '3', '--as', 'related']);
   deskAt(box, '21 18:00', ['handover', '--since', '8h']);
 }
 
@@ -80,7 +81,7 @@ describeWith(POSTGRES, 'desk migrate between SQLite and PostgreSQL', () => {
     expect(there.verified).toBe(true);
     expect(there.tables.map((t) => [t.table, t.copied])).toEqual([
       ['tickets', 3], ['events', expect.any(Number)], ['visits', 1], ['settlements', expect.any(Number)],
-      ['closed_cycles', 1], ['handovers', 1], ['sequences', 1], ['rotations', expect.any(Number)],
+      ['closed_cycles', 1], ['links', 1], ['handovers', 1], ['sequences', 1], ['rotations', expect.any(Number)],
     ]);
     for (const t of there.tables) expect(t.target, t.table).toEqual(t.source);
     expect(there.tables.find((t) => t.table === 'settlements')!.copied).toBeGreaterThan(0);
@@ -105,7 +106,7 @@ describeWith(POSTGRES, 'desk migrate between SQLite and PostgreSQL', () => {
     const first = migrate(box, box.db, server);
     const again = migrate(box, box.db, server);
     expect(again.verified).toBe(true);
-    expect(again.tables.map((t) => t.copied)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(again.tables.map((t) => t.copied)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(again.tables.map((t) => t.target)).toEqual(first.tables.map((t) => t.target));
     const created = deskAt(box, '22 09:00', ['--db', server, 'create', '--title', 'Keyboard missing keys', '--requester', 'Wu', '--channel', 'web', '--no-auto', '--json']);
     expect(JSON.parse(created.stdout)).toMatchObject({ id: 4, number: 'SD-202611-00004' });

@@ -8,6 +8,7 @@ import type { StoreHarness } from './harness.js';
 import { describeCaseHandlingCases } from './case-handling.js';
 import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
+import { describeLinkCases } from './links.js';
 import { describeMaintenanceCases } from './maintenance.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
@@ -26,6 +27,7 @@ export const CONTRACT_AREAS = {
   search: describeSearchCases,
   'shift and queue': describeShiftCases,
   visits: describeVisitCases,
+  links: describeLinkCases,
   redaction: describeRedactionCases,
   import: describeImportCases,
   export: describeExportCases,

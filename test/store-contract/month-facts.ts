@@ -100,8 +100,10 @@ const NOVEMBER_SUMMARY: MonthSummaryFacts = {
   closed: 2, // #2, #4
   reopened: 1,
   escalated: 1,
+  merged: 0,
   backlog_end: 3, // #5, #6, #7
   created_resolved: 3, // #2, #3, #4
+  created_merged: 0,
   sla: {
     response: { met: 4, missed: 2 }, // met #2, #4, #6, #7; missed #3, and #5 passing unmet
     resolution: { met: 2, missed: 3 }, // met #2, #4 once; missed #3, #4 after its reopen, #5
@@ -110,7 +112,7 @@ const NOVEMBER_SUMMARY: MonthSummaryFacts = {
 };
 
 const EMPTY_SUMMARY: MonthSummaryFacts = {
-  created: 0, resolved: 0, closed: 0, reopened: 0, escalated: 0, backlog_end: 0, created_resolved: 0,
+  created: 0, resolved: 0, closed: 0, reopened: 0, escalated: 0, merged: 0, backlog_end: 0, created_resolved: 0, created_merged: 0,
   sla: { response: { met: 0, missed: 0 }, resolution: { met: 0, missed: 0 } },
   satisfaction: { distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }, rated: 0, sum: 0 },
 };
@@ -157,7 +159,7 @@ export function describeMonthFactCases(harness: StoreHarness): void {
       const store = await november();
       // desktop: #1, #2, #6.
       expect(await store.monthSummaryFacts({ ...NOVEMBER, team: 'desktop' })).toEqual({
-        created: 2, resolved: 2, closed: 1, reopened: 0, escalated: 0, backlog_end: 1, created_resolved: 1,
+        created: 2, resolved: 2, closed: 1, reopened: 0, escalated: 0, merged: 0, backlog_end: 1, created_resolved: 1, created_merged: 0,
         sla: { response: { met: 2, missed: 0 }, resolution: { met: 1, missed: 0 } },
         satisfaction: { distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1 }, rated: 1, sum: 5 },
       });

@@ -17,6 +17,8 @@ const ALLOWED: Record<Status, Status[]> = {
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
   reopened: ['dispatched', 'in_progress', 'resolved', 'new'],
+  // A duplicate merged into another ticket (desk merge, from any open status) goes nowhere.
+  merged: [],
 };
 
 function ticketIn(status: Status): Ticket {
@@ -28,8 +30,8 @@ const refusalOf = (from: Status, to: Status) => thrown(() => assertMove(ticketIn
 const PAIRS = STATUSES.flatMap((from) => STATUSES.map((to) => ({ from, to, allowed: ALLOWED[from].includes(to) })));
 
 describe('canMove', () => {
-  it('knows all seven statuses', () => {
-    expect([...STATUSES].sort()).toEqual(['closed', 'dispatched', 'in_progress', 'new', 'pending', 'reopened', 'resolved']);
+  it('knows all eight statuses', () => {
+    expect([...STATUSES].sort()).toEqual(['closed', 'dispatched', 'in_progress', 'merged', 'new', 'pending', 'reopened', 'resolved']);
   });
 
   it.each(PAIRS)('$from → $to allowed: $allowed', ({ from, to, allowed }) => {
@@ -64,6 +66,7 @@ describe('assertMove', () => {
     { from: 'resolved', to: 'pending', hint: 'allowed from resolved: closed (desk close), reopened (desk reopen)' },
     { from: 'closed', to: 'resolved', hint: 'allowed from closed: reopened (desk reopen)' },
     { from: 'reopened', to: 'pending', hint: 'allowed from reopened: dispatched (desk dispatch), in_progress (desk respond), resolved (desk resolve), new (desk return)' },
+    { from: 'merged', to: 'reopened', hint: 'merged is final' },
   ] as const)('a refusal from $from hints "$hint"', ({ from, to, hint }) => {
     expect(refusalOf(from, to).hint).toBe(hint);
   });

@@ -35,6 +35,7 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
         outcome: e.data.outcome ?? null,
         team: e.data.team ?? null,
         dispatch_rule: e.data.dispatch_rule ?? null,
+        link: e.data.link ?? null,
       })),
     );
     return;

@@ -10,6 +10,7 @@ import { renderServiceReportHtml, renderServiceReportMarkdown } from '../render/
 import { loadStyle } from '../render/style.js';
 import { printJson, toTicketJson } from '../render/ticket-json.js';
 import { renderTicket } from '../render/ticket-view.js';
+import { renderLinks, toLinksJson } from '../render/links.js';
 import type { CommandInput } from '../declaration.js';
 
 export interface ShowOptions {
@@ -25,6 +26,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
   const ticket = await store.getTicket(ref);
   const visits = await store.listVisits(ticket.id);
   const escalations = escalationsOf(ticket, await store.listEvents(ticket.id));
+  const links = await store.listLinks(ticket.id);
   const reveal = Boolean(options.reveal);
   if (reveal) await recordReveal(ctx, store, 'show', [ticket.id]);
   const contact = reveal ? ticket.contact : maskContact(ticket.contact);
@@ -42,7 +44,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
       transport_cost: transport_cents / 100,
     }));
     const escalated = escalations.map((e) => ({ at: e.at === null ? null : formatIso(e.at, zone), actor: e.actor, reason: e.reason }));
-    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), escalations: escalated, visits: shown });
+    printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), escalations: escalated, visits: shown, links: toLinksJson(links, zone) });
     return;
   }
   const present = await ctx.presenter({ reveal });
@@ -51,5 +53,5 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
     const costs = v.materials_cents + v.transport_cents ? `, ${formatMoney(v.materials_cents + v.transport_cents, currency)}` : '';
     text += `\n${present.words.visit} ${present.time(v.visited_at)}: ${v.staff.join(', ')}${v.hours === null ? '' : `, ${v.hours} h`}${costs}${v.cause ? ` — ${v.cause}` : ''}`;
   }
-  ctx.io.stdout.write(visits.length ? `${text}\n` : text);
+  ctx.io.stdout.write(`${visits.length ? `${text}\n` : text}${renderLinks(links, present)}`);
 }

@@ -2,6 +2,7 @@
 // (channels, statuses, …) have their labels in src/domain/terms.ts; the monthly report's in
 // report-labels.ts.
 import type { Lang } from '../../domain/terms.js';
+import type { LinkRole } from '../../domain/ticket.js';
 
 const EN = {
   empty: '—',
@@ -71,7 +72,21 @@ const EN = {
     resume: 'resume', update: 'update', escalate: 'escalate', resolve: 'resolve', close: 'close', reopen: 'reopen',
     rate: 'rate', callback: 'call-back', note: 'note', visit: 'visit', redact: 'redact', import: 'import', notify: 'notify', reveal: 'reveal',
     return: 'return', extend: 'extension asked', extend_approve: 'extension approved', extend_reject: 'extension rejected',
+    link: 'link', unlink: 'unlink', merge: 'merge',
   } as Record<string, string>,
+  /** How a ticket stands to the other ticket of a link, as in "parent of SD-202611-00043". */
+  link: {
+    related: (n: string) => `related to ${n}`,
+    duplicate: (n: string) => `duplicate of ${n}`,
+    parent_of: (n: string) => `parent of ${n}`,
+    child_of: (n: string) => `child of ${n}`,
+    merged_into: (n: string) => `merged into ${n}`,
+    merged_from: (n: string) => `merged from ${n}`,
+  } as Record<LinkRole, (n: string) => string>,
+  linkWas: (was: string) => `was ${was}`,
+  links: 'Links',
+  unlinked: (a: string, b: string) => `${a} and ${b} are no longer linked`,
+  alreadyLinked: (link: string) => `unchanged: already ${link}`,
   met: 'met',
   missed: 'missed',
   reset: 'reset',
@@ -232,7 +247,20 @@ const ZH: Words = {
     resume: '恢复', update: '进展', escalate: '升级', resolve: '解决', close: '关闭', reopen: '重开',
     rate: '评价', callback: '回访', note: '备注', visit: '上门', redact: '脱敏', import: '导入', notify: '通知', reveal: '查看联系方式',
     return: '退回', extend: '申请延期', extend_approve: '批准延期', extend_reject: '驳回延期',
+    link: '关联', unlink: '解除关联', merge: '合并',
   },
+  link: {
+    related: (n: string) => `与 ${n} 相关`,
+    duplicate: (n: string) => `与 ${n} 重复`,
+    parent_of: (n: string) => `${n} 的父工单`,
+    child_of: (n: string) => `${n} 的子工单`,
+    merged_into: (n: string) => `已并入 ${n}`,
+    merged_from: (n: string) => `由 ${n} 并入`,
+  },
+  linkWas: (was: string) => `原为${was}`,
+  links: '关联工单',
+  unlinked: (a: string, b: string) => `${a} 与 ${b} 已解除关联`,
+  alreadyLinked: (link: string) => `未变：已${link}`,
   met: '达成',
   missed: '超时',
   reset: '重新计时',

@@ -44,6 +44,8 @@ const BY_PLACEHOLDER: Record<string, ValueKind> = {
   outcome: 'words:reached unreachable refused',
   lang: 'words:en zh',
   mode: 'words:abort skip',
+  link: 'words:related duplicate parent',
+  ticket: 'tickets',
 };
 const BY_FLAG: Record<string, ValueKind> = {
   '--actor': 'agents',
@@ -52,7 +54,7 @@ const BY_FLAG: Record<string, ValueKind> = {
   '--config': 'dirs',
   '--encoding': 'words:utf-8 gb18030 gbk',
 };
-const BY_ARGUMENT: Record<string, ValueKind> = { ticket: 'tickets', tickets: 'tickets', file: 'files', shell: 'words:bash zsh fish' };
+const BY_ARGUMENT: Record<string, ValueKind> = { ticket: 'tickets', tickets: 'tickets', other: 'tickets', file: 'files', shell: 'words:bash zsh fish' };
 
 function kindOf(option: Option, sorts: SortWords): ValueKind | null {
   if (!option.required && !option.optional) return null;

@@ -29,9 +29,11 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
   if (data.text !== undefined && changes.callback_note?.[1] === data.text) delete changes.callback_note;
   if (data.outcome !== undefined) delete changes.callback_outcome;
   const what = present.change(event.kind, changes, { at: event.at });
+  const link = data.link && `${w.link[data.link.as](data.link.ticket)}${data.link.was ? ` (${w.linkWas(w.link[data.link.was](data.link.ticket))})` : ''}`;
   return [
     what,
     data.outcome && `${w.outcomeWord}${w.colon}${present.fieldValue('callback_outcome', data.outcome)}`,
+    link,
     data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),

@@ -31,6 +31,7 @@ export function summaryRows(r: MonthlyReport, l: Labels): SummaryRow[] {
     count(l.closed, r.totals.closed, p.totals.closed),
     count(l.reopened, r.totals.reopened, p.totals.reopened),
     count(l.escalated, r.totals.escalated, p.totals.escalated),
+    count(l.merged, r.totals.merged, p.totals.merged),
     count(l.backlog_end, r.totals.backlog_end, p.totals.backlog_end),
     ratio(l.resolution_rate, r.resolution_rate, p.resolution_rate),
     ratio(`${l.sla} · ${l.response}`, r.sla.response.rate, p.sla.response.rate),

@@ -50,6 +50,7 @@ export function printableEvent(event: TicketEvent): TicketEvent {
   if (data.to !== undefined) data.to = printable(data.to);
   if (data.team !== undefined) data.team = printable(data.team);
   if (data.dispatch_rule !== undefined) data.dispatch_rule = printable(data.dispatch_rule);
+  if (data.link) data.link = { ...data.link, ticket: printable(data.link.ticket) };
   if (data.changes) data.changes = Object.fromEntries(Object.entries(data.changes).map(([field, pair]) => [printable(field), pair.map(printableValue) as [unknown, unknown]]));
   if (data.rules) data.rules = Object.fromEntries(Object.entries(data.rules).map(([field, rule]) => [field, printable(rule)]));
   return { ...event, actor: printable(event.actor), data };

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { changeEvents } from '../../domain/change-events.js';
 import { DeskError, NotFoundError, UsageError } from '../../domain/errors.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../../domain/handover.js';
-import type { Plan, PlanTools } from '../../domain/lifecycle.js';
+import type { Change, Plan, PlanTools } from '../../domain/lifecycle.js';
+import { roleOf, type Link, type PairPlan } from '../../domain/links.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../../domain/numbering.js';
 import type { QueueFacts, QueueQuery, QueueSection } from '../../domain/queue.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../../domain/redaction.js';
@@ -17,7 +18,7 @@ import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/fac
 import { SCHEMA_VERSION } from '../migrations.js';
 import { WRITABLE } from '../sqlite-rows.js';
 import type {
-  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
+  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, LinkedTicket, PairResult, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
   TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
 import { backupDatabase } from './backup.js';
@@ -301,6 +302,12 @@ export class PostgresStore implements Store {
     const before = await this.readTicket(ref, true);
     const change = await plan(before, this.tools);
     if (!change) return { ticket: before, change: null, changes: {} };
+    const changes = await this.writeChange(before, change, options);
+    return { ticket: await this.readTicket({ id: before.id }), change, changes };
+  }
+
+  /** Writes a plan's change to the ticket as it stood (`before`) with all it brings and its events; returns what changed, as the trail records it. */
+  private async writeChange(before: Ticket, change: Change, options: WriteOptions): Promise<Record<string, [unknown, unknown]>> {
     const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
     const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
@@ -317,7 +324,49 @@ export class PostgresStore implements Store {
     if (change.closedCycle) await this.insertClosedCycle(before.id, change.closedCycle);
     for (const event of events) await this.insertEvent(before.id, options, event.kind, event.data);
     if (fields.some((f) => SEARCHED_FIELDS.has(f)) || events.some((e) => e.kind === 'note')) await this.reindexSearch(before.id);
-    return { ticket: await this.readTicket({ id: before.id }), change, changes: events[0]!.data.changes! };
+    return events[0]!.data.changes!;
+  }
+
+  async updatePair(first: TicketRef, second: TicketRef, plan: PairPlan, options: WriteOptions): Promise<PairResult> {
+    return this.write(async () => {
+      // Locked in the order of their ids, so two writes of the same pair wait for each other instead of deadlocking.
+      const [idA, idB] = [(await this.readTicket(first)).id, (await this.readTicket(second)).id];
+      const locked = new Map<number, Ticket>();
+      for (const id of [...new Set([idA, idB])].sort((x, y) => x - y)) locked.set(id, await this.readTicket({ id }, true));
+      const [a, b] = [locked.get(idA)!, locked.get(idB)!];
+      const [link] = a.id === b.id ? [] : await this.rows('SELECT * FROM links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)', [a.id, b.id, b.id, a.id]);
+      const decided = await plan(a, b, (link as Link | undefined) ?? null, this.tools);
+      const apply = async (before: Ticket, change: Change | null): Promise<UpdateResult> =>
+        change ? { ticket: before, change, changes: await this.writeChange(before, change, options) } : { ticket: before, change: null, changes: {} };
+      const results = [await apply(a, decided.first), await apply(b, decided.second)];
+      if (decided.link !== null) {
+        await this.rows('DELETE FROM links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)', [a.id, b.id, b.id, a.id]);
+        if ('set' in decided.link) {
+          const [from, to] = decided.link.from === 'first' ? [a, b] : [b, a];
+          await this.rows('INSERT INTO links (from_id, to_id, kind, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)', [from.id, to.id, decided.link.set, options.now, options.actor]);
+        }
+      }
+      return {
+        first: { ...results[0]!, ticket: await this.readTicket({ id: a.id }) },
+        second: { ...results[1]!, ticket: await this.readTicket({ id: b.id }) },
+        link: decided.link,
+      };
+    });
+  }
+
+  async listLinks(ticketId: number): Promise<LinkedTicket[]> {
+    const rows = await this.rows(
+      `SELECT l.from_id AS link_from_id, l.kind AS link_kind, l.linked_at AS link_linked_at, l.linked_by AS link_linked_by, t.*
+       FROM links l JOIN tickets t ON t.id = CASE WHEN l.from_id = ? THEN l.to_id ELSE l.from_id END
+       WHERE l.from_id = ? OR l.to_id = ? ORDER BY l.linked_at, t.id`,
+      [ticketId, ticketId, ticketId],
+    );
+    return rows.map(({ link_from_id, link_kind, link_linked_at, link_linked_by, ...ticket }) => ({
+      as: roleOf({ from_id: link_from_id as number, kind: link_kind as Link['kind'] }, ticketId),
+      ticket: toTicket(ticket),
+      linked_at: link_linked_at as number,
+      linked_by: link_linked_by as string,
+    }));
   }
 
   /** Assignment state the routing rules read and advance, inside the caller's transaction. */

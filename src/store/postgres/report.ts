@@ -28,8 +28,17 @@ type Fields = Record<string, string | null>;
 /** Statuses whose SLA clock runs. */
 const RUNNING = "('new', 'dispatched', 'in_progress', 'reopened')";
 
-/** Every resolution cycle: the tickets' current ones, and those reopens ended. */
-const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets
+/** A ticket merged into another by the month's end (merged is final, closed_at its instant). */
+const MERGED_BY_END = (alias: string) => `${alias}.status = 'merged' AND ${alias}.closed_at < :end`;
+
+/** Deadlines of tickets merged by the month's end count neither way (merged tickets are left out of SLA figures). */
+const NOT_OF_MERGED = (alias: string) => `AND NOT EXISTS (SELECT 1 FROM tickets m WHERE m.id = ${alias}.ticket_id AND ${MERGED_BY_END('m')})`;
+
+/**
+ * Every resolution cycle: the tickets' current ones, and those reopens ended. A merged ticket's
+ * current cycle ended in its merge, not in a resolution or closure.
+ */
+const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM tickets WHERE status <> 'merged'
   UNION ALL SELECT ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM closed_cycles)`;
 
 /** What one walk over the month's tickets gives. */
@@ -114,6 +123,7 @@ class MonthQueries {
    */
   private async totals(kinds: readonly SettledKind[], ticketsResolved?: number): Promise<Omit<MonthSummaryFacts, 'sla' | 'satisfaction'> & { passed: Record<string, number> }> {
     const reopenedLater = this.count('closed_cycles', 't.resolved_at < :end AND t.reopened_at >= :end');
+    const mergedBefore = this.count('tickets', MERGED_BY_END('t'));
     const unresolved = this.q.team === undefined
       ? `CASE WHEN (SELECT max(created_at) FROM tickets) - :end::bigint < :end::bigint - (SELECT min(created_at) FROM tickets)
          THEN ${this.count('tickets', 't.resolved_at IS NULL')} - ${this.count('tickets', 't.created_at >= :end')} + ${this.count('tickets', 't.resolved_at >= :end')}
@@ -125,14 +135,16 @@ class MonthQueries {
               ${this.count(CYCLES, this.inMonth('closed_at'))} AS closed,
               ${this.eventsInMonth('reopen', false)} AS reopened,
               ${this.eventsInMonth('escalate', true)} AS escalated,
-              ${unresolved} - ${reopenedLater} AS backlog_end,
+              ${this.count('tickets', `t.status = 'merged' AND ${this.inMonth('closed_at')}`)} AS merged,
+              ${unresolved} - ${reopenedLater} - ${mergedBefore} AS backlog_end,
               ${ticketsResolved === undefined ? this.count('tickets', `${this.inMonth('created_at')} AND t.resolved_at < :end`) : ':tickets_resolved::bigint'}
-                + ${this.count('closed_cycles', `${this.inMonth('created_at')} AND t.resolved_at < :end AND t.reopened_at >= :end`)} AS created_resolved
+                + ${this.count('closed_cycles', `${this.inMonth('created_at')} AND t.resolved_at < :end AND t.reopened_at >= :end`)} AS created_resolved,
+              ${this.count('tickets', `${this.inMonth('created_at')} AND ${MERGED_BY_END('t')}`)} AS created_merged
               ${kinds.map((kind) => `, ${this.count('tickets', this.passedUnsettled(kind))} AS passed_${kind}`).join('')}`,
       ticketsResolved === undefined ? {} : { tickets_resolved: ticketsResolved },
     );
-    const { created, resolved, closed, reopened, escalated, backlog_end, created_resolved } = row;
-    return { created, resolved, closed, reopened, escalated, backlog_end, created_resolved, passed: Object.fromEntries(kinds.map((kind) => [kind, row[`passed_${kind}`]!])) };
+    const { created, resolved, closed, reopened, escalated, merged, backlog_end, created_resolved, created_merged } = row;
+    return { created, resolved, closed, reopened, escalated, merged, backlog_end, created_resolved, created_merged, passed: Object.fromEntries(kinds.map((kind) => [kind, row[`passed_${kind}`]!])) };
   }
 
   /**
@@ -143,7 +155,7 @@ class MonthQueries {
   private async deadlines<K extends SettledKind>(kinds: readonly K[], passed: Record<string, number>): Promise<Record<K, DeadlineCount>> {
     const rows = await this.all<DeadlineCount & { kind: K }>(
       `SELECT s.kind, COUNT(*) FILTER (WHERE s.met) AS met, COUNT(*) FILTER (WHERE NOT s.met) AS missed FROM settlements s
-       WHERE s.settled_at >= :start AND s.settled_at < :end AND s.kind = ANY(:kinds::text[]) ${this.teamOf('s')} GROUP BY s.kind`,
+       WHERE s.settled_at >= :start AND s.settled_at < :end AND s.kind = ANY(:kinds::text[]) ${this.teamOf('s')} ${NOT_OF_MERGED('s')} GROUP BY s.kind`,
       { kinds },
     );
     const settled = new Map(rows.map((row) => [row.kind, row]));
@@ -218,7 +230,7 @@ class MonthQueries {
            SELECT t.assignee AS agent, t.ticket_id, 1 AS resolved, 0 AS met, 0 AS missed FROM ${CYCLES} t
            WHERE ${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.team}
            UNION ALL SELECT s.agent, s.ticket_id, 0, (s.kind = 'resolve' AND s.met)::int, (s.kind = 'resolve' AND NOT s.met)::int FROM settlements s
-           WHERE s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')}
+           WHERE s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')} ${NOT_OF_MERGED('s')}
            UNION ALL SELECT t.assignee, t.id, 0, 0, 1 FROM tickets t
            WHERE t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}
          ) brought GROUP BY agent, ticket_id
@@ -252,11 +264,12 @@ class MonthQueries {
       ? `LEFT JOIN (SELECT e.ticket_id, e.id, e.data->'changes' AS changes FROM events e WHERE e.ticket_id BETWEEN :first_id AND :last_id AND ${changes}) later ON later.ticket_id = t.id`
       : `LEFT JOIN LATERAL (SELECT e.id, e.data->'changes' AS changes FROM events e WHERE e.ticket_id = t.id AND ${changes} OFFSET 0) later ON true`;
     // A row per later change of a ticket, and a row for a complaint without one.
-    const rows = await this.all<Fields & { id: number; resolved_at: number | null; closed_at: number | null; satisfaction: number | null; rated_at: number | null; changes: Record<string, [unknown, unknown]> | null }>(
+    const rows = await this.all<Fields & { id: number; resolved_at: number | null; closed_at: number | null; satisfaction: number | null; rated_at: number | null; merged_at: number | null; changes: Record<string, [unknown, unknown]> | null }>(
       `SELECT t.id, ${BREAKDOWN_FIELDS.map((field) => `t.${field}`).join(', ')}, coalesce(c.resolved_at, t.resolved_at) AS resolved_at,
               CASE WHEN c.ticket_id IS NULL THEN t.closed_at ELSE c.closed_at END AS closed_at,
               CASE WHEN c.ticket_id IS NULL THEN t.satisfaction ELSE c.satisfaction END AS satisfaction,
               CASE WHEN c.ticket_id IS NULL THEN t.rated_at ELSE c.rated_at END AS rated_at,
+              CASE WHEN t.status = 'merged' THEN t.closed_at END AS merged_at,
               later.changes
        FROM tickets t LEFT JOIN closed_cycles c ON c.ticket_id = t.id AND c.resolved_at < :end AND c.reopened_at >= :end
        ${later}
@@ -292,8 +305,9 @@ class MonthQueries {
       complaints: {
         received: complaintRows.length,
         resolved: complaintRows.filter((row) => done(row.resolved_at)).length,
-        closed: complaintRows.filter((row) => done(row.closed_at)).length,
-        open: complaintRows.filter((row) => !done(row.resolved_at)).length,
+        closed: complaintRows.filter((row) => done(row.closed_at) && !done(row.merged_at)).length,
+        // A complaint merged into another is answered there.
+        open: complaintRows.filter((row) => !done(row.resolved_at) && !done(row.merged_at)).length,
         satisfaction_sum: rated.reduce((sum, row) => sum + row.satisfaction!, 0),
         satisfaction_count: rated.length,
       },

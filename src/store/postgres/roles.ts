@@ -42,6 +42,7 @@ const ACTORS: readonly { table: string; column: string; writes: readonly string[
   { table: 'events', column: 'actor', writes: ['INSERT'] },
   { table: 'visits', column: 'recorded_by', writes: ['INSERT'] },
   { table: 'handovers', column: 'actor', writes: ['INSERT'] },
+  { table: 'links', column: 'linked_by', writes: ['INSERT'] },
 ];
 
 /** Who the connection is: its role, and that role's rights on the desk. */

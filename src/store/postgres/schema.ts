@@ -265,6 +265,21 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       ALTER TABLE settlements ADD COLUMN original_due_at bigint;
       UPDATE tickets SET routed_at = dispatched_at WHERE team IS NOT NULL;`,
   },
+  {
+    name: 'linked and merged tickets',
+    sql: `
+      CREATE TABLE links (
+        from_id bigint NOT NULL REFERENCES tickets(id),
+        to_id bigint NOT NULL REFERENCES tickets(id),
+        kind text NOT NULL CHECK (kind IN ('related', 'duplicate', 'parent', 'merged')),
+        linked_at bigint NOT NULL,
+        linked_by text NOT NULL,
+        PRIMARY KEY (from_id, to_id),
+        CHECK (from_id <> to_id)
+      );
+      CREATE UNIQUE INDEX links_pair ON links (least(from_id, to_id), greatest(from_id, to_id));
+      CREATE INDEX links_to ON links (to_id);`,
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
