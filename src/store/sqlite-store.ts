@@ -9,7 +9,7 @@ import type { Plan, PlanTools } from '../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../domain/numbering.js';
 import { indexSearchBacklog, indexSearchBacklogTicket, SEARCH_INDEX_CHUNK, searchTickets, similarTickets } from './sqlite-search.js';
 import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
-import type { SearchHit, SearchQuery, SimilarHit } from './store.js';
+import type { CallerFacts, CallerQuery, SearchHit, SearchQuery, SimilarHit } from './store.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { Settlement } from '../domain/settlement.js';
@@ -29,7 +29,8 @@ import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, Ta
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
-import { toColumn, toEvent, toTicket, WRITABLE, type Row } from './sqlite-rows.js';
+import { callerSql } from './caller-queries.js';
+import { toColumn, toEvent, toTicket, withCallerKeys, WRITABLE, type Row } from './sqlite-rows.js';
 import { insertEvent, writeChange } from './sqlite-changes.js';
 import { asWriteRefusal, cannotWrite, mayWrite, openReadOnly } from './sqlite-read-only.js';
 
@@ -226,9 +227,10 @@ export class SqliteStore implements Store {
         'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
       ).get(options.sequence) as { value: number };
       const number = options.formatNumber(options.sequence, next.value);
-      const fields = Object.keys(ticket).filter((f) => WRITABLE.has(f));
+      const row = withCallerKeys(ticket) as Record<string, unknown>;
+      const fields = Object.keys(row).filter((f) => WRITABLE.has(f));
       const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
-      const values = [...fields.map((f) => toColumn(f, ticket[f as keyof NewTicket])), number, 1, options.now, options.actor];
+      const values = [...fields.map((f) => toColumn(f, row[f])), number, 1, options.now, options.actor];
       const { lastInsertRowid } = this.statement(
         `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       ).run(...values);
@@ -306,6 +308,14 @@ export class SqliteStore implements Store {
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${[...ticketSortSql(query.sort), `id ${query.sort.descending ? 'DESC' : 'ASC'}`].join(', ')} LIMIT ?`;
     return (this.statement(sql).all(...params, query.limit) as Row[]).map(toTicket);
+  }
+
+  async callerFacts(query: CallerQuery): Promise<CallerFacts> {
+    const sql = callerSql(query);
+    const values = (q: { sql: string; params: unknown[] }) => this.statement(q.sql).pluck().all(...q.params) as string[];
+    const counts = this.statement(sql.counts.sql).get(...sql.counts.params) as Omit<CallerFacts, 'requesters' | 'contacts' | 'tickets'>;
+    const tickets = (this.statement(sql.tickets.sql).all(...sql.tickets.params) as Row[]).map(toTicket);
+    return { ...counts, requesters: values(sql.requesters), contacts: values(sql.contacts), tickets };
   }
 
   async listEvents(ticketId: number): Promise<TicketEvent[]> {

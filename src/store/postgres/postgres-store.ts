@@ -15,9 +15,10 @@ import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type T
 import type { NewVisit, Visit } from '../../domain/visit.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/facts.js';
 import { SCHEMA_VERSION } from '../migrations.js';
-import { WRITABLE } from '../sqlite-rows.js';
+import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
+import { callerSql } from '../caller-queries.js';
 import type {
-  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
+  CallerFacts, CallerQuery, CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
   TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
 import { backupDatabase } from './backup.js';
@@ -243,9 +244,10 @@ export class PostgresStore implements Store {
         [options.sequence],
       );
       const number = options.formatNumber(options.sequence, next!.value as number);
-      const fields = Object.keys(ticket).filter((f) => WRITABLE.has(f));
+      const row = withCallerKeys(ticket) as Record<string, unknown>;
+      const fields = Object.keys(row).filter((f) => WRITABLE.has(f));
       const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
-      const values = [...fields.map((f) => toColumn(f, ticket[f as keyof NewTicket])), number, 1, options.now, options.actor];
+      const values = [...fields.map((f) => toColumn(f, row[f])), number, 1, options.now, options.actor];
       const [inserted] = await this.rows(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`, values);
       const id = inserted!.id as number;
       const changes: Record<string, [unknown, unknown]> = {};
@@ -299,7 +301,7 @@ export class PostgresStore implements Store {
     const before = await this.readTicket(ref, true);
     const change = await plan(before, this.tools);
     if (!change) return { ticket: before, change: null, changes: {} };
-    const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
+    const written: TicketPatch = withCallerKeys({ ...change.bookkeeping, ...change.patch }, true);
     const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
     const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
@@ -372,6 +374,14 @@ export class PostgresStore implements Store {
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${[...ticketSortSql(query.sort), `id ${query.sort.descending ? 'DESC' : 'ASC'}`].join(', ')} LIMIT ?`;
     return this.tickets(sql, [...params, query.limit]);
+  }
+
+  async callerFacts(query: CallerQuery): Promise<CallerFacts> {
+    const sql = callerSql(query);
+    const values = async (q: { sql: string; params: unknown[] }) => (await this.rows(q.sql, q.params)).map((r) => r.value as string);
+    const [counts] = await this.rows(sql.counts.sql, sql.counts.params);
+    const tickets = await this.tickets(sql.tickets.sql, sql.tickets.params);
+    return { ...(counts as unknown as Omit<CallerFacts, 'requesters' | 'contacts' | 'tickets'>), requesters: await values(sql.requesters), contacts: await values(sql.contacts), tickets };
   }
 
   async listEvents(ticketId: number): Promise<TicketEvent[]> {
