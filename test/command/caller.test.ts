@@ -100,3 +100,26 @@ describe('--requester and --contact', () => {
     expect(searched.stderr).toBe('no tickets match (search reads titles, descriptions, solutions and notes; a caller\'s tickets: desk caller 138****5678, or --contact)\n');
   });
 });
+
+describe('desk create', () => {
+  it("tells the operator in a terminal of the caller's earlier tickets, before the similar ones, and --json carries them as caller", async () => {
+    const box = commandSandbox();
+    await seed(box);
+    const created = await box.json(['create', '--title', '路灯又不亮了', '--requester', '李雷', '--channel', 'phone', '--contact', '13812345678']);
+    expect(created.number).toBe('SD-202611-00004');
+    expect(created.caller).toEqual({ by: 'contact', earlier: 3, open: 2, open_tickets: ['SD-202611-00002', 'SD-202611-00001'] });
+    const byName = await box.json(['create', '--title', '再问一次', '--requester', 'zhang  san', '--channel', 'web']);
+    expect(byName.caller).toEqual({ by: 'requester', earlier: 1, open: 1, open_tickets: ['SD-202611-00003'] });
+    const first = await box.json(['create', '--title', 'Hello', '--requester', 'Wang Wu', '--channel', 'web', '--contact', '13700000000']);
+    expect(first.caller).toEqual({ by: 'contact', earlier: 0, open: 0, open_tickets: [] });
+
+    const terminal = await box.desk(['create', '--title', '路灯', '--requester', '李雷', '--channel', 'phone', '--contact', '+86 13812345678'], { columns: 100, interactive: true });
+    expect(terminal.code).toBe(0);
+    expect(terminal.stdout).toBe('SD-202611-00007\n');
+    expect(terminal.stderr.split('\n')[0]).toBe('4 earlier tickets of this caller, 3 open: SD-202611-00004, SD-202611-00002, SD-202611-00001');
+    const chinese = await box.desk(['create', '--title', '路灯', '--requester', '李雷', '--channel', 'phone', '--contact', '13812345678', '--lang', 'zh'], { columns: 100, interactive: true });
+    expect(chinese.stderr.split('\n')[0]).toBe('该来电人此前有 5 张工单，未结 4 张：SD-202611-00007, SD-202611-00004, SD-202611-00002, …');
+    const piped = await box.desk(['create', '--title', '路灯', '--requester', '李雷', '--channel', 'phone', '--contact', '13812345678']);
+    expect([piped.stdout, piped.stderr]).toEqual(['SD-202611-00009\n', '']);
+  });
+});
