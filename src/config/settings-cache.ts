@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ZoneTable } from '../domain/zone-table.js';
 import type { DeskSettings } from './settings.js';
 
-const FORMAT = 8;
+const FORMAT = 9;
 
 function stampOf(path: string | null): string {
   if (!path) return 'none';

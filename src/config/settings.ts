@@ -7,6 +7,7 @@ import { LANGS, type GivenLabel, type Lang, type TermLabel } from '../domain/ter
 import { STATUSES, URGENCIES } from '../domain/ticket.js';
 import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
+import { parseDuration } from '../domain/time.js';
 import { TimezoneSchema } from './time-zone.js';
 import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../domain/text-limits.js';
 
@@ -40,6 +41,16 @@ export const DeskFileSchema = z
     statuses: labelsOf(STATUSES).optional().describe('labels of the statuses, e.g. { pending: 待补充材料 }'),
     auto: z.boolean().optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, EUR').optional(),
+    callers: z
+      .object({
+        repeat_window: z
+          .string()
+          .regex(/^\s*(\d+\s*[smhdw]\s*)+$/, 'a duration such as 7d, 72h or 2w')
+          .optional()
+          .describe("a ticket is a repeat call when its caller had a ticket of the same category this long before it (default 7d)"),
+      })
+      .strict()
+      .optional(),
     limits: z
       .object({
         title: z.number().int().min(20).max(10_000).optional().describe('characters of a title (default 500)'),
@@ -76,6 +87,8 @@ export interface DeskSettings {
   /** Currency of visit costs (ISO 4217). */
   currency: string;
   limits: TextLimits;
+  /** How far back an earlier ticket of the caller makes a ticket a repeat call, in milliseconds. */
+  repeatCallWindow: number;
 }
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -87,6 +100,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   auto: false,
   currency: 'CNY',
   limits: DEFAULT_TEXT_LIMITS,
+  repeatCallWindow: 7 * 86_400_000,
 };
 
 // Of sla.yaml, only the desk's zone is read here; the whole file is checked where deadlines are kept.
@@ -115,6 +129,7 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
     auto: file.auto ?? false,
     currency: file.currency ?? DEFAULT_SETTINGS.currency,
     limits: { ...DEFAULT_TEXT_LIMITS, ...file.limits },
+    repeatCallWindow: file.callers?.repeat_window === undefined ? DEFAULT_SETTINGS.repeatCallWindow : parseDuration(file.callers.repeat_window, 'desk.yaml callers.repeat_window'),
   };
 }
 

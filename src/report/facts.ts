@@ -80,3 +80,15 @@ export interface FactsQuery {
   /** Deadlines after this instant are not decided yet and count neither way. */
   now: number;
 }
+
+/** Tickets created in the window whose caller is known by a contact, and those of them that are repeat calls. */
+export interface RepeatCallFacts {
+  tickets: number;
+  /** Tickets whose caller had an earlier ticket of the same category at most the repeat window before. */
+  repeats: number;
+}
+
+export interface RepeatCallQuery extends Pick<FactsQuery, 'start' | 'end' | 'team'> {
+  /** How far back an earlier ticket makes a ticket a repeat call, in milliseconds. */
+  window: number;
+}

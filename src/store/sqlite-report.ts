@@ -5,6 +5,7 @@
 // it is run.
 import type { Database } from 'better-sqlite3';
 import { DEADLINE_FIELDS } from '../domain/deadlines.js';
+import { repeatCallSql } from './repeat-calls.js';
 import type { SettledKind } from '../domain/settlement.js';
 import {
   type AgentFacts,
@@ -16,6 +17,8 @@ import {
   type MonthFacts,
   type MonthSummaryFacts,
   type Percentiles,
+  type RepeatCallFacts,
+  type RepeatCallQuery,
 } from '../report/facts.js';
 
 type Params = Record<string, number | string>;
@@ -300,4 +303,13 @@ export function monthFacts(db: Database, query: FactsQuery): MonthFacts {
 
 export function monthSummaryFacts(db: Database, query: FactsQuery): MonthSummaryFacts {
   return new MonthQueries(db, query).summary();
+}
+
+/**
+ * The repeat calls of a window (src/store/repeat-calls.ts has the SQL, the same for every store):
+ * one probe of tickets_contact_key per ticket of the window with a contact.
+ */
+export function repeatCallFacts(db: Database, query: RepeatCallQuery): RepeatCallFacts {
+  const { sql, params } = repeatCallSql(query);
+  return db.prepare(sql).get(...params) as RepeatCallFacts;
 }

@@ -17,7 +17,7 @@ import { insertSettlement } from './sqlite-settlements.js';
 import { OPEN_STATUSES, type NewTicket, type Ticket, type TicketEvent } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
-import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
+import { monthFacts, monthSummaryFacts, repeatCallFacts } from './sqlite-report.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
@@ -26,7 +26,7 @@ import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
 import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
 import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
 import { callerSql } from './caller-queries.js';
@@ -357,6 +357,10 @@ export class SqliteStore implements Store {
 
   async queueFacts(query: QueueQuery): Promise<QueueFacts> {
     return queueFacts(this.db, query);
+  }
+
+  async repeatCallFacts(query: RepeatCallQuery): Promise<RepeatCallFacts> {
+    return repeatCallFacts(this.db, query);
   }
 
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {

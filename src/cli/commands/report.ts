@@ -36,7 +36,7 @@ function formatOfFile(path: string | undefined): ReportFormat | undefined {
 }
 
 export async function run({ options }: CommandInput<ReportOptions>, ctx: Context) {
-  const { timezone: zone, currency } = await ctx.settings();
+  const { timezone: zone, currency, repeatCallWindow } = await ctx.settings();
   const format = (options.format === undefined ? (formatOfFile(options.out) ?? (ctx.json ? 'json' : 'table')) : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
   if (options.team !== undefined) {
     const known = (await ctx.teams()).teams().map((t) => t.key);
@@ -46,7 +46,7 @@ export async function run({ options }: CommandInput<ReportOptions>, ctx: Context
   const month = options.month ?? lastMonth(ctx.now(), zone);
   monthWindow(month, zone);
   const store = await ctx.openStore({ create: false });
-  const report = await buildMonthlyReport(store, { month, zone, currency, team: options.team, now: ctx.now() });
+  const report = await buildMonthlyReport(store, { month, zone, currency, repeatCallWindow, team: options.team, now: ctx.now() });
   const toFile = options.out !== undefined;
   const text = await renderReport(report, { format, lang, present: await ctx.presenter(), compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
   if (!toFile) {

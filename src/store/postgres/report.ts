@@ -6,6 +6,8 @@
 // it is run.
 import type pg from 'pg';
 import { DEADLINE_FIELDS } from '../../domain/deadlines.js';
+import { repeatCallSql } from '../repeat-calls.js';
+import { numbered } from './rows.js';
 import type { SettledKind } from '../../domain/settlement.js';
 import {
   type AgentFacts,
@@ -17,6 +19,8 @@ import {
   type MonthFacts,
   type MonthSummaryFacts,
   type Percentiles,
+  type RepeatCallFacts,
+  type RepeatCallQuery,
 } from '../../report/facts.js';
 
 type Params = Record<string, number | string | readonly unknown[]>;
@@ -312,4 +316,10 @@ export function monthFacts(db: pg.Client, query: FactsQuery): Promise<MonthFacts
 
 export function monthSummaryFacts(db: pg.Client, query: FactsQuery): Promise<MonthSummaryFacts> {
   return new MonthQueries(db, query).summary();
+}
+
+/** The repeat calls of a window: the SQL of src/store/repeat-calls.ts, on its own so it stays apart from the month's queries. */
+export async function repeatCallFacts(db: pg.Client, query: RepeatCallQuery): Promise<RepeatCallFacts> {
+  const { sql, params } = repeatCallSql(query);
+  return (await db.query(numbered(sql), params)).rows[0] as RepeatCallFacts;
 }
