@@ -77,6 +77,9 @@ export interface FactsQuery {
   days: { date: string; start: number; end: number }[];
   /** Only tickets of this primary team. */
   team?: string;
+  /** Only the tickets of one caller (src/domain/caller.ts keys; at most one of them). */
+  requesterKey?: string;
+  contactKey?: string;
   /** Deadlines after this instant are not decided yet and count neither way. */
   now: number;
 }
@@ -88,7 +91,7 @@ export interface RepeatCallFacts {
   repeats: number;
 }
 
-export interface RepeatCallQuery extends Pick<FactsQuery, 'start' | 'end' | 'team'> {
+export interface RepeatCallQuery extends Pick<FactsQuery, 'start' | 'end' | 'team' | 'requesterKey' | 'contactKey'> {
   /** How far back an earlier ticket makes a ticket a repeat call, in milliseconds. */
   window: number;
 }

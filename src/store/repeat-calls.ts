@@ -5,7 +5,11 @@
 import type { RepeatCallQuery } from '../report/facts.js';
 
 export function repeatCallSql(query: RepeatCallQuery): { sql: string; params: unknown[] } {
-  const team = query.team === undefined ? '' : 'AND t.team = ?';
+  const scope = [
+    ...(query.team === undefined ? [] : [['team', query.team]]),
+    ...(query.requesterKey === undefined ? [] : [['requester_key', query.requesterKey]]),
+    ...(query.contactKey === undefined ? [] : [['contact_key', query.contactKey]]),
+  ];
   return {
     sql: `SELECT COUNT(*) AS tickets,
             COALESCE(SUM(CASE WHEN t.category IS NOT NULL AND EXISTS (
@@ -14,7 +18,7 @@ export function repeatCallSql(query: RepeatCallQuery): { sql: string; params: un
                 AND p.created_at >= t.created_at - ? AND (p.created_at < t.created_at OR (p.created_at = t.created_at AND p.id < t.id))
             ) THEN 1 ELSE 0 END), 0) AS repeats
           FROM tickets t
-          WHERE t.created_at >= ? AND t.created_at < ? AND t.contact_key IS NOT NULL ${team}`,
-    params: [query.window, query.start, query.end, ...(query.team === undefined ? [] : [query.team])],
+          WHERE t.created_at >= ? AND t.created_at < ? AND t.contact_key IS NOT NULL ${scope.map(([column]) => `AND t.${column} = ? `).join('')}`,
+    params: [query.window, query.start, query.end, ...scope.map(([, value]) => value)],
   };
 }

@@ -19,7 +19,7 @@ describe('desk caller', () => {
   it("finds a caller's tickets by their contact however written, open first, with their figures", async () => {
     const box = commandSandbox();
     await seed(box);
-    const caller = await box.json(['caller', '138-1234-5678']);
+    const caller = await box.json(['caller', '+86 138-1234-5678']);
     expect(caller.lookup).toEqual({ by: 'contact', value: '138****5678' });
     expect(caller.tickets.map((t: any) => t.number)).toEqual(['SD-202611-00002', 'SD-202611-00001', 'SD-202609-00001']);
     expect(caller).toMatchObject({

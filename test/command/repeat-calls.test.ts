@@ -60,4 +60,18 @@ describe('the repeat-call rate of the monthly report', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/desk\.yaml:2:\d+: .*a duration such as 7d/);
   });
+
+  it("counts one caller's tickets alone with --contact or --requester, naming the caller masked", async () => {
+    const box = commandSandbox();
+    await script(box);
+    const report = await box.json(['report', 'monthly', '--month', '2026-10', '--contact', '+86 138 0000 0001']);
+    expect([report.caller, report.totals.created, report.previous.totals.created]).toEqual(['138****0001', 4, 1]);
+    expect(report.repeat_calls).toEqual({ window_days: 7, tickets: 4, repeats: 2, rate: 0.5 });
+    const table = await box.desk(['report', 'monthly', '--month', '2026-10', '--contact', '13800000001']);
+    expect(table.stdout.split('\n')[0]).toBe('Monthly service desk report · 2026-10 · all teams · 138****0001 (Asia/Shanghai)');
+    expect(table.stdout).not.toContain('13800000001');
+    expect((await box.json(['report', 'monthly', '--month', '2026-10', '--requester', 'CALLER'])).totals.created).toBe(10);
+    const both = await box.desk(['report', 'monthly', '--requester', 'a', '--contact', 'b@c.d']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('give --requester or --contact, not both')]);
+  });
 });

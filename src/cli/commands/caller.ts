@@ -29,7 +29,7 @@ export async function run({ args, options }: CommandInput<CallerOptions>, ctx: C
   const facts = await store.callerFacts({ ...lookup, since: now - RECENT_CALL_DAYS * DAY, limit });
   const reveal = Boolean(options.reveal);
   if (facts.total === 0) {
-    const shown = lookup.by === 'contact' && !reveal ? maskContact(typed.trim())! : printable(typed.trim());
+    const shown = lookup.by === 'contact' && !reveal ? maskContact(lookup.key)! : printable(typed.trim());
     throw new NotFoundError(`no tickets of caller ${shown}`, lookup.by === 'contact' ? 'the number or address as any ticket gives it; or the name: desk caller 李雷' : 'the name as the tickets give it; or the phone or mail: desk caller 13812345678');
   }
   if (reveal) await recordReveal(ctx, store, 'caller', facts.tickets.map((t) => t.id));

@@ -41,6 +41,6 @@ export async function run({ args, options }: CommandInput<SearchOptions>, ctx: C
 function noMatchHint(text: string): string {
   const lookup = readCallerLookup(text);
   const where = 'search reads titles, descriptions, solutions and notes';
-  if (lookup?.by === 'contact') return `${where}; a caller's tickets: desk caller ${maskContact(text.trim())}, or --contact`;
+  if (lookup?.by === 'contact') return `${where}; a caller's tickets: desk caller ${maskContact(lookup.key)}, or --contact`;
   return `${where}; a caller's tickets: desk caller NAME|PHONE, or --requester/--contact`;
 }

@@ -25,7 +25,8 @@ function satisfactionAverage(f: CallerFacts): number | null {
 /** The --json shape of `desk caller` (README, "JSON output"). */
 export function callerJson(f: CallerFacts, v: CallerView) {
   return {
-    lookup: { by: v.lookup.by, value: v.lookup.by === 'contact' ? shownContact(v.typed.trim(), v.reveal) : v.typed.trim() },
+    // Masked as its key: +86 138… would mask to 861****.
+    lookup: { by: v.lookup.by, value: v.lookup.by === 'contact' ? (v.reveal ? v.typed.trim() : maskContact(v.lookup.key)!) : v.typed.trim() },
     requesters: f.requesters,
     contacts: f.contacts.map((c) => shownContact(c, v.reveal)),
     total: f.total,
