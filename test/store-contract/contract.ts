@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
+import { describeCallerCases } from './callers.js';
 import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
 import { describeMaintenanceCases } from './maintenance.js';
@@ -26,6 +27,7 @@ export const CONTRACT_AREAS = {
   'shift and queue': describeShiftCases,
   visits: describeVisitCases,
   redaction: describeRedactionCases,
+  callers: describeCallerCases,
   import: describeImportCases,
   export: describeExportCases,
   maintenance: describeMaintenanceCases,
