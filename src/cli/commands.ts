@@ -27,6 +27,7 @@ import { declaration as exportTickets } from './commands/export.declaration.js';
 import { declaration as rulesCheck } from './commands/rules-check.declaration.js';
 import { declaration as rulesTest } from './commands/rules-test.declaration.js';
 import { declaration as search } from './commands/search.declaration.js';
+import { declaration as caller } from './commands/caller.declaration.js';
 import { declaration as similar } from './commands/similar.declaration.js';
 import { declaration as handover } from './commands/handover.declaration.js';
 import { declaration as queue } from './commands/queue.declaration.js';
@@ -75,5 +76,5 @@ const roles: GroupDeclaration = {
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
   init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend, link, merge,
-  importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
+  importTickets, exportTickets, rules, search, caller, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

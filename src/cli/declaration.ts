@@ -103,6 +103,8 @@ export interface TicketFilterOptions {
   to?: string;
   overdue?: boolean;
   dueWithin?: string;
+  requester?: string;
+  contact?: string;
 }
 
 export const TICKET_FILTERS: Flags<TicketFilterOptions> = {
@@ -116,4 +118,6 @@ export const TICKET_FILTERS: Flags<TicketFilterOptions> = {
   to: { syntax: '--to <time>', description: 'created before' },
   overdue: { syntax: '--overdue', description: 'open tickets past their response or resolution due time' },
   dueWithin: { syntax: '--due-within <duration>', description: 'open tickets due for resolution within this time, e.g. 2h' },
+  requester: { syntax: '--requester <name>', description: "the caller's tickets by name (case and spacing ignored)" },
+  contact: { syntax: '--contact <phone|mail>', description: "the caller's tickets by phone or mail, however written (138 1234 5678, +86…)" },
 };

@@ -1,5 +1,6 @@
 // The ticket filters of `desk list`, read the same way wherever a command takes them (`list`,
 // `search`, and any command that selects tickets by status, team, dates or deadlines).
+import { contactKey, requesterKey } from '../domain/caller.js';
 import { UsageError } from '../domain/errors.js';
 import { OPEN_STATUSES, type Status } from '../domain/ticket.js';
 import { acceptedTerms, findTerm } from '../domain/terms.js';
@@ -68,5 +69,13 @@ export function parseTicketFilters(options: FilterOptions, { zone, vocabulary, n
     overdueAt: options.overdue ? now : undefined,
     dueWithin: options.dueWithin === undefined ? undefined : { from: now, until: now + parseDuration(options.dueWithin, '--due-within') },
     text: options.search?.trim() || undefined,
+    requesterKey: options.requester === undefined ? undefined : callerKey(options.requester, requesterKey, '--requester', 'a name, e.g. --requester 李雷'),
+    contactKey: options.contact === undefined ? undefined : callerKey(options.contact, contactKey, '--contact', 'a phone number or mail address, e.g. --contact 13812345678'),
   };
+}
+
+function callerKey(value: string, keyOf: (value: string) => string | null, flag: string, hint: string): string {
+  const key = keyOf(value);
+  if (key === null) throw new UsageError(`${flag}: "${value}" names nobody`, hint);
+  return key;
 }

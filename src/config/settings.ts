@@ -7,6 +7,7 @@ import { LANGS, type GivenLabel, type Lang, type TermLabel } from '../domain/ter
 import { STATUSES, URGENCIES } from '../domain/ticket.js';
 import type { NumberingSettings } from '../domain/numbering.js';
 import { loadYamlFile } from './yaml-file.js';
+import { parseDuration } from '../domain/time.js';
 import { TimezoneSchema } from './time-zone.js';
 import { DEFAULT_TEXT_LIMITS, type TextLimits } from '../domain/text-limits.js';
 import { DEFAULT_SATISFACTION_LABELS, normaliseLabel } from '../domain/satisfaction.js';
@@ -50,6 +51,16 @@ export const DeskFileSchema = z
       .optional()
       .describe('the words a requester rates with and their score from 1 to 5, added to 满意 5, 基本满意 4, 不满意 1 (satisfied, fairly satisfied, dissatisfied)'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, EUR').optional(),
+    callers: z
+      .object({
+        repeat_window: z
+          .string()
+          .regex(/^\s*(\d+\s*[smhdw]\s*)+$/, 'a duration such as 7d, 72h or 2w')
+          .optional()
+          .describe("a ticket is a repeat call when its caller had a ticket of the same category this long before it (default 7d)"),
+      })
+      .strict()
+      .optional(),
     limits: z
       .object({
         title: z.number().int().min(20).max(10_000).optional().describe('characters of a title (default 500)'),
@@ -89,6 +100,8 @@ export interface DeskSettings {
   limits: TextLimits;
   /** Satisfaction labels and their score, desk.yaml's over the built-in ones. */
   satisfactionLabels: Readonly<Record<string, number>>;
+  /** How far back an earlier ticket of the caller makes a ticket a repeat call, in milliseconds. */
+  repeatCallWindow: number;
 }
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -101,6 +114,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   currency: 'CNY',
   limits: DEFAULT_TEXT_LIMITS,
   satisfactionLabels: DEFAULT_SATISFACTION_LABELS,
+  repeatCallWindow: 7 * 86_400_000,
 };
 
 // Of sla.yaml, only the desk's zone is read here; the whole file is checked where deadlines are kept.
@@ -130,6 +144,7 @@ export function loadDeskSettings(configDir: string | null, cwd: string, systemZo
     currency: file.currency ?? DEFAULT_SETTINGS.currency,
     limits: { ...DEFAULT_TEXT_LIMITS, ...file.limits },
     satisfactionLabels: satisfactionLabelsOf(file.satisfaction),
+    repeatCallWindow: file.callers?.repeat_window === undefined ? DEFAULT_SETTINGS.repeatCallWindow : parseDuration(file.callers.repeat_window, 'desk.yaml callers.repeat_window'),
   };
 }
 

@@ -81,6 +81,21 @@ export interface FactsQuery {
   days: { date: string; start: number; end: number }[];
   /** Only tickets of this primary team. */
   team?: string;
+  /** Only the tickets of one caller (src/domain/caller.ts keys; at most one of them). */
+  requesterKey?: string;
+  contactKey?: string;
   /** Deadlines after this instant are not decided yet and count neither way. */
   now: number;
+}
+
+/** Tickets created in the window whose caller is known by a contact, and those of them that are repeat calls. */
+export interface RepeatCallFacts {
+  tickets: number;
+  /** Tickets whose caller had an earlier ticket of the same category at most the repeat window before. */
+  repeats: number;
+}
+
+export interface RepeatCallQuery extends Pick<FactsQuery, 'start' | 'end' | 'team' | 'requesterKey' | 'contactKey'> {
+  /** How far back an earlier ticket makes a ticket a repeat call, in milliseconds. */
+  window: number;
 }

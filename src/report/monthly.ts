@@ -117,19 +117,38 @@ export interface MonthlyReport extends Omit<MonthSummary, 'field'>, ReturnType<t
   month: string;
   timezone: string;
   team: string | null;
+  /** The caller whose tickets alone are counted, as the report names them (a contact masked); null for all. */
+  caller: string | null;
   field: MonthSummary['field'] & { currency: string };
+  repeat_calls: RepeatCalls;
   previous: { month: string } & Pick<MonthSummary, 'totals' | 'resolution_rate' | 'reopen_rate'> & {
     sla: { response: { rate: number | null }; resolution: { rate: number | null } };
     satisfaction: { average: number | null };
+    repeat_calls: { rate: number | null };
   };
+}
+
+export interface RepeatCalls {
+  window_days: number;
+  /** Tickets created in the month whose caller left a contact. */
+  tickets: number;
+  repeats: number;
+  rate: number | null;
 }
 
 export interface ReportRequest {
   month: string;
+  /** How far back an earlier ticket of the caller makes a ticket a repeat call (ms). */
+  repeatCallWindow: number;
   zone: string;
   /** Currency of visit costs, named in the report. */
   currency?: string;
   team?: string;
+  /** Only the tickets of one caller (src/domain/caller.ts keys). */
+  requesterKey?: string;
+  contactKey?: string;
+  /** How the report names that caller. */
+  caller?: string;
   now: number;
 }
 
@@ -145,18 +164,25 @@ function headline(f: MonthSummaryFacts) {
 }
 
 export async function buildMonthlyReport(store: Store, request: ReportRequest): Promise<MonthlyReport> {
-  const query = (month: string) => ({ ...monthWindow(month, request.zone), team: request.team, now: request.now });
+  const scope = { team: request.team, requesterKey: request.requesterKey, contactKey: request.contactKey };
+  const query = (month: string) => ({ ...monthWindow(month, request.zone), ...scope, now: request.now });
   const before = previousMonth(request.month);
   const current = summarise(await store.monthFacts(query(request.month)));
   const cases = caseHandling(await store.caseFacts(query(request.month)));
   const previous = headline(await store.monthSummaryFacts(query(before)));
+  const repeatCalls = async (month: string): Promise<RepeatCalls> => {
+    const f = await store.repeatCallFacts({ ...monthWindow(month, request.zone), ...scope, window: request.repeatCallWindow });
+    return { window_days: Math.round((request.repeatCallWindow / 86_400_000) * 100) / 100, tickets: f.tickets, repeats: f.repeats, rate: rate(f.repeats, f.tickets) };
+  };
   return {
     month: request.month,
     timezone: request.zone,
     team: request.team ?? null,
+    caller: request.caller ?? null,
     ...current,
     field: { currency: request.currency ?? 'CNY', ...current.field },
     ...cases,
-    previous: { month: before, ...previous },
+    repeat_calls: await repeatCalls(request.month),
+    previous: { month: before, ...previous, repeat_calls: { rate: (await repeatCalls(before)).rate } },
   };
 }

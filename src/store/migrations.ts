@@ -1,5 +1,6 @@
 // Ordered schema migrations; PRAGMA user_version records how many have run.
 import type { Database } from 'better-sqlite3';
+import { contactKey, requesterKey } from '../domain/caller.js';
 
 export interface Migration {
   name: string;
@@ -380,6 +381,30 @@ export const MIGRATIONS: readonly Migration[] = [
         );
         CREATE UNIQUE INDEX links_pair ON links (min(from_id, to_id), max(from_id, to_id));
         CREATE INDEX links_to ON links (to_id);
+      `);
+    },
+  },
+  {
+    // A caller's tickets (desk caller, --requester, --contact, the repeat-call rate) are found by
+    // the normalised name and contact of src/domain/caller.ts, which every write keeps beside them.
+    name: 'caller keys of requester and contact',
+    up(db) {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN requester_key TEXT;
+        ALTER TABLE tickets ADD COLUMN contact_key TEXT;
+      `);
+      const write = db.prepare('UPDATE tickets SET requester_key = ?, contact_key = ? WHERE id = ?');
+      // In pages: a connection cannot write while a statement of it is still reading.
+      const page = db.prepare('SELECT id, requester, contact FROM tickets WHERE id > ? AND (requester IS NOT NULL OR contact IS NOT NULL) ORDER BY id LIMIT 10000');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { id: number; requester: string | null; contact: string | null }[];
+        if (!rows.length) break;
+        for (const row of rows) write.run(requesterKey(row.requester), contactKey(row.contact), row.id);
+        after = rows[rows.length - 1]!.id;
+      }
+      db.exec(`
+        CREATE INDEX tickets_requester_key ON tickets(requester_key, created_at) WHERE requester_key IS NOT NULL;
+        CREATE INDEX tickets_contact_key ON tickets(contact_key, created_at) WHERE contact_key IS NOT NULL;
       `);
     },
   },

@@ -10,7 +10,7 @@ import type { Ticket } from '../domain/ticket.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from './store.js';
 import { deferSearchIndex, endSearchDeferral, indexSearchBacklog, SEARCH_INDEX_CHUNK } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
-import { toColumn, toTicket, type Row } from './sqlite-rows.js';
+import { toColumn, toTicket, withCallerKeys, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
 import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
 import { insertEvent, updateTicketFields } from './sqlite-changes.js';
@@ -99,7 +99,7 @@ class SqliteImportBatch implements ImportBatch {
   }
 
   async insertTicket({ ticket, id, events, settlements }: ImportedTicket, options: WriteOptions): Promise<void> {
-    const values = ticket as unknown as Record<string, unknown>;
+    const values = withCallerKeys(ticket as unknown as Record<string, unknown>, true);
     const keptId = id !== null && this.statement('SELECT 1 FROM tickets WHERE id = ?').get(id) === undefined ? id : null;
     if (!this.columns) {
       this.columns = (this.db.pragma('table_info(tickets)') as { name: string }[]).map((c) => c.name).filter((c) => c === 'id' || c in values);

@@ -5,6 +5,7 @@
 // it is run.
 import type { Database } from 'better-sqlite3';
 import { DEADLINE_FIELDS } from '../domain/deadlines.js';
+import { repeatCallSql } from './repeat-calls.js';
 import type { SettledKind } from '../domain/settlement.js';
 import {
   type AgentFacts,
@@ -16,6 +17,8 @@ import {
   type MonthFacts,
   type MonthSummaryFacts,
   type Percentiles,
+  type RepeatCallFacts,
+  type RepeatCallQuery,
 } from '../report/facts.js';
 
 type Params = Record<string, number | string>;
@@ -37,13 +40,23 @@ const CYCLES = `(SELECT id AS ticket_id, created_at, resolved_at, closed_at, sat
   UNION ALL SELECT ticket_id, created_at, resolved_at, closed_at, satisfaction, rated_at, callback_at, team, assignee, type, resolve_business_ms FROM closed_cycles)`;
 
 
+/** The key column a report of one caller's tickets selects by (src/domain/caller.ts), if any. */
+function callerColumn(q: FactsQuery): 'requester_key' | 'contact_key' | null {
+  return q.requesterKey !== undefined ? 'requester_key' : q.contactKey !== undefined ? 'contact_key' : null;
+}
+
 class MonthQueries {
+  /** The conditions of --team and of a caller on `t`, a row of tickets; on a resolution cycle's `t`; on a settlement. */
   private readonly team: string;
+  private readonly cycleTeam: string;
   private readonly params: Params;
 
   constructor(private readonly db: Database, private readonly q: FactsQuery) {
-    this.team = q.team === undefined ? '' : 'AND t.team = :team';
-    this.params = { start: q.start, end: q.end, now: q.now, ...(q.team === undefined ? {} : { team: q.team }) };
+    const team = q.team === undefined ? '' : 'AND t.team = :team';
+    const caller = callerColumn(q);
+    this.team = `${team}${caller ? ` AND t.${caller} = :caller` : ''}`;
+    this.cycleTeam = `${team}${caller ? ` AND t.ticket_id IN (SELECT c.id FROM tickets c WHERE c.${caller} = :caller)` : ''}`;
+    this.params = { start: q.start, end: q.end, now: q.now, ...(q.team === undefined ? {} : { team: q.team }), ...(caller ? { caller: q.requesterKey ?? q.contactKey! } : {}) };
   }
 
   private one<T>(sql: string, extra: Params = {}): T {
@@ -90,12 +103,13 @@ class MonthQueries {
   }
 
   private teamOf(alias: string): string {
-    return this.q.team === undefined ? '' : `AND ${alias}.team = :team`;
+    const caller = callerColumn(this.q);
+    return `${this.q.team === undefined ? '' : `AND ${alias}.team = :team`}${caller ? ` AND ${alias}.ticket_id IN (SELECT c.id FROM tickets c WHERE c.${caller} = :caller)` : ''}`;
   }
 
   /** Resolutions (or closures) in the month: of the tickets' current cycles, and of the cycles reopens ended. */
   private outcomes(column: 'resolved_at' | 'closed_at'): number {
-    return this.count(`${this.inMonth(column)}${column === 'closed_at' ? " AND t.status <> 'merged'" : ''}`) + this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth(column)} ${this.team}`).n;
+    return this.count(`${this.inMonth(column)}${column === 'closed_at' ? " AND t.status <> 'merged'" : ''}`) + this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth(column)} ${this.cycleTeam}`).n;
   }
 
   /**
@@ -108,7 +122,7 @@ class MonthQueries {
    */
   private backlogEnd(): number {
     const reopenedLater = this.one<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
+      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE t.resolved_at < :end AND t.reopened_at >= :end ${this.cycleTeam}`,
     ).n;
     const mergedBefore = this.count(MERGED_BY_END('t'));
     if (this.q.team !== undefined) return this.count('t.created_at < :end AND (t.resolved_at IS NULL OR t.resolved_at >= :end)') - reopenedLater - mergedBefore;
@@ -124,7 +138,7 @@ class MonthQueries {
   /** Tickets created in the month and resolved by its end (in the cycle they stood in then). */
   private createdResolved(): number {
     const inCycle = this.one<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth('created_at')} AND t.resolved_at < :end AND t.reopened_at >= :end ${this.team}`,
+      `SELECT COUNT(*) AS n FROM closed_cycles t WHERE ${this.inMonth('created_at')} AND t.resolved_at < :end AND t.reopened_at >= :end ${this.cycleTeam}`,
     ).n;
     return this.count(`${this.inMonth('created_at')} AND t.resolved_at < :end`) + inCycle;
   }
@@ -133,7 +147,7 @@ class MonthQueries {
   private satisfaction(): MonthFacts['satisfaction'] {
     const rows = this.all<{ s: number; n: number }>(
       `SELECT t.satisfaction AS s, COUNT(*) AS n FROM ${CYCLES} t
-       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end ${this.team} GROUP BY t.satisfaction`,
+       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end ${this.cycleTeam} GROUP BY t.satisfaction`,
     );
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
     for (const row of rows) distribution[String(row.s) as keyof typeof distribution] = row.n;
@@ -162,7 +176,7 @@ class MonthQueries {
     const ranked = this.all<{ v: number; r: number; n: number }>(
       `SELECT v, r, n FROM (
          SELECT (${expression}) / 60000.0 AS v, ROW_NUMBER() OVER (ORDER BY (${expression})) AS r, COUNT(*) OVER () AS n
-         FROM ${from} t WHERE ${this.inMonth(milestone)} AND (${expression}) IS NOT NULL ${this.team}
+         FROM ${from} t WHERE ${this.inMonth(milestone)} AND (${expression}) IS NOT NULL ${from === 'tickets' ? this.team : this.cycleTeam}
        ) WHERE r = MAX(CAST(ceil(n * 0.5) AS INTEGER), 1) OR r = MAX(CAST(ceil(n * 0.9) AS INTEGER), 1)`,
     );
     const at = (p: number) => ranked.find((row) => row.r === Math.max(Math.ceil(row.n * p), 1))?.v ?? null;
@@ -184,7 +198,7 @@ class MonthQueries {
    * closures by the month's end. Handled: the tickets of either kind.
    */
   private agents(): AgentFacts[] {
-    const resolvedHere = `${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.team}`;
+    const resolvedHere = `${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.cycleTeam}`;
     const settledHere = `s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')} ${NOT_OF_MERGED('s')}`;
     const passedHere = `t.assignee IS NOT NULL AND ${this.passedUnsettled('resolve')} ${this.team}`;
     const byAgent = new Map<string, AgentFacts>();
@@ -208,7 +222,7 @@ class MonthQueries {
     for (const row of this.all<{ agent: string; n: number }>(`SELECT t.assignee AS agent, COUNT(*) AS n FROM tickets t WHERE ${passedHere} GROUP BY t.assignee`)) of(row.agent).sla_missed += row.n;
     const rated = this.all<{ agent: string; sum: number; n: number }>(
       `SELECT t.assignee AS agent, SUM(t.satisfaction) AS sum, COUNT(*) AS n FROM ${CYCLES} t
-       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end AND t.assignee IS NOT NULL ${this.team} GROUP BY t.assignee`,
+       WHERE ${this.inMonth('closed_at')} AND t.satisfaction IS NOT NULL AND t.rated_at < :end AND t.assignee IS NOT NULL ${this.cycleTeam} GROUP BY t.assignee`,
     );
     for (const row of rated) Object.assign(of(row.agent), { satisfaction_sum: row.sum, satisfaction_count: row.n });
     return [...byAgent.values()]
@@ -306,7 +320,7 @@ class MonthQueries {
         first_response: { wall: this.percentiles('t.first_response_at - t.created_at', 'first_response_at'), business: this.percentiles('t.response_business_ms', 'first_response_at') },
         resolution: { wall: this.percentiles('t.resolved_at - t.created_at', 'resolved_at', CYCLES), business: this.percentiles('t.resolve_business_ms', 'resolved_at', CYCLES) },
       },
-      callbacks: this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${CYCLES} t WHERE ${inMonth('closed_at')} AND t.callback_at < :end ${this.team}`).n,
+      callbacks: this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${CYCLES} t WHERE ${inMonth('closed_at')} AND t.callback_at < :end ${this.cycleTeam}`).n,
       complaints,
       agents,
       updates,
@@ -321,4 +335,13 @@ export function monthFacts(db: Database, query: FactsQuery): MonthFacts {
 
 export function monthSummaryFacts(db: Database, query: FactsQuery): MonthSummaryFacts {
   return new MonthQueries(db, query).summary();
+}
+
+/**
+ * The repeat calls of a window (src/store/repeat-calls.ts has the SQL, the same for every store):
+ * one probe of tickets_contact_key per ticket of the window with a contact.
+ */
+export function repeatCallFacts(db: Database, query: RepeatCallQuery): RepeatCallFacts {
+  const { sql, params } = repeatCallSql(query);
+  return db.prepare(sql).get(...params) as RepeatCallFacts;
 }

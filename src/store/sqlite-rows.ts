@@ -1,5 +1,6 @@
 // How tickets and events sit in SQLite rows: one codec for every module of the store (writes,
 // reads, search, shift, import and export).
+import { contactKey, requesterKey } from '../domain/caller.js';
 import type { EventData, Ticket, TicketEvent } from '../domain/ticket.js';
 
 export type Row = Record<string, unknown>;
@@ -14,7 +15,22 @@ export const WRITABLE = new Set([
   'paused_at', 'paused_ms', 'response_met', 'dispatch_met', 'resolve_met', 'response_business_ms', 'resolve_business_ms',
   'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
   'routed_at', 'extension_until', 'original_resolve_due_at',
+  'requester_key', 'contact_key',
 ]);
+
+/**
+ * The fields to write with the caller keys their requester and contact bring (src/domain/caller.ts):
+ * every write of those two goes through here, so a key never disagrees with what it keys. In
+ * place when `inPlace` (an import's fresh rows, a million of them).
+ */
+export function withCallerKeys<T extends object>(fields: T, inPlace = false): T {
+  const has = { requester: 'requester' in fields, contact: 'contact' in fields };
+  if (!has.requester && !has.contact) return fields;
+  const out = (inPlace ? fields : { ...fields }) as Record<string, unknown>;
+  if (has.requester) out.requester_key = requesterKey(out.requester as string | null);
+  if (has.contact) out.contact_key = contactKey(out.contact as string | null);
+  return out as T;
+}
 
 const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
 const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
@@ -31,6 +47,10 @@ export function toTicket(row: Row): Ticket {
   row.collaborators = row.collaborators === '[]' ? [] : JSON.parse(row.collaborators as string);
   row.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
   for (const field of BOOLEAN_COLUMNS) row[field] = row[field] === null ? null : row[field] === 1;
+  // The caller keys index the ticket (src/domain/caller.ts); they are no field of it. The table's
+  // last columns, taken off last first, so the row stays a fast object.
+  delete row.contact_key;
+  delete row.requester_key;
   return row as unknown as Ticket;
 }
 

@@ -9,7 +9,7 @@ import type { Plan, PlanTools } from '../domain/lifecycle.js';
 import { chooseBareRefTicket, ticketNotFound, type TicketRef } from '../domain/numbering.js';
 import { indexSearchBacklog, indexSearchBacklogTicket, SEARCH_INDEX_CHUNK, searchTickets, similarTickets } from './sqlite-search.js';
 import { insertHandover, lastHandover, queueFacts, shiftActivity } from './sqlite-shift.js';
-import type { SearchHit, SearchQuery, SimilarHit } from './store.js';
+import type { CallerFacts, CallerQuery, SearchHit, SearchQuery, SimilarHit } from './store.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { Settlement } from '../domain/settlement.js';
@@ -17,7 +17,7 @@ import { insertSettlement } from './sqlite-settlements.js';
 import { OPEN_STATUSES, type NewTicket, type Ticket, type TicketEvent } from '../domain/ticket.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
-import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
+import { monthFacts, monthSummaryFacts, repeatCallFacts } from './sqlite-report.js';
 import { caseFacts, ruleReturns } from './sqlite-case-facts.js';
 import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import { healthFacts } from './sqlite-doctor.js';
@@ -28,10 +28,11 @@ import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
 import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
 import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
-import { toColumn, toEvent, toTicket, WRITABLE, type Row } from './sqlite-rows.js';
+import { callerSql } from './caller-queries.js';
+import { toColumn, toEvent, toTicket, withCallerKeys, WRITABLE, type Row } from './sqlite-rows.js';
 import { insertEvent, writeChange } from './sqlite-changes.js';
 import { linkBetween, listLinks, writeLink } from './sqlite-links.js';
 import type { PairPlan } from '../domain/links.js';
@@ -231,9 +232,10 @@ export class SqliteStore implements Store {
         'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
       ).get(options.sequence) as { value: number };
       const number = options.formatNumber(options.sequence, next.value);
-      const fields = Object.keys(ticket).filter((f) => WRITABLE.has(f));
+      const row = withCallerKeys(ticket) as Record<string, unknown>;
+      const fields = Object.keys(row).filter((f) => WRITABLE.has(f));
       const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
-      const values = [...fields.map((f) => toColumn(f, ticket[f as keyof NewTicket])), number, 1, options.now, options.actor];
+      const values = [...fields.map((f) => toColumn(f, row[f])), number, 1, options.now, options.actor];
       const { lastInsertRowid } = this.statement(
         `INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       ).run(...values);
@@ -334,6 +336,14 @@ export class SqliteStore implements Store {
     return (this.statement(sql).all(...params, query.limit) as Row[]).map(toTicket);
   }
 
+  async callerFacts(query: CallerQuery): Promise<CallerFacts> {
+    const sql = callerSql(query);
+    const values = (q: { sql: string; params: unknown[] }) => this.statement(q.sql).pluck().all(...q.params) as string[];
+    const counts = this.statement(sql.counts.sql).get(...sql.counts.params) as Omit<CallerFacts, 'requesters' | 'contacts' | 'tickets'>;
+    const tickets = (this.statement(sql.tickets.sql).all(...sql.tickets.params) as Row[]).map(toTicket);
+    return { ...counts, requesters: values(sql.requesters), contacts: values(sql.contacts), tickets };
+  }
+
   async listEvents(ticketId: number): Promise<TicketEvent[]> {
     return (this.statement('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(ticketId) as Row[]).map(toEvent);
   }
@@ -381,6 +391,10 @@ export class SqliteStore implements Store {
 
   async queueFacts(query: QueueQuery): Promise<QueueFacts> {
     return queueFacts(this.db, query);
+  }
+
+  async repeatCallFacts(query: RepeatCallQuery): Promise<RepeatCallFacts> {
+    return repeatCallFacts(this.db, query);
   }
 
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {

@@ -7,9 +7,10 @@ import type { TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { LinkRole, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../report/facts.js';
 import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import type { Visit } from '../domain/visit.js';
+import type { CallerLookup } from '../domain/caller.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { DeskGroup, RoleSetup, Session } from '../domain/roles.js';
 
@@ -47,6 +48,9 @@ export interface TicketQuery {
   withoutCallback?: boolean;
   /** Substring of title or description. */
   text?: string;
+  /** The caller's tickets: by requesterKey or contactKey of src/domain/caller.ts. */
+  requesterKey?: string;
+  contactKey?: string;
   sort: { field: SortField; descending: boolean };
   limit: number;
 }
@@ -110,6 +114,8 @@ export interface Store {
   listEvents(ticketId: number): Promise<TicketEvent[]>;
   /** The counts of one month (or any window) that the monthly report is made of. */
   monthFacts(query: FactsQuery): Promise<MonthFacts>;
+  /** A caller's figures and tickets (`desk caller`, the caller hint of `desk create`). */
+  callerFacts(query: CallerQuery): Promise<CallerFacts>;
   /** Full-text search of title, description, solution and notes: in the query's sort if any, then best match first, then newest. */
   searchTickets(query: SearchQuery): Promise<SearchHit[]>;
   /** Resolved tickets whose problem reads most like this ticket's, with their solutions, best first. */
@@ -126,6 +132,8 @@ export interface Store {
   caseFacts(query: FactsQuery): Promise<CaseFacts>;
   /** How many tickets a dispatch rule sent to a team, and how many of them the team returned. */
   ruleReturns(rule: string): Promise<RuleReturns>;
+  /** The repeat calls among the tickets created in a window (the monthly report's repeat-call rate). */
+  repeatCallFacts(query: RepeatCallQuery): Promise<RepeatCallFacts>;
   /** Only the totals and headline rates of a month (the previous month beside a report). */
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
@@ -282,6 +290,31 @@ export interface ImportSession extends ImportLookup {
 }
 
 export type ExportQuery = Omit<TicketQuery, 'sort' | 'limit'>;
+
+/** A caller, as src/domain/caller.ts keys them, and what to count of them. */
+export interface CallerQuery extends CallerLookup {
+  /** The tickets created at or after this instant are counted as `recent`. */
+  since: number;
+  /** At most this many tickets. */
+  limit: number;
+}
+
+/** A caller's tickets and figures, over all their tickets whatever the limit. */
+export interface CallerFacts {
+  total: number;
+  open: number;
+  /** Tickets of type complaint. */
+  complaints: number;
+  /** Tickets created since the query's `since`. */
+  recent: number;
+  satisfaction_sum: number;
+  rated: number;
+  /** The names and contacts given on the caller's tickets, most recent first, as written (contacts unmasked). */
+  requesters: string[];
+  contacts: string[];
+  /** Open first, then the newest; at most the query's limit. */
+  tickets: Ticket[];
+}
 
 // What the store answers to a search and a request for similar tickets.
 

@@ -72,6 +72,14 @@ export function ticketFilterSql(query: TicketFilterQuery, dialect: SqlDialect): 
       params.push(query[field]);
     }
   }
+  if (query.requesterKey !== undefined) {
+    where.push('requester_key = ?');
+    params.push(query.requesterKey);
+  }
+  if (query.contactKey !== undefined) {
+    where.push('contact_key = ?');
+    params.push(query.contactKey);
+  }
   if (query.createdFrom !== undefined) {
     where.push('created_at >= ?');
     params.push(query.createdFrom);

@@ -48,7 +48,7 @@ describe('desk search', () => {
     expect(await found(box, '打印', '--limit', '1')).toEqual([t.jam]);
 
     const none = await box.desk(['search', '量子计算']);
-    expect([none.code, none.stdout, none.stderr]).toEqual([0, '', 'no tickets match\n']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([0, '', "no tickets match (search reads titles, descriptions, solutions and notes; a caller's tickets: desk caller NAME|PHONE, or --requester/--contact)\n"]);
     expect((await box.desk(['search', '""'])).code).toBe(2);
   });
 

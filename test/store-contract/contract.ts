@@ -6,6 +6,7 @@ import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
 import { describeCaseHandlingCases } from './case-handling.js';
+import { describeCallerCases } from './callers.js';
 import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
 import { describeLinkCases } from './links.js';
@@ -29,6 +30,7 @@ export const CONTRACT_AREAS = {
   visits: describeVisitCases,
   links: describeLinkCases,
   redaction: describeRedactionCases,
+  callers: describeCallerCases,
   import: describeImportCases,
   export: describeExportCases,
   maintenance: describeMaintenanceCases,

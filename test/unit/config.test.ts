@@ -127,7 +127,7 @@ describe('loadDeskSettings', () => {
 
   it('reads the example config/desk.yaml', () => {
     expect(loadDeskSettings(EXAMPLES, join(import.meta.dirname, '..', '..'), 'Europe/Paris')).toEqual({
-      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: expect.objectContaining({ desktop: { en: 'Desktop support', zh: '桌面支持' } }), auto: false, currency: 'CNY', limits: { title: 500, text: 65536 }, satisfactionLabels: builtInLabels,
+      timezone: 'Asia/Shanghai', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: expect.objectContaining({ desktop: { en: 'Desktop support', zh: '桌面支持' } }), auto: false, currency: 'CNY', limits: { title: 500, text: 65536 }, satisfactionLabels: builtInLabels, repeatCallWindow: 604_800_000,
     });
   });
 
@@ -136,14 +136,14 @@ describe('loadDeskSettings', () => {
     { case: 'a directory without desk.yaml', dir: () => configDir({}) },
   ])('falls back to defaults and the system zone with $case', ({ dir }) => {
     expect(loadDeskSettings(dir(), root, 'Europe/Paris')).toEqual({
-      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: {}, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 }, satisfactionLabels: builtInLabels,
+      timezone: 'Europe/Paris', numbering: { prefix: 'SD', digits: 5 }, vocabulary: defaultVocabulary, language: null, teamNames: {}, auto: false, currency: 'CNY', limits: { title: 500, text: 65536 }, satisfactionLabels: builtInLabels, repeatCallWindow: 604_800_000,
     });
   });
 
   it('lays a partial file over the defaults', () => {
     const dir = configDir({ 'desk.yaml': 'numbering:\n  prefix: HD\ntypes: [fault, request]\nauto: true\nlimits: { text: 4000 }\n' });
     expect(loadDeskSettings(dir, root, 'UTC')).toEqual({
-      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, teamNames: {}, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 }, satisfactionLabels: builtInLabels,
+      timezone: 'UTC', numbering: { prefix: 'HD', digits: 5 }, vocabulary: { ...defaultVocabulary, types: ['fault', 'request'] }, language: null, teamNames: {}, auto: true, currency: 'CNY', limits: { title: 500, text: 4000 }, satisfactionLabels: builtInLabels, repeatCallWindow: 604_800_000,
     });
   });
 

@@ -74,7 +74,7 @@ describe('every human renderer', () => {
           const searchHit = { ticket: tickets[0]!, score: 1, notes: [text.note] };
           const handover = buildHandover(await store.shiftActivity({ since: CREATED - 3_600_000, until: NOW }), { since: CREATED - 3_600_000, until: NOW, within: 3_600_000 });
           const queue = await store.queueFacts({ actor: text.assignee, teams: null, now: NOW, soonUntil: NOW + 3_600_000, limit: 20 });
-          const report = await buildMonthlyReport(store, { month: '2026-11', zone: 'Asia/Shanghai', now: NOW });
+          const report = await buildMonthlyReport(store, { month: '2026-11', zone: 'Asia/Shanghai', repeatCallWindow: 7 * 86_400_000, now: NOW });
           const outputs: Record<string, string> = {
             show: tickets.map((t) => renderTicket(t, view)).join(''),
             'list (piped)': await renderTicketList(tickets, view, { stdoutIsTTY: false, columns: undefined }, false),

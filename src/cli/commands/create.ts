@@ -4,6 +4,7 @@ import { buildNewTicket, missingRequired, type TicketDraft } from '../../domain/
 import { formatTicketNumber, sequenceName } from '../../domain/numbering.js';
 import { monthKey } from '../../domain/time.js';
 import type { Plan } from '../../domain/lifecycle.js';
+import { earlierTicketsOfCaller } from '../../app/callers.js';
 import { planRuleClassify, planRuleDispatch, type RuleDecisions } from '../../app/routing.js';
 import type { Context } from '../context.js';
 import { askChoice, askText } from '../prompter.js';
@@ -104,8 +105,14 @@ export async function run({ options }: CommandInput<CreateOptions>, ctx: Context
   );
   // The number alone goes to stdout, so scripts can capture it; what the rules did is status.
   for (const line of routedLines(heard.classified, heard.dispatched)) ctx.io.stderr.write(`${created.number} ${line}\n`);
-  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), toTicketJson(created, { zone: settings.timezone, reveal: false }));
+  const terminal = ctx.io.interactive && !ctx.json;
+  const caller = ctx.json || terminal ? await earlierTicketsOfCaller(writes.store, created) : null;
+  if (ctx.json) printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(created, { zone: settings.timezone, reveal: false }), caller });
   else ctx.io.stdout.write(`${created.number}\n`);
+  if (terminal && caller && caller.earlier > 0) {
+    const numbers = [...caller.open_tickets, ...(caller.open > caller.open_tickets.length ? ['…'] : [])].join(', ');
+    ctx.io.stderr.write(`${(await ctx.presenter()).words.caller.earlier(caller.earlier, caller.open, numbers)}\n`);
+  }
   // An operator on the phone may answer at once from a ticket solved before.
-  if (ctx.io.interactive && !ctx.json) await printSimilarSolved(ctx, writes.store, created, settings.timezone);
+  if (terminal) await printSimilarSolved(ctx, writes.store, created, settings.timezone);
 }

@@ -15,12 +15,12 @@ import type { CommandInput } from '../declaration.js';
 export async function run(_input: CommandInput<Record<string, never>>, ctx: Context) {
   const db = ctx.globals.db ?? join(mkdtempSync(join(tmpdir(), 'desk-demo-')), 'desk.db');
   const demo = ctx.derive({ db, config: ctx.globals.config ?? exampleConfigDir });
-  const { timezone: zone } = await demo.settings();
+  const { timezone: zone, repeatCallWindow } = await demo.settings();
   const results = await loadSampleTickets(demo);
   // The report of the last whole month of the sample, whatever today's date.
   const latest = Math.max(...results.map((r) => r.ticket.created_at));
   const month = lastMonth(latest, zone);
-  const report = await buildMonthlyReport(await demo.openStore(), { month, zone, now: demo.now() });
+  const report = await buildMonthlyReport(await demo.openStore(), { month, zone, repeatCallWindow, now: demo.now() });
   await demo.dispose();
   if (ctx.json) {
     printJson((t) => ctx.io.stdout.write(t), {

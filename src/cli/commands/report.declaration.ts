@@ -10,6 +10,8 @@ export const declaration = declareCommand<ReportOptions>({
     format: { syntax: '--format <format>', description: 'table, json, csv, md or html (default: table; json with --json)' },
     out: { syntax: '--out <file>', description: 'write to this file (atomically) instead of stdout' },
     team: { syntax: '--team <team>', description: 'only tickets of this primary team' },
+    requester: { syntax: '--requester <name>', description: "only the caller's tickets, by name (case and spacing ignored)" },
+    contact: { syntax: '--contact <phone|mail>', description: "only the caller's tickets, by phone or mail, however written" },
     compare: { syntax: '--compare', description: 'show the previous month beside each figure' },
   },
   load: () => import('./report.js'),

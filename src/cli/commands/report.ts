@@ -4,7 +4,9 @@ import { UsageError } from '../../domain/errors.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { lastMonth, monthWindow } from '../../report/month.js';
 import { buildMonthlyReport } from '../../report/monthly.js';
+import { maskContact } from '../../domain/privacy.js';
 import type { Context } from '../context.js';
+import { parseTicketFilters } from '../ticket-filters.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report.js';
 import type { CommandInput } from '../declaration.js';
 
@@ -13,6 +15,8 @@ export interface ReportOptions {
   format?: string;
   out?: string;
   team?: string;
+  requester?: string;
+  contact?: string;
   compare?: boolean;
 }
 
@@ -36,7 +40,7 @@ function formatOfFile(path: string | undefined): ReportFormat | undefined {
 }
 
 export async function run({ options }: CommandInput<ReportOptions>, ctx: Context) {
-  const { timezone: zone, currency } = await ctx.settings();
+  const { timezone: zone, currency, repeatCallWindow, vocabulary } = await ctx.settings();
   const format = (options.format === undefined ? (formatOfFile(options.out) ?? (ctx.json ? 'json' : 'table')) : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
   if (options.team !== undefined) {
     const known = (await ctx.teams()).teams().map((t) => t.key);
@@ -45,8 +49,12 @@ export async function run({ options }: CommandInput<ReportOptions>, ctx: Context
   const lang = await ctx.lang();
   const month = options.month ?? lastMonth(ctx.now(), zone);
   monthWindow(month, zone);
+  if (options.requester !== undefined && options.contact !== undefined) throw new UsageError('give --requester or --contact, not both', 'one caller: by name or by phone or mail');
+  const { requesterKey, contactKey } = parseTicketFilters({ requester: options.requester, contact: options.contact }, { zone, vocabulary, now: ctx.now() });
+  // A report leaves the desk: the caller's contact in its title is masked.
+  const caller = contactKey !== undefined ? maskContact(contactKey)! : options.requester?.trim();
   const store = await ctx.openStore({ create: false });
-  const report = await buildMonthlyReport(store, { month, zone, currency, team: options.team, now: ctx.now() });
+  const report = await buildMonthlyReport(store, { month, zone, currency, repeatCallWindow, team: options.team, requesterKey, contactKey, caller, now: ctx.now() });
   const toFile = options.out !== undefined;
   const text = await renderReport(report, { format, lang, present: await ctx.presenter(), compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
   if (!toFile) {

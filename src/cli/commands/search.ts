@@ -1,3 +1,5 @@
+import { readCallerLookup } from '../../domain/caller.js';
+import { maskContact } from '../../domain/privacy.js';
 import { parseSearchText } from '../../search/query.js';
 import type { Context } from '../context.js';
 import { recordReveal } from '../reveal.js';
@@ -28,9 +30,17 @@ export async function run({ args, options }: CommandInput<SearchOptions>, ctx: C
     return;
   }
   if (!hits.length) {
-    ctx.io.stderr.write('no tickets match\n');
+    ctx.io.stderr.write(`no tickets match (${noMatchHint(text)})\n`);
     return;
   }
   const view = { zone, reveal, style: await loadStyle(ctx.color), terminal: ctx.io.stdoutIsTTY, width: ctx.io.columns };
   ctx.io.stdout.write(renderSearchHits(hits, terms, view));
+}
+
+/** Operators search for a caller by number or name; the index holds neither, so the miss says where a caller is found. */
+function noMatchHint(text: string): string {
+  const lookup = readCallerLookup(text);
+  const where = 'search reads titles, descriptions, solutions and notes';
+  if (lookup?.by === 'contact') return `${where}; a caller's tickets: desk caller ${maskContact(lookup.key)}, or --contact`;
+  return `${where}; a caller's tickets: desk caller NAME|PHONE, or --requester/--contact`;
 }

@@ -152,6 +152,15 @@ const EN = {
     nextDue: 'Next due',
     pendingSince: 'Pending since',
   },
+  caller: {
+    heading: (who: string, also: string) => `Caller ${who}${also ? ` — ${also}` : ''}`,
+    summary: (f: { total: number; open: number; recent: number; days: number; complaints: number }) =>
+      `${f.total} ticket${f.total === 1 ? '' : 's'}, ${f.open} open · ${f.recent} in the last ${f.days} days · ${f.complaints} complaint${f.complaints === 1 ? '' : 's'}`,
+    satisfaction: (average: string, rated: number) => ` · satisfaction ${average} (${rated} rated)`,
+    unrated: ' · not rated',
+    shown: (shown: number, total: number) => `showing ${shown} of ${total}, open first: --limit for more`,
+    earlier: (earlier: number, open: number, numbers: string) => `${earlier} earlier ticket${earlier === 1 ? '' : 's'} of this caller, ${open} open${numbers ? `: ${numbers}` : ''}`,
+  },
   service: {
     title: 'Service report',
     requester: 'Requester',
@@ -324,6 +333,15 @@ const ZH: Words = {
     reason: '原因',
     nextDue: '下一时限',
     pendingSince: '挂起时间',
+  },
+  caller: {
+    heading: (who: string, also: string) => `来电人 ${who}${also ? ` — ${also}` : ''}`,
+    summary: (f: { total: number; open: number; recent: number; days: number; complaints: number }) =>
+      `工单 ${f.total} 张，未结 ${f.open} 张 · 近 ${f.days} 天来电 ${f.recent} 次 · 投诉 ${f.complaints} 件`,
+    satisfaction: (average: string, rated: number) => ` · 满意度 ${average}（${rated} 次评价）`,
+    unrated: ' · 未评价',
+    shown: (shown: number, total: number) => `显示 ${total} 张中的 ${shown} 张，未结在前：更多请用 --limit`,
+    earlier: (earlier: number, open: number, numbers: string) => `该来电人此前有 ${earlier} 张工单，未结 ${open} 张${numbers ? `：${numbers}` : ''}`,
   },
   service: {
     title: '客服服务报告单',

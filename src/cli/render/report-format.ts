@@ -38,6 +38,7 @@ export function summaryRows(r: MonthlyReport, l: Labels): SummaryRow[] {
     ratio(`${l.sla} · ${l.resolution}`, r.sla.resolution.rate, p.sla.resolution.rate),
     { label: `${l.satisfaction} · ${l.average}`, value: number(r.satisfaction.average), previous: number(p.satisfaction.average), change: change(r.satisfaction.average, p.satisfaction.average) },
     ratio(l.reopen_rate, r.reopen_rate, p.reopen_rate),
+    ratio(l.repeat_call_rate, r.repeat_calls.rate, p.repeat_calls.rate),
   ];
 }
 

@@ -45,7 +45,7 @@ function barChart(entries: [string, number][], label: string, asPercent = false)
 }
 
 export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compare: boolean): string {
-  const title = `${l.title} · ${r.month} · ${r.team ?? l.all_teams}`;
+  const title = `${l.title} · ${r.month} · ${r.team ?? l.all_teams}${r.caller === null ? '' : ` · ${r.caller}`}`;
   const summary = summaryRows(r, l);
   const sections: string[] = [];
   sections.push(

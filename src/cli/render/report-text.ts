@@ -16,7 +16,7 @@ function bar(value: number, max: number): string {
 }
 
 function heading(r: MonthlyReport, l: Labels): string {
-  return `${l.title} · ${r.month} · ${r.team ?? l.all_teams} (${r.timezone})`;
+  return `${l.title} · ${r.month} · ${r.team ?? l.all_teams}${r.caller === null ? '' : ` · ${r.caller}`} (${r.timezone})`;
 }
 
 export async function renderReportText(report: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: Style }): Promise<string> {
@@ -113,6 +113,7 @@ function printableReport(r: MonthlyReport): MonthlyReport {
   return {
     ...r,
     team: r.team === null ? null : printable(r.team),
+    caller: r.caller === null ? null : printable(r.caller),
     by_type: keys(r.by_type),
     by_urgency: keys(r.by_urgency),
     by_channel: keys(r.by_channel),

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { PlanTools } from '../../domain/lifecycle.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { isOpen, OPEN_STATUSES, type Ticket, type TicketPatch } from '../../domain/ticket.js';
-import { WRITABLE } from '../sqlite-rows.js';
+import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
 import { lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
@@ -219,6 +219,7 @@ class PostgresImportBatch implements ImportBatch {
 
   /** Kept until the batch next reads or commits, then sent with the rest of its part. */
   async insertTicket(ticket: ImportedTicket, options: WriteOptions): Promise<void> {
+    withCallerKeys(ticket.ticket, true);
     await this.settle();
     this.pending ??= new PendingTickets(await this.insertColumns(ticket.ticket));
     this.pending.add(ticket, options);
@@ -232,11 +233,12 @@ class PostgresImportBatch implements ImportBatch {
       for (const s of settlements) pushSettlement(rows, 0, s);
       await insertSettlements(this.query, rows.row.map(() => ticket.id), rows);
     }
-    const fields = Object.keys(patch);
+    const written = withCallerKeys(patch);
+    const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
     const assignments = [...fields.map((f, i) => `${f} = $${i + 1}`), 'version = version + 1', `updated_at = $${fields.length + 1}`, `updated_by = $${fields.length + 2}`];
     await this.query(`UPDATE tickets SET ${assignments.join(', ')} WHERE id = $${fields.length + 3}`, [
-      ...fields.map((f) => toColumn(f, patch[f as keyof TicketPatch])),
+      ...fields.map((f) => toColumn(f, written[f as keyof TicketPatch])),
       options.now,
       options.actor,
       ticket.id,

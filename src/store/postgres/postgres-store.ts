@@ -14,11 +14,12 @@ import type { DeskGroup, RoleSetup, Session } from '../../domain/roles.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../../domain/ticket.js';
 import type { NewVisit, Visit } from '../../domain/visit.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../../report/facts.js';
 import { SCHEMA_VERSION } from '../migrations.js';
-import { WRITABLE } from '../sqlite-rows.js';
+import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
+import { callerSql } from '../caller-queries.js';
 import type {
-  CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, LinkedTicket, PairResult, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
+  CallerFacts, CallerQuery, CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, LinkedTicket, PairResult, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
   TableRow, TicketQuery, UpdateResult, WriteOptions,
 } from '../store.js';
 import { backupDatabase } from './backup.js';
@@ -26,7 +27,7 @@ import { serverHealth } from './doctor.js';
 import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
-import { monthFacts, monthSummaryFacts } from './report.js';
+import { monthFacts, monthSummaryFacts, repeatCallFacts } from './report.js';
 import { caseFacts, ruleReturns } from './case-facts.js';
 import type { CaseFacts, RuleReturns } from '../../report/case-facts.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
@@ -246,9 +247,10 @@ export class PostgresStore implements Store {
         [options.sequence],
       );
       const number = options.formatNumber(options.sequence, next!.value as number);
-      const fields = Object.keys(ticket).filter((f) => WRITABLE.has(f));
+      const row = withCallerKeys(ticket) as Record<string, unknown>;
+      const fields = Object.keys(row).filter((f) => WRITABLE.has(f));
       const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
-      const values = [...fields.map((f) => toColumn(f, ticket[f as keyof NewTicket])), number, 1, options.now, options.actor];
+      const values = [...fields.map((f) => toColumn(f, row[f])), number, 1, options.now, options.actor];
       const [inserted] = await this.rows(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`, values);
       const id = inserted!.id as number;
       const changes: Record<string, [unknown, unknown]> = {};
@@ -308,7 +310,7 @@ export class PostgresStore implements Store {
 
   /** Writes a plan's change to the ticket as it stood (`before`) with all it brings and its events; returns what changed, as the trail records it. */
   private async writeChange(before: Ticket, change: Change, options: WriteOptions): Promise<Record<string, [unknown, unknown]>> {
-    const written: TicketPatch = { ...change.bookkeeping, ...change.patch };
+    const written: TicketPatch = withCallerKeys({ ...change.bookkeeping, ...change.patch }, true);
     const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
     const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
@@ -423,6 +425,14 @@ export class PostgresStore implements Store {
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${[...ticketSortSql(query.sort), `id ${query.sort.descending ? 'DESC' : 'ASC'}`].join(', ')} LIMIT ?`;
     return this.tickets(sql, [...params, query.limit]);
+  }
+
+  async callerFacts(query: CallerQuery): Promise<CallerFacts> {
+    const sql = callerSql(query);
+    const values = async (q: { sql: string; params: unknown[] }) => (await this.rows(q.sql, q.params)).map((r) => r.value as string);
+    const [counts] = await this.rows(sql.counts.sql, sql.counts.params);
+    const tickets = await this.tickets(sql.tickets.sql, sql.tickets.params);
+    return { ...(counts as unknown as Omit<CallerFacts, 'requesters' | 'contacts' | 'tickets'>), requesters: await values(sql.requesters), contacts: await values(sql.contacts), tickets };
   }
 
   async listEvents(ticketId: number): Promise<TicketEvent[]> {
@@ -541,6 +551,10 @@ export class PostgresStore implements Store {
 
   async ruleReturns(rule: string): Promise<RuleReturns> {
     return ruleReturns(this.client, rule);
+  }
+
+  async repeatCallFacts(query: RepeatCallQuery): Promise<RepeatCallFacts> {
+    return repeatCallFacts(this.client, query);
   }
 
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {

@@ -8,6 +8,8 @@
 // same whenever it is run.
 import type pg from 'pg';
 import { DEADLINE_FIELDS } from '../../domain/deadlines.js';
+import { repeatCallSql } from '../repeat-calls.js';
+import { numbered } from './rows.js';
 import type { SettledKind } from '../../domain/settlement.js';
 import {
   type AgentFacts,
@@ -20,6 +22,8 @@ import {
   type MonthFacts,
   type MonthSummaryFacts,
   type Percentiles,
+  type RepeatCallFacts,
+  type RepeatCallQuery,
 } from '../../report/facts.js';
 
 type Params = Record<string, number | string | readonly unknown[]>;
@@ -60,13 +64,23 @@ interface Closures {
   rated: { agent: string; sum: number; n: number }[];
 }
 
+/** The key column a report of one caller's tickets selects by (src/domain/caller.ts), if any. */
+function callerColumn(q: FactsQuery): 'requester_key' | 'contact_key' | null {
+  return q.requesterKey !== undefined ? 'requester_key' : q.contactKey !== undefined ? 'contact_key' : null;
+}
+
 class MonthQueries {
+  /** The conditions of --team and of a caller on `t`, a row of tickets; on a resolution cycle's `t`; on a settlement. */
   private readonly team: string;
+  private readonly cycleTeam: string;
   private readonly params: Params;
 
   constructor(private readonly db: pg.Client, private readonly q: FactsQuery) {
-    this.team = q.team === undefined ? '' : 'AND t.team = :team';
-    this.params = { start: q.start, end: q.end, now: q.now, ...(q.team === undefined ? {} : { team: q.team }) };
+    const team = q.team === undefined ? '' : 'AND t.team = :team';
+    const caller = callerColumn(q);
+    this.team = `${team}${caller ? ` AND t.${caller} = :caller` : ''}`;
+    this.cycleTeam = `${team}${caller ? ` AND t.ticket_id IN (SELECT c.id FROM tickets c WHERE c.${caller} = :caller)` : ''}`;
+    this.params = { start: q.start, end: q.end, now: q.now, ...(q.team === undefined ? {} : { team: q.team }), ...(caller ? { caller: q.requesterKey ?? q.contactKey! } : {}) };
   }
 
   private async one<T>(sql: string, extra: Params = {}): Promise<T> {
@@ -87,7 +101,7 @@ class MonthQueries {
 
   /** A count of the rows of `from` (aliased t) of this team where `where` holds, as a scalar subquery. */
   private count(from: string, where: string): string {
-    return `(SELECT COUNT(*) FROM ${from} t WHERE ${where} ${this.team})`;
+    return `(SELECT COUNT(*) FROM ${from} t WHERE ${where} ${from === 'tickets' ? this.team : this.cycleTeam})`;
   }
 
   private inMonth(column: string): string {
@@ -106,7 +120,8 @@ class MonthQueries {
   }
 
   private teamOf(alias: string): string {
-    return this.q.team === undefined ? '' : `AND ${alias}.team = :team`;
+    const caller = callerColumn(this.q);
+    return `${this.q.team === undefined ? '' : `AND ${alias}.team = :team`}${caller ? ` AND ${alias}.ticket_id IN (SELECT c.id FROM tickets c WHERE c.${caller} = :caller)` : ''}`;
   }
 
   /**
@@ -169,7 +184,7 @@ class MonthQueries {
       `SELECT GROUPING(t.satisfaction) = 0 AS by_rating, GROUPING(t.assignee) = 0 AS by_agent, t.satisfaction AS s, t.assignee AS agent,
               COUNT(*) FILTER (WHERE ${rated}) AS n, SUM(t.satisfaction) FILTER (WHERE ${rated}) AS sum,
               COUNT(*) AS closed, COUNT(*) FILTER (WHERE t.callback_at < :end) AS callbacks
-       FROM ${CYCLES} t WHERE ${this.inMonth('closed_at')} ${this.team}
+       FROM ${CYCLES} t WHERE ${this.inMonth('closed_at')} ${this.cycleTeam}
        GROUP BY GROUPING SETS ((), (t.satisfaction), (t.assignee))`,
     );
     const total = rows.find((row) => !row.by_rating && !row.by_agent);
@@ -200,7 +215,7 @@ class MonthQueries {
     const row = await this.one<Record<'n0' | 'n1', number> & Record<'median0' | 'p90_0' | 'median1' | 'p90_1', number | null>>(
       `SELECT n0, p0[1] / 60000.0 AS median0, p0[2] / 60000.0 AS p90_0, n1, p1[1] / 60000.0 AS median1, p1[2] / 60000.0 AS p90_1 FROM (
          SELECT ${expressions.map((e, i) => `COUNT(${e}) AS n${i}, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${e}) AS p${i}`).join(', ')}
-         FROM ${from} t WHERE ${this.inMonth(milestone)} ${this.team}
+         FROM ${from} t WHERE ${this.inMonth(milestone)} ${from === 'tickets' ? this.team : this.cycleTeam}
        ) sorted`,
     );
     return [{ count: row.n0, median: row.median0, p90: row.p90_0 }, { count: row.n1, median: row.median1, p90: row.p90_1 }];
@@ -228,7 +243,7 @@ class MonthQueries {
       `SELECT agent, COUNT(*) AS handled, SUM(resolved) AS resolved, SUM(met) AS sla_met, SUM(missed) AS sla_missed FROM (
          SELECT agent, ticket_id, SUM(resolved) AS resolved, SUM(met) AS met, SUM(missed) AS missed FROM (
            SELECT t.assignee AS agent, t.ticket_id, 1 AS resolved, 0 AS met, 0 AS missed FROM ${CYCLES} t
-           WHERE ${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.team}
+           WHERE ${this.inMonth('resolved_at')} AND t.assignee IS NOT NULL ${this.cycleTeam}
            UNION ALL SELECT s.agent, s.ticket_id, 0, (s.kind = 'resolve' AND s.met)::int, (s.kind = 'resolve' AND NOT s.met)::int FROM settlements s
            WHERE s.settled_at >= :start AND s.settled_at < :end AND s.agent IS NOT NULL ${this.teamOf('s')} ${NOT_OF_MERGED('s')}
            UNION ALL SELECT t.assignee, t.id, 0, 0, 1 FROM tickets t
@@ -413,4 +428,10 @@ export function monthFacts(db: pg.Client, query: FactsQuery): Promise<MonthFacts
 
 export function monthSummaryFacts(db: pg.Client, query: FactsQuery): Promise<MonthSummaryFacts> {
   return inSnapshot(db, () => new MonthQueries(db, query).summary());
+}
+
+/** The repeat calls of a window: the SQL of src/store/repeat-calls.ts, on its own so it stays apart from the month's queries. */
+export async function repeatCallFacts(db: pg.Client, query: RepeatCallQuery): Promise<RepeatCallFacts> {
+  const { sql, params } = repeatCallSql(query);
+  return (await db.query(numbered(sql), params)).rows[0] as RepeatCallFacts;
 }

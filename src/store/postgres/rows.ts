@@ -14,6 +14,9 @@ export function toColumn(field: string, value: unknown): unknown {
 }
 
 export function toTicket(row: Row): Ticket {
+  // The caller keys index the ticket (src/domain/caller.ts); they are no field of it.
+  delete row.contact_key;
+  delete row.requester_key;
   return row as unknown as Ticket;
 }
 
