@@ -40,6 +40,9 @@ import { declaration as backup } from './commands/backup.declaration.js';
 import { declaration as migrate } from './commands/migrate.declaration.js';
 import { declaration as demo } from './commands/demo.declaration.js';
 import { declaration as rolesAdd } from './commands/roles-add.declaration.js';
+import { declaration as supervise } from './commands/supervise.declaration.js';
+import { declaration as urge } from './commands/urge.declaration.js';
+import { declaration as complaint } from './commands/complaint.declaration.js';
 
 const rules: GroupDeclaration = {
   name: 'rules',
@@ -71,5 +74,6 @@ const roles: GroupDeclaration = {
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
   init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen,
+  supervise, urge, complaint,
   importTickets, exportTickets, rules, search, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

@@ -103,6 +103,7 @@ export interface TicketFilterOptions {
   to?: string;
   overdue?: boolean;
   dueWithin?: string;
+  supervised?: boolean;
 }
 
 export const TICKET_FILTERS: Flags<TicketFilterOptions> = {
@@ -116,4 +117,5 @@ export const TICKET_FILTERS: Flags<TicketFilterOptions> = {
   to: { syntax: '--to <time>', description: 'created before' },
   overdue: { syntax: '--overdue', description: 'open tickets past their response or resolution due time' },
   dueWithin: { syntax: '--due-within <duration>', description: 'open tickets due for resolution within this time, e.g. 2h' },
+  supervised: { syntax: '--supervised', description: 'tickets with a supervision order (督办), answered or not' },
 };

@@ -67,6 +67,7 @@ export function parseTicketFilters(options: FilterOptions, { zone, vocabulary, n
     createdBefore: options.to === undefined ? undefined : parseInstant(options.to, zone, '--to'),
     overdueAt: options.overdue ? now : undefined,
     dueWithin: options.dueWithin === undefined ? undefined : { from: now, until: now + parseDuration(options.dueWithin, '--due-within') },
+    supervised: options.supervised ? true : undefined,
     text: options.search?.trim() || undefined,
   };
 }

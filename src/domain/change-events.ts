@@ -19,6 +19,11 @@ export function changeEvents(before: Ticket, change: Change): TrailEvent[] {
   if (change.rules) data.rules = change.rules;
   if (change.visit) data.visit = { ...change.visit };
   if (change.eta !== undefined) data.eta = change.eta;
+  // The event names the order it is about; the list's before and after would repeat every order.
+  if (change.supervision) {
+    delete data.changes!.supervisions;
+    data.supervision = { ...change.supervision };
+  }
   if (change.onTime !== undefined) data.on_time = change.onTime;
   const events: TrailEvent[] = [{ kind: change.kind, data }];
   if (change.notify) {

@@ -22,6 +22,8 @@ export interface Change {
   eta?: number | null;
   /** For a progress update: whether it came by its due time (null when none was due). */
   onTime?: boolean | null;
+  /** For supervision (order, reply, reminder): what its event records of the order. */
+  supervision?: Record<string, unknown>;
   /** Fields written with the change that are not its doing (deadlines found passed), left out of its event. */
   bookkeeping?: TicketPatch;
   /** Deadlines the change settles (added by the SLA clock). */

@@ -41,6 +41,10 @@ export interface TicketQuery {
   dueWithin?: { from: number; until: number };
   /** Closed at or after this instant. */
   closedFrom?: number;
+  /** Only tickets with a supervision order, answered or not. */
+  supervised?: boolean;
+  /** Tickets with a supervision order unanswered whose reply time is before this instant, whatever their status. */
+  supervisionOverdueAt?: number;
   /** Only tickets nobody has called back yet. */
   withoutCallback?: boolean;
   /** Substring of title or description. */

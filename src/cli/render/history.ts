@@ -28,6 +28,7 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
   const what = present.change(event.kind, changes, { at: event.at });
   return [
     what,
+    data.supervision && present.supervision(event.kind, data.supervision),
     data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),

@@ -445,6 +445,7 @@ export class PostgresStore implements Store {
         now, soonUntil, now, soonUntil, now, soonUntil, now, soonUntil, now, now, now, now, ...teamParams,
       ]),
       unassigned: await section(`(status IN ('new', 'reopened') OR (${OPEN_SQL} AND assignee IS NULL ${teams}))`, `${NEXT_DUE_SQL}, created_at, id`, [...teamParams]),
+      supervision: await section(`supervision_due_at < ? ${teams}`, 'supervision_due_at, id', [now, ...teamParams]),
     };
   }
 
