@@ -18,6 +18,7 @@ import { OPEN_STATUSES, type NewTicket, type Ticket, type TicketEvent } from '..
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts } from './sqlite-report.js';
+import { caseFacts } from './sqlite-case-report.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
@@ -26,7 +27,7 @@ import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
 import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
 import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
+import type { CaseFacts, FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toEvent, toTicket, WRITABLE, type Row } from './sqlite-rows.js';
@@ -314,6 +315,10 @@ export class SqliteStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.db, query);
+  }
+
+  async caseFacts(query: FactsQuery): Promise<CaseFacts> {
+    return caseFacts(this.db, query);
   }
 
   async searchTickets(query: SearchQuery): Promise<SearchHit[]> {

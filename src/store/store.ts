@@ -6,7 +6,7 @@ import type { TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
+import type { CaseFacts, FactsQuery, MonthFacts, MonthSummaryFacts } from '../report/facts.js';
 import type { Visit } from '../domain/visit.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { DeskGroup, RoleSetup, Session } from '../domain/roles.js';
@@ -102,6 +102,8 @@ export interface Store {
   lastHandover(before: number, team: string | null): Promise<HandoverRecord | null>;
   /** The operator's queue: own tickets, breached, due soon, unassigned. */
   queueFacts(query: QueueQuery): Promise<QueueFacts>;
+  /** Supervision by team and the complaints verified, in one month (or any window). */
+  caseFacts(query: FactsQuery): Promise<CaseFacts>;
   /** Only the totals and headline rates of a month (the previous month beside a report). */
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**

@@ -13,7 +13,7 @@ import type { DeskGroup, RoleSetup, Session } from '../../domain/roles.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../../domain/ticket.js';
 import type { NewVisit, Visit } from '../../domain/visit.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/facts.js';
+import type { CaseFacts, FactsQuery, MonthFacts, MonthSummaryFacts } from '../../report/facts.js';
 import { SCHEMA_VERSION } from '../migrations.js';
 import { WRITABLE } from '../sqlite-rows.js';
 import type {
@@ -26,6 +26,7 @@ import { readTable, tableChecksum, writeTableRows } from './migrate.js';
 import { ticketFilterSql, ticketSortSql } from './filters.js';
 import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts } from './report.js';
+import { caseFacts } from './case-report.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
@@ -483,6 +484,10 @@ export class PostgresStore implements Store {
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
     return monthFacts(this.client, query);
+  }
+
+  async caseFacts(query: FactsQuery): Promise<CaseFacts> {
+    return caseFacts(this.client, query);
   }
 
   async monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts> {
