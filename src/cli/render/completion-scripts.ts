@@ -43,6 +43,8 @@ const BY_PLACEHOLDER: Record<string, ValueKind> = {
   '1-5': 'words:1 2 3 4 5',
   lang: 'words:en zh',
   mode: 'words:abort skip',
+  level: 'words:1 2 3',
+  verdict: 'words:yes partly no',
 };
 const BY_FLAG: Record<string, ValueKind> = {
   '--actor': 'agents',
