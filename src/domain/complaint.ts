@@ -3,7 +3,7 @@
 // complainant, a milestone of its own. The appraisal counts the complaints found true against
 // each agent.
 import { UsageError } from './errors.js';
-import type { Change, SyncPlan } from './lifecycle.js';
+import { requireText, type Change, type SyncPlan } from './lifecycle.js';
 import type { TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
 
@@ -15,8 +15,13 @@ const VERDICT_WORDS: Record<string, Verdict> = { yes: 'yes', partly: 'partly', n
 export const TARGET_KINDS = ['agent', 'team', 'department'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
+/** The verdict a word names (yes, 查实, …), or null. */
+export function verdictOf(text: string): Verdict | null {
+  return VERDICT_WORDS[text.trim().toLowerCase()] ?? null;
+}
+
 export function parseVerdict(text: string): Verdict {
-  const verdict = VERDICT_WORDS[text.trim().toLowerCase()];
+  const verdict = verdictOf(text);
   if (!verdict) throw new UsageError(`--verified: unknown value "${text}"`, 'accepted: yes (查实), partly (部分属实), no (不属实)');
   return verdict;
 }
@@ -47,12 +52,6 @@ export function isUpheld(verdict: string | null): boolean {
 export interface ComplaintInput {
   verification?: { against: string; verified: Verdict; cause: string | undefined; action: string | undefined; penalty: string | undefined };
   feedback?: string;
-}
-
-function requireText(value: string | undefined, flag: string): string {
-  const text = value?.trim();
-  if (!text) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);
-  return text;
 }
 
 /**

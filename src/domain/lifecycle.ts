@@ -57,7 +57,8 @@ function requireOpen(ticket: Ticket, what: string): void {
   if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
 }
 
-function requireText(value: string | undefined, flag: string): string {
+/** The text a flag gives, trimmed; refused when missing or blank. */
+export function requireText(value: string | undefined, flag: string): string {
   const text = value?.trim();
   if (!text) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);
   return text;

@@ -3,7 +3,7 @@
 // open. Orders live on the ticket, in the order they were issued, so each plan decides from the
 // ticket alone.
 import { UsageError } from './errors.js';
-import type { Change, SyncPlan } from './lifecycle.js';
+import { requireText, type Change, type SyncPlan } from './lifecycle.js';
 import type { DeskGroup } from './roles.js';
 import { refusal } from './status-machine.js';
 import { isOpen, type SupervisionLevel, type SupervisionOrder, type Ticket } from './ticket.js';
@@ -55,12 +55,6 @@ function requireTeam(ticket: Ticket, what: string): string {
   return ticket.team;
 }
 
-function requireNote(text: string | undefined, flag: string): string {
-  const note = text?.trim();
-  if (!note) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);
-  return note;
-}
-
 export interface SuperviseInput {
   level: SupervisionLevel;
   replyBy: number;
@@ -68,7 +62,7 @@ export interface SuperviseInput {
 }
 
 export function planSupervise(input: SuperviseInput, now: number, actor: string): SyncPlan {
-  const note = requireNote(input.note, '--note');
+  const note = requireText(input.note, '--note');
   if (input.replyBy <= now) throw new UsageError('--reply-by: that time has already passed', 'give a later time, e.g. --reply-by 2d or --reply-by "2026-11-27 17:00"');
   return (ticket): Change => {
     if (!isOpen(ticket.status)) throw refusal(ticket, `cannot supervise a ${ticket.status} ticket`);
@@ -89,7 +83,7 @@ export function planSupervise(input: SuperviseInput, now: number, actor: string)
  * teams.yaml names the team's people, only they (members and supervisor) may.
  */
 export function planSupervisionReply(reply: string | undefined, now: number, actor: string, teams: TeamDirectory): SyncPlan {
-  const text = requireNote(reply, '--reply');
+  const text = requireText(reply, '--reply');
   return (ticket): Change => {
     const index = ticket.supervisions.findIndex((o) => o.replied_at === null);
     if (index < 0) throw new UsageError(`${ticket.number} has no supervision order waiting for a reply`, `its orders: desk show ${ticket.number}`);
@@ -111,7 +105,7 @@ export function planSupervisionReply(reply: string | undefined, now: number, act
 
 /** A reminder (催办) to the responsible team; the ticket counts them. */
 export function planUrge(note: string | undefined): SyncPlan {
-  const text = requireNote(note, '--note');
+  const text = requireText(note, '--note');
   return (ticket): Change => {
     if (!isOpen(ticket.status)) throw refusal(ticket, `cannot send a reminder on a ${ticket.status} ticket`);
     const team = requireTeam(ticket, 'a reminder');

@@ -12,6 +12,7 @@ import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
 import { identityOf } from './row-identity.js';
 import { readSupervisions, supervisionDue } from '../domain/supervision.js';
+import { verdictOf } from '../domain/complaint.js';
 
 export interface RowProblem {
   line: number;
@@ -68,7 +69,6 @@ const TOLERANCE_MS = 5 * 60_000;
 const PAST = ['created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'last_update_at', 'updated_at', 'paused_at', 'reopened_at'] as const;
 const AFTER_CREATION = ['first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'paused_at', 'reopened_at'] as const;
 const MULTILINE = new Set(['description', 'escalation_reason', 'solution', 'steps', 'remaining', 'callback_note', 'complaint_cause', 'complaint_action', 'complaint_penalty', 'complaint_feedback']);
-const VERDICT_CELLS: Record<string, string> = { yes: 'yes', partly: 'partly', no: 'no', 查实: 'yes', 属实: 'yes', 部分属实: 'partly', 不属实: 'no' };
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, y: true, n: false, t: true, f: false, 是: true, 否: false };
 // What maskContact makes of a contact: a masked export imported back would overwrite the real one.
 const MASKED = /^(?:[^@\s]\*\*\*@\S+|\d{3}\*{4}\d{4}|\S\*+\S|\*{1,2})$/;
@@ -152,8 +152,8 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
         break;
       }
       case 'complaint_verified': {
-        const verdict = VERDICT_CELLS[text.toLowerCase()];
-        if (verdict === undefined) problem(field, `unknown value ${quote(text)}`, 'accepted: yes (查实), partly (部分属实), no (不属实)');
+        const verdict = verdictOf(text);
+        if (verdict === null) problem(field, `unknown value ${quote(text)}`, 'accepted: yes (查实), partly (部分属实), no (不属实)');
         else set[field] = verdict;
         break;
       }

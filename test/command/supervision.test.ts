@@ -179,3 +179,24 @@ describe('desk complaint', () => {
     expect((await box.json(['show', number])).version).toBe(2);
   });
 });
+
+describe('export and import', () => {
+  it.each(['ndjson', 'csv'])('carry the orders, reminders and verification through %s into another desk', async (format) => {
+    const box = commandSandbox();
+    const number = await dispatchedCase(box);
+    await box.json(['supervise', number, '--reply-by', '2h', '--note', 'report, "quoted"', '--level', '2'], as('han', '10:00'));
+    await box.json(['supervise', number, '--reply', 'booked'], as('yang', '11:00'));
+    await box.json(['supervise', number, '--reply-by', '1d', '--note', '=SUM(A1)'], as('chen', '11:30'));
+    await box.json(['urge', number, '--note', 'again'], at('11:40'));
+    await box.json(['complaint', number, '--against', 'department:城管局', '--verified', 'no', '--cause', 'policy', '--action', 'explain', '--feedback', 'told'], at('12:00'));
+    const file = `${box.dir}/out.${format}`;
+    expect((await box.desk(['export', '--format', format, '--out', file, '--reveal'], at('12:30'))).code).toBe(0);
+    const other = commandSandbox();
+    const imported = await other.desk(['import', file], at('12:40'));
+    expect([imported.code, imported.stderr]).toEqual([0, expect.any(String)]);
+    const fields = (t: any) => [t.supervisions, t.supervision_due_at, t.urge_count, t.complaint_against, t.complaint_verified, t.complaint_cause, t.complaint_action, t.complaint_verified_at, t.complaint_feedback, t.complaint_feedback_at];
+    const before = await box.json(['show', number]);
+    expect(fields(await other.json(['show', number]))).toEqual(fields(before));
+    expect(before.supervisions.map((o: any) => o.on_time)).toEqual([true, null]);
+  });
+});

@@ -1,6 +1,8 @@
 // Supervision and complaint verification through the built binary: exit codes, one-line refusals,
 // sla check's exit 5 for cron, and the completion of their flags.
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
 import { sandbox } from './helpers.js';
 
 const at = (time: string, actor = 'tester') => ({ env: { DESK_NOW: `2026-11-27T${time}:00+08:00`, DESK_ACTOR: actor } });
@@ -37,5 +39,49 @@ describe('desk supervise, urge and complaint', () => {
     const script = sandbox().desk(['completion', 'bash']).stdout;
     expect(script).toContain("'supervise:--level') echo 'words:1 2 3' ;;");
     expect(script).toContain("'complaint:--verified') echo 'words:yes partly no' ;;");
+  });
+});
+
+describeWith(POSTGRES, 'desk supervise on PostgreSQL', () => {
+  const database = `desk_e2e_supervise_${process.pid}`;
+  const [operator, supervisor] = ['operator', 'supervisor'].map((group) => `${database}_${group}`);
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: postgresLocation() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(() => admin(`CREATE DATABASE ${database}`));
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    for (const role of [operator, supervisor]) await admin(`DROP ROLE IF EXISTS ${role}`);
+  });
+
+  it('lets the server\'s supervisor group issue orders, and refuses an operator', () => {
+    const box = sandbox();
+    const as = (role?: string) => {
+      const login = new URL(postgresLocation());
+      login.pathname = `/${database}`;
+      if (role) login.username = role;
+      return login.toString();
+    };
+    expect(box.desk(['--db', as(), 'init']).code).toBe(0);
+    expect(box.desk(['--db', as(), 'roles', 'add', operator!, '--as', 'operator']).code).toBe(0);
+    expect(box.desk(['--db', as(), 'roles', 'add', supervisor!, '--as', 'supervisor']).code).toBe(0);
+    const itself = (time: string) => ({ env: { DESK_ACTOR: '', DESK_NOW: `2026-11-27T${time}:00+08:00` } });
+    expect(box.desk(['--db', as(operator), 'create', '--title', 'Pothole', '--requester', 'Li Lei', '--channel', 'phone', '--team', 'facilities', '--no-auto'], itself('09:00')).code).toBe(0);
+    expect(box.desk(['--db', as(operator), 'supervise', '1', '--reply-by', '2h', '--note', 'report'], itself('10:00'))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `desk: only a supervisor may issue a supervision order; role ${operator} is an operator\nhint: log in as a supervisor's role; the desk's owner adds one with \`desk roles add NAME --as supervisor\`\n`,
+    });
+    // teams.yaml does not name this supervisor: the server's group decides.
+    const ordered = box.desk(['--db', as(supervisor), 'supervise', '1', '--reply-by', '2h', '--note', 'report', '--json'], itself('10:00'));
+    expect(ordered.code).toBe(0);
+    expect(JSON.parse(ordered.stdout).supervisions[0]).toMatchObject({ issued_by: supervisor, team: 'facilities', reply_by: '2026-11-27T12:00:00+08:00' });
+    expect(box.desk(['--db', as(operator), 'urge', '1', '--note', 'rang again'], itself('10:30')).code).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
+import { describeCaseCases } from './cases.js';
 import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
 import { describeMaintenanceCases } from './maintenance.js';
@@ -30,6 +31,7 @@ export const CONTRACT_AREAS = {
   export: describeExportCases,
   maintenance: describeMaintenanceCases,
   'table copy': describeTableCopyCases,
+  'case handling': describeCaseCases,
 } as const;
 
 export type ContractArea = keyof typeof CONTRACT_AREAS;
