@@ -200,3 +200,25 @@ describe('export and import', () => {
     expect(before.supervisions.map((o: any) => o.on_time)).toEqual([true, null]);
   });
 });
+
+describe('the orders\' texts', () => {
+  it('reach a terminal escaped, and a redaction removes the caller from them', async () => {
+    const box = commandSandbox();
+    const number = await dispatchedCase(box);
+    await box.json(['supervise', number, '--reply-by', '2h', '--note', 'Li Lei rang \u001b[2J thrice'], as('han', '10:00'));
+    await box.json(['supervise', number, '--reply', 'called Li Lei back'], as('yang', '10:30'));
+    await box.json(['supervise', number, '--reply-by', '1h', '--note', 'bidi \u202e fmt'], as('han', '11:00'));
+    const shown = await box.desk(['show', number], at('12:30'));
+    expect(shown.stdout).toContain('Li Lei rang \\e[2J thrice');
+    expect(shown.stdout).not.toMatch(/[\u001b\u202e]/);
+    const check = await box.desk(['sla', 'check'], at('12:30'));
+    expect(check.code).toBe(5);
+    const history = await box.desk(['history', number], at('12:30'));
+    expect(history.stdout).not.toMatch(/[\u001b\u202e]/);
+
+    expect((await box.desk(['redact', number, '--reason', 'privacy request'], as('chen', '13:00'))).code).toBe(0);
+    const redacted = await box.json(['show', number]);
+    expect(redacted.supervisions.map((o: any) => [o.note, o.reply])).toEqual([['[redacted] rang \u001b[2J thrice', 'called [redacted] back'], ['bidi \u202e fmt', null]]);
+    expect(JSON.stringify(await box.json(['history', number]))).not.toContain('Li Lei');
+  });
+});
