@@ -45,6 +45,9 @@ import { declaration as backup } from './commands/backup.declaration.js';
 import { declaration as migrate } from './commands/migrate.declaration.js';
 import { declaration as demo } from './commands/demo.declaration.js';
 import { declaration as rolesAdd } from './commands/roles-add.declaration.js';
+import { declaration as supervise } from './commands/supervise.declaration.js';
+import { declaration as urge } from './commands/urge.declaration.js';
+import { declaration as complaint } from './commands/complaint.declaration.js';
 
 const rules: GroupDeclaration = {
   name: 'rules',
@@ -76,5 +79,6 @@ const roles: GroupDeclaration = {
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
   init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend, link, merge,
+  supervise, urge, complaint,
   importTickets, exportTickets, rules, search, caller, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

@@ -105,6 +105,7 @@ export interface TicketFilterOptions {
   dueWithin?: string;
   requester?: string;
   contact?: string;
+  supervised?: boolean;
 }
 
 export const TICKET_FILTERS: Flags<TicketFilterOptions> = {
@@ -120,4 +121,5 @@ export const TICKET_FILTERS: Flags<TicketFilterOptions> = {
   dueWithin: { syntax: '--due-within <duration>', description: 'open tickets due for resolution within this time, e.g. 2h' },
   requester: { syntax: '--requester <name>', description: "the caller's tickets by name (case and spacing ignored)" },
   contact: { syntax: '--contact <phone|mail>', description: "the caller's tickets by phone or mail, however written (138 1234 5678, +86…)" },
+  supervised: { syntax: '--supervised', description: 'tickets with a supervision order (督办), answered or not' },
 };

@@ -68,6 +68,7 @@ export function parseTicketFilters(options: FilterOptions, { zone, vocabulary, n
     createdBefore: options.to === undefined ? undefined : parseInstant(options.to, zone, '--to'),
     overdueAt: options.overdue ? now : undefined,
     dueWithin: options.dueWithin === undefined ? undefined : { from: now, until: now + parseDuration(options.dueWithin, '--due-within') },
+    supervised: options.supervised ? true : undefined,
     text: options.search?.trim() || undefined,
     requesterKey: options.requester === undefined ? undefined : callerKey(options.requester, requesterKey, '--requester', 'a name, e.g. --requester 李雷'),
     contactKey: options.contact === undefined ? undefined : callerKey(options.contact, contactKey, '--contact', 'a phone number or mail address, e.g. --contact 13812345678'),

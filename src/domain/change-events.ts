@@ -21,6 +21,11 @@ export function changeEvents(before: Ticket, change: Change): TrailEvent[] {
   if (change.dispatchRule) data.dispatch_rule = change.dispatchRule;
   if (change.visit) data.visit = { ...change.visit };
   if (change.eta !== undefined) data.eta = change.eta;
+  // The event names the order it is about; the list's before and after would repeat every order.
+  if (change.supervision) {
+    delete data.changes!.supervisions;
+    data.supervision = { ...change.supervision };
+  }
   if (change.onTime !== undefined) data.on_time = change.onTime;
   if (change.outcome) data.outcome = change.outcome;
   if (change.link) data.link = { ...change.link };

@@ -25,6 +25,8 @@ export interface Change {
   eta?: number | null;
   /** For a progress update: whether it came by its due time (null when none was due). */
   onTime?: boolean | null;
+  /** For supervision (order, reply, reminder): what its event records of the order. */
+  supervision?: Record<string, unknown>;
   /** Fields written with the change that are not its doing (deadlines found passed), left out of its event. */
   bookkeeping?: TicketPatch;
   /** Deadlines the change settles (added by the SLA clock). */
@@ -62,6 +64,7 @@ export function requireOpen(ticket: Ticket, what: string): void {
   if (!isOpen(ticket.status)) throw refusal(ticket, `cannot ${what} a ${ticket.status} ticket`);
 }
 
+/** The text a flag gives, trimmed; refused when missing or blank. */
 export function requireText(value: string | undefined, flag: string): string {
   const text = value?.trim();
   if (!text) throw new UsageError(`${flag} is required and must not be empty`, `e.g. ${flag} "…"`);

@@ -1,7 +1,7 @@
 // Turns what an operator typed into a valid new ticket, or says exactly which field is wrong.
 import { checkLength, DEFAULT_TEXT_LIMITS, type TextLimits } from './text-limits.js';
 import { UsageError } from './errors.js';
-import type { NewTicket } from './ticket.js';
+import { unsupervisedCase, type NewTicket } from './ticket.js';
 import { parseInstant } from './time.js';
 import { checkValue, type TeamDirectory, type Vocabulary } from './vocabulary.js';
 
@@ -89,6 +89,7 @@ export function buildNewTicket(draft: TicketDraft, ctx: DraftContext): NewTicket
   const urgencyGiven = enumOf('urgency');
 
   return {
+    ...unsupervisedCase(),
     external_id: clean(draft.external_id),
     created_at,
     channel: enumOf('channel'),

@@ -30,6 +30,8 @@ export interface QueueFacts {
   dueSoon: QueueSection;
   /** Tickets waiting for dispatch (new, reopened) and open tickets of the teams without an assignee, oldest first. */
   unassigned: QueueSection;
+  /** Tickets with a supervision order past its reply time, whatever their status, earliest first. */
+  supervision: QueueSection;
 }
 
 /** The teams an operator works in: as member, or as supervisor; null when in none (the whole desk). */

@@ -4,7 +4,10 @@ import type { Ticket, TicketPatch } from './ticket.js';
 
 export const REDACTED = '[redacted]';
 
-const FREE_TEXT = ['title', 'description', 'solution', 'steps', 'remaining', 'callback_note', 'escalation_reason'] as const;
+const FREE_TEXT = [
+  'title', 'description', 'solution', 'steps', 'remaining', 'callback_note', 'escalation_reason',
+  'complaint_cause', 'complaint_action', 'complaint_penalty', 'complaint_feedback',
+] as const;
 
 /** The personal values to remove: the requester's name and contact as written. */
 export function secretsOf(ticket: Ticket): string[] {
@@ -29,5 +32,7 @@ export function redactionPatch(ticket: Ticket, secrets: readonly string[]): Tick
     const value = ticket[field];
     if (value !== null) patch[field] = redactText(value, secrets);
   }
+  // A supervisor's order or a team's reply may name the caller too.
+  if (ticket.supervisions.length) patch.supervisions = redactValue(ticket.supervisions, secrets) as Ticket['supervisions'];
   return patch;
 }

@@ -29,7 +29,11 @@ export function checkLength(value: string | null | undefined, field: string, pla
 const ACTION_TEXTS: Record<string, string> = {
   title: '--title', description: '--description', solution: '--solution', steps: '--steps', remaining: '--remaining',
   escalation_reason: '--reason', callback_note: '--callback',
+  complaint_cause: '--cause', complaint_action: '--action', complaint_penalty: '--penalty', complaint_feedback: '--feedback',
 };
+
+// The flag that gives an event's text, where it is not --message.
+const TEXT_FLAGS: Record<string, string> = { note: 'the note', supervise: '--note', urge: '--note', supervision_reply: '--reply', complaint: '--feedback' };
 
 /** Wraps a plan so that a text it would write past the desk's limits is refused, naming the flag. */
 export function withTextLimits(plan: Plan, limits: TextLimits): Plan {
@@ -39,7 +43,7 @@ export function withTextLimits(plan: Plan, limits: TextLimits): Plan {
     for (const [field, value] of Object.entries(change.patch)) {
       if (typeof value === 'string' && field in ACTION_TEXTS) checkLength(value, field, ACTION_TEXTS[field]!, limits);
     }
-    checkLength(change.text, 'text', change.kind === 'note' ? 'the note' : '--message', limits);
+    checkLength(change.text, 'text', TEXT_FLAGS[change.kind] ?? '--message', limits);
     checkLength(change.reason, 'reason', '--reason', limits);
     if (change.visit) for (const field of ['cause', 'opinion', 'parts'] as const) checkLength(change.visit[field], field, `--${field}`, limits);
     return change;

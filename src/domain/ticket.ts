@@ -86,9 +86,49 @@ export interface Ticket {
   extension_until: number | null;
   /** The resolution deadline of the current cycle as it was before its first approved extension; null when not extended. */
   original_resolve_due_at: number | null;
+  /** Supervision orders (督办) in the order issued, and when the earliest unanswered one is due. */
+  supervisions: SupervisionOrder[];
+  supervision_due_at: number | null;
+  /** Reminders (催办) sent to the responsible team. */
+  urge_count: number;
+  /** A complaint's verification: whom it is about (agent:NAME, team:NAME, department:NAME), the verdict (yes, partly, no), when. */
+  complaint_against: string | null;
+  complaint_verified: string | null;
+  complaint_cause: string | null;
+  complaint_action: string | null;
+  complaint_penalty: string | null;
+  complaint_verified_at: number | null;
+  /** What the complainant was told of the outcome, and when. */
+  complaint_feedback: string | null;
+  complaint_feedback_at: number | null;
   version: number;
   updated_at: number;
   updated_by: string;
+}
+
+export type SupervisionLevel = 1 | 2 | 3;
+
+export interface SupervisionOrder {
+  level: SupervisionLevel;
+  /** The team the order is against: the ticket's team when it was issued. */
+  team: string;
+  note: string;
+  reply_by: number;
+  issued_at: number;
+  issued_by: string;
+  reply: string | null;
+  replied_at: number | null;
+  replied_by: string | null;
+}
+
+type CaseFields = Pick<Ticket, 'supervisions' | 'supervision_due_at' | 'urge_count' | 'complaint_against' | 'complaint_verified' | 'complaint_cause' | 'complaint_action' | 'complaint_penalty' | 'complaint_verified_at' | 'complaint_feedback' | 'complaint_feedback_at'>;
+
+/** The supervision and complaint fields of a ticket nobody has supervised or verified. */
+export function unsupervisedCase(): CaseFields {
+  return {
+    supervisions: [], supervision_due_at: null, urge_count: 0, complaint_against: null, complaint_verified: null, complaint_cause: null,
+    complaint_action: null, complaint_penalty: null, complaint_verified_at: null, complaint_feedback: null, complaint_feedback_at: null,
+  };
 }
 
 /** The fields a new ticket is created with; the store adds id, number, version and bookkeeping. */
@@ -101,11 +141,13 @@ export const TIME_FIELDS = [
   'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'callback_at', 'updated_at', 'paused_at',
   'last_update_at', 'update_due_at', 'eta_at', 'rated_at', 'reopened_at', 'routed_at', 'extension_until',
   'original_resolve_due_at',
+  'supervision_due_at', 'complaint_verified_at', 'complaint_feedback_at',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export const EVENT_KINDS = [
   'create', 'classify', 'dispatch', 'assign', 'respond', 'note', 'pending', 'resume',
   'escalate', 'resolve', 'close', 'callback', 'reopen', 'import', 'notify', 'visit', 'update', 'redact',
+  'supervise', 'supervision_reply', 'urge', 'complaint',
   // Contacts shown unmasked to an auditor (PostgreSQL): a look, not a change.
   'reveal',
   // Hotline case handling: a misrouted ticket sent back by its team, and a resolution deadline
@@ -143,6 +185,8 @@ export interface EventData {
   on_time?: boolean | null;
   /** For a callback event: what the attempt came to. */
   outcome?: CallbackOutcome;
+  /** For a supervision order, its reply and a reminder: the order's level, team and reply time, and whether the reply came in time. */
+  supervision?: Record<string, unknown>;
   /** For an import event: the source as named, and the line its row starts on. */
   source?: string;
   line?: number;

@@ -133,6 +133,15 @@ export function parseDuration(text: string, place: string): number {
   return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!]!, 0);
 }
 
+/**
+ * A deadline as an operator gives it: a duration counts from `now` (`2d`, `4h`, wall-clock time),
+ * anything else is a time read as parseInstant reads it (`2026/11/27 17:00`, `2026年11月27日`).
+ */
+export function parseDeadline(text: string, zone: string, now: number, place: string): number {
+  if (/^\s*\d+\s*[smhdw]/i.test(text) && /[smhdw]\s*$/i.test(text)) return now + parseDuration(text, place);
+  return parseInstant(text, zone, place);
+}
+
 /** "1h20m", "3d4h", "45s": a span short enough to read in a table. */
 export function formatSpan(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);

@@ -2,7 +2,7 @@
 // History is often incomplete, so only a title is required (DESIGN.md "Tickets"); enumerated
 // values are strict, teams and agents that left are accepted and reported once.
 import { DEFAULT_TEXT_LIMITS, lengthProblem, type TextLimits } from '../domain/text-limits.js';
-import type { Status } from '../domain/ticket.js';
+import { unsupervisedCase, type Status } from '../domain/ticket.js';
 import { acceptedTerms, findTerm } from '../domain/terms.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
 import { DeskError, escapeControls } from '../domain/errors.js';
@@ -12,6 +12,8 @@ import type { ImportTicket } from '../store/store.js';
 import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
 import { identityOf } from './row-identity.js';
+import { readSupervisions, supervisionDue } from '../domain/supervision.js';
+import { verdictOf } from '../domain/complaint.js';
 
 export interface RowProblem {
   line: number;
@@ -67,13 +69,14 @@ const TOLERANCE_MS = 5 * 60_000;
 // Moments that have happened by the time of the import, and that cannot come before the request.
 const PAST = ['created_at', 'occurred_at', 'first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'last_update_at', 'updated_at', 'paused_at', 'reopened_at'] as const;
 const AFTER_CREATION = ['first_response_at', 'dispatched_at', 'resolved_at', 'closed_at', 'callback_at', 'paused_at', 'reopened_at'] as const;
-const MULTILINE = new Set(['description', 'escalation_reason', 'solution', 'steps', 'remaining', 'callback_note']);
+const MULTILINE = new Set(['description', 'escalation_reason', 'solution', 'steps', 'remaining', 'callback_note', 'complaint_cause', 'complaint_action', 'complaint_penalty', 'complaint_feedback']);
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, y: true, n: false, t: true, f: false, 是: true, 否: false };
 // What maskContact makes of a contact: a masked export imported back would overwrite the real one.
 const MASKED = /^(?:[^@\s]\*\*\*@\S+|\d{3}\*{4}\d{4}|\S\*+\S|\*{1,2})$/;
 
 export function emptyImportTicket(): ImportTicket {
   return {
+    ...unsupervisedCase(),
     id: null, number: null, external_id: null, created_at: 0, channel: null, requester: null, department: null, contact: null,
     title: '', description: null, occurred_at: null, impact: null, type: null, category: null, urgency: null,
     status: 'new', team: null, collaborators: [], assignee: null, classified_by: null, manual_fields: [], dispatched_by: null,
@@ -127,6 +130,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
     if (typeof value === 'string') text = value;
     else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
     else if (Array.isArray(value) && field === 'collaborators') text = value.map((v) => String(v)).join(';');
+    else if (Array.isArray(value) && field === 'supervisions') text = JSON.stringify(value);
     else {
       problem(field, `expected text, found ${Array.isArray(value) ? 'a list' : 'an object'}`);
       continue;
@@ -138,14 +142,31 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
     if (!MULTILINE.has(field)) text = text.trim();
     if (text === '') continue;
     switch (field) {
+      case 'supervisions': {
+        try {
+          ticket.supervisions = readSupervisions(text, (t, f) => ctx.instants.read(t, f));
+          ticket.supervision_due_at = supervisionDue(ticket.supervisions);
+        } catch (error) {
+          if (!(error instanceof DeskError) && !(error instanceof SyntaxError)) throw error;
+          problem(field, error.message, 'the JSON list of orders an export writes');
+        }
+        break;
+      }
+      case 'complaint_verified': {
+        const verdict = verdictOf(text);
+        if (verdict === null) problem(field, `unknown value ${quote(text)}`, 'accepted: yes (查实), partly (部分属实), no (不属实)');
+        else set[field] = verdict;
+        break;
+      }
       case 'id':
+      case 'urge_count':
       case 'reopen_count':
       case 'callback_attempts':
       case 'version':
       case 'satisfaction': {
         const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
         const [min, max, what] =
-          field === 'satisfaction' ? [1, 5, 'a whole number from 1 to 5'] : field === 'reopen_count' || field === 'callback_attempts' ? [0, 1e9, 'a whole number, 0 or more'] : [1, 1e9, 'a whole number, 1 or more'];
+          field === 'satisfaction' ? [1, 5, 'a whole number from 1 to 5'] : field === 'reopen_count' || field === 'callback_attempts' || field === 'urge_count' ? [0, 1e9, 'a whole number, 0 or more'] : [1, 1e9, 'a whole number, 1 or more'];
         if (!(n >= min && n <= max)) problem(field, `${quote(text)} is not ${what}`, field === 'satisfaction' ? '1 very dissatisfied … 5 very satisfied' : undefined);
         else set[field] = n;
         break;
@@ -219,6 +240,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       case 'classified_by':
       case 'dispatched_by':
       case 'updated_by':
+      case 'complaint_against':
         if (text.length > MAX_NAME) problem(field, `${text.length} characters is too long (at most ${MAX_NAME})`);
         else set[field] = text;
         break;
@@ -227,7 +249,11 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       case 'solution':
       case 'steps':
       case 'remaining':
-      case 'callback_note': {
+      case 'callback_note':
+      case 'complaint_cause':
+      case 'complaint_action':
+      case 'complaint_penalty':
+      case 'complaint_feedback': {
         const tooLong = lengthProblem(text, field, ctx.limits ?? DEFAULT_TEXT_LIMITS);
         if (tooLong) problem(field, tooLong, 'shorten it, or raise limits.text in desk.yaml');
         else set[field] = text;

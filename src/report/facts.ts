@@ -99,3 +99,46 @@ export interface RepeatCallQuery extends Pick<FactsQuery, 'start' | 'end' | 'tea
   /** How far back an earlier ticket makes a ticket a repeat call, in milliseconds. */
   window: number;
 }
+
+/** A team's supervision in the period: orders issued to it, replies it gave (and how many in time), reminders sent to it. */
+export interface SupervisionTeamFacts {
+  orders: number;
+  answered: number;
+  on_time: number;
+  reminders: number;
+}
+
+/** A complaint target's verified complaints in the period, and those found true in whole or in part. */
+export interface TargetFacts {
+  complaints: number;
+  upheld: number;
+}
+
+/** The hotline's case handling in the period (supervision and complaint verification), counted apart from the month's other facts. */
+export interface SupervisionFacts {
+  supervision: Record<string, SupervisionTeamFacts>;
+  verification: {
+    yes: number;
+    partly: number;
+    no: number;
+    by_cause: Record<string, number>;
+    by_target: Record<string, TargetFacts>;
+    /** Complaints against each agent (agent:NAME), for the appraisal. */
+    agents: Record<string, TargetFacts>;
+  };
+}
+
+/** Supervision events of the period counted by team and kind, as the stores read them. */
+export interface SupervisionCount {
+  team: string;
+  kind: string;
+  n: number;
+  on_time: number;
+}
+
+/** A complaint verified in the period. */
+export interface VerifiedComplaint {
+  verdict: string;
+  cause: string | null;
+  target: string | null;
+}

@@ -1,7 +1,7 @@
 // The monthly statistics a service-desk supervisor reports and appraises agents by. Every metric is
 // defined here, once, from the month's facts (README, "Monthly report", gives the definitions).
 import type { Store } from '../store/store.js';
-import type { DeadlineCount, FieldCosts, MonthFacts, MonthSummaryFacts, Percentiles } from './facts.js';
+import type { DeadlineCount, FieldCosts, MonthFacts, MonthSummaryFacts, Percentiles, SupervisionFacts, TargetFacts } from './facts.js';
 import type { CaseFacts } from './case-facts.js';
 import { monthWindow, previousMonth } from './month.js';
 
@@ -39,8 +39,14 @@ function resolutionRate(f: MonthSummaryFacts): number | null {
   return rate(f.created_resolved, f.created - f.created_merged);
 }
 
-function summarise(f: MonthFacts) {
+function targets(groups: Record<string, TargetFacts>) {
+  return Object.fromEntries(Object.entries(groups).map(([k, t]) => [k, { complaints: t.complaints, upheld: t.upheld }]));
+}
+
+function summarise(f: MonthFacts, c: SupervisionFacts) {
   const closed = f.closed;
+  const v = c.verification;
+  const verified = v.yes + v.partly + v.no;
   return {
     totals: totalsOf(f),
     resolution_rate: resolutionRate(f),
@@ -70,6 +76,19 @@ function summarise(f: MonthFacts) {
       closed: f.complaints.closed,
       open: f.complaints.open,
       satisfaction: average(f.complaints.satisfaction_sum, f.complaints.satisfaction_count),
+      verification: {
+        verified,
+        yes: v.yes,
+        partly: v.partly,
+        no: v.no,
+        verified_rate: rate(v.yes + v.partly, verified),
+        by_cause: v.by_cause,
+        by_target: targets(v.by_target),
+        agents: targets(v.agents),
+      },
+    },
+    supervision: {
+      by_team: Object.fromEntries(Object.entries(c.supervision).map(([team, s]) => [team, { ...s, on_time_rate: rate(s.on_time, s.answered) }])),
     },
     reopen_rate: rate(f.reopened, f.resolved),
     updates: attainment(f.updates),
@@ -167,7 +186,7 @@ export async function buildMonthlyReport(store: Store, request: ReportRequest): 
   const scope = { team: request.team, requesterKey: request.requesterKey, contactKey: request.contactKey };
   const query = (month: string) => ({ ...monthWindow(month, request.zone), ...scope, now: request.now });
   const before = previousMonth(request.month);
-  const current = summarise(await store.monthFacts(query(request.month)));
+  const current = summarise(await store.monthFacts(query(request.month)), await store.supervisionFacts(query(request.month)));
   const cases = caseHandling(await store.caseFacts(query(request.month)));
   const previous = headline(await store.monthSummaryFacts(query(before)));
   const repeatCalls = async (month: string): Promise<RepeatCalls> => {

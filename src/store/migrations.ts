@@ -408,6 +408,30 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Hotline supervision and complaint verification. A ticket holds its few supervision orders
+    // as a list, in the order issued, and when the earliest unanswered one is due, for sla check,
+    // the queue and the filters; reminders are counted. A complaint's verification is scalar, for
+    // the report's breakdowns by verdict, cause and target.
+    name: 'supervision orders, reminders and complaint verification',
+    up(db) {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN supervisions TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE tickets ADD COLUMN supervision_due_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN urge_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN complaint_against TEXT;
+        ALTER TABLE tickets ADD COLUMN complaint_verified TEXT CHECK (complaint_verified IN ('yes', 'partly', 'no'));
+        ALTER TABLE tickets ADD COLUMN complaint_cause TEXT;
+        ALTER TABLE tickets ADD COLUMN complaint_action TEXT;
+        ALTER TABLE tickets ADD COLUMN complaint_penalty TEXT;
+        ALTER TABLE tickets ADD COLUMN complaint_verified_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN complaint_feedback TEXT;
+        ALTER TABLE tickets ADD COLUMN complaint_feedback_at INTEGER;
+        CREATE INDEX tickets_supervision_due ON tickets(supervision_due_at) WHERE supervision_due_at IS NOT NULL;
+        CREATE INDEX tickets_complaint_verified ON tickets(complaint_verified_at) WHERE complaint_verified_at IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,6 +16,8 @@ export const WRITABLE = new Set([
   'last_update_at', 'update_due_at', 'eta_at', 'update_met', 'rated_at', 'reopened_at', 'cycle_paused_ms',
   'routed_at', 'extension_until', 'original_resolve_due_at',
   'requester_key', 'contact_key',
+  'supervisions', 'supervision_due_at', 'urge_count', 'complaint_against', 'complaint_verified', 'complaint_cause',
+  'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at',
 ]);
 
 /**
@@ -32,7 +34,7 @@ export function withCallerKeys<T extends object>(fields: T, inPlace = false): T 
   return out as T;
 }
 
-const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields', 'supervisions']);
 const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
 
 /** A ticket field's value as its column holds it: lists as JSON, booleans as 0/1, none as NULL. */
@@ -46,6 +48,8 @@ export function toColumn(field: string, value: unknown): unknown {
 export function toTicket(row: Row): Ticket {
   row.collaborators = row.collaborators === '[]' ? [] : JSON.parse(row.collaborators as string);
   row.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
+  // Older rows read through a narrower SELECT may lack the column.
+  if (row.supervisions !== undefined) row.supervisions = row.supervisions === '[]' ? [] : JSON.parse(row.supervisions as string);
   for (const field of BOOLEAN_COLUMNS) row[field] = row[field] === null ? null : row[field] === 1;
   // The caller keys index the ticket (src/domain/caller.ts); they are no field of it. The table's
   // last columns, taken off last first, so the row stays a fast object.

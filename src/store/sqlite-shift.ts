@@ -106,5 +106,6 @@ export function queueFacts(db: Database, query: QueueQuery): QueueFacts {
       [...teamParams],
       limit,
     ),
+    supervision: section(db, `supervision_due_at < ? ${teams}`, 'supervision_due_at, id', [now, ...teamParams], limit),
   };
 }

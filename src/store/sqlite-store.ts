@@ -20,6 +20,7 @@ import { ticketFilterSql, ticketSortSql } from './sqlite-filters.js';
 import { monthFacts, monthSummaryFacts, repeatCallFacts } from './sqlite-report.js';
 import { caseFacts, ruleReturns } from './sqlite-case-facts.js';
 import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
+import { supervisionFacts } from './sqlite-case-report.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
@@ -28,7 +29,7 @@ import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
 import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
 import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery, SupervisionFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
 import { callerSql } from './caller-queries.js';
@@ -354,6 +355,10 @@ export class SqliteStore implements Store {
 
   async caseFacts(query: FactsQuery): Promise<CaseFacts> {
     return caseFacts(this.db, query);
+  }
+
+  async supervisionFacts(query: FactsQuery): Promise<SupervisionFacts> {
+    return supervisionFacts(this.db, query);
   }
 
   async ruleReturns(rule: string): Promise<RuleReturns> {

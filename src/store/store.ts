@@ -7,7 +7,7 @@ import type { TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
 import type { QueueFacts, QueueQuery } from '../domain/queue.js';
 import type { LinkRole, NewTicket, Status, Ticket, TicketEvent, TicketPatch } from '../domain/ticket.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery, SupervisionFacts } from '../report/facts.js';
 import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import type { Visit } from '../domain/visit.js';
 import type { CallerLookup } from '../domain/caller.js';
@@ -44,6 +44,10 @@ export interface TicketQuery {
   dueWithin?: { from: number; until: number };
   /** Closed at or after this instant. */
   closedFrom?: number;
+  /** Only tickets with a supervision order, answered or not. */
+  supervised?: boolean;
+  /** Tickets with a supervision order unanswered whose reply time is before this instant, whatever their status. */
+  supervisionOverdueAt?: number;
   /** Only tickets nobody has called back yet. */
   withoutCallback?: boolean;
   /** Substring of title or description. */
@@ -134,6 +138,8 @@ export interface Store {
   ruleReturns(rule: string): Promise<RuleReturns>;
   /** The repeat calls among the tickets created in a window (the monthly report's repeat-call rate). */
   repeatCallFacts(query: RepeatCallQuery): Promise<RepeatCallFacts>;
+  /** Supervision by team and the complaints verified, in one month (or any window). */
+  supervisionFacts(query: FactsQuery): Promise<SupervisionFacts>;
   /** Only the totals and headline rates of a month (the previous month beside a report). */
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**

@@ -102,6 +102,11 @@ export function ticketFilterSql(query: TicketFilterQuery, dialect: SqlDialect): 
     params.push(query.closedFrom);
   }
   if (query.withoutCallback) where.push('callback_at IS NULL');
+  if (query.supervised) where.push('json_array_length(supervisions) > 0');
+  if (query.supervisionOverdueAt !== undefined) {
+    where.push('supervision_due_at < ?');
+    params.push(query.supervisionOverdueAt);
+  }
   if (query.text) {
     const pattern = `%${escapeLike(query.text)}%`;
     where.push(`(title ${dialect.likeAnyCase} ? ESCAPE '\\' OR description ${dialect.likeAnyCase} ? ESCAPE '\\')`);

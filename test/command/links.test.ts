@@ -216,7 +216,10 @@ describe('the monthly report of a month with merged tickets', () => {
     expect(r.sla.resolution).toEqual({ met: 2, missed: 1, rate: 0.6667 });
     expect(r.satisfaction).toEqual({ average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 }, rated: 2, closed: 2, response_rate: 1 });
     expect(r.callback).toEqual({ called: 0, closed: 2, rate: 0 });
-    expect(r.complaints).toEqual({ received: 1, resolved: 0, closed: 0, open: 0, satisfaction: null });
+    expect(r.complaints).toEqual({
+      received: 1, resolved: 0, closed: 0, open: 0, satisfaction: null,
+      verification: { verified: 0, yes: 0, partly: 0, no: 0, verified_rate: null, by_cause: {}, by_target: {}, agents: {} },
+    });
     expect(r.agents).toEqual([
       { agent: 'sun', handled: 2, resolved: 2, sla_rate: 1, satisfaction: 4 },
       { agent: 'zhou', handled: 1, resolved: 0, sla_rate: 0, satisfaction: null },

@@ -36,7 +36,11 @@ describe('desk report monthly', () => {
     expect(r.durations.resolution).toEqual({ wall: { count: 3, median: 11070, p90: 12900 }, business: { count: 3, median: 90, p90: 840 } });
     expect(r.satisfaction).toEqual({ average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 }, rated: 2, closed: 2, response_rate: 1 });
     expect(r.callback).toEqual({ called: 1, closed: 2, rate: 0.5 });
-    expect(r.complaints).toEqual({ received: 1, resolved: 0, closed: 0, open: 1, satisfaction: null });
+    expect(r.complaints).toEqual({
+      received: 1, resolved: 0, closed: 0, open: 1, satisfaction: null,
+      verification: { verified: 0, yes: 0, partly: 0, no: 0, verified_rate: null, by_cause: {}, by_target: {}, agents: {} },
+    });
+    expect(r.supervision).toEqual({ by_team: {} });
     expect(r.reopen_rate).toBe(0.3333);
     expect(r.agents).toEqual([
       { agent: 'sun', handled: 1, resolved: 1, sla_rate: 1, satisfaction: 5 },

@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/store.js';
 import type { StoreHarness } from './harness.js';
 import { describeCaseHandlingCases } from './case-handling.js';
 import { describeCallerCases } from './callers.js';
+import { describeCaseCases } from './cases.js';
 import { describeExportCases } from './export.js';
 import { describeImportCases } from './import-session.js';
 import { describeLinkCases } from './links.js';
@@ -36,6 +37,7 @@ export const CONTRACT_AREAS = {
   maintenance: describeMaintenanceCases,
   'table copy': describeTableCopyCases,
   'case handling': describeCaseHandlingCases,
+  supervision: describeCaseCases,
 } as const;
 
 export type ContractArea = keyof typeof CONTRACT_AREAS;

@@ -4,7 +4,7 @@
 import { withClock, startClock } from '../../src/app/ticket-clock.js';
 import type { Plan } from '../../src/domain/lifecycle.js';
 import { formatTicketNumber, type BareRef, type TicketRef } from '../../src/domain/numbering.js';
-import type { NewTicket, Ticket } from '../../src/domain/ticket.js';
+import { unsupervisedCase, type NewTicket, type Ticket } from '../../src/domain/ticket.js';
 import { TeamDirectory } from '../../src/domain/vocabulary.js';
 import { compileSla } from '../../src/sla/targets.js';
 import { RuleEngine } from '../../src/rules/engine.js';
@@ -48,6 +48,7 @@ export const SLA = compileSla(
 /** A new ticket as `desk create` would make it: logged 3 November 09:00, new, normal, nothing else known. */
 export function newTicket(fields: Partial<NewTicket> = {}): NewTicket {
   return {
+    ...unsupervisedCase(),
     external_id: null, created_at: at('11-03 09:00'), channel: 'phone', requester: 'Li Lei', department: null,
     contact: null, title: 'Printer jams', description: null, occurred_at: null, impact: null, type: null,
     category: null, urgency: 'normal', status: 'new', team: null, collaborators: [], assignee: null,

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../src/domain/ticket.js';
+import { unsupervisedCase, type Ticket } from '../../src/domain/ticket.js';
 
 /**
  * A ticket as the store would hand it over: every field of Ticket, a new unclassified ticket
@@ -7,6 +7,7 @@ import type { Ticket } from '../../src/domain/ticket.js';
 export function ticketWith(fields: Partial<Ticket> = {}): Ticket {
   const at = Date.UTC(2026, 10, 25, 1, 0);
   return {
+    ...unsupervisedCase(),
     id: 42, number: 'SD-202611-00042', external_id: null, created_at: at, channel: 'phone',
     requester: 'Li Lei', department: null, contact: null, title: 'Printer jams', description: null,
     occurred_at: null, impact: null, type: null, category: null, urgency: 'normal', status: 'new', team: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/domain/errors.js';
-import { formatIso, formatLocal, formatSpan, monthKey, parseDuration, parseInstant } from '../../src/domain/time.js';
+import { formatIso, formatLocal, formatSpan, monthKey, parseDeadline, parseDuration, parseInstant } from '../../src/domain/time.js';
 import { thrown } from './thrown.js';
 
 const MINUTE = 60_000;
@@ -105,5 +105,21 @@ describe('formatSpan', () => {
     [-90 * MINUTE, '1h30m'], // overdue spans read the same; the caller says "overdue"
   ] as const)('%d ms reads "%s"', (ms, text) => {
     expect(formatSpan(ms)).toBe(text);
+  });
+});
+
+describe('parseDeadline', () => {
+  const now = Date.UTC(2026, 10, 27, 2, 0); // 10:00 in Shanghai
+  it.each([
+    { text: '2d', at: now + 2 * 86_400_000 },
+    { text: '4h', at: now + 4 * 3_600_000 },
+    { text: '1d12h', at: now + 36 * 3_600_000 },
+    { text: '2026-11-28 17:00', at: Date.UTC(2026, 10, 28, 9, 0) },
+    { text: '2026/11/28 17:00', at: Date.UTC(2026, 10, 28, 9, 0) },
+    { text: '2026年11月28日', at: Date.UTC(2026, 10, 27, 16, 0) },
+  ])('reads $text', ({ text, at }) => expect(parseDeadline(text, 'Asia/Shanghai', now, '--reply-by')).toBe(at));
+
+  it('names the flag when it reads neither', () => {
+    expect(() => parseDeadline('soon', 'Asia/Shanghai', now, '--reply-by')).toThrow('--reply-by: cannot read "soon" as a time');
   });
 });

@@ -43,6 +43,7 @@ export async function run({ options }: CommandInput<QueueOptions>, ctx: Context)
       breached: section(facts.breached),
       due_soon: section(facts.dueSoon),
       unassigned: section(facts.unassigned),
+      supervision: section(facts.supervision),
     });
     return 0;
   }

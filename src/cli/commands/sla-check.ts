@@ -1,7 +1,8 @@
 import { DEADLINE_KINDS, deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
+import { overdueOrders, type OverdueOrder } from '../../domain/supervision.js';
 import { formatIso, parseDuration } from '../../domain/time.js';
 import { Presenter } from '../render/present.js';
-import { printableTicket } from '../render/terminal-text.js';
+import { printableTicket, printableValue } from '../render/terminal-text.js';
 import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
@@ -25,6 +26,9 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
   const alerts = deadlineAlerts(tickets, now, now + window).sort((a, b) => DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) || a.due - b.due);
   const breached = alerts.filter((a) => a.breached);
   const near = alerts.filter((a) => !a.breached);
+  // A supervision order is owed to the supervisor whatever the ticket's status, pending or resolved.
+  const supervised = overdueOrders(await store.listTickets({ supervisionOverdueAt: now, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER }), now);
+  const code = breached.length || supervised.length ? BREACHED_EXIT : 0;
 
   if (ctx.json) {
     const shape = (a: DeadlineAlert) => ({
@@ -37,11 +41,25 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
       team: a.ticket.team,
       assignee: a.ticket.assignee,
     });
-    printJson((t) => ctx.io.stdout.write(t), { checked_at: formatIso(now, zone), within_minutes: Math.round(window / 60_000), breached: breached.map(shape), near: near.map(shape) });
-    return breached.length ? BREACHED_EXIT : 0;
+    const order = ({ ticket, order: o }: OverdueOrder) => ({
+      number: ticket.number,
+      title: ticket.title,
+      level: o.level,
+      team: o.team,
+      note: o.note,
+      issued_at: formatIso(o.issued_at, zone),
+      issued_by: o.issued_by,
+      reply_by: formatIso(o.reply_by, zone),
+      minutes: Math.round((now - o.reply_by) / 60_000),
+      status: ticket.status,
+    });
+    printJson((t) => ctx.io.stdout.write(t), {
+      checked_at: formatIso(now, zone), within_minutes: Math.round(window / 60_000), breached: breached.map(shape), near: near.map(shape), supervision: supervised.map(order),
+    });
+    return code;
   }
   // From cron, silence means all is well: nothing is written unless something needs attention.
-  if (!alerts.length) {
+  if (!alerts.length && !supervised.length) {
     if (ctx.io.stdoutIsTTY) ctx.io.stdout.write(`${(await ctx.presenter()).words.slaCheck.nothing(options.within)}\n`);
     return 0;
   }
@@ -64,5 +82,19 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
   const table = { terminal: ctx.io.stdoutIsTTY, color: ctx.color };
   if (breached.length) ctx.io.stdout.write(`${style.bold(w.breached(breached.length))}\n${await renderList(head, rows(breached), table)}`);
   if (near.length) ctx.io.stdout.write(`${breached.length ? '\n' : ''}${style.bold(w.dueWithin(options.within, near.length))}\n${await renderList(head, rows(near), table)}`);
-  return breached.length ? BREACHED_EXIT : 0;
+  if (supervised.length) {
+    const s = p.words.supervision;
+    const orderRows = supervised.map(({ ticket, order }) => ({ ticket: printableTicket(ticket), order: printableValue(order) })).map(({ ticket, order }) => [
+      ticket.number,
+      ctx.io.stdoutIsTTY ? truncate(ticket.title, 36) : ticket.title,
+      s.level(order.level),
+      p.team(order.team),
+      p.time(order.issued_at),
+      p.time(order.reply_by),
+      style.red(p.words.overdue(p.span(now - order.reply_by))),
+    ]);
+    const orderHead = [p.heading('number'), p.heading('title'), p.heading('supervisions'), p.heading('team'), s.issued, s.replyBy, w.when];
+    ctx.io.stdout.write(`${alerts.length ? '\n' : ''}${style.bold(s.heading(supervised.length))}\n${await renderList(orderHead, orderRows, table)}`);
+  }
+  return code;
 }

@@ -46,6 +46,8 @@ const BY_PLACEHOLDER: Record<string, ValueKind> = {
   mode: 'words:abort skip',
   link: 'words:related duplicate parent',
   ticket: 'tickets',
+  level: 'words:1 2 3',
+  verdict: 'words:yes partly no',
 };
 const BY_FLAG: Record<string, ValueKind> = {
   '--actor': 'agents',

@@ -34,6 +34,7 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
     what,
     data.outcome && `${w.outcomeWord}${w.colon}${present.fieldValue('callback_outcome', data.outcome)}`,
     link,
+    data.supervision && present.supervision(event.kind, data.supervision),
     data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),

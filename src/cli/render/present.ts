@@ -34,7 +34,7 @@ const MET_FIELDS = new Map<string, DeadlineKind>(DEADLINE_KINDS.map((kind) => [D
 /** The business time a met or missed deadline took, shown beside it. */
 const TAKEN: Partial<Record<DeadlineKind, string>> = { response: 'response_business_ms', resolve: 'resolve_business_ms' };
 /** Bookkeeping that says nothing to an operator on its own. */
-const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms', 'routed_at']);
+const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms', 'routed_at', 'supervisions']);
 
 export interface ChangeView {
   /** Values are cut to this many characters. */
@@ -44,7 +44,10 @@ export interface ChangeView {
 }
 
 /** Times that mark what an event did, rather than a deadline. */
-const MILESTONES = new Set(['created_at', 'dispatched_at', 'first_response_at', 'resolved_at', 'closed_at', 'rated_at', 'reopened_at', 'paused_at', 'last_update_at', 'callback_at']);
+const MILESTONES = new Set([
+  'created_at', 'dispatched_at', 'first_response_at', 'resolved_at', 'closed_at', 'rated_at', 'reopened_at', 'paused_at', 'last_update_at', 'callback_at',
+  'complaint_verified_at', 'complaint_feedback_at',
+]);
 
 export class Presenter {
   readonly lang: Lang;
@@ -141,6 +144,7 @@ export class Presenter {
     if (field === 'contact') return this.contact(String(value));
     if (field === 'satisfaction' && typeof value === 'number') return this.words.outOf5(value);
     if (field === 'callback_outcome' && typeof value === 'string') return this.words.outcome[value] ?? printable(value);
+    if (field === 'complaint_verified' && typeof value === 'string') return this.words.verdict[value] ?? printable(value);
     if (field === 'paused_ms' && typeof value === 'number') return this.span(value);
     if (typeof value === 'boolean') return value ? this.words.yes : this.words.no;
     if (Array.isArray(value)) return printableValue(value).join(', ') || this.empty;
@@ -180,6 +184,15 @@ export class Presenter {
       parts.push(before === null || before === undefined ? `${name} ${shownAfter}` : `${name} ${this.fieldValue(field, before, width)} → ${shownAfter}`);
     }
     return parts;
+  }
+
+  /** "key order to roads, reply by 2026-11-27 17:00": what a supervision event records of its order. */
+  supervision(kind: string, s: Record<string, unknown>): string {
+    const w = this.words.supervision;
+    const team = this.team(typeof s.team === 'string' ? s.team : null);
+    if (kind === 'urge') return w.reminder(team);
+    if (kind === 'supervision_reply') return w.reply(typeof s.on_time === 'boolean' ? s.on_time : null);
+    return w.order(w.level(Number(s.level)), team, this.time(typeof s.reply_by === 'number' ? s.reply_by : null));
   }
 
   /** "respond: status dispatched → in_progress, …": an audit event's kind and changes. */

@@ -21,14 +21,14 @@ export interface QueueView {
 // Number, Status, Urgency, Who, Title, Due: at 80 columns urgency and who give way to the title.
 const FITS: readonly ColumnFit[] = [{}, {}, { drop: 3 }, { drop: 2 }, { flex: true, min: 24 }, {}];
 const SECTIONS = 4;
-// Header, blank line, four headings, footer.
-const FIXED_LINES = 3 + SECTIONS;
 
 /** How many tickets each section may show so that the whole queue fits `height` lines. */
 export function rowsPerSection(facts: QueueFacts, height: number | undefined): number {
   if (!height) return 5;
-  const room = Math.max(SECTIONS, height - FIXED_LINES - 1);
-  const wanted = [facts.mine, facts.breached, facts.dueSoon, facts.unassigned].filter((s) => s.total > 0).length || 1;
+  // Header, blank line, the headings (supervision's only when it has tickets), footer.
+  const headings = SECTIONS + (facts.supervision.total ? 1 : 0);
+  const room = Math.max(headings, height - 3 - headings - 1);
+  const wanted = [facts.mine, facts.breached, facts.dueSoon, facts.unassigned, facts.supervision].filter((s) => s.total > 0).length || 1;
   // A section that has more than it shows takes one more line for "… and N more".
   return Math.max(1, Math.floor(room / wanted) - 1);
 }
@@ -39,6 +39,8 @@ interface Section {
   who: 'team' | 'assignee';
   more: string;
   emphasis: (text: string) => string;
+  /** What the due column says of a ticket, when not its next deadline. */
+  due?: (ticket: QueueSection['tickets'][number]) => { text: string; overdue: boolean };
 }
 
 export function renderQueue(facts: QueueFacts, v: QueueView): string {
@@ -53,10 +55,17 @@ export function renderQueue(facts: QueueFacts, v: QueueView): string {
     { heading: w.dueWithin(v.within), facts: facts.dueSoon, who: 'assignee', more: `desk list --due-within ${v.within}`, emphasis: (t) => style.yellow(style.bold(t)) },
     { heading: w.unassigned, facts: facts.unassigned, who: 'team', more: 'desk list --status new,reopened', emphasis: style.bold },
   ];
+  // Shown only when an order is late: most desks never supervise.
+  if (facts.supervision.total) {
+    sections.push({
+      heading: p.words.supervision.queue, facts: facts.supervision, who: 'team', more: 'desk sla check', emphasis: (t) => style.red(style.bold(t)),
+      due: (t) => ({ text: p.words.overdue(p.span(v.now - (t.supervision_due_at ?? v.now))), overdue: true }),
+    });
+  }
   // One table for all sections, so their columns line up.
   const rows = sections.map((s) =>
     s.facts.tickets.slice(0, perSection).map(printableTicket).map((t) => {
-      const due = p.nextDue(t, v.now);
+      const due = s.due ? s.due(t) : p.nextDue(t, v.now);
       const label = t.urgency === null ? '' : p.value('urgency', t.urgency);
       const urgency = t.urgency === 'critical' ? style.red(label) : t.urgency === 'urgent' ? style.yellow(label) : label;
       return [`  ${t.number}`, p.value('status', t.status), urgency, (s.who === 'team' ? t.team : (t.assignee ?? t.team)) ?? '', t.title, due.overdue ? style.red(due.text) : due.text];

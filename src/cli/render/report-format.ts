@@ -63,6 +63,15 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
   rows.push([l.satisfaction, l.response_rate, percent(r.satisfaction.response_rate)], [l.satisfaction, l.callback_rate, percent(r.callback.rate)]);
   for (const key of ['received', 'resolved', 'closed', 'open'] as const) rows.push([l.complaints, l[key], String(r.complaints[key])]);
   rows.push([l.complaints, `${l.satisfaction} · ${l.average}`, number(r.complaints.satisfaction)]);
+  const cases = supervisionRows(r, l);
+  for (const [label, value] of cases.verification) rows.push([l.verification, label, value]);
+  for (const [cause, n] of cases.byCause) rows.push([l.by_cause, cause!, n!]);
+  for (const [target, n, upheld] of cases.byTarget) rows.push([l.by_target, target!, n!], [l.by_target, `${target} · ${l.upheld}`, upheld!]);
+  for (const [agent, n, upheld] of cases.agents) rows.push([l.against_agents, agent!, n!], [l.against_agents, `${agent} · ${l.upheld}`, upheld!]);
+  for (const [team, orders, answered, onTime, onTimeRate, reminders] of cases.supervision) {
+    rows.push([l.supervision, `${team} · ${l.orders}`, orders!], [l.supervision, `${team} · ${l.answered}`, answered!], [l.supervision, `${team} · ${l.on_time}`, onTime!]);
+    rows.push([l.supervision, `${team} · ${l.on_time_rate}`, onTimeRate!], [l.supervision, `${team} · ${l.reminders}`, reminders!]);
+  }
   for (const [label, value] of fieldRows(r, l).totals) rows.push([l.field, label, value]);
   rows.push([l.updates, l.met, String(r.updates.met)], [l.updates, l.missed, String(r.updates.missed)], [l.updates, l.rate, percent(r.updates.rate)]);
   for (const [label, value] of caseRows(r, l)) rows.push([l.case_handling, label, value]);
@@ -73,7 +82,24 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
   return rows;
 }
 
-/** The field-service section as header and rows: totals, then by team and by category. */
+/** The complaint verification and supervision sections as headers and rows. */
+export function supervisionRows(r: MonthlyReport, l: Labels) {
+  const v = r.complaints.verification;
+  const targets = (groups: Record<string, { complaints: number; upheld: number }>) => Object.entries(groups).map(([name, t]) => [name || l.none, String(t.complaints), String(t.upheld)]);
+  return {
+    verification: [
+      [l.verified, String(v.verified)], [l.verdict_yes, String(v.yes)], [l.verdict_partly, String(v.partly)], [l.verdict_no, String(v.no)], [l.verified_rate, percent(v.verified_rate)],
+    ] as [string, string][],
+    byCause: Object.entries(v.by_cause).map(([cause, n]) => [cause || l.none, String(n)]),
+    targetHead: [l.target, l.complaints, l.upheld],
+    byTarget: targets(v.by_target),
+    agentHead: [l.agent, l.complaints, l.upheld],
+    agents: targets(v.agents),
+    supervisionHead: [l.team, l.orders, l.answered, l.on_time, l.on_time_rate, l.reminders],
+    supervision: Object.entries(r.supervision.by_team).map(([team, s]) => [team || l.none, String(s.orders), String(s.answered), String(s.on_time), percent(s.on_time_rate), String(s.reminders)]),
+  };
+}
+
 /** Returns, by team, and extensions: one item and its count a row. */
 export function caseRows(r: MonthlyReport, l: Labels): [string, string][] {
   const e = r.extensions;
@@ -89,6 +115,7 @@ export function caseRows(r: MonthlyReport, l: Labels): [string, string][] {
   ];
 }
 
+/** The field-service section as header and rows: totals, then by team and by category. */
 export function fieldRows(r: MonthlyReport, l: Labels): { totals: [string, string][]; head: string[]; byTeam: string[][]; byCategory: string[][] } {
   const f = r.field;
   const money = (n: number) => `${n.toFixed(2)} ${f.currency}`;

@@ -1,7 +1,7 @@
 // The monthly report as one self-contained HTML file: inline CSS and SVG charts, nothing fetched,
 // printable, ready to mail on.
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, caseRows, fieldRows, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, caseRows, fieldRows, supervisionRows, number, percent, summaryRows } from './report-format.js';
 import type { Labels, Lang } from './report-labels.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -76,6 +76,15 @@ export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compar
     )}</section>`,
   );
   sections.push(`<section><h2>${escape(l.complaints)}</h2>${table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)])}</section>`);
+  const cases = supervisionRows(r, l);
+  sections.push(
+    `<section><h2>${escape(l.verification)}</h2>${table([l.item, l.value], cases.verification)}${
+      cases.byCause.length ? `<h3>${escape(l.by_cause)}</h3>${barChart(Object.entries(r.complaints.verification.by_cause).map(([k, n]) => [k || l.none, n]), l.by_cause)}${table([l.item, l.count], cases.byCause)}` : ''
+    }${cases.byTarget.length ? `<h3>${escape(l.by_target)}</h3>${table(cases.targetHead, cases.byTarget)}` : ''}${
+      cases.agents.length ? `<h3>${escape(l.against_agents)}</h3>${table(cases.agentHead, cases.agents)}` : ''
+    }</section>`,
+  );
+  if (cases.supervision.length) sections.push(`<section><h2>${escape(l.supervision)}</h2>${table(cases.supervisionHead, cases.supervision)}</section>`);
   const field = fieldRows(r, l);
   sections.push(
     `<section><h2>${escape(l.field)}</h2>${table([l.item, l.value], field.totals.map(([k, v]) => [k, v]))}${

@@ -2,7 +2,7 @@
 import { printable } from './terminal-text.js';
 import type { Style } from './style.js';
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, caseRows, fieldRows, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, caseRows, fieldRows, supervisionRows, number, percent, summaryRows } from './report-format.js';
 import type { Labels } from './report-labels.js';
 import { renderTable } from './table.js';
 
@@ -56,6 +56,12 @@ export async function renderReportText(report: MonthlyReport, l: Labels, o: { bo
   out += await table(['★', l.count, ''], dist.map(([score, n]) => [score, String(n), o.style.yellow(bar(n, most))]));
   out += title(l.complaints);
   out += await table([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)]);
+  const cases = supervisionRows(r, l);
+  out += title(l.verification) + (await table([l.item, l.value], cases.verification));
+  if (cases.byCause.length) out += title(l.by_cause) + (await table([l.item, l.count], cases.byCause));
+  if (cases.byTarget.length) out += title(l.by_target) + (await table(cases.targetHead, cases.byTarget));
+  if (cases.agents.length) out += title(l.against_agents) + (await table(cases.agentHead, cases.agents));
+  if (cases.supervision.length) out += title(l.supervision) + (await table(cases.supervisionHead, cases.supervision));
   const field = fieldRows(r, l);
   out += title(l.field);
   out += await table([l.item, l.value], field.totals.map(([k, v]) => [k, v]));
@@ -95,6 +101,12 @@ export function renderReportMarkdown(report: MonthlyReport, l: Labels, compare: 
   out += `\n## ${l.satisfaction}\n\n${l.average}: ${number(r.satisfaction.average)} · ${l.response_rate}: ${percent(r.satisfaction.response_rate)} · ${l.callback_rate}: ${percent(r.callback.rate)}\n\n`;
   out += markdownTable(['★', l.count], Object.entries(r.satisfaction.distribution).map(([score, n]) => [score, String(n)]));
   out += `\n## ${l.complaints}\n\n${markdownTable([l.received, l.resolved, l.closed, l.open, l.satisfaction], [[r.complaints.received, r.complaints.resolved, r.complaints.closed, r.complaints.open, r.complaints.satisfaction].map(number)])}`;
+  const cases = supervisionRows(r, l);
+  out += `\n### ${l.verification}\n\n${markdownTable([l.item, l.value], cases.verification)}`;
+  if (cases.byCause.length) out += `\n### ${l.by_cause}\n\n${markdownTable([l.item, l.count], cases.byCause)}`;
+  if (cases.byTarget.length) out += `\n### ${l.by_target}\n\n${markdownTable(cases.targetHead, cases.byTarget)}`;
+  if (cases.agents.length) out += `\n### ${l.against_agents}\n\n${markdownTable(cases.agentHead, cases.agents)}`;
+  if (cases.supervision.length) out += `\n## ${l.supervision}\n\n${markdownTable(cases.supervisionHead, cases.supervision)}`;
   const field = fieldRows(r, l);
   out += `\n## ${l.field}\n\n${markdownTable([l.item, l.value], field.totals.map(([k, v]) => [k, v]))}`;
   if (field.byTeam.length) out += `\n### ${l.by_team_field}\n\n${markdownTable(field.head, field.byTeam)}`;
@@ -122,5 +134,10 @@ function printableReport(r: MonthlyReport): MonthlyReport {
     by_team: keys(r.by_team),
     agents: r.agents.map((a) => ({ ...a, agent: printable(a.agent) })),
     field: { ...r.field, by_team: keys(r.field.by_team), by_category: keys(r.field.by_category) },
+    complaints: {
+      ...r.complaints,
+      verification: { ...r.complaints.verification, by_cause: keys(r.complaints.verification.by_cause), by_target: keys(r.complaints.verification.by_target), agents: keys(r.complaints.verification.agents) },
+    },
+    supervision: { by_team: keys(r.supervision.by_team) },
   };
 }

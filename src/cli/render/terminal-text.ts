@@ -22,15 +22,18 @@ export function printableBlock(text: string): string {
   return text.replace(UNSAFE, escapeOne);
 }
 
-/** Any value as shown: strings escaped, everything else as it is. */
+/** Any value as shown: strings escaped, inside lists and records too (supervision orders), everything else as it is. */
 export function printableValue<T>(value: T): T {
   if (typeof value === 'string') return printable(value) as T;
   if (Array.isArray(value)) return value.map(printableValue) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableValue(v)])) as T;
   return value;
 }
 
 // The texts an operator writes in paragraphs; every other text of a ticket is one line.
-const BLOCK_FIELDS = new Set<keyof Ticket>(['description', 'solution', 'steps', 'remaining', 'escalation_reason', 'callback_note']);
+const BLOCK_FIELDS = new Set<keyof Ticket>([
+  'description', 'solution', 'steps', 'remaining', 'escalation_reason', 'callback_note', 'complaint_cause', 'complaint_action', 'complaint_penalty', 'complaint_feedback',
+]);
 
 /** The ticket with every text it holds made safe to show. */
 export function printableTicket<T extends Ticket>(ticket: T): T {
@@ -51,6 +54,7 @@ export function printableEvent(event: TicketEvent): TicketEvent {
   if (data.team !== undefined) data.team = printable(data.team);
   if (data.dispatch_rule !== undefined) data.dispatch_rule = printable(data.dispatch_rule);
   if (data.link) data.link = { ...data.link, ticket: printable(data.link.ticket) };
+  if (data.supervision !== undefined) data.supervision = printableValue(data.supervision);
   if (data.changes) data.changes = Object.fromEntries(Object.entries(data.changes).map(([field, pair]) => [printable(field), pair.map(printableValue) as [unknown, unknown]]));
   if (data.rules) data.rules = Object.fromEntries(Object.entries(data.rules).map(([field, rule]) => [field, printable(rule)]));
   return { ...event, actor: printable(event.actor), data };

@@ -57,6 +57,21 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
     ['callback_at', ticket.callback_at === null ? null : `${p.time(ticket.callback_at)}${ticket.callback_note ? `: ${ticket.callback_note}` : ''}`],
     ['callback_attempts', ticket.callback_attempts ? w.attempts(ticket.callback_attempts, p.fieldValue('callback_outcome', ticket.callback_outcome)) : null],
     ['reopen_count', ticket.reopen_count ? w.times(ticket.reopen_count) : null],
+    ...ticket.supervisions.map((order): [string, string] => [
+      'supervisions',
+      [
+        w.supervision.order(w.supervision.level(order.level), p.team(order.team), p.time(order.reply_by)),
+        order.note,
+        order.replied_at === null ? (order.reply_by < o.now ? w.overdue(p.span(o.now - order.reply_by)) : w.supervision.waiting) : `${w.supervision.replied(p.time(order.replied_at), order.replied_by ?? p.empty, order.replied_at <= order.reply_by)}: ${order.reply}`,
+      ].join(' — '),
+    ]),
+    ['urge_count', ticket.urge_count ? w.times(ticket.urge_count) : null],
+    ['complaint_against', ticket.complaint_against],
+    ['complaint_verified', ticket.complaint_verified === null ? null : `${p.fieldValue('complaint_verified', ticket.complaint_verified)} (${time(ticket.complaint_verified_at)})`],
+    ['complaint_cause', ticket.complaint_cause],
+    ['complaint_action', ticket.complaint_action],
+    ['complaint_penalty', ticket.complaint_penalty],
+    ['complaint_feedback', ticket.complaint_feedback === null ? null : `${time(ticket.complaint_feedback_at)}: ${ticket.complaint_feedback}`],
     ['external_id', ticket.external_id],
     ['version', w.lastChanged(ticket.version, p.time(ticket.updated_at), ticket.updated_by)],
   ];

@@ -14,7 +14,7 @@ import type { DeskGroup, RoleSetup, Session } from '../../domain/roles.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type Ticket, type TicketEvent, type TicketPatch } from '../../domain/ticket.js';
 import type { NewVisit, Visit } from '../../domain/visit.js';
-import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery } from '../../report/facts.js';
+import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery, SupervisionFacts } from '../../report/facts.js';
 import { SCHEMA_VERSION } from '../migrations.js';
 import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
 import { callerSql } from '../caller-queries.js';
@@ -30,6 +30,7 @@ import { numbered, toColumn, toEvent, toTicket, type Row } from './rows.js';
 import { monthFacts, monthSummaryFacts, repeatCallFacts } from './report.js';
 import { caseFacts, ruleReturns } from './case-facts.js';
 import type { CaseFacts, RuleReturns } from '../../report/case-facts.js';
+import { supervisionFacts } from './case-report.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
@@ -506,6 +507,7 @@ export class PostgresStore implements Store {
         now, soonUntil, now, soonUntil, now, soonUntil, now, soonUntil, now, now, now, now, ...teamParams,
       ]),
       unassigned: await section(`(status IN ('new', 'reopened') OR (${OPEN_SQL} AND assignee IS NULL ${teams}))`, `${NEXT_DUE_SQL}, created_at, id`, [...teamParams]),
+      supervision: await section(`supervision_due_at < ? ${teams}`, 'supervision_due_at, id', [now, ...teamParams]),
     };
   }
 
@@ -547,6 +549,10 @@ export class PostgresStore implements Store {
 
   async caseFacts(query: FactsQuery): Promise<CaseFacts> {
     return caseFacts(this.client, query);
+  }
+
+  async supervisionFacts(query: FactsQuery): Promise<SupervisionFacts> {
+    return supervisionFacts(this.client, query);
   }
 
   async ruleReturns(rule: string): Promise<RuleReturns> {

@@ -5,7 +5,7 @@ import type { Ticket, TicketEvent } from '../../domain/ticket.js';
 
 export type Row = Record<string, unknown>;
 
-const JSON_COLUMNS = new Set(['collaborators', 'manual_fields']);
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields', 'supervisions']);
 
 /** A ticket field's value as a query parameter: lists as JSON text, none as NULL. */
 export function toColumn(field: string, value: unknown): unknown {

@@ -304,6 +304,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX tickets_requester_key ON tickets(requester_key, created_at) WHERE requester_key IS NOT NULL;
       CREATE INDEX tickets_contact_key ON tickets(contact_key, created_at) WHERE contact_key IS NOT NULL;`,
   },
+  {
+    name: 'supervision orders, reminders and complaint verification',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN supervisions json NOT NULL DEFAULT '[]';
+      ALTER TABLE tickets ADD COLUMN supervision_due_at bigint;
+      ALTER TABLE tickets ADD COLUMN urge_count bigint NOT NULL DEFAULT 0;
+      ALTER TABLE tickets ADD COLUMN complaint_against text;
+      ALTER TABLE tickets ADD COLUMN complaint_verified text CHECK (complaint_verified IN ('yes', 'partly', 'no'));
+      ALTER TABLE tickets ADD COLUMN complaint_cause text;
+      ALTER TABLE tickets ADD COLUMN complaint_action text;
+      ALTER TABLE tickets ADD COLUMN complaint_penalty text;
+      ALTER TABLE tickets ADD COLUMN complaint_verified_at bigint;
+      ALTER TABLE tickets ADD COLUMN complaint_feedback text;
+      ALTER TABLE tickets ADD COLUMN complaint_feedback_at bigint;
+      CREATE INDEX tickets_supervision_due ON tickets(supervision_due_at) WHERE supervision_due_at IS NOT NULL;
+      CREATE INDEX tickets_complaint_verified ON tickets(complaint_verified_at) WHERE complaint_verified_at IS NOT NULL;`,
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {

@@ -1,0 +1,25 @@
+// The report's case-handling counts on PostgreSQL, as src/store/sqlite-case-report.ts counts them.
+import type pg from 'pg';
+import { supervisionFactsOf } from '../../report/cases.js';
+import type { SupervisionFacts, FactsQuery, SupervisionCount, VerifiedComplaint } from '../../report/facts.js';
+
+export async function supervisionFacts(db: pg.Client, q: FactsQuery): Promise<SupervisionFacts> {
+  const team = "(e.data->'supervision'->>'team')";
+  const byTeam = q.team === undefined ? [] : [q.team];
+  const supervision = (
+    await db.query(
+      `SELECT ${team} AS team, e.kind, count(*)::int AS n, (count(*) FILTER (WHERE e.data->'supervision'->>'on_time' = 'true'))::int AS on_time
+       FROM events e WHERE e.kind IN ('supervise', 'supervision_reply', 'urge') AND e.at >= $1 AND e.at < $2 ${q.team === undefined ? '' : `AND ${team} = $3`}
+       GROUP BY 1, 2`,
+      [q.start, q.end, ...byTeam],
+    )
+  ).rows as SupervisionCount[];
+  const verified = (
+    await db.query(
+      `SELECT t.complaint_verified AS verdict, t.complaint_cause AS cause, t.complaint_against AS target FROM tickets t
+       WHERE t.type = 'complaint' AND t.complaint_verified_at >= $1 AND t.complaint_verified_at < $2 ${q.team === undefined ? '' : 'AND t.team = $3'}`,
+      [q.start, q.end, ...byTeam],
+    )
+  ).rows as VerifiedComplaint[];
+  return supervisionFactsOf(supervision, verified);
+}
