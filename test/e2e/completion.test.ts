@@ -82,7 +82,7 @@ describe('desk completion', () => {
   itWith(FISH, 'loads in fish and offers the same words', () => {
     const { run } = setUp();
     const complete = (line: string) => run('fish', `desk completion fish | source; complete -C '${line}'`).split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
-    expect(complete('desk li')).toEqual(['list']);
+    expect(complete('desk li')).toEqual(['link', 'list']);
     expect(complete('desk sla ')).toEqual(['check', 'due', 'explain']);
     expect(complete('desk list --urgency ')).toEqual(['critical', 'normal', 'urgent']);
     expect(complete('desk similar ')).toHaveLength(2);
