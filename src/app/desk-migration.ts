@@ -57,6 +57,8 @@ export async function migrateDesk(source: Store, target: Store, options: Migrati
     }
     copied.set(table, count);
   }
+  // What the target derives from the copied tickets (PostgreSQL's search rows) once they are all in.
+  await target.catchUpSearchIndex();
   const tables: TableMigration[] = [];
   for (const table of DESK_TABLES) {
     const [fromSource, fromTarget] = [await source.tableChecksum(table), await target.tableChecksum(table)];

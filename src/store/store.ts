@@ -287,7 +287,7 @@ export interface ImportSession extends ImportLookup {
   write<R>(rows: readonly R[], batchSize: number, writePart: (part: readonly R[], batch: ImportBatch) => Promise<void>): Promise<void>;
   /**
    * Commits the rows written since the last commit, and completes what a store leaves until the
-   * rows are in (SQLite indexes them for search here, in large chunks; searches meanwhile find
+   * rows are in (both stores index them for search here, in large chunks; searches meanwhile find
    * them by scanning).
    */
   flush(): Promise<void>;

@@ -1,13 +1,11 @@
 // desk doctor over a database an import was killed in before indexing its tickets for search: it
-// reports them, and --repair indexes them (SQLite, whose import indexes after the load; the
-// PostgreSQL store indexes each batch as it writes it, and leaves nothing to repair). The kill is
-// an import session left without its last flush, its store closed, as when the process dies.
+// reports them, and --repair indexes them (both stores' imports index after the load). The kill
+// is an import session left without its last flush, its store closed, as when the process dies.
 import { describe, expect, it } from 'vitest';
 import { writeImportRecords } from '../../src/importer/import-write.js';
 import { openStore } from '../../src/store/open.js';
 import { at } from '../store-contract/fixtures.js';
 import { importRecord, writeOptions } from '../store-contract/import-session.js';
-import { describeOnSqliteFile, STORE_UNDER_TEST } from '../store-under-test.js';
 import { commandSandbox, type CommandSandbox } from './harness.js';
 
 async function killedImport(box: CommandSandbox): Promise<void> {
@@ -31,15 +29,6 @@ describe('desk doctor and a killed import', () => {
     expect(await titles('flickers')).toEqual([]);
   });
 
-  if (STORE_UNDER_TEST === 'postgres') it('finds nothing to repair on a server, which indexed each batch as it wrote it', async () => {
-    const box = commandSandbox();
-    await killedImport(box);
-    const report = JSON.parse((await box.desk(['doctor', '--repair', '--json'])).stdout);
-    expect([report.repaired, checkOf(report, 'search index')]).toEqual([[], { check: 'search index', ok: true, detail: 'every ticket indexed' }]);
-  });
-});
-
-describeOnSqliteFile('desk doctor and an import killed before indexing', () => {
   it('reports the tickets left unindexed, with exit 1, and what to do', async () => {
     const box = commandSandbox();
     await killedImport(box);

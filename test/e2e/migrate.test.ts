@@ -85,6 +85,10 @@ describeWith(POSTGRES, 'desk migrate between SQLite and PostgreSQL', () => {
     ]);
     for (const t of there.tables) expect(t.target, t.table).toEqual(t.source);
     expect(there.tables.find((t) => t.table === 'settlements')!.copied).toBeGreaterThan(0);
+    // The server wrote the search rows of the copied tickets, their notes too, and has none left to write.
+    expect(box.desk(['--db', server, 'search', '硒鼓']).stdout).toContain('SD-202611-00001');
+    expect(box.desk(['--db', server, 'search', 'drops']).stdout).toContain('SD-202611-00002');
+    expect(await query(server, 'SELECT (SELECT count(*) FROM ticket_search)::int AS indexed, (SELECT count(*) FROM search_backlog)::int AS backlog')).toEqual([{ indexed: 3, backlog: 0 }]);
 
     const back = join(box.dir, 'back.db');
     const home = migrate(box, server, back);

@@ -16,8 +16,8 @@ import { queryRows as query } from '../postgres-admin.js';
 
 /** SQLite's full-text index and its bookkeeping (fts5 makes shadow tables of its own). */
 const ONLY_IN_SQLITE = /^(ticket_search.*|search_deferred|search_backlog)$/;
-/** Where PostgreSQL keeps the schema version (SQLite: PRAGMA user_version), and its own search rows. */
-const ONLY_IN_POSTGRES = ['desk_meta', 'ticket_search'];
+/** Where PostgreSQL keeps the schema version (SQLite: PRAGMA user_version), and its own search rows and their backlog. */
+const ONLY_IN_POSTGRES = ['desk_meta', 'ticket_search', 'search_backlog'];
 
 function sqliteColumns(): Record<string, string[]> {
   const store = openSqliteStore(':memory:', { create: true });

@@ -1,8 +1,10 @@
 // The SQL of `desk import` on PostgreSQL: its batches, each one transaction on a connection of the
 // import's own, and the reads and writes of a batch. New tickets, their trails and settlements go
 // in whole arrays (unnest), a statement per table and batch part: row by row the server took
-// ~2,300 tickets/s, arrays ~36,000 (issue 18). Which row is which ticket, which number it gets and
-// what is written of it are the importer's (src/importer/import-write.ts).
+// ~2,300 tickets/s, arrays ~36,000 (issue 18). Their search rows are written after the load in
+// large chunks (flush), and behind the batches of a large import (SearchRowsBehind). Which row is
+// which ticket, which number it gets and what is written of it are the importer's
+// (src/importer/import-write.ts).
 import type pg from 'pg';
 import type { PlanTools } from '../../domain/lifecycle.js';
 import type { Settlement } from '../../domain/settlement.js';
@@ -11,7 +13,7 @@ import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
 import { lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
-import { reindexSearch, writeSearchRows, type SearchSource } from './search.js';
+import { fillSearchBacklog, queueSearchRows, reindexSearch, SEARCH_FILL_CHUNK } from './search.js';
 
 // An open batch whose input stalls this long is committed as it is: it holds the rows of the
 // monthly sequences it drew from, and creates at other workstations wait for them.
@@ -38,9 +40,6 @@ class PendingTickets {
     settled_at: [] as number[], met: [] as boolean[], team: [] as (string | null)[], agent: [] as (string | null)[],
   };
 
-  /** What each ticket's search row is made of (an imported ticket has no notes yet). */
-  search: Omit<SearchSource, 'id'>[] = [];
-
   constructor(readonly columns: readonly InsertColumn[]) {
     this.values = columns.map(() => []);
   }
@@ -49,7 +48,6 @@ class PendingTickets {
     const row = this.ids.length;
     this.ids.push(id);
     for (let c = 0; c < this.columns.length; c++) this.values[c]!.push(this.columns[c]!.valueOf(ticket));
-    this.search.push({ title: ticket.title, description: ticket.description, solution: ticket.solution, notes: [] });
     for (const event of events) {
       this.events.row.push(row);
       this.events.at.push(options.now);
@@ -135,6 +133,8 @@ class PostgresImportBatch implements ImportBatch {
    */
   private sending: Promise<void> | null = null;
   private sendError: unknown = null;
+  /** New tickets the batch sent, noted in the search backlog. */
+  queued = 0;
 
   constructor(private readonly query: Query) {}
 
@@ -294,7 +294,8 @@ class PostgresImportBatch implements ImportBatch {
         e.row.map((r) => ids[r]), e.at, e.actor, e.kind, e.data,
       ]);
       await insertSettlements(this.query, pending.settlements.row.map((r) => ids[r]!), pending.settlements);
-      await writeSearchRows({ query: this.query }, pending.search.map((source, row) => ({ ...source, id: ids[row]! })));
+      await queueSearchRows({ query: this.query }, ids);
+      this.queued += ids.length;
     }
     if (moved.length) {
       await this.query('INSERT INTO rotations (team, last_agent) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (team) DO UPDATE SET last_agent = excluded.last_agent', [
@@ -334,10 +335,94 @@ class PostgresImportBatch implements ImportBatch {
 
   /** The commit or rollback ended the batch, and the locks it held with it. */
   ended(): void {
+    this.queued = 0;
     this.pending = null;
     this.rotations.clear();
     this.sending = null;
     this.sendError = null;
+  }
+}
+
+/**
+ * One chunk of the backlog's search rows, in a transaction of its own on `client`; throws what
+ * the chunk threw, its transaction rolled back.
+ */
+async function writeSearchChunk(client: pg.Client, after: number, limit: number, behind = false): Promise<{ taken: number; last: number }> {
+  await client.query('BEGIN');
+  try {
+    const chunk = await fillSearchBacklog(client, after, limit, behind);
+    await client.query('COMMIT');
+    return chunk;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+export interface SearchRowsBehindSizes {
+  /** Tickets waiting in the backlog before rows are written behind the batches: a smaller import's are written after the load. */
+  start: number;
+  /** Tickets a chunk behind the batches: fewer than after the load, since a batch's rows are in memory beside it. */
+  chunk: number;
+}
+
+const SEARCH_ROWS_BEHIND: SearchRowsBehindSizes = { start: 50_000, chunk: 5000 };
+
+/**
+ * Writes the search rows of committed batches while a large import goes on, a chunk at a time,
+ * on a connection of its own: the server merges them into search's GIN indexes on one core while
+ * the desk reads, checks and sends rows on the other, and searches meanwhile read few tickets
+ * from the backlog. It does what the import's own connection would do after the load (flush),
+ * which writes whatever is left, and reports any failure: one here only stops it.
+ */
+class SearchRowsBehind {
+  private client: pg.Client | null = null;
+  private writing: Promise<void> | null = null;
+  private stopped = false;
+  /** Tickets committed to the backlog that no chunk has taken yet. */
+  private waiting = 0;
+  private started = false;
+  /** The highest id a chunk took: the next goes on after it. */
+  private after = 0;
+
+  constructor(
+    private readonly connect: () => Promise<pg.Client>,
+    private readonly sizes: SearchRowsBehindSizes,
+  ) {}
+
+  /** A batch committed `tickets` new tickets. */
+  committed(tickets: number): void {
+    this.waiting += tickets;
+    this.started ||= this.waiting >= this.sizes.start;
+    this.next();
+  }
+
+  /** Always short of the last ticket committed: the chunk after the load that takes it merges GIN's pending list (fillSearchBacklog). */
+  private next(): void {
+    const { chunk } = this.sizes;
+    if (!this.started || this.writing || this.stopped || this.waiting <= chunk) return;
+    this.waiting -= chunk;
+    this.writing = (async () => {
+      this.client ??= await this.connect();
+      this.after = (await writeSearchChunk(this.client, this.after, chunk, true)).last;
+    })().then(
+      () => {
+        this.writing = null;
+        this.next();
+      },
+      () => {
+        this.stopped = true;
+        this.writing = null;
+      },
+    );
+  }
+
+  /** Stops once the chunk being written is in, and ends its connection. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.writing;
+    await this.client?.end().catch(() => {});
+    this.client = null;
   }
 }
 
@@ -352,9 +437,14 @@ export interface ImportAccess {
  * Starts an import on a connection of its own (`connect`), not the store's: its batches are
  * transactions that stay open between calls, and markSeen's temporary table lives as long as the
  * connection, so the import holds one connection from start to end, and the store's own stays
- * free for its other queries meanwhile. A pool would only ever lend it that one client.
+ * free for its other queries meanwhile. A pool would only ever lend it that one client. A large
+ * import opens a second, for the search rows behind its batches (`behind`: when and how many).
  */
-export async function beginPostgresImport(connect: () => Promise<pg.Client>, access: ImportAccess): Promise<PostgresImportSession> {
+export async function beginPostgresImport(
+  connect: () => Promise<pg.Client>,
+  access: ImportAccess,
+  behind: SearchRowsBehindSizes = SEARCH_ROWS_BEHIND,
+): Promise<PostgresImportSession> {
   const client = await connect();
   try {
     // The external ids seen in this run: a million of them take ~60 MB in a Map (and ids sliced
@@ -364,7 +454,7 @@ export async function beginPostgresImport(connect: () => Promise<pg.Client>, acc
     await client.end().catch(() => {});
     throw error;
   }
-  return new PostgresImportSession(client, access);
+  return new PostgresImportSession(client, access, new SearchRowsBehind(connect, behind));
 }
 
 export class PostgresImportSession implements ImportSession {
@@ -384,6 +474,7 @@ export class PostgresImportSession implements ImportSession {
   constructor(
     private readonly client: pg.Client,
     private readonly access: ImportAccess,
+    private readonly searchRows: SearchRowsBehind,
   ) {
     this.batch = new PostgresImportBatch((sql, params) => this.query(sql, params));
   }
@@ -477,15 +568,30 @@ export class PostgresImportSession implements ImportSession {
     try {
       const result = await this.query('COMMIT');
       if (result.command !== 'COMMIT') throw new Error(`the import's batch was rolled back at its commit (${result.command})`);
+      this.searchRows.committed(this.batch.queued);
     } finally {
       this.inBatch = null;
       this.batch.ended();
     }
   }
 
+  /**
+   * Commits the rows written since the last commit, then writes the search rows of every ticket
+   * still waiting in the backlog (this import's, and any a killed one left), from the lowest id
+   * (a file's own ids may lie behind those written so far), SEARCH_FILL_CHUNK tickets a
+   * transaction. A kill meanwhile leaves the rest in the backlog, committed with their tickets:
+   * searches read them there, and the next import or `desk doctor --repair` writes their rows.
+   */
   async flush(): Promise<void> {
     await this.settleIdleCommit();
     await this.commit();
+    this.access.checkWritable();
+    await this.searchRows.stop();
+    for (let after = 0; ; ) {
+      const chunk = await writeSearchChunk(this.client, after, SEARCH_FILL_CHUNK);
+      if (chunk.taken < SEARCH_FILL_CHUNK) return;
+      after = chunk.last;
+    }
   }
 
   /** Rolls back the rows not yet committed and ends the connection, and with it the run's temporary table. */
@@ -496,6 +602,7 @@ export class PostgresImportSession implements ImportSession {
     this.idleTimer = null;
     await this.idleCommit?.catch(() => {});
     await this.batch.settle().catch(() => {});
+    await this.searchRows.stop();
     if (this.inBatch !== null) await this.client.query('ROLLBACK').catch(() => {});
     this.inBatch = null;
     this.batch.ended();

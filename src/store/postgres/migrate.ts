@@ -79,12 +79,36 @@ export async function writeTableRows(client: pg.Client, table: DeskTable, rows: 
      ON CONFLICT DO NOTHING`,
     columns.map((c) => rows.map((row) => row[c.name])),
   );
+  await queueCopiedForSearch(client, table, rows);
   // Rows made later draw their ids from the identity's sequence: past every id copied in.
   for (const column of columns.filter((c) => c.identity)) {
     await client.query(
       `SELECT setval(sequence, greatest(top, coalesce(pg_sequence_last_value(sequence), 0)))
        FROM (SELECT pg_get_serial_sequence($1, $2)::regclass AS sequence, (SELECT max(${column.name}) FROM ${table}) AS top) s WHERE top IS NOT NULL`,
       [table, column.name],
+    );
+  }
+}
+
+/**
+ * Search rows are the store's own, never copied: a copied ticket waits in the search backlog, as
+ * an imported one does, and so does one whose notes come in after its row was written; the copy
+ * writes their rows at the end (migrateDesk), and searches meanwhile read them in the backlog.
+ */
+async function queueCopiedForSearch(client: pg.Client, table: DeskTable, rows: readonly TableRow[]): Promise<void> {
+  if (table === 'tickets') {
+    await client.query(
+      `INSERT INTO search_backlog (ticket_id) SELECT u.id FROM unnest($1::bigint[]) AS u(id)
+       WHERE NOT EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = u.id) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r.id)],
+    );
+  } else if (table === 'events') {
+    const noted = [...new Set(rows.filter((r) => r.kind === 'note').map((r) => r.ticket_id))];
+    if (!noted.length) return;
+    await client.query(
+      `WITH stale AS (DELETE FROM ticket_search WHERE ticket_id = ANY($1::bigint[]) RETURNING ticket_id)
+       INSERT INTO search_backlog (ticket_id) SELECT ticket_id FROM stale ON CONFLICT DO NOTHING`,
+      [noted],
     );
   }
 }

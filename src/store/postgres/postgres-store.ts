@@ -36,7 +36,7 @@ import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
 import { LOCK_TIMEOUT_MS, lockRefusal, ROTATION_LOCK } from './locks.js';
 import { addRole, grantRights, readSession, recordAuditorReveal, rolesGranted, setUpRoles } from './roles.js';
-import { reindexSearch, searchTickets, similarTickets } from './search.js';
+import { countUnindexedTickets, fillSearchBacklog, queueUnindexedTickets, reindexSearch, SEARCH_FILL_CHUNK, searchTickets, similarTickets } from './search.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
@@ -533,14 +533,21 @@ export class PostgresStore implements Store {
       events: facts!.events as number,
       tickets_without_origin: facts!.tickets_without_origin as number,
       sequences_behind: behind.map((r) => r.name as string),
-      // The server indexes each row in the transaction that writes it.
-      search_backlog: 0,
+      search_backlog: await countUnindexedTickets(this.client),
       server: await serverHealth(this.client),
     };
   }
 
   async catchUpSearchIndex(): Promise<number> {
-    return 0;
+    await this.write(() => queueUnindexedTickets(this.client));
+    // In chunks, as an import writes them: the backlog's rows taken by one are locked to its commit.
+    let total = 0;
+    for (let after = 0; ; ) {
+      const chunk = await this.write(() => fillSearchBacklog(this.client, after, SEARCH_FILL_CHUNK));
+      total += chunk.taken;
+      if (chunk.taken < SEARCH_FILL_CHUNK) return total;
+      after = chunk.last;
+    }
   }
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {

@@ -6,8 +6,10 @@
 // not answer "this word in the title and that one in a note" without a join per term; a row of
 // the ticket's whole text can, with one index condition per term. The store writes every ticket
 // and event itself, so its write path rewrites the row in the same transaction (reindexSearch),
-// and import and redaction write it the same way: everything in it is recomputed from the ticket
-// and its notes.
+// and redaction writes it the same way: everything in it is recomputed from the ticket and its
+// notes. An import instead notes its tickets in `search_backlog` and writes their rows once they
+// are all in, in large chunks (fillSearchBacklog); until then a search reads the text of the
+// tickets in the backlog from the tickets themselves, so it finds the same tickets either way.
 //
 // Terms of three or more characters are ILIKE patterns, answered by pg_trgm's GIN index on the
 // four texts (pg_trgm indexes Chinese only under a UTF-8 LC_CTYPE; with C the same query scans).
@@ -50,17 +52,25 @@ const WEIGHTED_COLUMNS = [['title', 3], ['description', 1], ['solution', 1], ['n
 const K1 = 1.2;
 const B = 0.75;
 
-/** The distinct bigrams of `texts`, lower-cased, each within one text and without white space. */
+const WHITE_SPACE = /\s/u;
+
+/**
+ * The distinct bigrams of `texts`, lower-cased, each within one text and without white space, in
+ * the order first met (sorted, they took twice as long: an import computes a million of them).
+ */
 export function bigramsOf(texts: readonly string[]): string[] {
   const grams = new Set<string>();
   for (const text of texts) {
-    const chars = [...text.toLowerCase()];
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const gram = chars[i]! + chars[i + 1]!;
-      if (!/\s/u.test(gram)) grams.add(gram);
+    let previous: string | null = null;
+    for (const char of text.toLowerCase()) {
+      if (WHITE_SPACE.test(char)) previous = null;
+      else {
+        if (previous !== null) grams.add(previous + char);
+        previous = char;
+      }
     }
   }
-  return [...grams].sort();
+  return [...grams];
 }
 
 /** The search columns of a ticket, for a writer of many rows at once (import). */
@@ -81,16 +91,24 @@ export interface SearchWriter {
   query(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult>;
 }
 
-/** Writes the search rows of `sources` (new or changed tickets) in one statement. */
-export async function writeSearchRows(client: SearchWriter, sources: readonly SearchSource[]): Promise<void> {
+/**
+ * Writes the search rows of `sources` in one statement: as they are now (a change: `replace`), or
+ * only where a ticket has none (the backlog's writer: a row there was written by a change since,
+ * from the ticket as it stood then, and stays).
+ */
+export async function writeSearchRows(client: SearchWriter, sources: readonly SearchSource[], existing: 'replace' | 'keep' = 'replace'): Promise<void> {
   if (!sources.length) return;
   const columns = sources.map(searchColumns);
   await client.query(
     `INSERT INTO ticket_search (ticket_id, title, description, solution, notes, bigrams)
      SELECT id, title, description, solution, notes, string_to_array(bigrams, ' ')
      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(id, title, description, solution, notes, bigrams)
-     ON CONFLICT (ticket_id) DO UPDATE SET title = excluded.title, description = excluded.description, solution = excluded.solution,
-       notes = excluded.notes, bigrams = excluded.bigrams`,
+     ON CONFLICT (ticket_id) ${
+       existing === 'keep'
+         ? 'DO NOTHING'
+         : `DO UPDATE SET title = excluded.title, description = excluded.description, solution = excluded.solution,
+       notes = excluded.notes, bigrams = excluded.bigrams`
+     }`,
     [
       sources.map((s) => s.id),
       ...(['title', 'description', 'solution', 'notes', 'bigrams'] as const).map((field) => columns.map((c) => c[field])),
@@ -98,15 +116,84 @@ export async function writeSearchRows(client: SearchWriter, sources: readonly Se
   );
 }
 
-/** Rewrites the search rows of these tickets from the tickets and their notes as they now stand. */
+/** A ticket's notes, oldest first, as a correlated subquery of tickets t. */
+const NOTES_OF_T = "array(SELECT e.data->>'text' FROM events e WHERE e.ticket_id = t.id AND e.kind = 'note' AND e.data->>'text' IS NOT NULL ORDER BY e.id)";
+
+/**
+ * Rewrites the search rows of these tickets from the tickets and their notes as they now stand,
+ * and takes them out of the backlog: first, so that a writer of the backlog (fillSearchBacklog),
+ * which skips the rows another holds, never waits for this one while it waits for that one.
+ */
 export async function reindexSearch(client: SearchWriter, ticketIds: readonly number[]): Promise<void> {
   const { rows } = await client.query(
-    `SELECT t.id, t.title, t.description, t.solution,
-       array(SELECT e.data->>'text' FROM events e WHERE e.ticket_id = t.id AND e.kind = 'note' AND e.data->>'text' IS NOT NULL ORDER BY e.id) AS notes
-     FROM tickets t WHERE t.id = ANY($1::bigint[])`,
+    `WITH unqueued AS (DELETE FROM search_backlog WHERE ticket_id = ANY($1::bigint[]))
+     SELECT t.id, t.title, t.description, t.solution, ${NOTES_OF_T} AS notes FROM tickets t WHERE t.id = ANY($1::bigint[])`,
     [ticketIds],
   );
   await writeSearchRows(client, rows as SearchSource[]);
+}
+
+/** Notes these tickets (new ones, without a search row) in the backlog: their rows are written later. */
+export async function queueSearchRows(client: SearchWriter, ticketIds: readonly number[]): Promise<void> {
+  if (ticketIds.length) await client.query('INSERT INTO search_backlog (ticket_id) SELECT * FROM unnest($1::bigint[]) ON CONFLICT DO NOTHING', [ticketIds]);
+}
+
+/**
+ * Tickets of the backlog whose search rows are written in one transaction. The two GIN indexes
+ * cost about the same however their rows come: 200,000 rows took 13.5 s of the server as a CREATE
+ * INDEX after the load, 16–18 s in chunks of 50,000 with FILL_SETTINGS, ~20 s in chunks or in an
+ * import's batches of 5,000 with the defaults, ~190 s with fastupdate off. The size is the desk's
+ * memory: chunks of 20,000 took an import's peak from ~215 MB to 240–290 MB, 10,000 left it.
+ */
+export const SEARCH_FILL_CHUNK = 10_000;
+
+/**
+ * For the transaction of a chunk: GIN gathers new entries in a pending list and merges them into
+ * the index when the list outgrows gin_pending_list_limit, sorting them in work_mem (both 4 MB by
+ * default). Larger, the merges are fewer and longer, closer to a CREATE INDEX; and the indexes stay
+ * there for the searches of others, which dropping them for a CREATE INDEX after the load would
+ * take away, besides locking out their writes while it runs (and only the tables' owner may).
+ */
+const FILL_SETTINGS = { work_mem: '64MB', gin_pending_list_limit: '64MB' };
+
+/**
+ * Writes the search rows of up to `limit` tickets of the backlog after id `after`, lowest first,
+ * and takes them out of it, in the caller's transaction. A ticket another transaction is taking
+ * out (a change to it, which writes its row itself) is skipped. The last chunk leaves
+ * gin_pending_list_limit as it is, so that its insert merges the pending list into the index
+ * rather than leave searches to read through it; `behind` a load, more tickets are coming.
+ * Returns how many it took, and the last id.
+ */
+export async function fillSearchBacklog(client: SearchWriter, after: number, limit: number, behind = false): Promise<{ taken: number; last: number }> {
+  await client.query(`SET LOCAL work_mem = '${FILL_SETTINGS.work_mem}'`);
+  const { rows: taken } = await client.query(
+    `DELETE FROM search_backlog WHERE ticket_id = ANY(array(SELECT ticket_id FROM search_backlog WHERE ticket_id > $1 ORDER BY ticket_id LIMIT $2 FOR UPDATE SKIP LOCKED))
+     RETURNING ticket_id`,
+    [after, limit],
+  );
+  if (!taken.length) return { taken: 0, last: after };
+  const ids = taken.map((r) => r.ticket_id as number);
+  const last = ids.reduce((a, b) => Math.max(a, b));
+  const more = behind || (taken.length === limit && (await client.query('SELECT EXISTS (SELECT 1 FROM search_backlog WHERE ticket_id > $1) AS more', [last])).rows[0].more === true);
+  if (more) await client.query(`SET LOCAL gin_pending_list_limit = '${FILL_SETTINGS.gin_pending_list_limit}'`);
+  // An id without a ticket (none is ever deleted, but the backlog has no foreign key) just leaves.
+  const { rows } = await client.query(`SELECT t.id, t.title, t.description, t.solution, ${NOTES_OF_T} AS notes FROM tickets t WHERE t.id = ANY($1::bigint[])`, [ids]);
+  await writeSearchRows(client, rows as SearchSource[], 'keep');
+  return { taken: taken.length, last };
+}
+
+/** Notes in the backlog every ticket without a search row (none should be outside it); how many. */
+export async function queueUnindexedTickets(client: SearchWriter): Promise<number> {
+  const { rowCount } = await client.query(
+    'INSERT INTO search_backlog (ticket_id) SELECT t.id FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id) ON CONFLICT DO NOTHING',
+  );
+  return rowCount ?? 0;
+}
+
+/** How many tickets have no search row: those in the backlog, and any other. */
+export async function countUnindexedTickets(client: SearchWriter): Promise<number> {
+  const { rows } = await client.query('SELECT count(*) AS n FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id)');
+  return Number(rows[0].n);
 }
 
 /**
@@ -134,6 +221,14 @@ function relevanceSql(terms: number): { from: string; score: string } {
 const RELEVANCE_PARAMS = 2 * WEIGHTED_COLUMNS.length;
 
 /**
+ * The tickets of the backlog as rows of ticket_search, bigrams aside: what SEARCH_TEXT and the
+ * relevance read of them is the same text, taken from the tickets and their notes.
+ */
+const BACKLOG_ROWS = `SELECT b.ticket_id, t.title, coalesce(t.description, '') AS description, coalesce(t.solution, '') AS solution,
+    coalesce((SELECT string_agg(e.data->>'text', E'\\n' ORDER BY e.id) FROM events e WHERE e.ticket_id = t.id AND e.kind = 'note'), '') AS notes
+  FROM search_backlog b JOIN tickets t ON t.id = b.ticket_id`;
+
+/**
  * The query of a search, with its parameters: rows of tickets with `search_score`. Exported so that
  * a test can EXPLAIN the very statement the store runs.
  */
@@ -142,32 +237,36 @@ export function searchStatement(query: SearchQuery): { text: string; values: unk
   // LIKE's escape character is the backslash unless told otherwise.
   const pattern = (text: string) => `%${escapeLike(text)}%`;
   const ranked = terms.filter((t) => t.length >= 2);
-  const where: string[] = [];
-  const params: unknown[] = [];
+  const indexed: string[] = [];
+  const indexedParams: unknown[] = [];
   for (const term of terms.filter((t) => t.length !== 2)) {
-    where.push(`${SEARCH_TEXT} ILIKE ?`);
-    params.push(pattern(term.text));
+    indexed.push(`${SEARCH_TEXT} ILIKE ?`);
+    indexedParams.push(pattern(term.text));
   }
   const pairs = terms.filter((t) => t.length === 2).map((t) => t.text);
   if (pairs.length) {
-    where.push('s.bigrams @> ?::text[]');
-    params.push(pairs);
+    indexed.push('s.bigrams @> ?::text[]');
+    indexedParams.push(pairs);
   }
+  // The backlog's tickets have no bigrams yet: every term is looked for in their text, which
+  // holds a two-character term exactly when the bigrams would (neither spans a line or a space).
+  const scanned = terms.map(() => `${SEARCH_TEXT} ILIKE ?`);
+  const scannedParams = terms.map((t) => pattern(t.text));
   // `text` is the search itself here, not list's substring filter.
   const filters = ticketFilterSql({ ...query, text: undefined });
-  where.push(...filters.where);
-  params.push(...filters.params);
   const relevance = ranked.length ? relevanceSql(ranked.length) : { from: '', score: '0' };
   const sort = query.sort ? ticketSortSql(query.sort) : [];
-  // The best rows are chosen from the search rows, joined to the tickets only to filter or sort
-  // by them; the tickets shown are read after.
+  // The best rows are chosen from the search rows, and from the backlog's as they would be, ranked
+  // together; joined to the tickets only to filter or sort by them; the tickets shown are read after.
+  const matching = `SELECT s.ticket_id, s.title, s.description, s.solution, s.notes FROM ticket_search s WHERE ${indexed.join(' AND ')}
+    UNION ALL SELECT s.* FROM (${BACKLOG_ROWS}) s WHERE ${scanned.join(' AND ')}`;
   const tickets = filters.where.length || sort.length ? 'JOIN tickets t ON t.id = s.ticket_id' : '';
-  const best = `SELECT s.ticket_id, ${relevance.score} AS score FROM ticket_search s ${tickets} ${relevance.from}
-    WHERE ${where.join(' AND ')} ORDER BY ${[...sort, 'score DESC', 's.ticket_id DESC'].join(', ')} LIMIT ?`;
+  const best = `SELECT s.ticket_id, ${relevance.score} AS score FROM (${matching}) s ${tickets} ${relevance.from}
+    ${filters.where.length ? `WHERE ${filters.where.join(' AND ')}` : ''} ORDER BY ${[...sort, 'score DESC', 's.ticket_id DESC'].join(', ')} LIMIT ?`;
   return {
     text: numbered(`SELECT t.*, m.score AS search_score FROM (${best}) m JOIN tickets t ON t.id = m.ticket_id
       ORDER BY ${[...sort, 'm.score DESC', 't.id DESC'].join(', ')}`),
-    values: [...ranked.flatMap((t) => Array<string>(RELEVANCE_PARAMS).fill(t.text)), ...params, query.limit],
+    values: [...indexedParams, ...scannedParams, ...ranked.flatMap((t) => Array<string>(RELEVANCE_PARAMS).fill(t.text)), ...filters.params, query.limit],
   };
 }
 
