@@ -1,5 +1,6 @@
 // The PostgreSQL store beside the SQLite store and beside the server's own floors, in one run:
-//   node bench/postgres.mjs [--scale 100k|1m] [--runs 5] [--server postgres://postgres@127.0.0.1:5432/postgres] [--socket /var/run/postgresql]
+//   node bench/postgres.mjs [--scale 100k|1m] [--runs 5] [--server postgres://postgres@127.0.0.1:5432/postgres] [--socket /var/run/postgresql] [--only import]
+// - import beside the desk's schema written by the server alone (bench/schema-floor-postgres.mjs);
 // - import of the benchmark CSV with --classify --dispatch beside psql's \copy of the same file
 //   into a bare table of text columns (the server's floor), and peak memory;
 // - show, list --limit 20 --status open and list --overdue on PostgreSQL (TCP and Unix socket)
@@ -26,8 +27,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     server: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     socket: { type: 'string', default: '/var/run/postgresql' },
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'import') throw new Error('--only: import');
 const SCALES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const count = SCALES[values.scale];
 if (!count) throw new Error(`--scale: one of ${Object.keys(SCALES).join(', ')}`);
@@ -77,7 +80,7 @@ if (!existsSync(csv)) {
   if (made.status !== 0) process.exit(1);
 }
 const sqliteDb = `${cache}bench-${values.scale}.db`;
-if (!existsSync(sqliteDb)) {
+if (!existsSync(sqliteDb) && values.only !== 'import') {
   console.log(`importing ${count} tickets into SQLite…`);
   const made = await timed(process.execPath, [DESK, 'import', csv, '--classify', '--dispatch', '--db', sqliteDb]);
   if (made.code !== 0) throw new Error(`desk import exited ${made.code}: ${made.stderr.slice(0, 400)}`);
@@ -99,6 +102,21 @@ for (let i = 0; i < Math.min(runs, 3); i++) {
 }
 spawnSync('psql', [overTcp, '-qc', 'DROP TABLE bare_import; VACUUM ANALYZE;'], { env });
 record(`desk import ${values.scale} rows --classify --dispatch (PostgreSQL)`, { median: imported.seconds, peakMb: imported.peakMb }, 'psql \\copy into a bare table', { median: median(copies) });
+// The same tickets, events, settlements and search rows written by the server alone, every index in place.
+const floorDatabase = `${database}_floor`;
+await admin(`DROP DATABASE IF EXISTS ${floorDatabase} WITH (FORCE)`);
+await admin(`CREATE DATABASE ${floorDatabase}`);
+const floorLocation = overTcp.replace(`/${database}`, `/${floorDatabase}`);
+const floorRun = spawnSync(process.execPath, [`${root}bench/schema-floor-postgres.mjs`, '--from', overTcp, '--to', floorLocation], { env, encoding: 'utf8' });
+if (floorRun.status !== 0) throw new Error(`bench/schema-floor-postgres.mjs exited ${floorRun.status}: ${floorRun.stderr.slice(0, 400)}`);
+const schemaFloor = JSON.parse(floorRun.stdout);
+await admin(`DROP DATABASE ${floorDatabase} WITH (FORCE)`);
+record(`desk import ${values.scale} rows --classify --dispatch (PostgreSQL)`, { median: imported.seconds, peakMb: imported.peakMb }, "the desk's schema written by the server", { median: schemaFloor.seconds });
+console.log(`  the server's floor by table: ${Object.entries(schemaFloor.tables).map(([table, seconds]) => `${table} ${seconds} s`).join(', ')}`);
+if (values.only === 'import') {
+  console.log(JSON.stringify({ scale: values.scale, tickets: count, commands: rows }, null, 2));
+  process.exit(0);
+}
 
 // 3. Read commands: PostgreSQL over TCP and over the Unix socket beside SQLite.
 const probe = new Database(sqliteDb, { readonly: true });
