@@ -1,5 +1,6 @@
 // Replays a sample ticket through the lifecycle the way operators would have worked it, so the
 // demo and `init --sample` produce a database with real history, not just final states.
+import { openAssists, planAssistReply } from '../domain/assists.js';
 import { buildNewTicket, type TicketDraft } from '../domain/new-ticket.js';
 import { planClassify, planClose, planDispatch, planPending, planResolve, planRespond, type Plan } from '../domain/lifecycle.js';
 import { formatTicketNumber, sequenceName, type NumberingSettings } from '../domain/numbering.js';
@@ -72,6 +73,11 @@ export async function replaySampleTicket(sample: SampleTicket, ctx: ReplayContex
   if (reach >= 2) await apply('respond', planRespond('Contacted the requester', at(9)), 9, agent);
   if (sample.status === 'pending') await apply('pending', planPending('Waiting for the requester to confirm', at(40)), 40, agent);
   if (sample.status === 'resolved' || sample.status === 'closed') {
+    // Collaborating teams answer their sub-tasks before the lead team resolves.
+    for (const assist of openAssists(ticket.assists)) {
+      const helper = ctx.teams.teams().find((t) => t.key === assist.team)?.members[0] ?? ctx.operator;
+      await apply(`assist reply ${assist.team}`, planAssistReply(assist.team, 'Checked on our side: done', at(120), helper, ctx.teams), 120, helper);
+    }
     await apply('resolve', planResolve({ solution: sample.solution ?? 'Solved', steps: sample.steps }, at(150)), 150, agent);
   }
   if (sample.status === 'closed') {

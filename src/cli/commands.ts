@@ -9,6 +9,7 @@ import { declaration as history } from './commands/history.declaration.js';
 import { declaration as classify } from './commands/classify.declaration.js';
 import { declaration as dispatch } from './commands/dispatch.declaration.js';
 import { declaration as assign } from './commands/assign.declaration.js';
+import { declaration as assist } from './commands/assist.declaration.js';
 import { declaration as respond } from './commands/respond.declaration.js';
 import { declaration as note } from './commands/note.declaration.js';
 import { declaration as pending } from './commands/pending.declaration.js';
@@ -78,7 +79,7 @@ const roles: GroupDeclaration = {
 };
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
-  init, create, show, list, history, classify, dispatch, assign, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend, link, merge,
+  init, create, show, list, history, classify, dispatch, assign, assist, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend, link, merge,
   supervise, urge, complaint,
   importTickets, exportTickets, rules, search, caller, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

@@ -1,7 +1,7 @@
 // Who called: the same caller is found whether the operator typed "138 1234 5678",
 // "+86 138-1234-5678" or "１３８１２３４５６７８" (full-width, as Chinese input methods give it), and
 // whether they wrote "Li.Lei@Corp.cn" or "li.lei@corp.cn". The keys are stored beside the ticket's
-// requester and contact (src/store/sqlite-rows.ts withCallerKeys) and indexed.
+// requester and contact (src/store/sqlite-rows.ts withDerivedColumns) and indexed.
 import { REDACTED } from './redaction.js';
 
 // The characters people write phone numbers with besides digits.

@@ -26,10 +26,20 @@ export function changeEvents(before: Ticket, change: Change): TrailEvent[] {
     delete data.changes!.supervisions;
     data.supervision = { ...change.supervision };
   }
+  // Likewise a sub-task's events name the sub-task, not the whole list before and after.
+  if (change.assist || change.assistsOpened || change.assistsWithdrawn) delete data.changes!.assists;
+  if (change.assist) data.assist = { ...change.assist };
+  if (change.escalation) data.escalation = { ...change.escalation };
   if (change.onTime !== undefined) data.on_time = change.onTime;
   if (change.outcome) data.outcome = change.outcome;
   if (change.link) data.link = { ...change.link };
   const events: TrailEvent[] = [{ kind: change.kind, data }];
+  // Every sub-task opened or withdrawn is an event of its own, whatever change did it, so the
+  // report counts them by kind alone.
+  for (const a of change.assistsOpened ?? []) events.push({ kind: 'assist', data: { changes: {}, assist: { team: a.team, assignee: a.assignee, due_at: a.due_at } } });
+  for (const a of change.assistsWithdrawn ?? []) {
+    events.push({ kind: 'assist_cancel', data: { changes: {}, reason: a.cancel_reason ?? '', assist: { team: a.team, due_at: a.due_at, opened_at: a.opened_at } } });
+  }
   if (change.notify) {
     const { to, team, rules } = change.notify;
     events.push({ kind: 'notify', data: { to, team, rules: Object.fromEntries(rules.map((r) => ['notify', r])) } });

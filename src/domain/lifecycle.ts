@@ -3,7 +3,7 @@
 import { ConflictError, UsageError } from './errors.js';
 import { assertMove, refusal } from './status-machine.js';
 import type { Settlement } from './settlement.js';
-import { closedCycleOf, isOpen, type CallbackOutcome, type ClosedCycle, type EventKind, type LinkNote, type Status, type Ticket, type TicketPatch } from './ticket.js';
+import { closedCycleOf, isOpen, type Assist, type CallbackOutcome, type ClosedCycle, type EventKind, type LinkNote, type Status, type Ticket, type TicketPatch } from './ticket.js';
 import type { TeamDirectory } from './vocabulary.js';
 import type { NewVisit } from './visit.js';
 
@@ -27,6 +27,13 @@ export interface Change {
   onTime?: boolean | null;
   /** For supervision (order, reply, reminder): what its event records of the order. */
   supervision?: Record<string, unknown>;
+  /** For an escalation by a tier of sla.yaml: the tier and who it tells. */
+  escalation?: { tier: number; at: string; to: string | null };
+  /** For a sub-task (opening, reply, withdrawal): what its event records of it. */
+  assist?: Record<string, unknown>;
+  /** Sub-tasks this change opened beside its own doing (a dispatch's collaborators) or withdrew (a forced resolve): each its own event. */
+  assistsOpened?: Assist[];
+  assistsWithdrawn?: Assist[];
   /** Fields written with the change that are not its doing (deadlines found passed), left out of its event. */
   bookkeeping?: TicketPatch;
   /** Deadlines the change settles (added by the SLA clock). */
@@ -195,9 +202,39 @@ export interface ResolveInput {
   solution?: string;
   steps?: string;
   remaining?: string;
+  /** --force --reason: resolve although collaborating teams' sub-tasks are open, withdrawing them with this reason. */
+  force?: string;
 }
 
-export function planResolve(input: ResolveInput, now: number): SyncPlan {
+/**
+ * What resolving does to the sub-tasks still open (src/domain/assists.ts): refused unless forced,
+ * when they are withdrawn with the reason, which the resolve's event records with their teams.
+ */
+function settleOpenAssists(ticket: Ticket, change: Change, force: string | undefined, now: number, actor: string): Change {
+  const open = ticket.assists.filter((a) => a.replied_at === null && a.cancelled_at === null);
+  if (!open.length) return change;
+  const teams = open.map((a) => a.team);
+  if (force === undefined) {
+    throw new UsageError(
+      `${ticket.number} has open sub-tasks of ${teams.join(', ')}: the lead team resolves it once they reply`,
+      `wait for their replies, withdraw them (desk assist ${ticket.number} --team ${teams[0]} --cancel --reason "…"), or resolve anyway with --force --reason "…"`,
+    );
+  }
+  const reason = requireText(force, '--reason');
+  change.patch.assists = ticket.assists.map((a) => (open.includes(a) ? { ...a, cancel_reason: reason, cancelled_at: now, cancelled_by: actor } : a));
+  return { ...change, reason, assistsWithdrawn: change.patch.assists.filter((a, i) => open.includes(ticket.assists[i]!)) };
+}
+
+/** Checks --force and --reason of a resolve: the reason is required with --force and means nothing without it. */
+export function forceReason(force: boolean | undefined, reason: string | undefined): string | undefined {
+  if (!force) {
+    if (reason !== undefined) throw new UsageError('--reason goes with --force', 'give --force --reason "…" to resolve with open sub-tasks');
+    return undefined;
+  }
+  return requireText(reason, '--reason');
+}
+
+export function planResolve(input: ResolveInput, now: number, actor = 'desk'): SyncPlan {
   const solution = requireText(input.solution, '--solution');
   return (ticket) => {
     assertMove(ticket, 'resolved');
@@ -206,7 +243,7 @@ export function planResolve(input: ResolveInput, now: number): SyncPlan {
     if (ticket.first_response_at === null) patch.first_response_at = now;
     if (input.steps !== undefined) patch.steps = input.steps;
     if (input.remaining !== undefined) patch.remaining = input.remaining;
-    return { kind: 'resolve', patch };
+    return settleOpenAssists(ticket, { kind: 'resolve', patch }, input.force, now, actor);
   };
 }
 
@@ -233,6 +270,8 @@ export function planClose(input: CloseInput, now: number, actor: string): SyncPl
       if (ticket.assignee === null) patch.assignee = actor;
       if (input.steps !== undefined) patch.steps = input.steps;
       if (input.remaining !== undefined) patch.remaining = input.remaining;
+      // Solved at first contact leaves no sub-task to wait for; one still open refuses it.
+      settleOpenAssists(ticket, { kind: 'close', patch }, undefined, now, actor);
     }
     if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
     if (input.callbackNote !== undefined) {
@@ -308,6 +347,8 @@ export function planReopen(reason: string | undefined, now: number): SyncPlan {
       callback_note: null,
       callback_attempts: 0,
       callback_outcome: null,
+      // The new resolution's deadline is reached anew, tier by tier.
+      escalation_tier: 0,
     };
     return { kind: 'reopen', patch, reason: why, closedCycle: closedCycleOf(ticket, now) };
   };

@@ -32,6 +32,8 @@ export interface QueueFacts {
   unassigned: QueueSection;
   /** Tickets with a supervision order past its reply time, whatever their status, earliest first. */
   supervision: QueueSection;
+  /** Tickets where the operator's teams (every team: the whole desk) have an open sub-task, earliest deadline first. */
+  assists: QueueSection;
 }
 
 /** The teams an operator works in: as member, or as supervisor; null when in none (the whole desk). */

@@ -32,7 +32,8 @@ export function redactionPatch(ticket: Ticket, secrets: readonly string[]): Tick
     const value = ticket[field];
     if (value !== null) patch[field] = redactText(value, secrets);
   }
-  // A supervisor's order or a team's reply may name the caller too.
+  // A supervisor's order, a sub-task's note or a team's reply may name the caller too.
   if (ticket.supervisions.length) patch.supervisions = redactValue(ticket.supervisions, secrets) as Ticket['supervisions'];
+  if (ticket.assists.length) patch.assists = redactValue(ticket.assists, secrets) as Ticket['assists'];
   return patch;
 }

@@ -3,6 +3,7 @@
 // open. Orders live on the ticket, in the order they were issued, so each plan decides from the
 // ticket alone.
 import { UsageError } from './errors.js';
+import { readListedRecords } from './listed-records.js';
 import { requireText, type Change, type SyncPlan } from './lifecycle.js';
 import type { DeskGroup } from './roles.js';
 import { refusal } from './status-machine.js';
@@ -127,24 +128,11 @@ export function supervisionJson(order: SupervisionOrder, time: (ms: number) => s
  * does. Throws a message naming what is wrong; on_time is derived, not read.
  */
 export function readSupervisions(value: unknown, readTime: (text: string, field: string) => number): SupervisionOrder[] {
-  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  if (!Array.isArray(list)) throw new UsageError('expected a list of supervision orders', 'the JSON list an export writes');
-  return list.map((item, i) => {
-    const o = (item ?? {}) as Record<string, unknown>;
-    const text = (field: string, required: boolean): string | null => {
-      const v = o[field];
-      if (typeof v === 'string' && v.trim()) return v;
-      if (required || (v !== null && v !== undefined)) throw new UsageError(`order ${i + 1}: ${field} must be text`);
-      return null;
-    };
-    const time = (field: string, required: boolean): number | null => {
-      const t = text(field, required);
-      return t === null ? null : readTime(t, field);
-    };
-    if (!(SUPERVISION_LEVELS as readonly unknown[]).includes(o.level)) throw new UsageError(`order ${i + 1}: level must be 1, 2 or 3`);
+  return readListedRecords(value, { one: 'order', many: 'supervision orders' }, readTime, ({ text, time, record }, place) => {
+    if (!(SUPERVISION_LEVELS as readonly unknown[]).includes(record.level)) throw new UsageError(`${place}: level must be 1, 2 or 3`);
     const replied_at = time('replied_at', false);
     return {
-      level: o.level as SupervisionLevel, team: text('team', true)!, note: text('note', true)!, reply_by: time('reply_by', true)!, issued_at: time('issued_at', true)!,
+      level: record.level as SupervisionLevel, team: text('team', true)!, note: text('note', true)!, reply_by: time('reply_by', true)!, issued_at: time('issued_at', true)!,
       issued_by: text('issued_by', true)!, reply: text('reply', replied_at !== null), replied_at, replied_by: text('replied_by', false),
     };
   });

@@ -33,7 +33,9 @@ const ACTION_TEXTS: Record<string, string> = {
 };
 
 // The flag that gives an event's text, where it is not --message.
-const TEXT_FLAGS: Record<string, string> = { note: 'the note', supervise: '--note', urge: '--note', supervision_reply: '--reply', complaint: '--feedback' };
+const TEXT_FLAGS: Record<string, string> = {
+  note: 'the note', supervise: '--note', urge: '--note', supervision_reply: '--reply', complaint: '--feedback', assist: '--note', assist_reply: '--reply',
+};
 
 /** Wraps a plan so that a text it would write past the desk's limits is refused, naming the flag. */
 export function withTextLimits(plan: Plan, limits: TextLimits): Plan {

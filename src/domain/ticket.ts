@@ -47,6 +47,8 @@ export interface Ticket {
   resolve_due_at: number | null;
   escalated: boolean;
   escalation_reason: string | null;
+  /** The highest tier of sla.yaml's `escalation` the current resolution has reached (0: none). */
+  escalation_tier: number;
   solution: string | null;
   steps: string | null;
   remaining: string | null;
@@ -91,6 +93,8 @@ export interface Ticket {
   supervision_due_at: number | null;
   /** Reminders (催办) sent to the responsible team. */
   urge_count: number;
+  /** Sub-tasks of collaborating teams (协办), in the order opened (src/domain/assists.ts). */
+  assists: Assist[];
   /** A complaint's verification: whom it is about (agent:NAME, team:NAME, department:NAME), the verdict (yes, partly, no), when. */
   complaint_against: string | null;
   complaint_verified: string | null;
@@ -121,12 +125,28 @@ export interface SupervisionOrder {
   replied_by: string | null;
 }
 
-type CaseFields = Pick<Ticket, 'supervisions' | 'supervision_due_at' | 'urge_count' | 'complaint_against' | 'complaint_verified' | 'complaint_cause' | 'complaint_action' | 'complaint_penalty' | 'complaint_verified_at' | 'complaint_feedback' | 'complaint_feedback_at'>;
+/** A collaborating team's sub-task: open until replied or cancelled. */
+export interface Assist {
+  team: string;
+  assignee: string | null;
+  note: string | null;
+  due_at: number | null;
+  opened_at: number;
+  opened_by: string;
+  reply: string | null;
+  replied_at: number | null;
+  replied_by: string | null;
+  cancel_reason: string | null;
+  cancelled_at: number | null;
+  cancelled_by: string | null;
+}
+
+type CaseFields = Pick<Ticket, 'escalation_tier' | 'assists' | 'supervisions' | 'supervision_due_at' | 'urge_count' | 'complaint_against' | 'complaint_verified' | 'complaint_cause' | 'complaint_action' | 'complaint_penalty' | 'complaint_verified_at' | 'complaint_feedback' | 'complaint_feedback_at'>;
 
 /** The supervision and complaint fields of a ticket nobody has supervised or verified. */
 export function unsupervisedCase(): CaseFields {
   return {
-    supervisions: [], supervision_due_at: null, urge_count: 0, complaint_against: null, complaint_verified: null, complaint_cause: null,
+    escalation_tier: 0, assists: [], supervisions: [], supervision_due_at: null, urge_count: 0, complaint_against: null, complaint_verified: null, complaint_cause: null,
     complaint_action: null, complaint_penalty: null, complaint_verified_at: null, complaint_feedback: null, complaint_feedback_at: null,
   };
 }
@@ -154,6 +174,8 @@ export const EVENT_KINDS = [
   // extended only when a supervisor approves the request.
   'return', 'extend', 'extend_approve', 'extend_reject',
   'link', 'unlink', 'merge',
+  // Co-handling: a collaborating team's sub-task opened, answered, withdrawn.
+  'assist', 'assist_reply', 'assist_cancel',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -187,6 +209,10 @@ export interface EventData {
   outcome?: CallbackOutcome;
   /** For a supervision order, its reply and a reminder: the order's level, team and reply time, and whether the reply came in time. */
   supervision?: Record<string, unknown>;
+  /** For an escalation by a tier of sla.yaml: the tier and who it tells. */
+  escalation?: { tier: number; at: string; to: string | null };
+  /** For a sub-task's opening, reply and withdrawal: its team, deadline and whether the reply came in time. */
+  assist?: Record<string, unknown>;
   /** For an import event: the source as named, and the line its row starts on. */
   source?: string;
   line?: number;

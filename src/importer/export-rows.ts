@@ -3,6 +3,7 @@
 // spreadsheet would run as a formula are neutralised.
 import { maskContact } from '../domain/privacy.js';
 import { TIME_FIELDS, type Ticket } from '../domain/ticket.js';
+import { assistJson } from '../domain/assists.js';
 import { supervisionJson } from '../domain/supervision.js';
 import { TICKET_COLUMNS } from './fields.js';
 import { createIsoFormatter } from './instants.js';
@@ -38,6 +39,7 @@ export function createJsonFormatter({ zone, reveal }: ExportOptions): (ticket: T
     if (TIMES.has(field)) return (t) => (t[field] === null ? `${key}null` : `${key}"${iso(t[field] as number)}"`);
     if (field === 'contact') return (t) => `${key}${text(reveal ? t.contact : maskContact(t.contact))}`;
     if (field === 'supervisions') return (t) => `${key}${JSON.stringify(t.supervisions.map((o) => supervisionJson(o, iso)))}`;
+    if (field === 'assists') return (t) => `${key}${JSON.stringify(t.assists.map((a) => assistJson(a, iso)))}`;
     return (t) => `${key}${text(t[field])}`;
   });
   const parts = new Array<string>(members.length).fill('');
@@ -72,6 +74,7 @@ export function createCsvFormatter({ zone, reveal }: ExportOptions): (ticket: Ti
     if (field === 'collaborators') return (t) => csvCell(neutraliseFormula(t.collaborators.join(';')));
     // The orders as the JSON of --json: a list of records has no plainer cell.
     if (field === 'supervisions') return (t) => (t.supervisions.length ? csvCell(neutraliseFormula(JSON.stringify(t.supervisions.map((o) => supervisionJson(o, iso))))) : '');
+    if (field === 'assists') return (t) => (t.assists.length ? csvCell(neutraliseFormula(JSON.stringify(t.assists.map((a) => assistJson(a, iso))))) : '');
     return (t) => {
       const value = t[field];
       if (value === null || value === undefined) return '';

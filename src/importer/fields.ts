@@ -8,10 +8,10 @@ export const TICKET_COLUMNS = [
   'description', 'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators',
   'assignee', 'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at',
   'closed_at', 'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'response_met', 'dispatch_met', 'resolve_met',
-  'escalated', 'escalation_reason', 'solution', 'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note',
+  'escalated', 'escalation_reason', 'escalation_tier', 'solution', 'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note',
   'callback_attempts', 'callback_outcome', 'reopen_count', 'last_update_at', 'update_due_at', 'eta_at', 'paused_at', 'reopened_at', 'extension_until', 'original_resolve_due_at',
   'supervisions', 'supervision_due_at', 'urge_count', 'complaint_against', 'complaint_verified', 'complaint_cause',
-  'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at', 'version', 'updated_at', 'updated_by',
+  'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at', 'assists', 'version', 'updated_at', 'updated_by',
 ] as const;
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
 
@@ -54,7 +54,7 @@ const HEADER_ALIASES: Record<string, TicketColumn> = {
   重开次数: 'reopen_count', 重开时间: 'reopened_at', 挂起时间: 'paused_at',
   最近进展时间: 'last_update_at', 预计解决时间: 'eta_at', 承诺解决时间: 'eta_at',
   催办次数: 'urge_count', 被投诉对象: 'complaint_against', 核查结论: 'complaint_verified', 投诉原因: 'complaint_cause', 整改措施: 'complaint_action',
-  核查时间: 'complaint_verified_at', 反馈时间: 'complaint_feedback_at',
+  核查时间: 'complaint_verified_at', 反馈时间: 'complaint_feedback_at', 协办: 'assists',
   subject: 'title', priority: 'urgency',
 };
 

@@ -16,8 +16,8 @@ import { previewImportRecords, writeImportRecords, type ImportCounts, type Impor
 import { readSourceRecords, sniffFormat, type ImportFormat, type SourceReading, type SourceRecord } from './source-records.js';
 
 export interface ImportProgress {
-  /** check: reading and validating; write: writing what the check parked; import: both at once. */
-  phase: 'check' | 'write' | 'import';
+  /** check: reading and validating; write: writing what the check parked; import: both at once; index: indexing the written tickets for search. */
+  phase: 'check' | 'write' | 'import' | 'index';
   rows: number;
   bytes: number;
   totalBytes: number | null;
@@ -168,6 +168,8 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
   let written = 0;
   const progress = (phase: ImportProgress['phase'], toWrite: number | null) =>
     run.onProgress?.({ phase, rows: read, bytes: run.source.bytesRead(), totalBytes: run.source.size, written, toWrite });
+  // Once the rows are in, the store indexes them for search: `written` of `toWrite` tickets indexed.
+  const flush = () => session.flush((indexed, total) => run.onProgress?.({ phase: 'index', rows: read, bytes: run.source.bytesRead(), totalBytes: run.source.size, written: indexed, toWrite: total }));
   /** Counts the batch's rows and reports its bad ones (and keeps them in --rejects). */
   const reportChecked = (batch: CheckedBatch) => {
     read += batch.read;
@@ -210,10 +212,10 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
       // A file that breaks off (an unclosed quote, bytes that are not text): the good rows before
       // it go in, as --on-error skip promises, and the message says so.
       if (!(error instanceof DeskError) || written === 0) throw error;
-      await session.flush();
+      await flush();
       throw new UsageError(error.message, `${error.hint ? `${error.hint}; ` : ''}the ${counts.inserted + counts.updated} good row(s) before it were written, and importing the fixed file again skips them`);
     }
-    await session.flush();
+    await flush();
   } else {
     // Nothing may be written if any row is bad: a first pass checks every row, and only then a
     // second pass reads the same bytes again and writes. Reading twice costs less than keeping
@@ -236,7 +238,7 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
         await write(batch.records);
         progress('write', toWrite);
       }
-      await session.flush();
+      await flush();
     }
   }
   for (const text of describeNotes(notes, run.source.name)) warn(text);

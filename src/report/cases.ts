@@ -1,6 +1,6 @@
 // The case-handling facts of a period from the rows the stores count: one reading for both stores.
 import { isUpheld, targetAgent } from '../domain/complaint.js';
-import type { SupervisionFacts, SupervisionCount, SupervisionTeamFacts, TargetFacts, VerifiedComplaint } from './facts.js';
+import type { AssistTeamFacts, SupervisionFacts, SupervisionCount, SupervisionTeamFacts, TargetFacts, VerifiedComplaint } from './facts.js';
 
 /** Keys by count, most first, then by name: the order every breakdown of the report has. */
 function sortedByCount<T>(entries: [string, T][], count: (value: T) => number): Record<string, T> {
@@ -9,7 +9,16 @@ function sortedByCount<T>(entries: [string, T][], count: (value: T) => number): 
 
 export function supervisionFactsOf(supervision: readonly SupervisionCount[], verified: readonly VerifiedComplaint[]): SupervisionFacts {
   const teams = new Map<string, SupervisionTeamFacts>();
+  const assists = new Map<string, AssistTeamFacts>();
   for (const row of supervision) {
+    if (row.kind.startsWith('assist')) {
+      const team = assists.get(row.team) ?? { opened: 0, replied: 0, on_time: 0, cancelled: 0 };
+      if (row.kind === 'assist') team.opened += row.n;
+      if (row.kind === 'assist_reply') Object.assign(team, { replied: team.replied + row.n, on_time: team.on_time + row.on_time });
+      if (row.kind === 'assist_cancel') team.cancelled += row.n;
+      assists.set(row.team, team);
+      continue;
+    }
     const team = teams.get(row.team) ?? { orders: 0, answered: 0, on_time: 0, reminders: 0 };
     if (row.kind === 'supervise') team.orders += row.n;
     if (row.kind === 'supervision_reply') Object.assign(team, { answered: team.answered + row.n, on_time: team.on_time + row.on_time });
@@ -34,6 +43,7 @@ export function supervisionFactsOf(supervision: readonly SupervisionCount[], ver
   }
   return {
     supervision: sortedByCount([...teams], (t) => t.orders + t.reminders),
+    assists: sortedByCount([...assists], (t) => t.opened),
     verification: {
       ...verdicts,
       by_cause: sortedByCount([...causes], (n) => n),

@@ -115,8 +115,17 @@ export interface TargetFacts {
 }
 
 /** The hotline's case handling in the period (supervision and complaint verification), counted apart from the month's other facts. */
+/** A collaborating team's sub-tasks of the period: opened, answered (in time when due), withdrawn. */
+export interface AssistTeamFacts {
+  opened: number;
+  replied: number;
+  on_time: number;
+  cancelled: number;
+}
+
 export interface SupervisionFacts {
   supervision: Record<string, SupervisionTeamFacts>;
+  assists: Record<string, AssistTeamFacts>;
   verification: {
     yes: number;
     partly: number;

@@ -90,6 +90,9 @@ function summarise(f: MonthFacts, c: SupervisionFacts) {
     supervision: {
       by_team: Object.fromEntries(Object.entries(c.supervision).map(([team, s]) => [team, { ...s, on_time_rate: rate(s.on_time, s.answered) }])),
     },
+    assists: {
+      by_team: Object.fromEntries(Object.entries(c.assists).map(([team, a]) => [team, { ...a, on_time_rate: rate(a.on_time, a.replied) }])),
+    },
     reopen_rate: rate(f.reopened, f.resolved),
     updates: attainment(f.updates),
     field: {

@@ -5,6 +5,7 @@ import { suggest } from '../config/yaml-file.js';
 import { TimezoneSchema } from '../config/time-zone.js';
 import { URGENCIES, type Urgency } from '../domain/ticket.js';
 import { DURATION_FORMS, readTargetDuration } from './target-duration.js';
+import { readTierPoint } from './tier-point.js';
 import { makeUpDaysOf, readInterval, WEEKDAYS, weekdayOf, type Weekday, type WorkingInterval } from './working-hours.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -119,6 +120,7 @@ const TargetSchema = z
     dispatch: DurationSchema.describe('time to dispatch to a team'),
     resolve: DurationSchema.describe('time to resolution'),
     update: DurationSchema.optional().describe('longest time between progress updates to the requester (e.g. 3d for complex tickets)'),
+    assist: DurationSchema.optional().describe("time a collaborating team has to answer its sub-task (协办), from when it opens"),
     calendar: z.string().min(1).describe('the calendar the three durations count in (a key of calendars)'),
   })
   .strict();
@@ -143,6 +145,16 @@ const TargetsSchema = z
 
 const NAME = /^[A-Za-z0-9_-]+$/;
 
+const TierSchema = z
+  .object({
+    at: z.string({ error: 'a tier\'s "at": a share of the resolve time (80%), "breach", or a time after it (breach+1d)' }).superRefine((text, ctx) => {
+      const point = readTierPoint(text);
+      if (typeof point === 'string') custom(ctx, point);
+    }).describe('when the tier is reached: a share of the resolve time (80%), the breach ("breach"), or a business time after it ("breach+1d")'),
+    tell: z.string().min(1).describe('who is told: "supervisor" (the ticket\'s team\'s, else the desk\'s), "desk-supervisor" (teams.yaml), or a name'),
+  })
+  .strict();
+
 export const SlaFileSchema = z
   .object({
     timezone: TimezoneSchema.optional().describe("the calendars' time zone (default: the desk's)"),
@@ -154,6 +166,22 @@ export const SlaFileSchema = z
         }
       }),
     targets: TargetsSchema,
+    escalation: z
+      .array(TierSchema)
+      .superRefine((tiers, ctx) => {
+        // A tier that comes no later than the one before it would never be reached after it.
+        const order = (text: string) => {
+          const point = readTierPoint(text);
+          if (typeof point === 'string') return null;
+          return 'share' in point ? point.share : 1 + (point.after ? point.after.workingDays * 1e9 + point.after.ms : 0);
+        };
+        for (let i = 1; i < tiers.length; i++) {
+          const [before, after] = [order(tiers[i - 1]!.at), order(tiers[i]!.at)];
+          if (before !== null && after !== null && after <= before) custom(ctx, `"${tiers[i]!.at}" comes no later than the tier before it ("${tiers[i - 1]!.at}"): list the tiers in the order a ticket reaches them`, [i, 'at']);
+        }
+      })
+      .optional()
+      .describe('escalation tiers in the order a ticket reaches them; `desk sla check --escalate` records each once per resolution'),
     return_within: DurationSchema.optional().describe(
       "how long after a dispatch the team may send a misrouted ticket back by itself, in the business time of the ticket's calendar (after it, the desk supervisor returns it)",
     ),
@@ -179,5 +207,5 @@ export type OfficeCalendarDefinition = Exclude<CalendarDefinition, '24x7'>;
 /** Every key the file may use, for "did you mean" on an unknown one. */
 export const SLA_KEYS = [
   'timezone', 'calendars', 'targets', 'hours', 'holidays', 'workdays', ...WEEKDAYS,
-  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'update', 'calendar', 'return_within',
+  ...URGENCIES, 'types', 'response', 'dispatch', 'resolve', 'update', 'assist', 'calendar', 'return_within', 'escalation', 'at', 'tell',
 ];

@@ -6,7 +6,8 @@ import { addTargetDuration, explainTargetDuration, type BusinessTimeExplanation 
 import { URGENCIES, type Ticket, type Urgency } from '../domain/ticket.js';
 import { compileCalendar, type BusinessCalendar } from './business-calendar.js';
 import type { SlaFile } from './schema.js';
-import { readTargetDuration, type TargetDuration } from './target-duration.js';
+import { DURATION_FORMS, readTargetDuration, type TargetDuration } from './target-duration.js';
+import { readTierPoint, type EscalationTier } from './tier-point.js';
 
 export const DUE_KINDS = ['response', 'dispatch', 'resolve'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
@@ -24,6 +25,8 @@ export interface SlaTarget {
   resolve: TargetLength;
   /** Longest time between progress updates, when the desk sets one. */
   update: TargetLength | null;
+  /** Time a collaborating team has to answer its sub-task, when the desk sets one. */
+  assist: TargetLength | null;
 }
 
 export interface SlaPolicy {
@@ -33,6 +36,8 @@ export interface SlaPolicy {
   byType: ReadonlyMap<string, Readonly<Record<Urgency, SlaTarget>>>;
   /** How long after a dispatch its team may return the ticket (sla.yaml `return_within`); null: no limit. */
   returnWithin: TargetLength | null;
+  /** The escalation tiers (sla.yaml `escalation`), in the order a ticket reaches them. */
+  escalation: EscalationTier[];
 }
 
 /** What due times depend on. A ticket without urgency is held to the normal target. */
@@ -63,6 +68,7 @@ function compileTarget(fields: TargetFields & Required<Pick<TargetFields, 'calen
     dispatch: readLength(fields.dispatch),
     resolve: readLength(fields.resolve),
     update: fields.update === undefined ? null : readLength(fields.update),
+    assist: fields.assist === undefined ? null : readLength(fields.assist),
   };
 }
 
@@ -77,6 +83,11 @@ export function compileSla(file: SlaFile, deskTimezone: string): SlaPolicy {
     byUrgency: perUrgency(),
     byType: new Map(Object.entries(file.targets.types ?? {}).map(([type, overrides]) => [type, perUrgency((u) => overrides[u] ?? {})])),
     returnWithin: file.return_within === undefined ? null : readLength(file.return_within),
+    escalation: (file.escalation ?? []).map((t, i) => {
+      const point = readTierPoint(t.at);
+      if (typeof point === 'string') throw new Error(`compileSla: ${point} (validate with SlaFileSchema first)`);
+      return { tier: i + 1, at: t.at, point, tell: t.tell };
+    }),
   };
 }
 
@@ -108,6 +119,20 @@ export function returnWindowEnd(sla: SlaPolicy | null, ticket: Pick<Ticket, 'urg
   const since = ticket.routed_at ?? ticket.dispatched_at;
   if (!sla?.returnWithin || since === null) return null;
   return addTargetDuration(calendarFor(sla, ticket.urgency, ticket.type), since, sla.returnWithin.duration);
+}
+
+/**
+ * When a collaborating team's sub-task opened at `openedAt` is due: after `duration` (a --due
+ * written as the targets are) or else the ticket's assist target, in the ticket's calendar; null
+ * without either. Without sla.yaml a duration counts in plain elapsed time.
+ */
+export function assistDue(sla: SlaPolicy | null, ticket: Omit<TicketClock, 'created_at'>, openedAt: number, duration: string | null): number | null {
+  const given = duration === null ? null : readTargetDuration(duration);
+  if (duration !== null && !given) throw new UsageError(`--due: "${duration}" is not a duration`, `${DURATION_FORMS}, e.g. --due 4h`);
+  if (!sla) return given ? openedAt + given.workingDays * 86_400_000 + given.ms : null;
+  const target = targetFor(sla, ticket.urgency, ticket.type);
+  const length = given ?? target.assist?.duration;
+  return length ? addTargetDuration(calendarOf(sla, target), openedAt, length) : null;
 }
 
 /** When the next progress update is due after one given at `since`, or null without an update target. */

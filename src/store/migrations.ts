@@ -438,6 +438,30 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'search rows filled after a bulk load on the server',
     up() {},
   },
+  {
+    // Co-handling: a ticket holds its collaborating teams' sub-tasks as a list, in the order
+    // opened. The teams with one open (",network,security,") and the earliest open deadline are
+    // kept beside it by the store (sqlite-rows.ts withDerivedColumns), indexed for a team's list
+    // and queue and for sla check; both are NULL on every ticket without an open sub-task.
+    name: 'sub-tasks of collaborating teams',
+    up(db) {
+      db.exec(`
+        ALTER TABLE tickets ADD COLUMN assists TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE tickets ADD COLUMN assist_teams TEXT;
+        ALTER TABLE tickets ADD COLUMN assist_due_at INTEGER;
+        CREATE INDEX tickets_assist_teams ON tickets(assist_teams) WHERE assist_teams IS NOT NULL;
+        CREATE INDEX tickets_assist_due ON tickets(assist_due_at) WHERE assist_due_at IS NOT NULL;
+      `);
+    },
+  },
+  {
+    // The highest tier of sla.yaml's escalation that a ticket's current resolution has reached,
+    // so that `desk sla check --escalate` records each tier once.
+    name: 'escalation tiers reached',
+    up(db) {
+      db.exec('ALTER TABLE tickets ADD COLUMN escalation_tier INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-// The report's case-handling counts on SQLite: supervision events of the period by the team they
+// The report's case-handling counts on SQLite: supervision and sub-task events of the period by the team they
 // name (events(kind, at) is indexed), and the complaints verified in it (by complaint_verified_at).
 import type { Database } from 'better-sqlite3';
 import { supervisionFactsOf } from '../report/cases.js';
@@ -6,11 +6,13 @@ import type { SupervisionFacts, FactsQuery, SupervisionCount, VerifiedComplaint 
 
 export function supervisionFacts(db: Database, q: FactsQuery): SupervisionFacts {
   const params = { start: q.start, end: q.end, ...(q.team === undefined ? {} : { team: q.team }) };
-  const team = "json_extract(e.data, '$.supervision.team')";
+  // A supervision event names the order's team, a sub-task's event the collaborating team.
+  const team = "COALESCE(json_extract(e.data, '$.supervision.team'), json_extract(e.data, '$.assist.team'))";
+  const onTime = "COALESCE(json_extract(e.data, '$.supervision.on_time'), json_extract(e.data, '$.assist.on_time'))";
   const supervision = db
     .prepare(
-      `SELECT ${team} AS team, e.kind, COUNT(*) AS n, COALESCE(SUM(json_extract(e.data, '$.supervision.on_time') = 1), 0) AS on_time
-       FROM events e WHERE e.kind IN ('supervise', 'supervision_reply', 'urge') AND e.at >= :start AND e.at < :end ${q.team === undefined ? '' : `AND ${team} = :team`}
+      `SELECT ${team} AS team, e.kind, COUNT(*) AS n, COALESCE(SUM(${onTime} = 1), 0) AS on_time
+       FROM events e WHERE e.kind IN ('supervise', 'supervision_reply', 'urge', 'assist', 'assist_reply', 'assist_cancel') AND e.at >= :start AND e.at < :end ${q.team === undefined ? '' : `AND ${team} = :team`}
        GROUP BY 1, 2`,
     )
     .all(params) as SupervisionCount[];

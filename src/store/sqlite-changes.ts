@@ -6,7 +6,7 @@ import type { Change } from '../domain/lifecycle.js';
 import type { ClosedCycle, EventData, Ticket, TicketPatch } from '../domain/ticket.js';
 import type { NewVisit } from '../domain/visit.js';
 import { insertSettlement } from './sqlite-settlements.js';
-import { toColumn, toEventData, withCallerKeys, WRITABLE } from './sqlite-rows.js';
+import { toColumn, toEventData, withDerivedColumns, WRITABLE } from './sqlite-rows.js';
 import { prepareCached } from './statements.js';
 import type { WriteOptions } from './store.js';
 
@@ -17,7 +17,7 @@ export function insertEvent(db: Database.Database, ticketId: number | bigint, op
 
 /** Writes the fields of `written` to the ticket; its version goes up by one. */
 export function updateTicketFields(db: Database.Database, ticketId: number, patch: TicketPatch, options: WriteOptions): void {
-  const written = withCallerKeys(patch);
+  const written = withDerivedColumns(patch);
   const fields = Object.keys(written);
   for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
   const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];

@@ -10,7 +10,7 @@ import type { Ticket } from '../domain/ticket.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from './store.js';
 import { deferSearchIndex, endSearchDeferral, indexSearchBacklog, SEARCH_INDEX_CHUNK } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
-import { toColumn, toTicket, withCallerKeys, type Row } from './sqlite-rows.js';
+import { toColumn, toTicket, withDerivedColumns, type Row } from './sqlite-rows.js';
 import { asWriteRefusal, cannotWrite } from './sqlite-read-only.js';
 import { insertSettlement, replaceSettlements } from './sqlite-settlements.js';
 import { insertEvent, updateTicketFields } from './sqlite-changes.js';
@@ -99,7 +99,7 @@ class SqliteImportBatch implements ImportBatch {
   }
 
   async insertTicket({ ticket, id, events, settlements }: ImportedTicket, options: WriteOptions): Promise<void> {
-    const values = withCallerKeys(ticket as unknown as Record<string, unknown>, true);
+    const values = withDerivedColumns(ticket as unknown as Record<string, unknown>, true);
     const keptId = id !== null && this.statement('SELECT 1 FROM tickets WHERE id = ?').get(id) === undefined ? id : null;
     if (!this.columns) {
       this.columns = (this.db.pragma('table_info(tickets)') as { name: string }[]).map((c) => c.name).filter((c) => c === 'id' || c in values);
@@ -266,13 +266,19 @@ export class SqliteImportSession implements ImportSession {
    * SEARCH_INDEX_CHUNK tickets. A kill meanwhile leaves the rest in the backlog, committed with
    * their tickets: searches scan them, and the next import or `desk doctor --repair` indexes them.
    */
-  async flush(): Promise<void> {
+  async flush(onIndexed?: (indexed: number, total: number) => void): Promise<void> {
     try {
       this.stopIdleTimer();
       this.commit();
       if (this.access.readOnly) return;
+      const total = onIndexed ? (this.statement('SELECT count(*) FROM search_backlog').pluck().get() as number) : 0;
       const index = this.db.transaction(() => indexSearchBacklog(this.db, SEARCH_INDEX_CHUNK));
-      while (index.immediate() === SEARCH_INDEX_CHUNK);
+      for (let indexed = 0, taken = SEARCH_INDEX_CHUNK; taken === SEARCH_INDEX_CHUNK && total !== 0; ) {
+        taken = index.immediate();
+        indexed = Math.min(total, indexed + taken);
+        onIndexed?.(indexed, total);
+      }
+      if (!onIndexed) while (index.immediate() === SEARCH_INDEX_CHUNK);
     } catch (error) {
       throw asWriteRefusal(error, this.access.path);
     }

@@ -1,7 +1,8 @@
 // How tickets and events sit in SQLite rows: one codec for every module of the store (writes,
 // reads, search, shift, import and export).
+import { assistKeys } from '../domain/assists.js';
 import { contactKey, requesterKey } from '../domain/caller.js';
-import type { EventData, Ticket, TicketEvent } from '../domain/ticket.js';
+import type { Assist, EventData, Ticket, TicketEvent } from '../domain/ticket.js';
 
 export type Row = Record<string, unknown>;
 
@@ -18,23 +19,32 @@ export const WRITABLE = new Set([
   'requester_key', 'contact_key',
   'supervisions', 'supervision_due_at', 'urge_count', 'complaint_against', 'complaint_verified', 'complaint_cause',
   'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at',
+  'assists', 'assist_teams', 'assist_due_at', 'escalation_tier',
 ]);
 
 /**
- * The fields to write with the caller keys their requester and contact bring (src/domain/caller.ts):
- * every write of those two goes through here, so a key never disagrees with what it keys. In
- * place when `inPlace` (an import's fresh rows, a million of them).
+ * The fields to write with the columns the store derives from them: the caller keys of requester
+ * and contact (src/domain/caller.ts), and the teams and earliest deadline of the open sub-tasks
+ * (src/domain/assists.ts). Every write of those fields goes through here, so a derived column
+ * never disagrees with what it indexes. In place when `inPlace` (an import's fresh rows, a
+ * million of them).
  */
-export function withCallerKeys<T extends object>(fields: T, inPlace = false): T {
-  const has = { requester: 'requester' in fields, contact: 'contact' in fields };
-  if (!has.requester && !has.contact) return fields;
+export function withDerivedColumns<T extends object>(fields: T, inPlace = false): T {
+  const has = { requester: 'requester' in fields, contact: 'contact' in fields, assists: 'assists' in fields };
+  if (!has.requester && !has.contact && !has.assists) return fields;
   const out = (inPlace ? fields : { ...fields }) as Record<string, unknown>;
   if (has.requester) out.requester_key = requesterKey(out.requester as string | null);
   if (has.contact) out.contact_key = contactKey(out.contact as string | null);
+  if (has.assists) {
+    const assists = (out.assists ?? []) as Assist[];
+    const keys = assists.length ? assistKeys(assists) : { teams: [], dueAt: null };
+    out.assist_teams = keys.teams.length ? `,${keys.teams.join(',')},` : null;
+    out.assist_due_at = keys.dueAt;
+  }
   return out as T;
 }
 
-const JSON_COLUMNS = new Set(['collaborators', 'manual_fields', 'supervisions']);
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields', 'supervisions', 'assists']);
 const BOOLEAN_COLUMNS = ['escalated', 'response_met', 'dispatch_met', 'resolve_met', 'update_met'] as const;
 
 /** A ticket field's value as its column holds it: lists as JSON, booleans as 0/1, none as NULL. */
@@ -50,9 +60,11 @@ export function toTicket(row: Row): Ticket {
   row.manual_fields = row.manual_fields === '[]' ? [] : JSON.parse(row.manual_fields as string);
   // Older rows read through a narrower SELECT may lack the column.
   if (row.supervisions !== undefined) row.supervisions = row.supervisions === '[]' ? [] : JSON.parse(row.supervisions as string);
+  if (row.assists !== undefined) row.assists = row.assists === '[]' ? [] : JSON.parse(row.assists as string);
   for (const field of BOOLEAN_COLUMNS) row[field] = row[field] === null ? null : row[field] === 1;
-  // The caller keys index the ticket (src/domain/caller.ts); they are no field of it. The table's
-  // last columns, taken off last first, so the row stays a fast object.
+  // The caller keys and the sub-tasks' teams and deadline index the ticket; they are no field of it.
+  delete row.assist_due_at;
+  delete row.assist_teams;
   delete row.contact_key;
   delete row.requester_key;
   return row as unknown as Ticket;

@@ -85,6 +85,8 @@ export function queueFacts(db: Database, query: QueueQuery): QueueFacts {
   // Tickets not dispatched yet are everybody's concern: they count for every team.
   const teams = query.teams === null ? '' : 'AND (team IS NULL OR team IN (SELECT value FROM json_each(?)))';
   const teamParams = query.teams === null ? [] : [JSON.stringify(query.teams)];
+  // The open sub-tasks of the teams (co-handling): one of them among the ticket's open ones.
+  const assistTeams = query.teams === null ? '' : "AND EXISTS (SELECT 1 FROM json_each(?) WHERE instr(assist_teams, ',' || value || ',') > 0)";
   // A deadline not yet met whose due time passes `test`. A ticket without some deadline (a
   // critical one owes no progress updates) must give false there, never NULL: the due-soon
   // section is "NOT past", and NOT NULL would drop the ticket.
@@ -107,5 +109,6 @@ export function queueFacts(db: Database, query: QueueQuery): QueueFacts {
       limit,
     ),
     supervision: section(db, `supervision_due_at < ? ${teams}`, 'supervision_due_at, id', [now, ...teamParams], limit),
+    assists: section(db, `assist_teams IS NOT NULL ${assistTeams}`, 'assist_due_at IS NULL, assist_due_at, id', [...teamParams], limit),
   };
 }

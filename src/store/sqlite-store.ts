@@ -33,7 +33,7 @@ import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, Repeat
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
 import { callerSql } from './caller-queries.js';
-import { toColumn, toEvent, toTicket, withCallerKeys, WRITABLE, type Row } from './sqlite-rows.js';
+import { toColumn, toEvent, toTicket, withDerivedColumns, WRITABLE, type Row } from './sqlite-rows.js';
 import { insertEvent, writeChange } from './sqlite-changes.js';
 import { linkBetween, listLinks, writeLink } from './sqlite-links.js';
 import type { PairPlan } from '../domain/links.js';
@@ -233,7 +233,7 @@ export class SqliteStore implements Store {
         'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
       ).get(options.sequence) as { value: number };
       const number = options.formatNumber(options.sequence, next.value);
-      const row = withCallerKeys(ticket) as Record<string, unknown>;
+      const row = withDerivedColumns(ticket) as Record<string, unknown>;
       const fields = Object.keys(row).filter((f) => WRITABLE.has(f));
       const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
       const values = [...fields.map((f) => toColumn(f, row[f])), number, 1, options.now, options.actor];

@@ -31,6 +31,7 @@ export type SortField = 'created_at' | 'updated_at' | 'number' | 'urgency' | 'st
 
 export interface TicketQuery {
   statuses?: readonly Status[];
+  /** The team's tickets: those it leads and those where it has an open sub-task. */
   team?: string;
   assignee?: string;
   type?: string;
@@ -48,6 +49,10 @@ export interface TicketQuery {
   supervised?: boolean;
   /** Tickets with a supervision order unanswered whose reply time is before this instant, whatever their status. */
   supervisionOverdueAt?: number;
+  /** Tickets with an open sub-task whose deadline is before this instant. */
+  assistOverdueAt?: number;
+  /** Tickets whose current resolution has reached fewer escalation tiers than this. */
+  escalationBelow?: number;
   /** Only tickets nobody has called back yet. */
   withoutCallback?: boolean;
   /** Substring of title or description. */
@@ -288,9 +293,9 @@ export interface ImportSession extends ImportLookup {
   /**
    * Commits the rows written since the last commit, and completes what a store leaves until the
    * rows are in (both stores index them for search here, in large chunks; searches meanwhile find
-   * them by scanning).
+   * them by scanning), telling `onIndexed` how many of how many tickets are indexed after each chunk.
    */
-  flush(): Promise<void>;
+  flush(onIndexed?: (indexed: number, total: number) => void): Promise<void>;
   /** Rolls back what was not committed (after an error) and ends the session. */
   close(): Promise<void>;
 }

@@ -14,6 +14,8 @@ export interface SqlDialect {
   byCodePoint(column: string): string;
   /** ORDER BY terms of an expression that may be empty, empty values after every value in both directions. */
   emptyLast(expression: string, direction: 'ASC' | 'DESC'): string[];
+  /** A condition few rows meet, told to a planner that cannot know it (one without statistics). */
+  rare(condition: string): string;
 }
 
 // The SLA clock stops while a ticket is pending, so deadlines are watched on the other open statuses.
@@ -66,7 +68,13 @@ export function ticketFilterSql(query: TicketFilterQuery, dialect: SqlDialect): 
     where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
     params.push(...query.statuses);
   }
-  for (const field of ['team', 'assignee', 'type', 'urgency', 'channel'] as const) {
+  // A team's tickets: those it leads and those where it has an open sub-task (co-handling).
+  if (query.team !== undefined) {
+    // Each side of the OR is answered from its own index: the team's, and the few tickets with open sub-tasks.
+    where.push(`(team = ? OR (assist_teams > '' AND ${dialect.rare("assist_teams LIKE ? ESCAPE '\\'")}))`);
+    params.push(query.team, `%,${escapeLike(query.team)},%`);
+  }
+  for (const field of ['assignee', 'type', 'urgency', 'channel'] as const) {
     if (query[field] !== undefined) {
       where.push(`${field} = ?`);
       params.push(query[field]);
@@ -106,6 +114,14 @@ export function ticketFilterSql(query: TicketFilterQuery, dialect: SqlDialect): 
   if (query.supervisionOverdueAt !== undefined) {
     where.push('supervision_due_at < ?');
     params.push(query.supervisionOverdueAt);
+  }
+  if (query.escalationBelow !== undefined) {
+    where.push('escalation_tier < ?');
+    params.push(query.escalationBelow);
+  }
+  if (query.assistOverdueAt !== undefined) {
+    where.push('assist_due_at < ?');
+    params.push(query.assistOverdueAt);
   }
   if (query.text) {
     const pattern = `%${escapeLike(query.text)}%`;

@@ -141,8 +141,8 @@ describe('escalating again', () => {
     expect([once.escalated, twice.escalated, twice.escalation_reason, twice.version]).toEqual([true, true, 'No answer from the district\u001b[2J', 3]);
     const t = await json(box, '2026-11-11T11:00:00', ['show', '1']);
     expect(t.escalations).toEqual([
-      { at: '2026-11-10T10:00:00+08:00', actor: 'tester', reason: 'Needs the district office' },
-      { at: '2026-11-11T10:00:00+08:00', actor: 'tester', reason: 'No answer from the district\u001b[2J' },
+      { at: '2026-11-10T10:00:00+08:00', actor: 'tester', reason: 'Needs the district office', tier: null, to: null },
+      { at: '2026-11-11T10:00:00+08:00', actor: 'tester', reason: 'No answer from the district\u001b[2J', tier: null, to: null },
     ]);
     const shown = await step(box, '2026-11-11T11:00:00', ['show', '1']);
     expect(shown).toMatch(/Escalations +2026-11-10 10:00 tester: Needs the district office\n +2026-11-11 10:00 tester: No answer from the district\\e\[2J\n/);

@@ -21,6 +21,7 @@ async function busyDesk(): Promise<CommandSandbox> {
   await run(['dispatch', closed, '--team', 'desktop', '--to', 'sun', '--with', 'network'], '02T09:05:00');
   await run(['respond', closed, '--message', 'on the way'], '02T09:20:00');
   await run(['escalate', closed, '--reason', 'needs a vendor'], '02T10:00:00');
+  await run(['assist', closed, '--team', 'network', '--reply', 'switch port replaced', '--actor', 'wu'], '02T11:00:00');
   await run(['resolve', closed, '--solution', '-5 degrees in the server room: replaced the fan', '--steps', '@step one', '--remaining', "'nothing'"], '02T15:00:00');
   await run(['close', closed, '--satisfaction', '4', '--callback', 'Works now'], '03T10:00:00');
   const pending = await run(['create', '--title', 'VPN 无法连接', '--requester', 'David Miller', '--channel', 'email', '--contact', 'david.miller@example.com', '--auto'], '04T09:00:00');

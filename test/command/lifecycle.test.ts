@@ -28,6 +28,9 @@ describe('a ticket from intake to closure', () => {
     expect((await box.json(['resume', ref])).status).toBe('in_progress');
     expect((await box.json(['escalate', ref, '--reason', 'Vendor visit needed'])).escalated).toBe(true);
     expect((await box.json(['note', ref, 'Vendor', 'booked', 'for', 'Friday'])).version).toBe(8);
+    // The collaborating team's sub-task, opened by the dispatch, holds the resolve until it replies.
+    expect((await box.desk(['resolve', ref, '--solution', 'Replaced the pickup roller'])).code).toBe(2);
+    expect((await box.json(['assist', ref, '--team', 'network', '--reply', 'Print server port checked', '--actor', 'wu'])).assists[0].state).toBe('replied');
     const resolved = await box.json(['resolve', ref, '--solution', 'Replaced the pickup roller', '--steps', 'Opened tray', '--remaining', 'none']);
     expect([resolved.status, resolved.solution, resolved.steps, resolved.remaining]).toEqual(['resolved', 'Replaced the pickup roller', 'Opened tray', 'none']);
     const closed = await box.json(['close', ref, '--satisfaction', '5', '--callback', 'Works now']);
@@ -39,15 +42,17 @@ describe('a ticket from intake to closure', () => {
 
     const history = await box.json(['history', ref]);
     expect(history.map((e: any) => e.kind)).toEqual([
-      'create', 'classify', 'dispatch', 'respond', 'pending', 'resume', 'escalate', 'note', 'resolve', 'close', 'reopen', 'assign',
+      'create', 'classify', 'dispatch', 'assist', 'respond', 'pending', 'resume', 'escalate', 'note', 'assist_reply', 'resolve', 'close', 'reopen', 'assign',
     ]);
-    expect(history.every((e: any) => e.actor === 'tester' && e.number === ref)).toBe(true);
-    expect(history[3].changes.status).toEqual(['dispatched', 'in_progress']);
-    expect(history[3].text).toBe('On my way');
-    expect(history[4].reason).toBe('Waiting for a spare roller');
-    expect(history[7].text).toBe('Vendor booked for Friday');
+    expect(history.every((e: any) => e.actor === (e.kind === 'assist_reply' ? 'wu' : 'tester') && e.number === ref)).toBe(true);
+    expect(history[3].assist).toEqual({ team: 'network', assignee: null, due_at: expect.any(String) });
+    expect(history[4].changes.status).toEqual(['dispatched', 'in_progress']);
+    expect(history[4].text).toBe('On my way');
+    expect(history[5].reason).toBe('Waiting for a spare roller');
+    expect(history[8].text).toBe('Vendor booked for Friday');
     expect(history[0].changes.contact).toEqual([null, '138****5678']);
-    expect((await box.json(['show', ref])).version).toBe(history.length);
+    // The sub-task the dispatch opened is an event of the dispatch's write.
+    expect((await box.json(['show', ref])).version).toBe(history.length - 1);
   });
 
   describe('shortcuts a real desk needs, each an audit event with its effect on the SLA', () => {

@@ -198,7 +198,7 @@ export function describeShiftCases(harness: StoreHarness): void {
 
     it('gives empty sections in an empty store', async () => {
       const empty = { tickets: [], total: 0 };
-      expect(await fixture.store.queueFacts(QUEUE)).toEqual({ mine: empty, breached: empty, dueSoon: empty, unassigned: empty, supervision: empty });
+      expect(await fixture.store.queueFacts(QUEUE)).toEqual({ mine: empty, breached: empty, dueSoon: empty, unassigned: empty, supervision: empty, assists: empty });
     });
   });
 }

@@ -280,7 +280,7 @@ describe('planReopen', () => {
       kind: 'reopen',
       patch: {
         status: 'reopened', reopen_count: after, reopened_at: NOW, resolved_at: null, closed_at: null,
-        satisfaction: null, rated_at: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null,
+        satisfaction: null, rated_at: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null, escalation_tier: 0,
       },
       reason: 'Jams again',
       closedCycle: {

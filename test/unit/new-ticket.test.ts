@@ -31,7 +31,7 @@ describe('buildNewTicket', () => {
       response_due_at: null, dispatch_due_at: null, resolve_due_at: null, escalated: false, escalation_reason: null,
       solution: null, steps: null, remaining: null, satisfaction: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null,
       reopen_count: 0, manual_fields: [], paused_at: null, paused_ms: 0, response_met: null, dispatch_met: null, resolve_met: null, update_met: null, rated_at: null, reopened_at: null, cycle_paused_ms: 0, response_business_ms: null, resolve_business_ms: null, last_update_at: null, update_due_at: null, eta_at: null, routed_at: null, extension_until: null, original_resolve_due_at: null,
-      supervisions: [], supervision_due_at: null, urge_count: 0, complaint_against: null, complaint_verified: null, complaint_cause: null,
+      escalation_tier: 0, assists: [], supervisions: [], supervision_due_at: null, urge_count: 0, complaint_against: null, complaint_verified: null, complaint_cause: null,
       complaint_action: null, complaint_penalty: null, complaint_verified_at: null, complaint_feedback: null, complaint_feedback_at: null,
     });
   });

@@ -22,6 +22,8 @@ describe('the example config/sla.yaml', () => {
       resolve: { text: '24h', duration: { workingDays: 0, ms: 24 * HOUR } },
       // A progress update every three working days.
       update: { text: '3d', duration: { workingDays: 3, ms: 0 } },
+      // A collaborating team answers its sub-task within a working day.
+      assist: { text: '1d', duration: { workingDays: 1, ms: 0 } },
     });
     expect([sla.byUrgency.urgent.resolve.text, sla.byUrgency.critical.calendar, sla.byType.size]).toEqual(['4h', 'always', 1]);
     expect([sla.byUrgency.urgent.update?.text, sla.byUrgency.critical.update]).toEqual(['1d', null]);

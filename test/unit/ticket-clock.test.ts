@@ -196,7 +196,7 @@ describe('withClock on a reopen', async () => {
       now: '11-27 17:00',
       patch: {
         status: 'reopened', reopen_count: 1, reopened_at: '11-27 17:00', resolved_at: null, closed_at: null,
-        satisfaction: null, rated_at: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null,
+        satisfaction: null, rated_at: null, callback_at: null, callback_note: null, callback_attempts: 0, callback_outcome: null, escalation_tier: 0,
         resolve_met: null, resolve_business_ms: null, cycle_paused_ms: 0, paused_at: null, original_resolve_due_at: null, extension_until: null,
         resolve_due_at: '11-30 17:30', update_due_at: '11-30 12:00', update_met: null, response_business_ms: 5 * MINUTE,
       },

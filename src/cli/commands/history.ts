@@ -37,6 +37,8 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
         dispatch_rule: e.data.dispatch_rule ?? null,
         link: e.data.link ?? null,
         supervision: e.data.supervision ? presentSupervision(e.data.supervision, zone) : null,
+        assist: e.data.assist ? presentSupervision(e.data.assist, zone) : null,
+        escalation: e.data.escalation ?? null,
       })),
     );
     return;

@@ -65,13 +65,13 @@ async function progressBar(ctx: Context): Promise<ProgressBar | null> {
   let phase = '';
   return {
     update(p) {
-      const byBytes = p.phase !== 'write';
+      const byBytes = p.phase !== 'write' && p.phase !== 'index';
       const total = byBytes ? (p.totalBytes ?? 0) : (p.toWrite ?? 0);
       if (phase !== p.phase) {
         bar?.stop();
         phase = p.phase;
         started = performance.now();
-        const label = p.phase === 'check' ? 'checking ' : p.phase === 'write' ? 'writing  ' : 'importing';
+        const label = p.phase === 'check' ? 'checking ' : p.phase === 'write' ? 'writing  ' : p.phase === 'index' ? 'indexing ' : 'importing';
         const format = total ? `${label} {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}` : `${label} {rows} rows | {rate} rows/s`;
         bar = new SingleBar({ stream: ctx.io.stderr as NodeJS.WritableStream, format, hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 5 }, Presets.shades_classic);
         bar.start(total || 1, 0, { rows: '0', rate: '0' });
@@ -130,6 +130,7 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
   // Problems and warnings go above the progress bar, never onto its line.
   const bar = await progressBar(ctx);
   const say = (text: string) => (bar ? bar.above(text) : ctx.io.stderr.write(text));
+  const actor = await ctx.actor();
   const plan: ImportRun = {
     source,
     format,
@@ -142,10 +143,10 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
     sla,
     rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams), limits: settings.limits },
     write: {
-      actor: await ctx.actor(),
+      actor,
       source: source.name,
       numbering: createDeskNumbering(settings.numbering, createMonthKeyer(zone)),
-      plansForNewAt: (now) => (options.dispatch && engine ? [writes.compose(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), now)] : []),
+      plansForNewAt: (now) => (options.dispatch && engine ? [writes.compose(dispatchOpenWithoutTeam(planRuleDispatch(engine, teams, now)), { now, actor })] : []),
       update: options.update ? planImportUpdate(sla) : null,
     },
     now: () => ctx.now(),

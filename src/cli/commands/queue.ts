@@ -44,6 +44,7 @@ export async function run({ options }: CommandInput<QueueOptions>, ctx: Context)
       due_soon: section(facts.dueSoon),
       unassigned: section(facts.unassigned),
       supervision: section(facts.supervision),
+      assists: section(facts.assists),
     });
     return 0;
   }

@@ -1,4 +1,4 @@
-import { planResolve } from '../../domain/lifecycle.js';
+import { forceReason, planResolve } from '../../domain/lifecycle.js';
 import type { Context } from '../context.js';
 import { runTicketAction } from '../ticket-action.js';
 import type { CommandInput } from '../declaration.js';
@@ -7,14 +7,17 @@ export interface ResolveOptions {
   solution?: string;
   steps?: string;
   remaining?: string;
+  force?: boolean;
+  reason?: string;
   ifVersion?: string;
 }
 
 export async function run({ args, options }: CommandInput<ResolveOptions>, ctx: Context) {
+  const force = forceReason(options.force, options.reason);
   await runTicketAction(ctx, {
     refs: args,
     ifVersion: options.ifVersion,
     texts: { solution: { value: options.solution, prompt: 'Solution', required: true } },
-    plan: ({ now, texts }) => planResolve({ solution: texts.solution, steps: options.steps, remaining: options.remaining }, now),
+    plan: ({ now, actor, texts }) => planResolve({ solution: texts.solution, steps: options.steps, remaining: options.remaining, force }, now, actor),
   });
 }

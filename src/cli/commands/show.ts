@@ -43,7 +43,7 @@ export async function run({ args, options }: CommandInput<ShowOptions>, ctx: Con
       materials_cost: materials_cents / 100,
       transport_cost: transport_cents / 100,
     }));
-    const escalated = escalations.map((e) => ({ at: e.at === null ? null : formatIso(e.at, zone), actor: e.actor, reason: e.reason }));
+    const escalated = escalations.map((e) => ({ at: e.at === null ? null : formatIso(e.at, zone), actor: e.actor, reason: e.reason, tier: e.tier?.tier ?? null, to: e.tier?.to ?? null }));
     printJson((t) => ctx.io.stdout.write(t), { ...toTicketJson(ticket, { zone, reveal }), escalations: escalated, visits: shown, links: toLinksJson(links, zone) });
     return;
   }

@@ -1,8 +1,13 @@
 import { DEADLINE_KINDS, deadlineAlerts, type DeadlineAlert } from '../../domain/deadlines.js';
 import { overdueOrders, type OverdueOrder } from '../../domain/supervision.js';
+import { overdueAssists, type OverdueAssist } from '../../domain/assists.js';
 import { formatIso, parseDuration } from '../../domain/time.js';
 import { Presenter } from '../render/present.js';
-import { printableTicket, printableValue } from '../render/terminal-text.js';
+import { printable, printableTicket, printableValue } from '../render/terminal-text.js';
+import { planTierEscalation } from '../../domain/escalations.js';
+import { UsageError } from '../../domain/errors.js';
+import type { Ticket } from '../../domain/ticket.js';
+import { tiersToEscalate, tierRecipient } from '../../sla/escalation.js';
 import type { Context } from '../context.js';
 import { renderList, truncate } from '../render/table.js';
 import { printJson } from '../render/ticket-json.js';
@@ -11,6 +16,40 @@ import type { CommandInput } from '../declaration.js';
 
 export interface SlaCheckOptions {
   within: string;
+  escalate?: boolean;
+}
+
+interface TierEscalation {
+  ticket: Ticket;
+  tier: number;
+  at: string;
+  reachedAt: number;
+  to: string | null;
+}
+
+/**
+ * Escalates every ticket whose running resolution has reached a tier of sla.yaml it has not
+ * reached yet: one write and one event per tier, in order; a tier recorded meanwhile (another
+ * run) is left alone, so running it again escalates nothing twice.
+ */
+async function escalateTiers(ctx: Context, now: number): Promise<TierEscalation[]> {
+  const sla = await ctx.sla();
+  if (!sla?.escalation.length) {
+    throw new UsageError('--escalate: sla.yaml has no escalation tiers', 'add e.g. escalation: [{ at: 80%, tell: supervisor }, { at: breach, tell: desk-supervisor }]');
+  }
+  const [writes, teams, actor] = [await ctx.writes({ create: false }), await ctx.teams(), await ctx.actor()];
+  const running = await writes.store.listTickets({
+    statuses: ['new', 'dispatched', 'in_progress', 'reopened'], escalationBelow: sla.escalation.length, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER,
+  });
+  const done: TierEscalation[] = [];
+  for (const ticket of running) {
+    for (const { tier, at } of tiersToEscalate(sla, sla.escalation, ticket, now)) {
+      const to = tierRecipient(tier, ticket, teams);
+      const result = await writes.update({ id: ticket.id }, planTierEscalation(tier, to), { actor, now });
+      if (result.change) done.push({ ticket: result.ticket, tier: tier.tier, at: tier.at, reachedAt: at, to });
+    }
+  }
+  return done;
 }
 
 /** Exit code when a deadline is breached, for cron and monitoring (README, "Exit codes"). */
@@ -20,6 +59,7 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
   const { timezone: zone } = await ctx.settings();
   const window = parseDuration(options.within, '--within');
   const now = ctx.now();
+  const escalated = options.escalate ? await escalateTiers(ctx, now) : null;
   const store = await ctx.openStore({ create: false });
   const tickets = await store.listTickets({ dueWithin: { from: 0, until: now + window }, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER });
   // Grouped by the deadline missed (response, dispatch, resolve), earliest first within each.
@@ -28,7 +68,9 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
   const near = alerts.filter((a) => !a.breached);
   // A supervision order is owed to the supervisor whatever the ticket's status, pending or resolved.
   const supervised = overdueOrders(await store.listTickets({ supervisionOverdueAt: now, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER }), now);
-  const code = breached.length || supervised.length ? BREACHED_EXIT : 0;
+  // A sub-task is owed to the lead team by its deadline.
+  const assists = overdueAssists(await store.listTickets({ assistOverdueAt: now, sort: { field: 'created_at', descending: false }, limit: Number.MAX_SAFE_INTEGER }), now);
+  const code = breached.length || supervised.length || assists.length ? BREACHED_EXIT : 0;
 
   if (ctx.json) {
     const shape = (a: DeadlineAlert) => ({
@@ -53,13 +95,28 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
       minutes: Math.round((now - o.reply_by) / 60_000),
       status: ticket.status,
     });
+    const assist = ({ ticket, assist: a }: OverdueAssist) => ({
+      number: ticket.number,
+      title: ticket.title,
+      team: a.team,
+      assignee: a.assignee,
+      lead_team: ticket.team,
+      opened_at: formatIso(a.opened_at, zone),
+      due_at: formatIso(a.due_at!, zone),
+      minutes: Math.round((now - a.due_at!) / 60_000),
+      status: ticket.status,
+    });
     printJson((t) => ctx.io.stdout.write(t), {
       checked_at: formatIso(now, zone), within_minutes: Math.round(window / 60_000), breached: breached.map(shape), near: near.map(shape), supervision: supervised.map(order),
+      assists: assists.map(assist),
+      ...(escalated && {
+        escalated: escalated.map((e) => ({ number: e.ticket.number, title: e.ticket.title, tier: e.tier, at: e.at, reached_at: formatIso(e.reachedAt, zone), to: e.to, team: e.ticket.team })),
+      }),
     });
     return code;
   }
   // From cron, silence means all is well: nothing is written unless something needs attention.
-  if (!alerts.length && !supervised.length) {
+  if (!alerts.length && !supervised.length && !assists.length && !escalated?.length) {
     if (ctx.io.stdoutIsTTY) ctx.io.stdout.write(`${(await ctx.presenter()).words.slaCheck.nothing(options.within)}\n`);
     return 0;
   }
@@ -95,6 +152,30 @@ export async function run({ options }: CommandInput<SlaCheckOptions>, ctx: Conte
     ]);
     const orderHead = [p.heading('number'), p.heading('title'), p.heading('supervisions'), p.heading('team'), s.issued, s.replyBy, w.when];
     ctx.io.stdout.write(`${alerts.length ? '\n' : ''}${style.bold(s.heading(supervised.length))}\n${await renderList(orderHead, orderRows, table)}`);
+  }
+  if (escalated?.length) {
+    const escalatedRows = escalated.map((e) => ({ ...e, ticket: printableTicket(e.ticket) })).map((e) => [
+      e.ticket.number,
+      ctx.io.stdoutIsTTY ? truncate(e.ticket.title, 36) : e.ticket.title,
+      p.words.tier(e.tier, e.at),
+      p.time(e.reachedAt),
+      printable(e.to ?? ''),
+    ]);
+    const escalatedHead = [p.heading('number'), p.heading('title'), w.tier, w.reached, w.told];
+    ctx.io.stdout.write(`${alerts.length || supervised.length ? '\n' : ''}${style.bold(w.escalated(escalated.length))}\n${await renderList(escalatedHead, escalatedRows, table)}`);
+  }
+  if (assists.length) {
+    const assistRows = assists.map(({ ticket, assist }) => ({ ticket: printableTicket(ticket), assist: printableValue(assist) })).map(({ ticket, assist }) => [
+      ticket.number,
+      ctx.io.stdoutIsTTY ? truncate(ticket.title, 36) : ticket.title,
+      p.team(assist.team),
+      assist.assignee ?? '',
+      p.team(ticket.team),
+      p.time(assist.due_at),
+      style.red(p.words.overdue(p.span(now - assist.due_at!))),
+    ]);
+    const assistHead = [p.heading('number'), p.heading('title'), p.heading('assists'), p.heading('assignee'), p.heading('team'), p.heading('due'), w.when];
+    ctx.io.stdout.write(`${alerts.length || supervised.length || escalated?.length ? '\n' : ''}${style.bold(p.words.assist.heading(assists.length))}\n${await renderList(assistHead, assistRows, table)}`);
   }
   return code;
 }

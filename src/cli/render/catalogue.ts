@@ -70,6 +70,7 @@ const EN = {
     complaint_verified_at: 'Verified at',
     complaint_feedback: 'Feedback to complainant',
     complaint_feedback_at: 'Feedback given',
+    assists: 'Sub-task',
     external_id: 'External id',
     version: 'Version',
     due: 'Due',
@@ -85,6 +86,7 @@ const EN = {
     return: 'return', extend: 'extension asked', extend_approve: 'extension approved', extend_reject: 'extension rejected',
     link: 'link', unlink: 'unlink', merge: 'merge',
     supervise: 'supervise', supervision_reply: 'supervision reply', urge: 'reminder', complaint: 'complaint verification',
+    assist: 'sub-task', assist_reply: 'sub-task reply', assist_cancel: 'sub-task withdrawn',
   } as Record<string, string>,
   /** How a ticket stands to the other ticket of a link, as in "parent of SD-202611-00043". */
   link: {
@@ -137,6 +139,16 @@ const EN = {
     issued: 'Issued',
     replyBy: 'Reply by',
   },
+  assist: {
+    of: (team: string, due: string | null) => (due ? `${team}, due ${due}` : team),
+    to: (agent: string) => `to ${agent}`,
+    replied: (at: string, by: string, onTime: boolean | null) => `replied ${at} by ${by}${onTime === null ? '' : onTime ? ' (on time)' : ' (late)'}`,
+    reply: (team: string, onTime: boolean | null) => `${team}${onTime === null ? '' : onTime ? ', on time' : ', late'}`,
+    cancelled: (at: string, by: string) => `withdrawn ${at} by ${by}`,
+    waiting: 'waiting for the reply',
+    heading: (n: number) => `Sub-tasks past their deadline: ${n}`,
+    queue: 'Sub-tasks of my teams',
+  },
   verdict: { yes: 'verified', partly: 'partly verified', no: 'not verified' } as Record<string, string>,
   queue: {
     of: (actor: string) => `Queue of ${actor}`,
@@ -155,7 +167,13 @@ const EN = {
     dueWithin: (within: string, n: number) => `Due within ${within}: ${n}`,
     deadline: 'Deadline',
     when: 'When',
+    escalated: (n: number) => `Escalated now: ${n}`,
+    tier: 'Tier',
+    reached: 'Reached',
+    told: 'Told',
   },
+  /** An escalation tier of sla.yaml, as in "tier 2 (breach)". */
+  tier: (n: number, at: string) => `tier ${n} (${at})`,
   handover: {
     title: (team: string | null, since: string, until: string, zone: string) => `Shift handover${team ? ` of ${team}` : ''}: ${since} to ${until} (${zone})`,
     handedOver: (actor: string, at: string, recorded: number | null) => `Handed over by ${actor} at ${at}${recorded !== null ? ` (recorded as handover ${recorded})` : ' (not recorded)'}.`,
@@ -281,6 +299,7 @@ const ZH: Words = {
     complaint_verified_at: '核查时间',
     complaint_feedback: '反馈投诉人',
     complaint_feedback_at: '反馈时间',
+    assists: '协办',
     external_id: '外部编号',
     version: '版本',
     due: '时限',
@@ -294,6 +313,7 @@ const ZH: Words = {
     return: '退回', extend: '申请延期', extend_approve: '批准延期', extend_reject: '驳回延期',
     link: '关联', unlink: '解除关联', merge: '合并',
     supervise: '督办', supervision_reply: '督办回复', urge: '催办', complaint: '投诉核查',
+    assist: '协办', assist_reply: '协办回复', assist_cancel: '撤回协办',
   },
   link: {
     related: (n: string) => `与 ${n} 相关`,
@@ -344,6 +364,16 @@ const ZH: Words = {
     issued: '督办时间',
     replyBy: '回复时限',
   },
+  assist: {
+    of: (team: string, due: string | null) => (due ? `${team}，${due} 前` : team),
+    to: (agent: string) => `交 ${agent}`,
+    replied: (at: string, by: string, onTime: boolean | null) => `${by} 于 ${at} 回复${onTime === null ? '' : onTime ? '（按时）' : '（超时）'}`,
+    reply: (team: string, onTime: boolean | null) => `${team}${onTime === null ? '' : onTime ? '，按时' : '，超时'}`,
+    cancelled: (at: string, by: string) => `${by} 于 ${at} 撤回`,
+    waiting: '等待回复',
+    heading: (n: number) => `协办超过时限：${n}`,
+    queue: '本组协办',
+  },
   verdict: { yes: '查实', partly: '部分属实', no: '不属实' },
   queue: {
     of: (actor: string) => `${actor} 的工作队列`,
@@ -362,7 +392,12 @@ const ZH: Words = {
     dueWithin: (within: string, n: number) => `${within} 内到期：${n}`,
     deadline: '时限',
     when: '剩余',
+    escalated: (n: number) => `本次升级：${n}`,
+    tier: '级别',
+    reached: '达到时间',
+    told: '通知',
   },
+  tier: (n: number, at: string) => `第 ${n} 级（${at}）`,
   handover: {
     title: (team: string | null, since: string, until: string, zone: string) => `交接班${team ? `（${team}）` : ''}：${since} 至 ${until}（${zone}）`,
     handedOver: (actor: string, at: string, recorded: number | null) => `${actor} 于 ${at} 交班${recorded !== null ? `（交接记录 ${recorded}）` : '（未记录）'}。`,

@@ -34,7 +34,7 @@ const MET_FIELDS = new Map<string, DeadlineKind>(DEADLINE_KINDS.map((kind) => [D
 /** The business time a met or missed deadline took, shown beside it. */
 const TAKEN: Partial<Record<DeadlineKind, string>> = { response: 'response_business_ms', resolve: 'resolve_business_ms' };
 /** Bookkeeping that says nothing to an operator on its own. */
-const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms', 'routed_at', 'supervisions']);
+const UNSHOWN = new Set(['manual_fields', 'cycle_paused_ms', 'response_business_ms', 'resolve_business_ms', 'routed_at', 'supervisions', 'assists']);
 
 export interface ChangeView {
   /** Values are cut to this many characters. */
@@ -193,6 +193,21 @@ export class Presenter {
     if (kind === 'urge') return w.reminder(team);
     if (kind === 'supervision_reply') return w.reply(typeof s.on_time === 'boolean' ? s.on_time : null);
     return w.order(w.level(Number(s.level)), team, this.time(typeof s.reply_by === 'number' ? s.reply_by : null));
+  }
+
+  /** "tier 2 (breach) → chen": an escalation by a tier of sla.yaml, its `at` as the file writes it. */
+  escalationTier(tier: number, at: string, to: string | null): string {
+    return `${this.words.tier(tier, at)}${to ? ` → ${to}` : ''}`;
+  }
+
+  /** "network, due 2026-11-27 17:00": what a sub-task's event records of it. */
+  assist(kind: string, a: Record<string, unknown>): string {
+    const w = this.words.assist;
+    const team = this.team(typeof a.team === 'string' ? a.team : null);
+    if (kind === 'assist_reply') return w.reply(team, typeof a.on_time === 'boolean' ? a.on_time : null);
+    const due = typeof a.due_at === 'number' ? this.time(a.due_at) : null;
+    const to = typeof a.assignee === 'string' ? ` ${w.to(a.assignee)}` : '';
+    return `${w.of(team, kind === 'assist' ? due : null)}${to}`;
   }
 
   /** "respond: status dispatched → in_progress, …": an audit event's kind and changes. */

@@ -72,6 +72,10 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
     rows.push([l.supervision, `${team} · ${l.orders}`, orders!], [l.supervision, `${team} · ${l.answered}`, answered!], [l.supervision, `${team} · ${l.on_time}`, onTime!]);
     rows.push([l.supervision, `${team} · ${l.on_time_rate}`, onTimeRate!], [l.supervision, `${team} · ${l.reminders}`, reminders!]);
   }
+  for (const [team, opened, replied, onTime, onTimeRate, withdrawn] of cases.assists) {
+    rows.push([l.assists, `${team} · ${l.opened}`, opened!], [l.assists, `${team} · ${l.replied}`, replied!], [l.assists, `${team} · ${l.on_time}`, onTime!]);
+    rows.push([l.assists, `${team} · ${l.on_time_rate}`, onTimeRate!], [l.assists, `${team} · ${l.withdrawn}`, withdrawn!]);
+  }
   for (const [label, value] of fieldRows(r, l).totals) rows.push([l.field, label, value]);
   rows.push([l.updates, l.met, String(r.updates.met)], [l.updates, l.missed, String(r.updates.missed)], [l.updates, l.rate, percent(r.updates.rate)]);
   for (const [label, value] of caseRows(r, l)) rows.push([l.case_handling, label, value]);
@@ -97,6 +101,8 @@ export function supervisionRows(r: MonthlyReport, l: Labels) {
     agents: targets(v.agents),
     supervisionHead: [l.team, l.orders, l.answered, l.on_time, l.on_time_rate, l.reminders],
     supervision: Object.entries(r.supervision.by_team).map(([team, s]) => [team || l.none, String(s.orders), String(s.answered), String(s.on_time), percent(s.on_time_rate), String(s.reminders)]),
+    assistHead: [l.team, l.opened, l.replied, l.on_time, l.on_time_rate, l.withdrawn],
+    assists: Object.entries(r.assists.by_team).map(([team, a]) => [team || l.none, String(a.opened), String(a.replied), String(a.on_time), percent(a.on_time_rate), String(a.cancelled)]),
   };
 }
 

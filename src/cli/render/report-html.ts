@@ -85,6 +85,7 @@ export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compar
     }</section>`,
   );
   if (cases.supervision.length) sections.push(`<section><h2>${escape(l.supervision)}</h2>${table(cases.supervisionHead, cases.supervision)}</section>`);
+  if (cases.assists.length) sections.push(`<section><h2>${escape(l.assists)}</h2>${table(cases.assistHead, cases.assists)}</section>`);
   const field = fieldRows(r, l);
   sections.push(
     `<section><h2>${escape(l.field)}</h2>${table([l.item, l.value], field.totals.map(([k, v]) => [k, v]))}${

@@ -92,6 +92,10 @@ const EN = {
   on_time: 'On time',
   on_time_rate: 'On-time rate',
   reminders: 'Reminders',
+  assists: 'Sub-tasks by collaborating team',
+  opened: 'Opened',
+  replied: 'Replied',
+  withdrawn: 'Withdrawn',
 };
 
 const ZH: typeof EN = {
@@ -184,6 +188,10 @@ const ZH: typeof EN = {
   on_time: '按时回复',
   on_time_rate: '按时回复率',
   reminders: '催办',
+  assists: '协办（按协办组）',
+  opened: '发起',
+  replied: '已回复',
+  withdrawn: '撤回',
 };
 
 export type Labels = typeof EN;

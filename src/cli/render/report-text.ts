@@ -62,6 +62,7 @@ export async function renderReportText(report: MonthlyReport, l: Labels, o: { bo
   if (cases.byTarget.length) out += title(l.by_target) + (await table(cases.targetHead, cases.byTarget));
   if (cases.agents.length) out += title(l.against_agents) + (await table(cases.agentHead, cases.agents));
   if (cases.supervision.length) out += title(l.supervision) + (await table(cases.supervisionHead, cases.supervision));
+  if (cases.assists.length) out += title(l.assists) + (await table(cases.assistHead, cases.assists));
   const field = fieldRows(r, l);
   out += title(l.field);
   out += await table([l.item, l.value], field.totals.map(([k, v]) => [k, v]));
@@ -107,6 +108,7 @@ export function renderReportMarkdown(report: MonthlyReport, l: Labels, compare: 
   if (cases.byTarget.length) out += `\n### ${l.by_target}\n\n${markdownTable(cases.targetHead, cases.byTarget)}`;
   if (cases.agents.length) out += `\n### ${l.against_agents}\n\n${markdownTable(cases.agentHead, cases.agents)}`;
   if (cases.supervision.length) out += `\n## ${l.supervision}\n\n${markdownTable(cases.supervisionHead, cases.supervision)}`;
+  if (cases.assists.length) out += `\n## ${l.assists}\n\n${markdownTable(cases.assistHead, cases.assists)}`;
   const field = fieldRows(r, l);
   out += `\n## ${l.field}\n\n${markdownTable([l.item, l.value], field.totals.map(([k, v]) => [k, v]))}`;
   if (field.byTeam.length) out += `\n### ${l.by_team_field}\n\n${markdownTable(field.head, field.byTeam)}`;
@@ -139,5 +141,6 @@ function printableReport(r: MonthlyReport): MonthlyReport {
       verification: { ...r.complaints.verification, by_cause: keys(r.complaints.verification.by_cause), by_target: keys(r.complaints.verification.by_target), agents: keys(r.complaints.verification.agents) },
     },
     supervision: { by_team: keys(r.supervision.by_team) },
+    assists: { by_team: keys(r.assists.by_team) },
   };
 }

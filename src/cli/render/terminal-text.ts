@@ -55,6 +55,8 @@ export function printableEvent(event: TicketEvent): TicketEvent {
   if (data.dispatch_rule !== undefined) data.dispatch_rule = printable(data.dispatch_rule);
   if (data.link) data.link = { ...data.link, ticket: printable(data.link.ticket) };
   if (data.supervision !== undefined) data.supervision = printableValue(data.supervision);
+  if (data.assist !== undefined) data.assist = printableValue(data.assist);
+  if (data.escalation !== undefined) data.escalation = printableValue(data.escalation) as typeof data.escalation;
   if (data.changes) data.changes = Object.fromEntries(Object.entries(data.changes).map(([field, pair]) => [printable(field), pair.map(printableValue) as [unknown, unknown]]));
   if (data.rules) data.rules = Object.fromEntries(Object.entries(data.rules).map(([field, rule]) => [field, printable(rule)]));
   return { ...event, actor: printable(event.actor), data };

@@ -1,5 +1,6 @@
 // The stable --json shape of a ticket (README, "JSON output").
 import { maskContact } from '../../domain/privacy.js';
+import { assistJson } from '../../domain/assists.js';
 import { supervisionJson } from '../../domain/supervision.js';
 import { TIME_FIELDS, type SupervisionOrder, type Ticket } from '../../domain/ticket.js';
 import { formatIso } from '../../domain/time.js';
@@ -8,11 +9,11 @@ const FIELD_ORDER: readonly (keyof Ticket)[] = [
   'id', 'number', 'external_id', 'created_at', 'channel', 'requester', 'department', 'contact', 'title',
   'description', 'occurred_at', 'impact', 'type', 'category', 'urgency', 'status', 'team', 'collaborators',
   'assignee', 'classified_by', 'dispatched_by', 'first_response_at', 'dispatched_at', 'resolved_at',
-  'closed_at', 'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'response_met', 'dispatch_met', 'resolve_met', 'escalated', 'escalation_reason',
+  'closed_at', 'response_due_at', 'dispatch_due_at', 'resolve_due_at', 'response_met', 'dispatch_met', 'resolve_met', 'escalated', 'escalation_reason', 'escalation_tier',
   'solution', 'steps', 'remaining', 'satisfaction', 'callback_at', 'callback_note', 'callback_attempts', 'callback_outcome', 'reopen_count',
   'last_update_at', 'update_due_at', 'eta_at', 'paused_at', 'reopened_at', 'extension_until', 'original_resolve_due_at',
   'supervisions', 'supervision_due_at', 'urge_count', 'complaint_against', 'complaint_verified', 'complaint_cause',
-  'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at', 'version',
+  'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at', 'assists', 'version',
   'updated_at', 'updated_by',
 ];
 
@@ -30,6 +31,7 @@ export function toTicketJson(ticket: Ticket, { zone, reveal }: PresentOptions): 
     if (TIMES.has(field)) out[field] = value === null ? null : formatIso(value as number, zone);
     else if (field === 'contact') out[field] = reveal ? value : maskContact(value as string | null);
     else if (field === 'supervisions') out[field] = ticket.supervisions.map((order) => toSupervisionJson(order, zone));
+    else if (field === 'assists') out[field] = ticket.assists.map((assist) => assistJson(assist, (ms) => formatIso(ms, zone)));
     else out[field] = value;
   }
   return out;
@@ -40,10 +42,10 @@ export function toSupervisionJson(order: SupervisionOrder, zone: string): Record
   return supervisionJson(order, (ms) => formatIso(ms, zone));
 }
 
-/** What a supervision event records of its order, times as ISO. */
+/** What a supervision event records of its order, and a sub-task's event of the sub-task, times as ISO. */
 export function presentSupervision(data: Record<string, unknown>, zone: string): Record<string, unknown> {
   const out = { ...data };
-  for (const field of ['reply_by', 'issued_at']) if (typeof out[field] === 'number') out[field] = formatIso(out[field] as number, zone);
+  for (const field of ['reply_by', 'issued_at', 'due_at', 'opened_at']) if (typeof out[field] === 'number') out[field] = formatIso(out[field] as number, zone);
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Human views of tickets: the detail of `show`, the rows of `list`, the one-line outcome of an action.
+import { assistOnTime } from '../../domain/assists.js';
 import type { Style } from './style.js';
 import { maskContact } from '../../domain/privacy.js';
 import type { Escalation } from '../../domain/escalations.js';
@@ -66,6 +67,18 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
       ].join(' — '),
     ]),
     ['urge_count', ticket.urge_count ? w.times(ticket.urge_count) : null],
+    ...ticket.assists.map((a): [string, string] => [
+      'assists',
+      [
+        `${w.assist.of(p.team(a.team), a.due_at === null ? null : p.time(a.due_at))}${a.assignee ? ` ${w.assist.to(a.assignee)}` : ''}`,
+        a.note,
+        a.cancelled_at !== null
+          ? `${w.assist.cancelled(p.time(a.cancelled_at), a.cancelled_by ?? p.empty)}: ${a.cancel_reason}`
+          : a.replied_at !== null
+            ? `${w.assist.replied(p.time(a.replied_at), a.replied_by ?? p.empty, assistOnTime(a))}: ${a.reply}`
+            : a.due_at !== null && a.due_at < o.now ? w.overdue(p.span(o.now - a.due_at)) : w.assist.waiting,
+      ].filter(Boolean).join(' — '),
+    ]),
     ['complaint_against', ticket.complaint_against],
     ['complaint_verified', ticket.complaint_verified === null ? null : `${p.fieldValue('complaint_verified', ticket.complaint_verified)} (${time(ticket.complaint_verified_at)})`],
     ['complaint_cause', ticket.complaint_cause],
@@ -86,7 +99,8 @@ export function renderTicket(shown: Ticket, o: ViewOptions): string {
 function escalationLines(escalations: readonly Escalation[], p: Presenter): [string, string][] {
   return escalations.map((e, i) => {
     const who = [e.at === null ? null : p.time(e.at), e.actor === null ? null : printable(e.actor)].filter(Boolean).join(' ');
-    const reason = e.reason === null ? p.empty : printable(e.reason);
+    // A tier's reason is the desk's own words: told in the operator's language.
+    const reason = e.tier !== null ? p.escalationTier(e.tier.tier, printable(e.tier.at), e.tier.to === null ? null : printable(e.tier.to)) : e.reason === null ? p.empty : printable(e.reason);
     return [i === 0 ? 'escalations' : '', who ? `${who}: ${reason}` : reason];
   });
 }

@@ -4,12 +4,12 @@ import { supervisionFactsOf } from '../../report/cases.js';
 import type { SupervisionFacts, FactsQuery, SupervisionCount, VerifiedComplaint } from '../../report/facts.js';
 
 export async function supervisionFacts(db: pg.Client, q: FactsQuery): Promise<SupervisionFacts> {
-  const team = "(e.data->'supervision'->>'team')";
+  const team = "coalesce(e.data->'supervision'->>'team', e.data->'assist'->>'team')";
   const byTeam = q.team === undefined ? [] : [q.team];
   const supervision = (
     await db.query(
-      `SELECT ${team} AS team, e.kind, count(*)::int AS n, (count(*) FILTER (WHERE e.data->'supervision'->>'on_time' = 'true'))::int AS on_time
-       FROM events e WHERE e.kind IN ('supervise', 'supervision_reply', 'urge') AND e.at >= $1 AND e.at < $2 ${q.team === undefined ? '' : `AND ${team} = $3`}
+      `SELECT ${team} AS team, e.kind, count(*)::int AS n, (count(*) FILTER (WHERE coalesce(e.data->'supervision'->>'on_time', e.data->'assist'->>'on_time') = 'true'))::int AS on_time
+       FROM events e WHERE e.kind IN ('supervise', 'supervision_reply', 'urge', 'assist', 'assist_reply', 'assist_cancel') AND e.at >= $1 AND e.at < $2 ${q.team === undefined ? '' : `AND ${team} = $3`}
        GROUP BY 1, 2`,
       [q.start, q.end, ...byTeam],
     )

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { PlanTools } from '../../domain/lifecycle.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { isOpen, OPEN_STATUSES, type Ticket, type TicketPatch } from '../../domain/ticket.js';
-import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
+import { withDerivedColumns, WRITABLE } from '../sqlite-rows.js';
 import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
 import { lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
@@ -219,7 +219,7 @@ class PostgresImportBatch implements ImportBatch {
 
   /** Kept until the batch next reads or commits, then sent with the rest of its part. */
   async insertTicket(ticket: ImportedTicket, options: WriteOptions): Promise<void> {
-    withCallerKeys(ticket.ticket, true);
+    withDerivedColumns(ticket.ticket, true);
     await this.settle();
     this.pending ??= new PendingTickets(await this.insertColumns(ticket.ticket));
     this.pending.add(ticket, options);
@@ -233,7 +233,7 @@ class PostgresImportBatch implements ImportBatch {
       for (const s of settlements) pushSettlement(rows, 0, s);
       await insertSettlements(this.query, rows.row.map(() => ticket.id), rows);
     }
-    const written = withCallerKeys(patch);
+    const written = withDerivedColumns(patch);
     const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
     const assignments = [...fields.map((f, i) => `${f} = $${i + 1}`), 'version = version + 1', `updated_at = $${fields.length + 1}`, `updated_by = $${fields.length + 2}`];
@@ -582,13 +582,16 @@ export class PostgresImportSession implements ImportSession {
    * transaction. A kill meanwhile leaves the rest in the backlog, committed with their tickets:
    * searches read them there, and the next import or `desk doctor --repair` writes their rows.
    */
-  async flush(): Promise<void> {
+  async flush(onIndexed?: (indexed: number, total: number) => void): Promise<void> {
     await this.settleIdleCommit();
     await this.commit();
     this.access.checkWritable();
     await this.searchRows.stop();
-    for (let after = 0; ; ) {
+    const total = onIndexed ? ((await this.client.query('SELECT count(*)::int AS n FROM search_backlog')).rows[0].n as number) : 0;
+    for (let after = 0, indexed = 0; ; ) {
       const chunk = await writeSearchChunk(this.client, after, SEARCH_FILL_CHUNK);
+      indexed = Math.min(total, indexed + chunk.taken);
+      if (total) onIndexed?.(indexed, total);
       if (chunk.taken < SEARCH_FILL_CHUNK) return;
       after = chunk.last;
     }

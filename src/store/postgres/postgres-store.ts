@@ -16,7 +16,7 @@ import { OPEN_STATUSES, type ClosedCycle, type EventData, type NewTicket, type T
 import type { NewVisit, Visit } from '../../domain/visit.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery, SupervisionFacts } from '../../report/facts.js';
 import { SCHEMA_VERSION } from '../migrations.js';
-import { withCallerKeys, WRITABLE } from '../sqlite-rows.js';
+import { withDerivedColumns, WRITABLE } from '../sqlite-rows.js';
 import { callerSql } from '../caller-queries.js';
 import type {
   CallerFacts, CallerQuery, CreateOptions, DeskTable, ExportQuery, HealthFacts, ImportSession, LinkedTicket, PairResult, SearchHit, SearchQuery, SimilarHit, Store, TableChecksum, TableKey, TablePage,
@@ -248,7 +248,7 @@ export class PostgresStore implements Store {
         [options.sequence],
       );
       const number = options.formatNumber(options.sequence, next!.value as number);
-      const row = withCallerKeys(ticket) as Record<string, unknown>;
+      const row = withDerivedColumns(ticket) as Record<string, unknown>;
       const fields = Object.keys(row).filter((f) => WRITABLE.has(f));
       const columns = [...fields, 'number', 'version', 'updated_at', 'updated_by'];
       const values = [...fields.map((f) => toColumn(f, row[f])), number, 1, options.now, options.actor];
@@ -311,7 +311,7 @@ export class PostgresStore implements Store {
 
   /** Writes a plan's change to the ticket as it stood (`before`) with all it brings and its events; returns what changed, as the trail records it. */
   private async writeChange(before: Ticket, change: Change, options: WriteOptions): Promise<Record<string, [unknown, unknown]>> {
-    const written: TicketPatch = withCallerKeys({ ...change.bookkeeping, ...change.patch }, true);
+    const written: TicketPatch = withDerivedColumns({ ...change.bookkeeping, ...change.patch }, true);
     const fields = Object.keys(written);
     for (const field of fields) if (!WRITABLE.has(field)) throw new Error(`patch writes unknown field ${field}`);
     const assignments = [...fields.map((f) => `${f} = ?`), 'version = version + 1', 'updated_at = ?', 'updated_by = ?'];
@@ -487,6 +487,8 @@ export class PostgresStore implements Store {
     // Tickets not dispatched yet are everybody's concern: they count for every team.
     const teams = query.teams === null ? '' : 'AND (team IS NULL OR team = ANY(?::text[]))';
     const teamParams = query.teams === null ? [] : [[...query.teams]];
+    // The open sub-tasks of the teams (co-handling): one of them among the ticket's open ones.
+    const assistTeams = query.teams === null ? '' : "AND EXISTS (SELECT 1 FROM unnest(?::text[]) AS t(team) WHERE strpos(assist_teams, ',' || t.team || ',') > 0)";
     // A deadline not yet met whose due time passes `test`; false, never NULL, for a ticket
     // without that deadline, since the due-soon section is "NOT past".
     const unmet = (test: (due: string) => string) => {
@@ -508,6 +510,7 @@ export class PostgresStore implements Store {
       ]),
       unassigned: await section(`(status IN ('new', 'reopened') OR (${OPEN_SQL} AND assignee IS NULL ${teams}))`, `${NEXT_DUE_SQL}, created_at, id`, [...teamParams]),
       supervision: await section(`supervision_due_at < ? ${teams}`, 'supervision_due_at, id', [now, ...teamParams]),
+      assists: await section(`assist_teams IS NOT NULL ${assistTeams}`, 'assist_due_at IS NULL, assist_due_at, id', [...teamParams]),
     };
   }
 

@@ -5,7 +5,7 @@ import type { Ticket, TicketEvent } from '../../domain/ticket.js';
 
 export type Row = Record<string, unknown>;
 
-const JSON_COLUMNS = new Set(['collaborators', 'manual_fields', 'supervisions']);
+const JSON_COLUMNS = new Set(['collaborators', 'manual_fields', 'supervisions', 'assists']);
 
 /** A ticket field's value as a query parameter: lists as JSON text, none as NULL. */
 export function toColumn(field: string, value: unknown): unknown {
@@ -14,7 +14,9 @@ export function toColumn(field: string, value: unknown): unknown {
 }
 
 export function toTicket(row: Row): Ticket {
-  // The caller keys index the ticket (src/domain/caller.ts); they are no field of it.
+  // The caller keys and the sub-tasks' teams and deadline index the ticket; they are no field of it.
+  delete row.assist_due_at;
+  delete row.assist_teams;
   delete row.contact_key;
   delete row.requester_key;
   return row as unknown as Ticket;

@@ -334,6 +334,19 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE TABLE search_backlog (ticket_id bigint PRIMARY KEY);
       INSERT INTO search_backlog (ticket_id) SELECT t.id FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id);`,
   },
+  {
+    name: 'sub-tasks of collaborating teams',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN assists json NOT NULL DEFAULT '[]';
+      ALTER TABLE tickets ADD COLUMN assist_teams text;
+      ALTER TABLE tickets ADD COLUMN assist_due_at bigint;
+      CREATE INDEX tickets_assist_teams ON tickets(assist_teams) WHERE assist_teams IS NOT NULL;
+      CREATE INDEX tickets_assist_due ON tickets(assist_due_at) WHERE assist_due_at IS NOT NULL;`,
+  },
+  {
+    name: 'escalation tiers reached',
+    sql: 'ALTER TABLE tickets ADD COLUMN escalation_tier bigint NOT NULL DEFAULT 0;',
+  },
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length || POSTGRES_MIGRATIONS.some((m, i) => m.name !== MIGRATIONS[i]!.name)) {
