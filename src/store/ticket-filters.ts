@@ -112,7 +112,7 @@ export function ticketFilterSql(query: TicketFilterQuery, dialect: SqlDialect): 
   if (query.withoutCallback) where.push('callback_at IS NULL');
   if (query.supervised) where.push('json_array_length(supervisions) > 0');
   if (query.supervisionOverdueAt !== undefined) {
-    where.push('supervision_due_at < ?');
+    where.push(dialect.rare('supervision_due_at < ?'));
     params.push(query.supervisionOverdueAt);
   }
   if (query.escalationBelow !== undefined) {
@@ -120,7 +120,8 @@ export function ticketFilterSql(query: TicketFilterQuery, dialect: SqlDialect): 
     params.push(query.escalationBelow);
   }
   if (query.assistOverdueAt !== undefined) {
-    where.push('assist_due_at < ?');
+    // Few tickets have one: their index, not a walk of every ticket in the query's order.
+    where.push(dialect.rare('assist_due_at < ?'));
     params.push(query.assistOverdueAt);
   }
   if (query.text) {

@@ -63,6 +63,9 @@ describe('query plans', () => {
     ['--from/--to', { createdFrom: now - 86_400_000, createdBefore: now }],
     ['--overdue', { overdueAt: now }],
     ['--due-within', { dueWithin: { from: now, until: now + 7_200_000 } }],
+    ['of sla check: sub-tasks past their deadline', { assistOverdueAt: now }],
+    ['of sla check: supervision orders past their reply time', { supervisionOverdueAt: now }],
+    ['of sla check --escalate: running tickets below the last tier', { statuses: ['new', 'dispatched', 'in_progress', 'reopened'], escalationBelow: 3 }],
     ['no filter, newest first', {}],
   ])('list %s uses an index', async (_, filter) => {
     const queries = await capture(store, () => store.listTickets({ ...base, ...filter }));
@@ -72,6 +75,19 @@ describe('query plans', () => {
       // Without a filter, newest first is an index walk stopped by the limit: fine.
       if (Object.keys(filter).length === 0) expect(details.join('\n')).toMatch(/USING INDEX tickets_created/);
       else expect(fullScan(details), q.sql).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['contact', { by: 'contact', key: '13812345678' }],
+    ['requester', { by: 'requester', key: 'li lei' }],
+  ] as const)('the caller lookup of create and desk caller by %s reads only that caller\'s tickets, through an index', async (_, lookup) => {
+    const queries = await capture(store, () => store.callerFacts({ ...lookup, since: now - 30 * 86_400_000, limit: 5 }));
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) {
+      const details = plan(store, q.sql, q.params);
+      expect(fullScan(details), q.sql).toEqual([]);
+      expect(details.join('\n'), q.sql).toMatch(lookup.by === 'contact' ? /INDEX tickets_contact_key/ : /INDEX tickets_requester_key/);
     }
   });
 
