@@ -6,6 +6,7 @@ import { InvalidTransitionError, NotFoundError, UsageError } from './errors.js';
 import { expectVersion, requireText, type Change, type PlanTools } from './lifecycle.js';
 import { refusal } from './status-machine.js';
 import { isOpen, type LinkNote, type LinkRole, type Ticket } from './ticket.js';
+import { readListedRecords } from './listed-records.js';
 
 /** The links an operator makes: `parent` means the first ticket is the parent of the second. */
 export const LINK_KINDS = ['related', 'duplicate', 'parent'] as const;
@@ -130,4 +131,35 @@ export function planMerge(reason: string | undefined, now: number): PairPlan {
       link: { set: 'merged', from: 'first' },
     };
   };
+}
+
+/** How a ticket may stand to another, as its export cell and `show` name it. */
+export const LINK_ROLES: readonly LinkRole[] = ['related', 'duplicate', 'parent_of', 'child_of', 'merged_into', 'merged_from'];
+
+/** A link as a ticket's export cell lists it: how the ticket stands to the other, named by its number. */
+export interface TicketLink {
+  as: LinkRole;
+  ticket: string;
+  linked_at: number;
+  linked_by: string;
+}
+
+/** A link in the JSON shape of an export's `links` cell. */
+export function ticketLinkJson(link: TicketLink, time: (ms: number) => string): Record<string, unknown> {
+  return { as: link.as, ticket: link.ticket, linked_at: time(link.linked_at), linked_by: link.linked_by };
+}
+
+/** The links of an imported cell (the JSON of an export); throws a message naming what is wrong. */
+export function readTicketLinks(value: unknown, readTime: (text: string, field: string) => number): TicketLink[] {
+  return readListedRecords(value, { one: 'link', many: 'links' }, readTime, ({ text, time, record }, place) => {
+    if (!(LINK_ROLES as readonly unknown[]).includes(record.as)) throw new UsageError(`${place}: as must be one of ${LINK_ROLES.join(', ')}`);
+    return { as: record.as as LinkRole, ticket: text('ticket', true)!.trim(), linked_at: time('linked_at', true)!, linked_by: text('linked_by', true)! };
+  });
+}
+
+/** The stored link that `as` describes from this ticket's end: its kind, and whether this ticket is the link's `from`. */
+export function storedLinkOf(as: LinkRole): { kind: StoredLinkKind; fromThis: boolean } {
+  if (as === 'parent_of' || as === 'child_of') return { kind: 'parent', fromThis: as === 'parent_of' };
+  if (as === 'merged_into' || as === 'merged_from') return { kind: 'merged', fromThis: as === 'merged_into' };
+  return { kind: as, fromThis: true };
 }

@@ -42,13 +42,14 @@ export function classifyImported(engine: RuleEngine, ticket: ImportTicket): { ki
 
 /**
  * History as other systems leave it, read as it was (README, "Import and export"): a closed row
- * without a resolution time was resolved when it closed; one with a team or an assignee but no
+ * without a resolution time was resolved when it closed (a merged one was not resolved); one with a team or an assignee but no
  * dispatch time was dispatched at its first response, else at its creation; a call-back time is
  * a reached call-back, its attempt counted; and a rating was given at the call-back, else at the closure. A row without a first response says nothing of
  * one: its response deadline counts neither way.
  */
 export function readHistory(ticket: ImportTicket): void {
-  if (ticket.resolved_at === null && ticket.closed_at !== null) ticket.resolved_at = ticket.closed_at;
+  // A merged ticket was closed into another without a resolution of its own.
+  if (ticket.resolved_at === null && ticket.closed_at !== null && ticket.status !== 'merged') ticket.resolved_at = ticket.closed_at;
   if (ticket.dispatched_at === null && (ticket.team !== null || ticket.assignee !== null)) ticket.dispatched_at = ticket.first_response_at ?? ticket.created_at;
   if (ticket.callback_at !== null) {
     ticket.callback_attempts = Math.max(1, ticket.callback_attempts);

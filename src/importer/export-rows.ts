@@ -5,7 +5,8 @@ import { maskContact } from '../domain/privacy.js';
 import { TIME_FIELDS, type Ticket } from '../domain/ticket.js';
 import { assistJson } from '../domain/assists.js';
 import { supervisionJson } from '../domain/supervision.js';
-import { TICKET_COLUMNS } from './fields.js';
+import { EXPORT_COLUMNS, TICKET_COLUMNS } from './fields.js';
+import { ticketLinkJson, type TicketLink } from '../domain/links.js';
 import { createIsoFormatter } from './instants.js';
 
 export type ExportFormat = 'csv' | 'ndjson' | 'json';
@@ -31,7 +32,7 @@ export interface ExportOptions {
  * JSON.stringify(toTicketJson(ticket))), written field by field: no object per row, times
  * formatted at export speed.
  */
-export function createJsonFormatter({ zone, reveal }: ExportOptions): (ticket: Ticket) => string {
+export function createJsonFormatter({ zone, reveal }: ExportOptions): (ticket: Ticket, links: readonly TicketLink[]) => string {
   const iso = createIsoFormatter(zone);
   const text = (value: unknown) => (value === null || value === undefined ? 'null' : JSON.stringify(value));
   const members = TICKET_COLUMNS.map((field, i): ((ticket: Ticket) => string) => {
@@ -43,15 +44,15 @@ export function createJsonFormatter({ zone, reveal }: ExportOptions): (ticket: T
     return (t) => `${key}${text(t[field])}`;
   });
   const parts = new Array<string>(members.length).fill('');
-  return (ticket) => {
+  return (ticket, links) => {
     for (let i = 0; i < members.length; i++) parts[i] = members[i]!(ticket);
-    return `${parts.join('')}}`;
+    return `${parts.join('')},"links":${JSON.stringify(links.map((l) => ticketLinkJson(l, iso)))}}`;
   };
 }
 
 /** The header line of a CSV export. */
 export function csvHeader(): string {
-  return `${TICKET_COLUMNS.join(',')}\r\n`;
+  return `${EXPORT_COLUMNS.join(',')}\r\n`;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -66,7 +67,7 @@ export function csvCell(text: string): string {
  * with ";", empty for null, text neutralised against formula injection. Written here rather than
  * with papaparse's unparse: this is the inner loop of an export, and three times faster.
  */
-export function createCsvFormatter({ zone, reveal }: ExportOptions): (ticket: Ticket) => string {
+export function createCsvFormatter({ zone, reveal }: ExportOptions): (ticket: Ticket, links: readonly TicketLink[]) => string {
   const iso = createIsoFormatter(zone);
   const cells = TICKET_COLUMNS.map((field): ((ticket: Ticket) => string) => {
     if (TIMES.has(field)) return (t) => (t[field] === null ? '' : iso(t[field] as number));
@@ -82,8 +83,10 @@ export function createCsvFormatter({ zone, reveal }: ExportOptions): (ticket: Ti
     };
   });
   const parts = new Array<string>(cells.length).fill('');
-  return (ticket) => {
+  return (ticket, links) => {
     for (let i = 0; i < cells.length; i++) parts[i] = cells[i]!(ticket);
-    return `${parts.join(',')}\r\n`;
+    // The links as the JSON of the other formats, like the other lists of records.
+    const linked = links.length ? csvCell(neutraliseFormula(JSON.stringify(links.map((l) => ticketLinkJson(l, iso))))) : '';
+    return `${parts.join(',')},${linked}\r\n`;
   };
 }

@@ -13,7 +13,9 @@ export const TICKET_COLUMNS = [
   'supervisions', 'supervision_due_at', 'urge_count', 'complaint_against', 'complaint_verified', 'complaint_cause',
   'complaint_action', 'complaint_penalty', 'complaint_verified_at', 'complaint_feedback', 'complaint_feedback_at', 'assists', 'version', 'updated_at', 'updated_by',
 ] as const;
-export type TicketColumn = (typeof TICKET_COLUMNS)[number];
+/** An export's columns: the ticket's, then its links (from the links table, not a field of the ticket). */
+export const EXPORT_COLUMNS = [...TICKET_COLUMNS, 'links'] as const;
+export type TicketColumn = (typeof EXPORT_COLUMNS)[number];
 
 /** The reason column a rejects file adds; importing the fixed file ignores it. */
 export const REASON_COLUMN = 'reason';
@@ -54,11 +56,11 @@ const HEADER_ALIASES: Record<string, TicketColumn> = {
   重开次数: 'reopen_count', 重开时间: 'reopened_at', 挂起时间: 'paused_at',
   最近进展时间: 'last_update_at', 预计解决时间: 'eta_at', 承诺解决时间: 'eta_at',
   催办次数: 'urge_count', 被投诉对象: 'complaint_against', 核查结论: 'complaint_verified', 投诉原因: 'complaint_cause', 整改措施: 'complaint_action',
-  核查时间: 'complaint_verified_at', 反馈时间: 'complaint_feedback_at', 协办: 'assists',
+  核查时间: 'complaint_verified_at', 反馈时间: 'complaint_feedback_at', 协办: 'assists', 关联工单: 'links',
   subject: 'title', priority: 'urgency',
 };
 
-const COLUMN_SET = new Set<string>(TICKET_COLUMNS);
+const COLUMN_SET = new Set<string>(EXPORT_COLUMNS);
 
 function normaliseHeader(name: string): string {
   return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
@@ -88,7 +90,7 @@ export function parseColumnMap(specs: readonly string[]): ColumnMap {
         continue;
       }
       const field = normaliseHeader(target);
-      if (!COLUMN_SET.has(field)) throw new UsageError(`--map: unknown field "${target}" for column "${column}"`, `fields: ${TICKET_COLUMNS.join(', ')}`);
+      if (!COLUMN_SET.has(field)) throw new UsageError(`--map: unknown field "${target}" for column "${column}"`, `fields: ${EXPORT_COLUMNS.join(', ')}`);
       map.set(column, field as TicketColumn);
     }
   }

@@ -12,7 +12,7 @@ import type { ColumnMap } from './fields.js';
 import type { RejectsFile } from './rejects.js';
 import { ImportNotes, validateRow, type RowContext, type RowProblem } from './row.js';
 import type { TextSource } from './source.js';
-import { previewImportRecords, writeImportRecords, type ImportCounts, type ImportRecord, type ImportWriteOptions } from './import-write.js';
+import { previewImportRecords, resolvedLinks, writeImportRecords, type ImportCounts, type ImportRecord, type ImportWriteOptions, type LinksOfRun } from './import-write.js';
 import { readSourceRecords, sniffFormat, type ImportFormat, type SourceReading, type SourceRecord } from './source-records.js';
 
 export interface ImportProgress {
@@ -169,7 +169,16 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
   const progress = (phase: ImportProgress['phase'], toWrite: number | null) =>
     run.onProgress?.({ phase, rows: read, bytes: run.source.bytesRead(), totalBytes: run.source.size, written, toWrite });
   // Once the rows are in, the store indexes them for search: `written` of `toWrite` tickets indexed.
-  const flush = () => session.flush((indexed, total) => run.onProgress?.({ phase: 'index', rows: read, bytes: run.source.bytesRead(), totalBytes: run.source.size, written: indexed, toWrite: total }));
+  // The links the rows name go in last, once both ends of each are in.
+  const linksOfRun: LinksOfRun = { links: [], renumbered: new Map() };
+  const flush = async () => {
+    await session.flush((indexed, total) => run.onProgress?.({ phase: 'index', rows: read, bytes: run.source.bytesRead(), totalBytes: run.source.size, written: indexed, toWrite: total }));
+    const missing = await session.writeLinks(resolvedLinks(linksOfRun));
+    if (missing.length) {
+      const shown = missing.slice(0, 5).join(', ');
+      warn(`links to ${missing.length} ticket(s) left out, no ticket has the number: ${shown}${missing.length > 5 ? ', …' : ''} (import the file that has them, then this one again)`);
+    }
+  };
   /** Counts the batch's rows and reports its bad ones (and keeps them in --rejects). */
   const reportChecked = (batch: CheckedBatch) => {
     read += batch.read;
@@ -191,7 +200,7 @@ export async function runImport(session: ImportSession, run: ImportRun): Promise
   };
   const write = async (records: ImportRecord[]) => {
     const now = run.now();
-    addCounts(await writeImportRecords(session, records, { ...run.write, batchSize: run.batchSize, now, plansForNew: run.write.plansForNewAt(now) }));
+    addCounts(await writeImportRecords(session, records, { ...run.write, batchSize: run.batchSize, now, plansForNew: run.write.plansForNewAt(now), links: linksOfRun }));
     written += records.length;
   };
 

@@ -7,7 +7,7 @@ import { diffPatch, type Plan } from '../domain/lifecycle.js';
 import { fitDrawnNumbers, formatDrawnNumbers, planImportNumbers, type TicketNumbering } from '../domain/numbering.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { EventData, Ticket, TicketPatch } from '../domain/ticket.js';
-import type { ImportBatch, ImportLookup, ImportSession, ImportTicket, WriteOptions } from '../store/store.js';
+import type { ImportBatch, ImportedLink, ImportLookup, ImportSession, ImportTicket, WriteOptions } from '../store/store.js';
 import { identityOf, repeatsEarlierRow } from './row-identity.js';
 
 /** One validated row of an import. */
@@ -34,6 +34,20 @@ export interface ImportWriteOptions extends WriteOptions {
   plansForNew: readonly Plan[];
   /** With --update: the patch that brings a stored ticket up to its row; null skips stored tickets. */
   update: ((existing: Ticket, record: ImportRecord) => ImportUpdate | null) | null;
+  /** The links the rows' cells name, gathered for the end of the run (ImportSession.writeLinks). */
+  links?: LinksOfRun;
+}
+
+/** What a run gathers of its rows' links: each by the number its ticket has, and the numbers the import gave in place of a row's. */
+export interface LinksOfRun {
+  links: ImportedLink[];
+  renumbered: Map<string, string>;
+}
+
+/** The links gathered, both ends named by the numbers the tickets have now. */
+export function resolvedLinks(run: LinksOfRun): ImportedLink[] {
+  const now = (number: string) => run.renumbered.get(number) ?? number;
+  return run.links.map(({ number, link }) => ({ number: now(number), link: { ...link, ticket: now(link.ticket) } }));
 }
 
 /** What `--update` writes of a row: the patch, and the current cycle's settlements when the times changed them (else null). */
@@ -86,10 +100,19 @@ async function writePart(batch: ImportBatch, records: readonly ImportRecord[], o
   let next = 0;
   for (const [i, record] of records.entries()) {
     const found = stored[i];
+    const given = record.ticket.number;
+    const links = record.ticket.links;
     if (found === null && fresh[next] === i) {
-      await insertNew(batch, record, numbers[next++]!, options);
+      const number = numbers[next++]!;
+      await insertNew(batch, record, number, options);
       counts.inserted++;
-    } else if (found !== null && options.update !== null && (await updateStored(batch, found as Ticket, record, options))) counts.updated++;
+      if (given !== null && given !== number) options.links?.renumbered.set(given, number);
+      if (links?.length) options.links?.links.push(...links.map((link) => ({ number, link })));
+      continue;
+    }
+    // A row stored already (a re-run after a kill) still names its links: the run writes them if missing.
+    if (links?.length && given !== null) options.links?.links.push(...links.map((link) => ({ number: given, link })));
+    if (found !== null && options.update !== null && (await updateStored(batch, found as Ticket, record, options))) counts.updated++;
     else counts.skipped++;
   }
 }

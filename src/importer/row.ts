@@ -13,6 +13,7 @@ import type { TicketColumn } from './fields.js';
 import type { InstantReader } from './instants.js';
 import { identityOf } from './row-identity.js';
 import { readAssists } from '../domain/assists.js';
+import { readTicketLinks } from '../domain/links.js';
 import { readSupervisions, supervisionDue } from '../domain/supervision.js';
 import { verdictOf } from '../domain/complaint.js';
 
@@ -133,7 +134,7 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
     if (typeof value === 'string') text = value;
     else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
     else if (Array.isArray(value) && field === 'collaborators') text = value.map((v) => String(v)).join(';');
-    else if (Array.isArray(value) && (field === 'supervisions' || field === 'assists')) text = JSON.stringify(value);
+    else if (Array.isArray(value) && (field === 'supervisions' || field === 'assists' || field === 'links')) text = JSON.stringify(value);
     else {
       problem(field, `expected text, found ${Array.isArray(value) ? 'a list' : 'an object'}`);
       continue;
@@ -152,6 +153,15 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
         } catch (error) {
           if (!(error instanceof DeskError) && !(error instanceof SyntaxError)) throw error;
           problem(field, error.message, 'the JSON list of orders an export writes');
+        }
+        break;
+      }
+      case 'links': {
+        try {
+          ticket.links = readTicketLinks(text, (t, f) => ctx.instants.read(t, f));
+        } catch (error) {
+          if (!(error instanceof DeskError) && !(error instanceof SyntaxError)) throw error;
+          problem(field, error.message, 'the JSON list of links an export writes');
         }
         break;
       }

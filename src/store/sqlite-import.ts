@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlanTools } from '../domain/lifecycle.js';
 import type { Ticket } from '../domain/ticket.js';
-import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from './store.js';
+import { storedLinkOf } from '../domain/links.js';
+import type { ImportBatch, ImportedChange, ImportedLink, ImportedTicket, ImportSession, TicketKey, WriteOptions } from './store.js';
 import { deferSearchIndex, endSearchDeferral, indexSearchBacklog, SEARCH_INDEX_CHUNK } from './sqlite-search.js';
 import { prepareCached } from './statements.js';
 import { toColumn, toTicket, withDerivedColumns, type Row } from './sqlite-rows.js';
@@ -285,6 +286,33 @@ export class SqliteImportSession implements ImportSession {
   }
 
   /** Rolls back rows not yet committed (the import stopped on an error) and drops the run's own state. */
+  async writeLinks(links: readonly ImportedLink[]): Promise<string[]> {
+    if (!links.length) return [];
+    const find = this.statement('SELECT id FROM tickets WHERE number = ?').pluck();
+    const ids = new Map<string, number>();
+    for (const number of new Set(links.flatMap((l) => [l.number, l.link.ticket]))) {
+      const id = find.get(number) as number | undefined;
+      if (id !== undefined) ids.set(number, id);
+    }
+    const insert = this.statement(
+      'INSERT INTO links (from_id, to_id, kind, linked_at, linked_by) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM links WHERE min(from_id, to_id) = min(?, ?) AND max(from_id, to_id) = max(?, ?))',
+    );
+    try {
+      this.db.transaction(() => {
+        for (const { number, link } of links) {
+          const [a, b] = [ids.get(number), ids.get(link.ticket)];
+          if (a === undefined || b === undefined || a === b) continue;
+          const { kind, fromThis } = storedLinkOf(link.as);
+          const [from, to] = fromThis ? [a, b] : [b, a];
+          insert.run(from, to, kind, link.linked_at, link.linked_by, a, b, a, b);
+        }
+      }).immediate();
+    } catch (error) {
+      throw asWriteRefusal(error, this.access.path);
+    }
+    return [...new Set(links.flatMap((l) => [l.number, l.link.ticket]))].filter((n) => !ids.has(n));
+  }
+
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;

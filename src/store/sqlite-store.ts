@@ -28,7 +28,7 @@ import { noRoles } from '../domain/roles.js';
 import { SqliteImportSession } from './sqlite-import.js';
 import { exportTickets } from './sqlite-export.js';
 import { readTable, tableChecksum, writeTableRows } from './sqlite-migrate.js';
-import type { DeskTable, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
+import type { DeskTable, ExportPage, ExportQuery, ImportSession, TableChecksum, TableKey, TablePage, TableRow } from './store.js';
 import type { FactsQuery, MonthFacts, MonthSummaryFacts, RepeatCallFacts, RepeatCallQuery, SupervisionFacts } from '../report/facts.js';
 import type { CreateOptions, HealthFacts, Store, TicketQuery, UpdateResult, WriteOptions } from './store.js';
 import { prepareCached } from './statements.js';
@@ -470,7 +470,7 @@ export class SqliteStore implements Store {
     return new SqliteImportSession(this.db, this.tools, { path: this.path, readOnly: this.readOnly });
   }
 
-  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
+  exportTickets(query: ExportQuery): AsyncIterable<ExportPage> {
     return exportTickets(this.db, query);
   }
 

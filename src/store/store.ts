@@ -1,7 +1,7 @@
 // The storage interface. The SQLite store implements it; a PostgreSQL store could too, so nothing
 // here speaks SQLite: callers pass plans and queries, never SQL, and every call is asynchronous.
 import type { Change, Plan, PlanTools } from '../domain/lifecycle.js';
-import type { LinkWrite, PairPlan } from '../domain/links.js';
+import type { LinkWrite, PairPlan, TicketLink } from '../domain/links.js';
 import type { TrailEvent } from '../domain/change-events.js';
 import type { TicketRef } from '../domain/numbering.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../domain/handover.js';
@@ -172,8 +172,8 @@ export interface Store {
   recordReveal(ticketIds: readonly number[], how: string, options: WriteOptions): Promise<void>;
   /** Starts an import: batches of tickets from another system, each batch one transaction. */
   beginImport(): Promise<ImportSession>;
-  /** Every ticket matching `query`, in id order, in pages, from one consistent snapshot. */
-  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]>;
+  /** Every ticket matching `query`, in id order, in pages, with their links, from one consistent snapshot. */
+  exportTickets(query: ExportQuery): AsyncIterable<ExportPage>;
   /**
    * Up to `limit` rows of one of the desk's tables in the order of its key, those after the row
    * whose key is `after` (null: from the first), as every store reads and writes them (`desk migrate`).
@@ -218,6 +218,8 @@ export interface TableChecksum {
 
 /** A ticket as an import reads it from its source, which may carry its number, id and bookkeeping too. */
 export interface ImportTicket extends NewTicket {
+  /** The links of its `links` cell, written once every row is in (ImportSession.writeLinks). */
+  links?: TicketLink[];
   id: number | null;
   number: string | null;
   version: number | null;
@@ -296,11 +298,29 @@ export interface ImportSession extends ImportLookup {
    * them by scanning), telling `onIndexed` how many of how many tickets are indexed after each chunk.
    */
   flush(onIndexed?: (indexed: number, total: number) => void): Promise<void>;
+  /**
+   * Writes the links the rows' cells name, in one transaction, once their tickets are all in: a
+   * pair that has a link keeps it (each link comes from both its ends). Gives the numbers no
+   * ticket has, whose links are left out.
+   */
+  writeLinks(links: readonly ImportedLink[]): Promise<string[]>;
   /** Rolls back what was not committed (after an error) and ends the session. */
   close(): Promise<void>;
 }
 
 export type ExportQuery = Omit<TicketQuery, 'sort' | 'limit'>;
+
+/** A page of an export: its tickets, and the links of every ticket of the export by id (the same map on each page). */
+export interface ExportPage {
+  tickets: Ticket[];
+  links: ReadonlyMap<number, readonly TicketLink[]>;
+}
+
+/** A link an import read from a ticket's `links` cell: the ticket by number, how it stands to the other. */
+export interface ImportedLink {
+  number: string;
+  link: TicketLink;
+}
 
 /** A caller, as src/domain/caller.ts keys them, and what to count of them. */
 export interface CallerQuery extends CallerLookup {

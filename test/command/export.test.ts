@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,8 @@ describe('desk export', () => {
     const masked = await box.desk(['export'], AT('25T12:00:00'));
     expect(masked.code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(masked.stdout, { header: true, skipEmptyLines: true }).data;
-    expect(Object.keys(rows[0]!)).toEqual(Object.keys((await listAll(box))[0]));
+    // The columns of --json, then the ticket's links.
+    expect(Object.keys(rows[0]!)).toEqual([...Object.keys((await listAll(box))[0]), 'links']);
     const first = rows.find((r) => r.external_id === 'EXT-1')!;
     expect(first.title).toBe('\'=HYPERLINK("http://evil.example","click")');
     expect(first.solution).toBe("'-5 degrees in the server room: replaced the fan");
@@ -105,7 +106,7 @@ describe('desk export', () => {
     const lines = ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((t) => t.title).sort()).toEqual(['Bare ticket', 'Printer jams again', 'VPN 无法连接']);
     const listed = await box.json(['list', '--status', 'open', '--limit', '100']);
-    expect(lines.sort((a, b) => a.id - b.id)).toEqual(listed.sort((a: any, b: any) => a.id - b.id));
+    expect(lines.sort((a, b) => a.id - b.id)).toEqual(listed.sort((a: any, b: any) => a.id - b.id).map((t: any) => ({ ...t, links: [] })));
     const json = JSON.parse((await box.desk(['export', '--format', 'json', '--search', 'VPN'], AT('25T12:00:00'))).stdout);
     expect(json.map((t: any) => t.title)).toEqual(['VPN 无法连接']);
     expect((await box.desk(['export', '--format', 'json', '--team', 'nobody'], AT('25T12:00:00'))).stdout).toBe('[]\n');
@@ -129,5 +130,62 @@ describe('desk export', () => {
     expect((await box.desk(['export', '--format', 'xlsx'])).stderr).toMatch(/^desk: --format: unknown value "xlsx"/);
     expect((await box.desk(['export', '--out', join(box.dir, 'no', 'such', 'dir', 'x.csv')])).code).toBe(2);
     expect((await box.desk(['export', '--db', join(box.dir, 'missing.db')])).code).toBe(3);
+  });
+});
+
+describe('links through an export and an import', () => {
+  async function linkedDesk(): Promise<CommandSandbox> {
+    const box = commandSandbox();
+    const run = async (args: string[], time: string) => {
+      const result = await box.desk(args, AT(time));
+      if (result.code !== 0) throw new Error(`desk ${args.join(' ')}: ${result.stderr}`);
+    };
+    for (const [title, time] of [['Burst main on Elm St', '02T09:00:00'], ['No water at no. 3', '02T09:10:00'], ['No water at no. 5', '02T09:20:00'], ['Low pressure', '02T09:30:00']] as const) {
+      await run(['create', '--title', title, '--requester', 'Caller', '--channel', 'phone', '--team', 'facilities'], time);
+    }
+    await run(['link', '1', '2', '--as', 'parent'], '02T09:40:00');
+    await run(['link', '4', '1', '--as', 'related'], '02T09:45:00');
+    await run(['merge', '3', '--into', '2', '--reason', 'same house'], '02T09:50:00');
+    return box;
+  }
+
+  it.each(['csv', 'ndjson', 'json'])('keeps every link, from both ends, through %s: the copy exports the same bytes', async (format) => {
+    const box = await linkedDesk();
+    const file = join(box.dir, `export.${format}`);
+    expect((await box.desk(['export', '--reveal', '--out', file], AT('25T12:00:00'))).code).toBe(0);
+    const ndjson = (await box.desk(['export', '--format', 'ndjson', '--reveal'], AT('25T12:00:00'))).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(ndjson.map((t) => t.links.map((l: any) => `${l.as} ${l.ticket}`))).toEqual([
+      ['parent_of SD-202611-00002', 'related SD-202611-00004'],
+      ['child_of SD-202611-00001', 'merged_from SD-202611-00003'],
+      ['merged_into SD-202611-00002'],
+      ['related SD-202611-00001'],
+    ]);
+    expect(ndjson[0].links[0]).toEqual({ as: 'parent_of', ticket: 'SD-202611-00002', linked_at: '2026-11-02T09:40:00+08:00', linked_by: 'tester' });
+
+    const copy = commandSandbox();
+    const imported = await copy.desk(['import', file, '--json'], AT('25T12:00:00'));
+    expect([imported.code, imported.stderr]).toEqual([0, '']);
+    const again = join(copy.dir, `again.${format}`);
+    expect((await copy.desk(['export', '--reveal', '--out', again], AT('25T12:00:00'))).code).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
+    const shown = await copy.json(['show', 'SD-202611-00002'], AT('25T12:00:00'));
+    expect(shown.links.map((l: any) => [l.as, l.number, l.linked_by])).toEqual([['child_of', 'SD-202611-00001', 'tester'], ['merged_from', 'SD-202611-00003', 'tester']]);
+    // Imported again, nothing doubles.
+    expect((await copy.desk(['import', file], AT('25T12:00:00'))).code).toBe(0);
+    expect((await copy.json(['show', 'SD-202611-00002'], AT('25T12:00:00'))).links).toHaveLength(2);
+  });
+
+  it('leaves out a link to a ticket the desk does not have, saying so', async () => {
+    const box = commandSandbox();
+    const file = join(box.dir, 'links.csv');
+    writeFileSync(file, `number,title,requester,channel,created_at,links\nSD-202611-00007,Burst main,Caller,phone,2026-11-02 09:00,"[{""as"":""parent_of"",""ticket"":""SD-202611-00099"",""linked_at"":""2026-11-02 09:40"",""linked_by"":""li""}]"\n`);
+    const imported = await box.desk(['import', file, '--json'], AT('25T12:00:00'));
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('links to 1 ticket(s) left out, no ticket has the number: SD-202611-00099');
+    expect((await box.json(['show', 'SD-202611-00007'], AT('25T12:00:00'))).links).toEqual([]);
+    const bad = join(box.dir, 'bad.csv');
+    writeFileSync(bad, `title,requester,channel,links\nBurst,Caller,phone,"[{""as"":""cousin"",""ticket"":""SD-202611-00007""}]"\n`);
+    const refused = await box.desk(['import', bad], AT('25T12:00:00'));
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([2, `${bad}:2: column "links": link 1: as must be one of related, duplicate, parent_of, child_of, merged_into, merged_from (the JSON list of links an export writes)`]);
   });
 });

@@ -9,7 +9,7 @@ import { importTickets } from './import-session.js';
 
 async function exportAll(store: Store, query: ExportQuery = {}): Promise<Ticket[][]> {
   const pages: Ticket[][] = [];
-  for await (const page of store.exportTickets(query)) pages.push(page);
+  for await (const page of store.exportTickets(query)) pages.push(page.tickets);
   return pages;
 }
 
@@ -72,7 +72,7 @@ export function describeExportCases(harness: StoreHarness): void {
       const store = fixture.store;
       await importTickets(store, MANY);
       for await (const page of store.exportTickets({})) {
-        expect(page[0]!.id).toBe(1);
+        expect(page.tickets[0]!.id).toBe(1);
         break;
       }
       await store.updateTicket({ id: 1 }, planNote('after the export'), { actor: 'li', now: at('12-01 09:00') });
@@ -89,7 +89,7 @@ export function describeExportCases(harness: StoreHarness): void {
           await other.updateTicket({ id: MANY }, planNote('during the export'), { actor: 'li', now: at('12-01 09:00') });
           await createTicket(other, { title: 'Logged during the export', created_at: at('12-01 09:00') });
         }
-        pages.push(page);
+        pages.push(page.tickets);
       }
       expect(idsOf(pages)).toEqual(Array.from({ length: MANY }, (_, i) => i + 1));
       expect(pages.flat()[MANY - 1]!.version).toBe(1);

@@ -8,7 +8,7 @@ import { parseInstant } from '../../src/domain/time.js';
 import { STATUSES } from '../../src/domain/ticket.js';
 import { DEFAULT_VOCABULARY, TeamDirectory } from '../../src/domain/vocabulary.js';
 import { readCsvRows } from '../../src/importer/csv-reader.js';
-import { parseColumnMap, planColumns, TICKET_COLUMNS, type TicketColumn } from '../../src/importer/fields.js';
+import { EXPORT_COLUMNS, parseColumnMap, planColumns, type TicketColumn } from '../../src/importer/fields.js';
 import { createInstantReader } from '../../src/importer/instants.js';
 import { readJsonArrayRows, readNdjsonRows } from '../../src/importer/json-reader.js';
 import { describeProblem, ImportNotes, knownNames, validateRow, type RawRecord, type RowContext } from '../../src/importer/row.js';
@@ -75,7 +75,7 @@ const line = fc.integer({ min: 1, max: 10_000_000 });
 
 describe('a row of any cells', () => {
   it('becomes a ticket or problems that each name the line and the column, never an exception', () => {
-    const anyCells = fc.uniqueArray(fc.constantFrom(...TICKET_COLUMNS), { maxLength: 14 }).chain((fields) =>
+    const anyCells = fc.uniqueArray(fc.constantFrom(...EXPORT_COLUMNS), { maxLength: 14 }).chain((fields) =>
       fc.record({ fields: fc.constant(fields), cells: fc.array(cell, { minLength: fields.length, maxLength: fields.length }), columns: fc.array(columnName, { minLength: fields.length, maxLength: fields.length }), line }),
     );
     // A valid row with one or two of its cells replaced: often still a ticket.
@@ -355,7 +355,7 @@ describe('the JSON readers', () => {
 
 describe('a header and --map', () => {
   it('plan the columns or fail with a usage error; every planned field is filled by one column', () => {
-    const header = fc.array(fc.oneof(fc.constantFrom(...TICKET_COLUMNS, '标题', '工单编号', 'External ID', 'reason', '', 'title\n2', '标\r\n题'), text(10)), { maxLength: 8 });
+    const header = fc.array(fc.oneof(fc.constantFrom(...EXPORT_COLUMNS, '标题', '工单编号', 'External ID', 'reason', '', 'title\n2', '标\r\n题'), text(10)), { maxLength: 8 });
     const map = fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('备注=description', 'x=', '=title', 'a=b=c', 'title=title', ',,')), { maxLength: 3 });
     fc.assert(
       fc.property(header, map, (names, specs) => {

@@ -1,3 +1,4 @@
+import type { TicketLink } from '../../domain/links.js';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../../domain/errors.js';
@@ -80,6 +81,8 @@ async function openSink(ctx: Context, out: string | undefined, encoding: string,
   };
 }
 
+const NO_LINKS: readonly TicketLink[] = [];
+
 export async function run({ options }: CommandInput<ExportOptions>, ctx: Context) {
   const { timezone: zone, vocabulary } = await ctx.settings();
   const now = ctx.now();
@@ -94,12 +97,13 @@ export async function run({ options }: CommandInput<ExportOptions>, ctx: Context
   try {
     if (format === 'csv') await sink.write(csvHeader());
     if (format === 'json') await sink.write('[');
-    for await (const page of store.exportTickets(query)) {
-      if (options.reveal) await recordReveal(ctx, store, 'export', page.map((t) => t.id));
-      if (format === 'csv') await sink.write(page.map(csvLine).join(''));
-      else if (format === 'ndjson') await sink.write(`${page.map(jsonText).join('\n')}\n`);
-      else await sink.write(`${count ? ',' : ''}\n${page.map(jsonText).join(',\n')}`);
-      count += page.length;
+    for await (const { tickets, links } of store.exportTickets(query)) {
+      if (options.reveal) await recordReveal(ctx, store, 'export', tickets.map((t) => t.id));
+      const linksOf = (t: { id: number }) => links.get(t.id) ?? NO_LINKS;
+      if (format === 'csv') await sink.write(tickets.map((t) => csvLine(t, linksOf(t))).join(''));
+      else if (format === 'ndjson') await sink.write(`${tickets.map((t) => jsonText(t, linksOf(t))).join('\n')}\n`);
+      else await sink.write(`${count ? ',' : ''}\n${tickets.map((t) => jsonText(t, linksOf(t))).join(',\n')}`);
+      count += tickets.length;
     }
     if (format === 'json') await sink.write(count ? '\n]\n' : ']\n');
     sink.commit();

@@ -10,7 +10,8 @@ import type { PlanTools } from '../../domain/lifecycle.js';
 import type { Settlement } from '../../domain/settlement.js';
 import { isOpen, OPEN_STATUSES, type Ticket, type TicketPatch } from '../../domain/ticket.js';
 import { withDerivedColumns, WRITABLE } from '../sqlite-rows.js';
-import type { ImportBatch, ImportedChange, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
+import { storedLinkOf } from '../../domain/links.js';
+import type { ImportBatch, ImportedChange, ImportedLink, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
 import { lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
 import { fillSearchBacklog, queueSearchRows, reindexSearch, SEARCH_FILL_CHUNK } from './search.js';
@@ -595,6 +596,32 @@ export class PostgresImportSession implements ImportSession {
       if (chunk.taken < SEARCH_FILL_CHUNK) return;
       after = chunk.last;
     }
+  }
+
+  async writeLinks(links: readonly ImportedLink[]): Promise<string[]> {
+    if (!links.length) return [];
+    const numbers = [...new Set(links.flatMap((l) => [l.number, l.link.ticket]))];
+    const { rows } = await this.client.query('SELECT id, number FROM tickets WHERE number = ANY($1::text[])', [numbers]);
+    const ids = new Map(rows.map((r) => [r.number as string, r.id as number]));
+    await this.client.query('BEGIN');
+    try {
+      for (const { number, link } of links) {
+        const [a, b] = [ids.get(number), ids.get(link.ticket)];
+        if (a === undefined || b === undefined || a === b) continue;
+        const { kind, fromThis } = storedLinkOf(link.as);
+        const [from, to] = fromThis ? [a, b] : [b, a];
+        await this.client.query(
+          `INSERT INTO links (from_id, to_id, kind, linked_at, linked_by) SELECT $1, $2, $3, $4, $5
+           WHERE NOT EXISTS (SELECT 1 FROM links WHERE least(from_id, to_id) = least($1::bigint, $2::bigint) AND greatest(from_id, to_id) = greatest($1::bigint, $2::bigint))`,
+          [from, to, kind, link.linked_at, link.linked_by],
+        );
+      }
+      await this.client.query('COMMIT');
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => {});
+      throw lockRefusal(error, this.access.path);
+    }
+    return numbers.filter((n) => !ids.has(n));
   }
 
   /** Rolls back the rows not yet committed and ends the connection, and with it the run's temporary table. */

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { changeEvents } from '../../domain/change-events.js';
 import { DeskError, NotFoundError, UsageError } from '../../domain/errors.js';
+import type { ExportPage } from '../store.js';
 import type { HandoverRecord, HandoverSummary, ShiftActivity, ShiftQuery } from '../../domain/handover.js';
 import type { Change, Plan, PlanTools } from '../../domain/lifecycle.js';
 import { roleOf, type Link, type PairPlan } from '../../domain/links.js';
@@ -673,7 +674,7 @@ export class PostgresStore implements Store {
     return beginPostgresImport(this.connect, this);
   }
 
-  exportTickets(query: ExportQuery): AsyncIterable<Ticket[]> {
+  exportTickets(query: ExportQuery): AsyncIterable<ExportPage> {
     return exportTickets(this.connect, query);
   }
 
