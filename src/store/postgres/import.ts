@@ -12,7 +12,7 @@ import { isOpen, OPEN_STATUSES, type Ticket, type TicketPatch } from '../../doma
 import { withDerivedColumns, WRITABLE } from '../sqlite-rows.js';
 import { storedLinkOf } from '../../domain/links.js';
 import type { ImportBatch, ImportedChange, ImportedLink, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
-import { lockRefusal, ROTATION_LOCK } from './locks.js';
+import { IMPORT_LOCK, lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
 import { fillSearchBacklog, queueSearchRows, reindexSearch, SEARCH_FILL_CHUNK } from './search.js';
 
@@ -531,6 +531,7 @@ export class PostgresImportSession implements ImportSession {
     for (let start = 0; start < rows.length; ) {
       if (this.inBatch === null) {
         await this.query('BEGIN');
+        await this.query('SELECT pg_advisory_xact_lock(hashtext($1))', [IMPORT_LOCK]);
         this.inBatch = 0;
         this.failure = null;
       }

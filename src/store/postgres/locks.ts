@@ -3,6 +3,13 @@
 import { ConflictError } from '../../domain/errors.js';
 
 export const SCHEMA_LOCK = 'desk schema';
+/**
+ * An import's batch, from its first lookup to its commit: two imports at once (of overlapping
+ * files) would each find a row's external id absent and each insert it, the second failing on the
+ * unique key; in turn, the second's lookup sees what the first committed and skips it, as on
+ * SQLite, whose writers take turns anyway.
+ */
+export const IMPORT_LOCK = 'desk import';
 /** With the team's name as the second key: a team's round-robin rotation. */
 export const ROTATION_LOCK = 'desk rotation';
 
