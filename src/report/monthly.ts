@@ -3,7 +3,7 @@
 import type { Store } from '../store/store.js';
 import type { DeadlineCount, FieldCosts, MonthFacts, MonthSummaryFacts, Percentiles, SupervisionFacts, TargetFacts } from './facts.js';
 import type { CaseFacts } from './case-facts.js';
-import { monthWindow, previousMonth } from './month.js';
+import { periodWindow, previousPeriod, type PeriodKind, type ReportPeriod } from './period.js';
 
 /** numerator ÷ denominator as a fraction 0–1, rounded to 4 places; null when there is nothing to divide. */
 export function rate(numerator: number, denominator: number): number | null {
@@ -135,15 +135,25 @@ function caseHandling(f: CaseFacts) {
   };
 }
 
+/** The window of a report other than a month's, as its JSON names it. */
+export interface PeriodLabel {
+  kind: PeriodKind;
+  name: string;
+  from: string;
+  to: string;
+}
+
 export interface MonthlyReport extends Omit<MonthSummary, 'field'>, ReturnType<typeof caseHandling> {
-  month: string;
+  /** A monthly report names its month; a report of another period names the period instead. */
+  month?: string;
+  period?: PeriodLabel;
   timezone: string;
   team: string | null;
   /** The caller whose tickets alone are counted, as the report names them (a contact masked); null for all. */
   caller: string | null;
   field: MonthSummary['field'] & { currency: string };
   repeat_calls: RepeatCalls;
-  previous: { month: string } & Pick<MonthSummary, 'totals' | 'resolution_rate' | 'reopen_rate'> & {
+  previous: { month?: string; period?: PeriodLabel } & Pick<MonthSummary, 'totals' | 'resolution_rate' | 'reopen_rate'> & {
     sla: { response: { rate: number | null }; resolution: { rate: number | null } };
     satisfaction: { average: number | null };
     repeat_calls: { rate: number | null };
@@ -160,6 +170,8 @@ export interface RepeatCalls {
 
 export interface ReportRequest {
   month: string;
+  /** The window when not a month (src/report/period.ts); `month` is then ignored. */
+  period?: ReportPeriod;
   /** How far back an earlier ticket of the caller makes a ticket a repeat call (ms). */
   repeatCallWindow: number;
   zone: string;
@@ -185,26 +197,32 @@ function headline(f: MonthSummaryFacts) {
   };
 }
 
+/**
+ * The report of a month, or of any period (request.period): every figure is counted in the
+ * window's bounds by the same facts, so a period report of a month's days equals the month's.
+ */
 export async function buildMonthlyReport(store: Store, request: ReportRequest): Promise<MonthlyReport> {
   const scope = { team: request.team, requesterKey: request.requesterKey, contactKey: request.contactKey };
-  const query = (month: string) => ({ ...monthWindow(month, request.zone), ...scope, now: request.now });
-  const before = previousMonth(request.month);
-  const current = summarise(await store.monthFacts(query(request.month)), await store.supervisionFacts(query(request.month)));
-  const cases = caseHandling(await store.caseFacts(query(request.month)));
+  const window = request.period ?? periodWindow('monthly', request.month, request.zone);
+  const before = previousPeriod(window, request.zone);
+  const query = (p: ReportPeriod) => ({ start: p.start, end: p.end, days: p.days, ...scope, now: request.now });
+  const current = summarise(await store.monthFacts(query(window)), await store.supervisionFacts(query(window)));
+  const cases = caseHandling(await store.caseFacts(query(window)));
   const previous = headline(await store.monthSummaryFacts(query(before)));
-  const repeatCalls = async (month: string): Promise<RepeatCalls> => {
-    const f = await store.repeatCallFacts({ ...monthWindow(month, request.zone), ...scope, window: request.repeatCallWindow });
+  const repeatCalls = async (p: ReportPeriod): Promise<RepeatCalls> => {
+    const f = await store.repeatCallFacts({ start: p.start, end: p.end, ...scope, window: request.repeatCallWindow });
     return { window_days: Math.round((request.repeatCallWindow / 86_400_000) * 100) / 100, tickets: f.tickets, repeats: f.repeats, rate: rate(f.repeats, f.tickets) };
   };
+  const name = (p: ReportPeriod) => (p.kind === 'monthly' ? { month: p.name } : { period: { kind: p.kind, name: p.name, from: p.from, to: p.to } });
   return {
-    month: request.month,
+    ...name(window),
     timezone: request.zone,
     team: request.team ?? null,
     caller: request.caller ?? null,
     ...current,
     field: { currency: request.currency ?? 'CNY', ...current.field },
     ...cases,
-    repeat_calls: await repeatCalls(request.month),
-    previous: { month: before, ...previous, repeat_calls: { rate: (await repeatCalls(before)).rate } },
+    repeat_calls: await repeatCalls(window),
+    previous: { ...name(before), ...previous, repeat_calls: { rate: (await repeatCalls(before)).rate } },
   };
 }

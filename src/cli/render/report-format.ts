@@ -2,6 +2,18 @@
 import type { MonthlyReport } from '../../report/monthly.js';
 import type { Labels } from './report-labels.js';
 
+/** How the report names its window: the month, or the period (its days when not a week, quarter or year). */
+export function periodName(r: Pick<MonthlyReport, 'month' | 'period'>): string {
+  if (r.month !== undefined) return r.month;
+  const p = r.period!;
+  return p.kind === 'period' ? `${p.from} – ${p.to}` : p.name;
+}
+
+/** The words of a report's window: its title, what the window is called, what the window before it is called. */
+export function periodWords(r: Pick<MonthlyReport, 'period'>, l: Labels): { title: string; window: string; previous: string } {
+  return r.period ? { title: l.titles[r.period.kind] ?? l.title, window: l.period, previous: l.previous_period } : { title: l.title, window: l.month, previous: l.previous };
+}
+
 export const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 export const number = (value: number | null) => (value === null ? '—' : String(value));
 
@@ -32,7 +44,7 @@ export function summaryRows(r: MonthlyReport, l: Labels): SummaryRow[] {
     count(l.reopened, r.totals.reopened, p.totals.reopened),
     count(l.escalated, r.totals.escalated, p.totals.escalated),
     count(l.merged, r.totals.merged, p.totals.merged),
-    count(l.backlog_end, r.totals.backlog_end, p.totals.backlog_end),
+    count(r.period ? l.backlog_end_period : l.backlog_end, r.totals.backlog_end, p.totals.backlog_end),
     ratio(l.resolution_rate, r.resolution_rate, p.resolution_rate),
     ratio(`${l.sla} · ${l.response}`, r.sla.response.rate, p.sla.response.rate),
     ratio(`${l.sla} · ${l.resolution}`, r.sla.resolution.rate, p.sla.resolution.rate),

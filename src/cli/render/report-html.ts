@@ -1,7 +1,7 @@
 // The monthly report as one self-contained HTML file: inline CSS and SVG charts, nothing fetched,
 // printable, ready to mail on.
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, caseRows, fieldRows, supervisionRows, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, caseRows, fieldRows, supervisionRows, number, percent, summaryRows, periodName, periodWords } from './report-format.js';
 import type { Labels, Lang } from './report-labels.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -45,12 +45,12 @@ function barChart(entries: [string, number][], label: string, asPercent = false)
 }
 
 export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compare: boolean): string {
-  const title = `${l.title} · ${r.month} · ${r.team ?? l.all_teams}${r.caller === null ? '' : ` · ${r.caller}`}`;
+  const title = `${periodWords(r, l).title} · ${periodName(r)} · ${r.team ?? l.all_teams}${r.caller === null ? '' : ` · ${r.caller}`}`;
   const summary = summaryRows(r, l);
   const sections: string[] = [];
   sections.push(
     `<section><h2>${escape(l.volume)}</h2>${table(
-      compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
+      compare ? [l.item, periodName(r), `${periodWords(r, l).previous} ${periodName(r.previous)}`, l.change] : [l.item, periodName(r)],
       summary.map((row) => (compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
     )}</section>`,
   );
@@ -114,7 +114,7 @@ svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } sv
 </head>
 <body>
 <h1>${escape(title)}</h1>
-<p class="meta">${escape(`${l.month} ${r.month} · ${r.timezone} · ${l.generated}`)}</p>
+<p class="meta">${escape(`${periodWords(r, l).window} ${periodName(r)} · ${r.timezone} · ${l.generated}`)}</p>
 ${sections.join('\n')}
 </body>
 </html>

@@ -4,7 +4,11 @@ export type Lang = 'en' | 'zh';
 
 const EN = {
   title: 'Monthly service desk report',
+  /** The title of a report of another period, by its kind. */
+  titles: { daily: 'Daily service desk report', weekly: 'Weekly service desk report', monthly: 'Monthly service desk report', quarterly: 'Quarterly service desk report', yearly: 'Annual service desk report', period: 'Service desk report' } as Record<string, string>,
   month: 'Month',
+  period: 'Period',
+  previous_period: 'Previous period',
   team: 'Team',
   all_teams: 'all teams',
   previous: 'Previous month',
@@ -17,6 +21,7 @@ const EN = {
   escalated: 'Escalated',
   merged: 'Merged',
   backlog_end: 'Backlog at month end',
+  backlog_end_period: 'Backlog at period end',
   resolution_rate: 'Resolution rate',
   reopen_rate: 'Reopen rate',
   repeat_call_rate: 'Repeat-call rate',
@@ -100,7 +105,10 @@ const EN = {
 
 const ZH: typeof EN = {
   title: '服务台月度统计报告',
+  titles: { daily: '服务台日统计报告', weekly: '服务台周统计报告', monthly: '服务台月度统计报告', quarterly: '服务台季度统计报告', yearly: '服务台年度统计报告', period: '服务台统计报告' },
   month: '月份',
+  period: '统计期间',
+  previous_period: '上期',
   team: '处理组',
   all_teams: '全部处理组',
   previous: '上月',
@@ -113,6 +121,7 @@ const ZH: typeof EN = {
   escalated: '升级',
   merged: '已合并',
   backlog_end: '月末积压',
+  backlog_end_period: '期末积压',
   resolution_rate: '解决率',
   reopen_rate: '重开率',
   repeat_call_rate: '重复来电率',

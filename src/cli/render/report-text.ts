@@ -2,7 +2,7 @@
 import { printable } from './terminal-text.js';
 import type { Style } from './style.js';
 import type { MonthlyReport } from '../../report/monthly.js';
-import { BREAKDOWNS, caseRows, fieldRows, supervisionRows, number, percent, summaryRows } from './report-format.js';
+import { BREAKDOWNS, caseRows, fieldRows, supervisionRows, number, percent, summaryRows, periodName, periodWords } from './report-format.js';
 import type { Labels } from './report-labels.js';
 import { renderTable } from './table.js';
 
@@ -16,7 +16,7 @@ function bar(value: number, max: number): string {
 }
 
 function heading(r: MonthlyReport, l: Labels): string {
-  return `${l.title} · ${r.month} · ${r.team ?? l.all_teams}${r.caller === null ? '' : ` · ${r.caller}`} (${r.timezone})`;
+  return `${periodWords(r, l).title} · ${periodName(r)} · ${r.team ?? l.all_teams}${r.caller === null ? '' : ` · ${r.caller}`} (${r.timezone})`;
 }
 
 export async function renderReportText(report: MonthlyReport, l: Labels, o: { boxed: boolean; color: boolean; compare: boolean; style: Style }): Promise<string> {
@@ -27,7 +27,7 @@ export async function renderReportText(report: MonthlyReport, l: Labels, o: { bo
   let out = `${o.style.bold(heading(r, l))}\n`;
   out += title(l.volume);
   out += await table(
-    o.compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
+    o.compare ? [l.item, periodName(r), `${periodWords(r, l).previous} ${periodName(r.previous)}`, l.change] : [l.item, periodName(r)],
     summary.map((row) => (o.compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
   );
   for (const key of BREAKDOWNS) {
@@ -87,7 +87,7 @@ export function renderReportMarkdown(report: MonthlyReport, l: Labels, compare: 
   const summary = summaryRows(r, l);
   let out = `# ${heading(r, l)}\n\n## ${l.volume}\n\n`;
   out += markdownTable(
-    compare ? [l.item, r.month, `${l.previous} ${r.previous.month}`, l.change] : [l.item, r.month],
+    compare ? [l.item, periodName(r), `${periodWords(r, l).previous} ${periodName(r.previous)}`, l.change] : [l.item, periodName(r)],
     summary.map((row) => (compare ? [row.label, row.value, row.previous, row.change] : [row.label, row.value])),
   );
   for (const key of BREAKDOWNS) {
