@@ -202,15 +202,15 @@ export interface ResolveInput {
   solution?: string;
   steps?: string;
   remaining?: string;
-  /** --force --reason: resolve although collaborating teams' sub-tasks are open, withdrawing them with this reason. */
-  force?: string;
+  /** --force --reason: resolve although collaborating teams' sub-tasks are open, `by` withdrawing them with the reason. */
+  force?: { reason: string; by: string };
 }
 
 /**
  * What resolving does to the sub-tasks still open (src/domain/assists.ts): refused unless forced,
  * when they are withdrawn with the reason, which the resolve's event records with their teams.
  */
-function settleOpenAssists(ticket: Ticket, change: Change, force: string | undefined, now: number, actor: string): Change {
+function settleOpenAssists(ticket: Ticket, change: Change, force: ResolveInput['force'], now: number): Change {
   const open = ticket.assists.filter((a) => a.replied_at === null && a.cancelled_at === null);
   if (!open.length) return change;
   const teams = open.map((a) => a.team);
@@ -220,8 +220,8 @@ function settleOpenAssists(ticket: Ticket, change: Change, force: string | undef
       `wait for their replies, withdraw them (desk assist ${ticket.number} --team ${teams[0]} --cancel --reason "…"), or resolve anyway with --force --reason "…"`,
     );
   }
-  const reason = requireText(force, '--reason');
-  change.patch.assists = ticket.assists.map((a) => (open.includes(a) ? { ...a, cancel_reason: reason, cancelled_at: now, cancelled_by: actor } : a));
+  const reason = requireText(force.reason, '--reason');
+  change.patch.assists = ticket.assists.map((a) => (open.includes(a) ? { ...a, cancel_reason: reason, cancelled_at: now, cancelled_by: force.by } : a));
   return { ...change, reason, assistsWithdrawn: change.patch.assists.filter((a, i) => open.includes(ticket.assists[i]!)) };
 }
 
@@ -234,7 +234,7 @@ export function forceReason(force: boolean | undefined, reason: string | undefin
   return requireText(reason, '--reason');
 }
 
-export function planResolve(input: ResolveInput, now: number, actor = 'desk'): SyncPlan {
+export function planResolve(input: ResolveInput, now: number): SyncPlan {
   const solution = requireText(input.solution, '--solution');
   return (ticket) => {
     assertMove(ticket, 'resolved');
@@ -243,7 +243,7 @@ export function planResolve(input: ResolveInput, now: number, actor = 'desk'): S
     if (ticket.first_response_at === null) patch.first_response_at = now;
     if (input.steps !== undefined) patch.steps = input.steps;
     if (input.remaining !== undefined) patch.remaining = input.remaining;
-    return settleOpenAssists(ticket, { kind: 'resolve', patch }, input.force, now, actor);
+    return settleOpenAssists(ticket, { kind: 'resolve', patch }, input.force, now);
   };
 }
 
@@ -271,7 +271,7 @@ export function planClose(input: CloseInput, now: number, actor: string): SyncPl
       if (input.steps !== undefined) patch.steps = input.steps;
       if (input.remaining !== undefined) patch.remaining = input.remaining;
       // Solved at first contact leaves no sub-task to wait for; one still open refuses it.
-      settleOpenAssists(ticket, { kind: 'close', patch }, undefined, now, actor);
+      settleOpenAssists(ticket, { kind: 'close', patch }, undefined, now);
     }
     if (input.satisfaction !== undefined) Object.assign(patch, { satisfaction: input.satisfaction, rated_at: now });
     if (input.callbackNote !== undefined) {

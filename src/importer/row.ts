@@ -94,6 +94,9 @@ export function emptyImportTicket(): ImportTicket {
 
 type Cell = string | boolean | number | string[] | null;
 
+// What each list of records is called in a message.
+const LISTED_RECORDS = { supervisions: 'orders', links: 'links', assists: 'sub-tasks' } as const;
+
 // A cell quoted in a message: enough to find it, not a megabyte of it.
 const QUOTED_MAX = 60;
 function quote(text: string): string {
@@ -146,31 +149,20 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
     if (!MULTILINE.has(field)) text = text.trim();
     if (text === '') continue;
     switch (field) {
-      case 'supervisions': {
-        try {
-          ticket.supervisions = readSupervisions(text, (t, f) => ctx.instants.read(t, f));
-          ticket.supervision_due_at = supervisionDue(ticket.supervisions);
-        } catch (error) {
-          if (!(error instanceof DeskError) && !(error instanceof SyntaxError)) throw error;
-          problem(field, error.message, 'the JSON list of orders an export writes');
-        }
-        break;
-      }
-      case 'links': {
-        try {
-          ticket.links = readTicketLinks(text, (t, f) => ctx.instants.read(t, f));
-        } catch (error) {
-          if (!(error instanceof DeskError) && !(error instanceof SyntaxError)) throw error;
-          problem(field, error.message, 'the JSON list of links an export writes');
-        }
-        break;
-      }
+      // The lists of records an export writes as JSON, in a CSV cell too.
+      case 'supervisions':
+      case 'links':
       case 'assists': {
+        const readTime = (t: string, f: string) => ctx.instants.read(t, f);
         try {
-          ticket.assists = readAssists(text, (t, f) => ctx.instants.read(t, f));
+          if (field === 'supervisions') {
+            ticket.supervisions = readSupervisions(text, readTime);
+            ticket.supervision_due_at = supervisionDue(ticket.supervisions);
+          } else if (field === 'links') ticket.links = readTicketLinks(text, readTime);
+          else ticket.assists = readAssists(text, readTime);
         } catch (error) {
           if (!(error instanceof DeskError) && !(error instanceof SyntaxError)) throw error;
-          problem(field, error.message, 'the JSON list of sub-tasks an export writes');
+          problem(field, error.message, `the JSON list of ${LISTED_RECORDS[field]} an export writes`);
         }
         break;
       }

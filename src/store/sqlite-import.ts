@@ -272,14 +272,13 @@ export class SqliteImportSession implements ImportSession {
       this.stopIdleTimer();
       this.commit();
       if (this.access.readOnly) return;
-      const total = onIndexed ? (this.statement('SELECT count(*) FROM search_backlog').pluck().get() as number) : 0;
+      const total = this.statement('SELECT count(*) FROM search_backlog').pluck().get() as number;
       const index = this.db.transaction(() => indexSearchBacklog(this.db, SEARCH_INDEX_CHUNK));
-      for (let indexed = 0, taken = SEARCH_INDEX_CHUNK; taken === SEARCH_INDEX_CHUNK && total !== 0; ) {
+      for (let indexed = 0, taken = SEARCH_INDEX_CHUNK; taken === SEARCH_INDEX_CHUNK; ) {
         taken = index.immediate();
         indexed = Math.min(total, indexed + taken);
-        onIndexed?.(indexed, total);
+        if (total) onIndexed?.(indexed, total);
       }
-      if (!onIndexed) while (index.immediate() === SEARCH_INDEX_CHUNK);
     } catch (error) {
       throw asWriteRefusal(error, this.access.path);
     }

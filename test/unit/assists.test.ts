@@ -134,7 +134,7 @@ describe('resolving with open sub-tasks', () => {
   const ticket = () => ticketWith({ status: 'in_progress', team: 'roads', assists: [assist({ team: 'power', reply: 'ok', replied_at: NOW - 1, replied_by: 'x' }), assist()] });
 
   it('is refused, naming the teams and the ways on', () => {
-    const error = thrown(() => planResolve({ solution: 'fixed' }, NOW, 'sun')(ticket()));
+    const error = thrown(() => planResolve({ solution: 'fixed' }, NOW)(ticket()));
     expect([error.constructor, error.message]).toEqual([UsageError, 'SD-202611-00042 has open sub-tasks of water: the lead team resolves it once they reply']);
     expect(error.hint).toContain('--force --reason');
     // Closing at first contact resolves too.
@@ -142,7 +142,7 @@ describe('resolving with open sub-tasks', () => {
   });
 
   it('with --force withdraws them with the reason, each an event', () => {
-    const change = planResolve({ solution: 'fixed', force: 'water fixed it by phone' }, NOW, 'sun')(ticket())!;
+    const change = planResolve({ solution: 'fixed', force: { reason: 'water fixed it by phone', by: 'sun' } }, NOW)(ticket())!;
     const withdrawn = assist({ cancel_reason: 'water fixed it by phone', cancelled_at: NOW, cancelled_by: 'sun' });
     expect(change.patch.assists).toEqual([ticket().assists[0], withdrawn]);
     expect([change.patch.status, change.reason]).toEqual(['resolved', 'water fixed it by phone']);

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { recordReveal } from '../reveal.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { renderHistory } from '../render/history.js';
-import { presentChanges, presentSupervision, printJson } from '../render/ticket-json.js';
+import { presentChanges, presentRecordTimes, printJson } from '../render/ticket-json.js';
 import type { CommandInput } from '../declaration.js';
 
 export interface HistoryOptions {
@@ -36,8 +36,8 @@ export async function run({ args, options }: CommandInput<HistoryOptions>, ctx: 
         team: e.data.team ?? null,
         dispatch_rule: e.data.dispatch_rule ?? null,
         link: e.data.link ?? null,
-        supervision: e.data.supervision ? presentSupervision(e.data.supervision, zone) : null,
-        assist: e.data.assist ? presentSupervision(e.data.assist, zone) : null,
+        supervision: e.data.supervision ? presentRecordTimes(e.data.supervision, zone) : null,
+        assist: e.data.assist ? presentRecordTimes(e.data.assist, zone) : null,
         escalation: e.data.escalation ?? null,
       })),
     );

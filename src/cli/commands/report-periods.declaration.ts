@@ -1,16 +1,10 @@
 // The reports of windows other than a month: the same sections as `desk report monthly`, counted
 // in a day, an ISO week, a quarter, a year, or any run of days.
 import { declareCommand, type CommandDeclaration } from '../declaration.js';
+import { REPORT_FLAGS } from './report.declaration.js';
 import type { DailyReportOptions, PeriodReportOptions, QuarterlyReportOptions, WeeklyReportOptions, YearlyReportOptions } from './report.js';
 
-const COMMON = {
-  format: { syntax: '--format <format>', description: 'table, json, csv, md or html (default: table; json with --json)' },
-  out: { syntax: '--out <file>', description: 'write to this file (atomically) instead of stdout' },
-  team: { syntax: '--team <team>', description: 'only tickets of this primary team' },
-  requester: { syntax: '--requester <name>', description: "only the caller's tickets, by name (case and spacing ignored)" },
-  contact: { syntax: '--contact <phone|mail>', description: "only the caller's tickets, by phone or mail, however written" },
-  compare: { syntax: '--compare', description: 'show the window before it (of the same length) beside each figure' },
-} as const;
+const COMMON = { ...REPORT_FLAGS, compare: { syntax: '--compare', description: 'show the window before it (of the same kind) beside each figure' } } as const;
 
 const load = (kind: 'daily' | 'weekly' | 'quarterly' | 'yearly' | 'period') => async () => {
   const { runPeriod } = await import('./report.js');

@@ -18,6 +18,7 @@ export async function run({ args, options }: CommandInput<ResolveOptions>, ctx: 
     refs: args,
     ifVersion: options.ifVersion,
     texts: { solution: { value: options.solution, prompt: 'Solution', required: true } },
-    plan: ({ now, actor, texts }) => planResolve({ solution: texts.solution, steps: options.steps, remaining: options.remaining, force }, now, actor),
+    plan: ({ now, actor, texts }) =>
+      planResolve({ solution: texts.solution, steps: options.steps, remaining: options.remaining, ...(force !== undefined && { force: { reason: force, by: actor } }) }, now),
   });
 }

@@ -42,8 +42,8 @@ export function toSupervisionJson(order: SupervisionOrder, zone: string): Record
   return supervisionJson(order, (ms) => formatIso(ms, zone));
 }
 
-/** What a supervision event records of its order, and a sub-task's event of the sub-task, times as ISO. */
-export function presentSupervision(data: Record<string, unknown>, zone: string): Record<string, unknown> {
+/** What a supervision event records of its order, or a sub-task's event of the sub-task, its times as ISO. */
+export function presentRecordTimes(data: Record<string, unknown>, zone: string): Record<string, unknown> {
   const out = { ...data };
   for (const field of ['reply_by', 'issued_at', 'due_at', 'opened_at']) if (typeof out[field] === 'number') out[field] = formatIso(out[field] as number, zone);
   return out;
