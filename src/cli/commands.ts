@@ -50,10 +50,15 @@ import { declaration as rolesAdd } from './commands/roles-add.declaration.js';
 import { declaration as supervise } from './commands/supervise.declaration.js';
 import { declaration as urge } from './commands/urge.declaration.js';
 import { declaration as complaint } from './commands/complaint.declaration.js';
+import { declaration as qaSample } from './commands/qa-sample.declaration.js';
+import { declaration as qaScore } from './commands/qa-score.declaration.js';
+import { declaration as qaAppeal } from './commands/qa-appeal.declaration.js';
+import { declaration as qaDecide } from './commands/qa-decide.declaration.js';
+import { declaration as qaList } from './commands/qa-list.declaration.js';
 
 const rules: GroupDeclaration = {
   name: 'rules',
-  description: 'Check the config files (desk, teams, routing, sla) and try the routing rules',
+  description: 'Check the config files (desk, teams, routing, sla, quality) and try the routing rules',
   examples: ['desk rules check', 'desk rules test --title "打印机卡纸" --explain'],
   commands: [rulesCheck, rulesTest],
 };
@@ -72,6 +77,12 @@ const sla: GroupDeclaration = {
   commands: [slaDue, slaCheck, slaExplain],
 };
 
+const qa: GroupDeclaration = {
+  name: 'qa',
+  description: 'Quality inspection of service records (服务质量抽查): daily samples, item scores, appeals',
+  examples: ['desk qa sample --date 2026-11-30', 'desk qa score SD-202611-00042 --items greeting=pass,closing=fail,…', 'desk qa list --pending'],
+  commands: [qaSample, qaScore, qaAppeal, qaDecide, qaList],
+};
 const roles: GroupDeclaration = {
   name: 'roles',
   description: 'The logins of a PostgreSQL desk and their groups: operator, supervisor, auditor',
@@ -81,6 +92,6 @@ const roles: GroupDeclaration = {
 
 export const COMMANDS: readonly (AnyCommandDeclaration | GroupDeclaration)[] = [
   init, create, show, list, history, classify, dispatch, assign, assist, respond, note, pending, resume, escalate, resolve, close, callback, reopen, returnTicket, extend, link, merge,
-  supervise, urge, complaint,
+  supervise, urge, complaint, qa,
   importTickets, exportTickets, rules, search, caller, similar, handover, queue, completion, report, sla, visit, update, callbacks, redact, roles, doctor, backup, migrate, demo,
 ];

@@ -8,6 +8,7 @@ import type { DeskSettings } from '../config/settings.js';
 import type { Store } from '../store/store.js';
 import type { RuleEngine } from '../rules/engine.js';
 import type { SlaPolicy } from '../sla/targets.js';
+import type { QualityPolicy } from '../domain/quality.js';
 import type { Lang } from '../domain/terms.js';
 import type { Presenter } from './render/present.js';
 
@@ -58,6 +59,8 @@ export interface Context {
   rules(): Promise<RuleEngine>;
   /** The SLA policy of sla.yaml, or null when there is none (tickets then carry no deadlines). */
   sla(): Promise<SlaPolicy | null>;
+  /** The quality rules of quality.yaml, or null when there is none. */
+  quality(): Promise<QualityPolicy | null>;
   databasePath(): Promise<string>;
   /** The language of human output: --lang, else desk.yaml's `language`, else LANG. */
   lang(): Promise<Lang>;
@@ -103,6 +106,7 @@ export function createContext(world: World, globals: GlobalOptions): Context {
   let teams: Promise<TeamDirectory> | undefined;
   let rules: Promise<RuleEngine> | undefined;
   let sla: Promise<SlaPolicy | null> | undefined;
+  let quality: Promise<QualityPolicy | null> | undefined;
   let store: Store | undefined;
 
   let resolvedConfigDir: string | null | undefined;
@@ -193,6 +197,14 @@ export function createContext(world: World, globals: GlobalOptions): Context {
         return loadSla(dir, cwd, vocabulary, timezone);
       })();
       return sla;
+    },
+    quality() {
+      quality ??= (async () => {
+        const [dir, { vocabulary }] = [await ensureConfigDir(), await ctx.settings()];
+        const { loadQuality } = await import('../quality/load.js');
+        return loadQuality(dir, cwd, vocabulary);
+      })();
+      return quality;
     },
     async lang() {
       if (globals.lang !== undefined) {

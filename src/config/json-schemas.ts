@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { RoutingFileSchema } from '../rules/schema.js';
 import { SlaFileSchema } from '../sla/schema.js';
+import { QualityFileSchema } from '../quality/schema.js';
 import { DeskFileSchema, TeamsFileSchema } from './settings.js';
 
 const FILES = {
@@ -10,6 +11,7 @@ const FILES = {
   'teams.schema.json': { title: 'teams.yaml: teams, supervisors and members', schema: TeamsFileSchema },
   'routing.schema.json': { title: 'routing.yaml: classification and dispatch rules', schema: RoutingFileSchema },
   'sla.schema.json': { title: 'sla.yaml: business calendars and SLA targets', schema: SlaFileSchema },
+  'quality.schema.json': { title: 'quality.yaml: quality inspection of service records and the appraisal', schema: QualityFileSchema },
 } as const;
 
 export function renderJsonSchemas(): Record<string, string> {

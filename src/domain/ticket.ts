@@ -1,4 +1,5 @@
 // The ticket record and its vocabularies, as named in DESIGN.md ("Tickets").
+import { QA_KINDS, type QualityNote } from './quality.js';
 
 // merged: a duplicate closed into another ticket, which carries the case on (src/domain/links.ts).
 export const STATUSES = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'merged'] as const;
@@ -176,6 +177,8 @@ export const EVENT_KINDS = [
   'link', 'unlink', 'merge',
   // Co-handling: a collaborating team's sub-task opened, answered, withdrawn.
   'assist', 'assist_reply', 'assist_cancel',
+  // Quality inspection (src/domain/quality.ts): a record sampled, scored, appealed, decided; the ticket does not change.
+  ...QA_KINDS,
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -218,6 +221,8 @@ export interface EventData {
   line?: number;
   /** For a link, an unlink or a merge, and the note a merge adds: the other ticket, as this one stands to it. */
   link?: LinkNote;
+  /** For a quality inspection event: the record (day and agent) and what the step recorded. */
+  qa?: QualityNote;
 }
 
 /** How a ticket stands to another (src/domain/links.ts): `was` is the link it had before, when one is replaced. */

@@ -151,3 +151,15 @@ export interface VerifiedComplaint {
   cause: string | null;
   target: string | null;
 }
+
+/** The appraisal's figures of each agent beside those of AgentFacts, by agent. */
+export interface AppraisalFacts {
+  /** Tickets the agent logged (created) in the window. */
+  logged: Record<string, number>;
+  /** The first responses the agent gave in the window: their business times, and how many met their deadline and how many did not. */
+  responses: Record<string, { business_ms: number[]; on_time: number; late: number }>;
+  /** Tickets returned in the window by the team they were sent to, against whoever dispatched them there by hand. */
+  returns: Record<string, number>;
+  /** Resolutions reopened in the window, against the cycle's assignee. */
+  reopens: Record<string, number>;
+}

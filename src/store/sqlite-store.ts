@@ -21,6 +21,10 @@ import { monthFacts, monthSummaryFacts, repeatCallFacts } from './sqlite-report.
 import { caseFacts, ruleReturns } from './sqlite-case-facts.js';
 import type { CaseFacts, RuleReturns } from '../report/case-facts.js';
 import { supervisionFacts } from './sqlite-case-report.js';
+import { appraisalFacts, handlingEvents, insertQualityEvents, qualityEvents } from './sqlite-quality.js';
+import type { HandlingEvent, QualityEvent, QualityEventInput } from '../domain/quality.js';
+import type { AppraisalFacts } from '../report/facts.js';
+import type { QualityEventQuery } from './store.js';
 import { healthFacts } from './sqlite-doctor.js';
 import type { Visit } from '../domain/visit.js';
 import { redactionPatch, redactText, redactValue, secretsOf } from '../domain/redaction.js';
@@ -359,6 +363,26 @@ export class SqliteStore implements Store {
 
   async supervisionFacts(query: FactsQuery): Promise<SupervisionFacts> {
     return supervisionFacts(this.db, query);
+  }
+
+  async appraisalFacts(query: FactsQuery): Promise<AppraisalFacts> {
+    return appraisalFacts(this.db, query);
+  }
+
+  async qualityEvents(query: QualityEventQuery): Promise<QualityEvent[]> {
+    return qualityEvents(this.db, query);
+  }
+
+  async recordQuality<T>(query: QualityEventQuery, decide: (events: QualityEvent[]) => { events: readonly QualityEventInput[]; result: T }, options: WriteOptions): Promise<T> {
+    return this.write(() => {
+      const { events, result } = decide(qualityEvents(this.db, query));
+      insertQualityEvents(this.db, events, options);
+      return result;
+    });
+  }
+
+  async handlingEvents(window: { start: number; end: number }): Promise<HandlingEvent[]> {
+    return handlingEvents(this.db, window);
   }
 
   async ruleReturns(rule: string): Promise<RuleReturns> {

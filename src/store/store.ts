@@ -13,6 +13,8 @@ import type { Visit } from '../domain/visit.js';
 import type { CallerLookup } from '../domain/caller.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { DeskGroup, RoleSetup, Session } from '../domain/roles.js';
+import type { HandlingEvent, QualityEvent, QualityEventInput } from '../domain/quality.js';
+import type { AppraisalFacts } from '../report/facts.js';
 
 export interface WriteOptions {
   actor: string;
@@ -145,6 +147,19 @@ export interface Store {
   repeatCallFacts(query: RepeatCallQuery): Promise<RepeatCallFacts>;
   /** Supervision by team and the complaints verified, in one month (or any window). */
   supervisionFacts(query: FactsQuery): Promise<SupervisionFacts>;
+  /** The appraisal's per-agent figures beside monthFacts' agents (src/report/appraisal.ts). */
+  appraisalFacts(query: FactsQuery): Promise<AppraisalFacts>;
+  /** Quality inspection's events (src/domain/quality.ts): those of one ticket, or every one recorded at or after `since`, in order. */
+  qualityEvents(query: QualityEventQuery): Promise<QualityEvent[]>;
+  /**
+   * Reads the quality events of `query` inside one transaction, which every inspection write of
+   * the desk takes in turn, lets `decide` choose what to append, and appends it; the tickets
+   * themselves do not change. So two inspectors at once cannot both draw a day's sample or both
+   * score a record.
+   */
+  recordQuality<T>(query: QualityEventQuery, decide: (events: QualityEvent[]) => { events: readonly QualityEventInput[]; result: T }, options: WriteOptions): Promise<T>;
+  /** The events of a window by which agents log, respond to and resolve tickets (the day's records a sample is drawn from). */
+  handlingEvents(window: { start: number; end: number }): Promise<HandlingEvent[]>;
   /** Only the totals and headline rates of a month (the previous month beside a report). */
   monthSummaryFacts(query: FactsQuery): Promise<MonthSummaryFacts>;
   /**
@@ -320,6 +335,12 @@ export interface ExportPage {
 export interface ImportedLink {
   number: string;
   link: TicketLink;
+}
+
+/** Quality events of one ticket, or those recorded since an instant. */
+export interface QualityEventQuery {
+  ticketId?: number;
+  since?: number;
 }
 
 /** A caller, as src/domain/caller.ts keys them, and what to count of them. */

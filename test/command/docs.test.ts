@@ -126,7 +126,9 @@ describe('demo and init', () => {
     const config = join(box.dir, 'conf');
     const first = await box.json(['init', '--config', config, '--sample']);
     const names = first.written.map((f: string) => f.slice(config.length + 1)).sort();
-    expect(names).toEqual(['desk.yaml', 'routing.yaml', 'schema/desk.schema.json', 'schema/routing.schema.json', 'schema/sla.schema.json', 'schema/teams.schema.json', 'sla.yaml', 'teams.yaml']);
+    expect(names).toEqual([
+      'desk.yaml', 'quality.yaml', 'routing.yaml', 'schema/desk.schema.json', 'schema/quality.schema.json', 'schema/routing.schema.json', 'schema/sla.schema.json', 'schema/teams.schema.json', 'sla.yaml', 'teams.yaml',
+    ]);
     expect(first.created).toBe(true);
     expect(first.sample_tickets).toBeGreaterThan(0);
     const second = await box.json(['init', '--config', config]);

@@ -13,7 +13,7 @@ describe('published JSON Schemas', () => {
   });
 
   it('are referenced by the example files for editors', () => {
-    for (const name of ['desk', 'teams', 'routing', 'sla']) {
+    for (const name of ['desk', 'teams', 'routing', 'sla', 'quality']) {
       const text = readFileSync(join(dir, '..', `${name}.yaml`), 'utf8');
       expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=./schema/${name}.schema.json`);
     }

@@ -7,6 +7,7 @@ import { TeamDirectory } from '../../domain/vocabulary.js';
 import { loadRoutingFile } from '../../rules/load.js';
 import { loadSlaFile } from '../../sla/load.js';
 import { compileSla } from '../../sla/targets.js';
+import { compileQuality, loadQualityFile } from '../../quality/load.js';
 import type { Context } from '../context.js';
 import { printJson } from '../render/ticket-json.js';
 import type { CommandInput } from '../declaration.js';
@@ -60,6 +61,15 @@ export async function run(_input: CommandInput<Record<string, never>>, ctx: Cont
         label('sla.yaml'),
         () => compileSla(loadSlaFile(join(dir, 'sla.yaml'), ctx.cwd, vocabulary), deskZone),
         (policy) => `${policy.calendars.size} calendars, targets for normal, urgent and critical${policy.byType.size ? `, overrides for ${[...policy.byType.keys()].join(', ')}` : ''}`,
+      ).report,
+    );
+  }
+  if (present('quality.yaml')) {
+    reports.push(
+      check(
+        label('quality.yaml'),
+        () => compileQuality(loadQualityFile(join(dir, 'quality.yaml'), ctx.cwd, vocabulary)),
+        (q) => `${q.items.length} checklist items, ${q.sampling.perAgent} records per agent a day, ${q.points.monthly} points a month`,
       ).report,
     );
   }

@@ -36,6 +36,7 @@ function describeEvent(event: TicketEvent, { present }: HistoryView): string {
     link,
     data.supervision && present.supervision(event.kind, data.supervision),
     data.assist && present.assist(event.kind, data.assist),
+    data.qa && present.qualityNote(event.kind, data.qa),
     data.escalation ? present.escalationTier(data.escalation.tier, data.escalation.at, data.escalation.to) : data.reason && `${w.reason}${w.colon}${data.reason}`,
     data.text,
     data.to && w.to(data.to, data.team ?? present.empty),

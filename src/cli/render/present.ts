@@ -3,6 +3,7 @@
 // operator's language. The JSON output keeps the stored values (ticket-json.ts).
 import { DEADLINE_FIELDS, DEADLINE_KINDS, runningDeadlines, type DeadlineKind } from '../../domain/deadlines.js';
 import { maskContact } from '../../domain/privacy.js';
+import type { QualityNote } from '../../domain/quality.js';
 import { termLabel, TERM_KINDS, type Lang, type TermKind, type TermLabel, type TermLabels } from '../../domain/terms.js';
 import { TIME_FIELDS, type Ticket } from '../../domain/ticket.js';
 import { formatLocal } from '../../domain/time.js';
@@ -208,6 +209,18 @@ export class Presenter {
     const due = typeof a.due_at === 'number' ? this.time(a.due_at) : null;
     const to = typeof a.assignee === 'string' ? ` ${w.to(a.assignee)}` : '';
     return `${w.of(team, kind === 'assist' ? due : null)}${to}`;
+  }
+
+  /** "2026-11-30 · li — 88.9, unqualified (failed: closing)": the record a quality event is about, and what the step recorded. */
+  qualityNote(kind: string, qa: QualityNote): string {
+    const w = this.words.quality;
+    const record = `${qa.day} · ${qa.agent}`;
+    if (kind === 'qa_score' && qa.score !== undefined) {
+      const failed = Object.entries(qa.items ?? {}).filter(([, v]) => v === 'fail').map(([id]) => id);
+      return `${record} — ${w.scoreLine(String(qa.score), failed.join(', '), w.states[qa.unqualified ? 'unqualified' : 'qualified']!)}`;
+    }
+    if (kind === 'qa_decide' && qa.decision) return `${record} — ${w.states[qa.decision === 'uphold' ? 'upheld' : 'overturned']}`;
+    return record;
   }
 
   /** "respond: status dispatched → in_progress, …": an audit event's kind and changes. */

@@ -32,6 +32,10 @@ import { monthFacts, monthSummaryFacts, repeatCallFacts } from './report.js';
 import { caseFacts, ruleReturns } from './case-facts.js';
 import type { CaseFacts, RuleReturns } from '../../report/case-facts.js';
 import { supervisionFacts } from './case-report.js';
+import { appraisalFacts, handlingEvents, qualityEvents, recordQuality } from './quality.js';
+import type { HandlingEvent, QualityEvent, QualityEventInput } from '../../domain/quality.js';
+import type { AppraisalFacts } from '../../report/facts.js';
+import type { QualityEventQuery } from '../store.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_LOCK } from './schema.js';
 import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
@@ -564,6 +568,22 @@ export class PostgresStore implements Store {
 
   async supervisionFacts(query: FactsQuery): Promise<SupervisionFacts> {
     return supervisionFacts(this.client, query);
+  }
+
+  async appraisalFacts(query: FactsQuery): Promise<AppraisalFacts> {
+    return appraisalFacts(this.client, query);
+  }
+
+  async qualityEvents(query: QualityEventQuery): Promise<QualityEvent[]> {
+    return qualityEvents(this.client, query);
+  }
+
+  async recordQuality<T>(query: QualityEventQuery, decide: (events: QualityEvent[]) => { events: readonly QualityEventInput[]; result: T }, options: WriteOptions): Promise<T> {
+    return this.write(() => recordQuality(this.client, query, decide, options));
+  }
+
+  async handlingEvents(window: { start: number; end: number }): Promise<HandlingEvent[]> {
+    return handlingEvents(this.client, window);
   }
 
   async ruleReturns(rule: string): Promise<RuleReturns> {

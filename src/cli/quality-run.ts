@@ -1,0 +1,46 @@
+// What every `desk qa` command starts from: quality.yaml, the store, who acts and what the desk says of them.
+import { UsageError } from '../domain/errors.js';
+import { requireText } from '../domain/lifecycle.js';
+import { checkLength } from '../domain/text-limits.js';
+import type { QualityPolicy } from '../domain/quality.js';
+import { periodWindow } from '../report/period.js';
+import type { Inspector } from '../app/quality.js';
+import type { Store, WriteOptions } from '../store/store.js';
+import type { Context } from './context.js';
+import { askText } from './prompter.js';
+
+export interface Inspection {
+  store: Store;
+  who: Inspector;
+  policy: QualityPolicy;
+  zone: string;
+  write: WriteOptions;
+}
+
+export async function requireQuality(ctx: Context): Promise<QualityPolicy> {
+  const policy = await ctx.quality();
+  if (policy) return policy;
+  const dir = await ctx.configDir();
+  throw new UsageError(`there is no quality.yaml${dir ? ` in ${dir}` : ''}: quality inspection needs its checklist`, 'desk init writes an example config/quality.yaml; copy it beside the other config files and edit it');
+}
+
+export async function openInspection(ctx: Context): Promise<Inspection> {
+  const policy = await requireQuality(ctx);
+  const [{ timezone: zone }, teams] = [await ctx.settings(), await ctx.teams()];
+  const store = await ctx.openStore({ create: false, write: true });
+  const actor = await ctx.actor();
+  return { store, policy, zone, who: { actor, teams, policy, session: store.session }, write: { actor, now: ctx.now() } };
+}
+
+/** The local day --date names: the window of YYYY-MM-DD in the desk's zone. */
+export function dayOf(text: string, zone: string): { date: string; start: number; end: number } {
+  return periodWindow('daily', text, zone).days[0]!;
+}
+
+/** A reason the flag gives, or one asked for in a terminal; never empty, never past the desk's limit. */
+export async function reasonOf(ctx: Context, given: string | undefined, flag: string, prompt: string): Promise<string> {
+  const text = given === undefined && ctx.io.interactive ? await askText(ctx, prompt) : given;
+  const reason = requireText(text, flag);
+  checkLength(reason, 'reason', flag, (await ctx.settings()).limits);
+  return reason;
+}
