@@ -35,6 +35,7 @@ import { declaration as queue } from './commands/queue.declaration.js';
 import { declaration as completion } from './commands/completion.declaration.js';
 import { declaration as reportMonthly } from './commands/report.declaration.js';
 import { daily as reportDaily, period as reportPeriod, quarterly as reportQuarterly, weekly as reportWeekly, yearly as reportYearly } from './commands/report-periods.declaration.js';
+import { declaration as reportAppraisal } from './commands/report-appraisal.declaration.js';
 import { declaration as slaDue } from './commands/sla-due.declaration.js';
 import { declaration as slaCheck } from './commands/sla-check.declaration.js';
 import { declaration as slaExplain } from './commands/sla-explain.declaration.js';
@@ -67,7 +68,7 @@ const report: GroupDeclaration = {
   name: 'report',
   description: 'Statistics reports',
   examples: ['desk report monthly --month 2026-10 --format html --out 2026-10.html', 'desk report weekly --week 2026-W48', 'desk report period --from 2026-11-01 --to 2026-11-15'],
-  commands: [reportDaily, reportWeekly, reportMonthly, reportQuarterly, reportYearly, reportPeriod],
+  commands: [reportDaily, reportWeekly, reportMonthly, reportQuarterly, reportYearly, reportPeriod, reportAppraisal],
 };
 
 const sla: GroupDeclaration = {

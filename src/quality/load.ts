@@ -8,6 +8,12 @@ import { QUALITY_KEYS, QualityFileSchema, type QualityFile } from './schema.js';
 /** The appraisal's weights when quality.yaml gives none: attitude (the quality points) first, as the regulations rank it. */
 export const DEFAULT_APPRAISAL_WEIGHTS: Readonly<Record<AppraisalPart, number>> = { quality: 30, response: 15, accuracy: 15, resolution: 20, satisfaction: 20 };
 
+/** The appraisal's rules of a desk without quality.yaml: the regulations' points rule, no bands, the default weights. */
+export const DEFAULT_APPRAISAL_RULES: Pick<QualityPolicy, 'points' | 'appraisal'> = {
+  points: { monthly: 26, unqualifiedPerDay: 4, deduct: 1, bands: [] },
+  appraisal: { weights: DEFAULT_APPRAISAL_WEIGHTS, complaint: 5 },
+};
+
 export function qualityPath(configDir: string | null): string | null {
   const path = configDir && join(configDir, 'quality.yaml');
   return path && existsSync(path) ? path : null;

@@ -44,7 +44,7 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /** The format a file's extension names (report.html, report.md, …), as export does; table for anything else. */
-function formatOfFile(path: string | undefined): ReportFormat | undefined {
+export function formatOfFile(path: string | undefined): ReportFormat | undefined {
   const ext = path?.toLowerCase().match(/\.(json|csv|md|markdown|html|htm|txt)$/)?.[1];
   if (ext === undefined) return undefined;
   return ({ json: 'json', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', txt: 'table' } as const)[ext as 'json'];
@@ -94,11 +94,16 @@ async function report(window: ReportPeriod, options: CommonReportOptions, ctx: C
   const built = await buildMonthlyReport(store, { month: window.name, period: window, zone, currency, repeatCallWindow, team: options.team, requesterKey, contactKey, caller, now: ctx.now() });
   const toFile = options.out !== undefined;
   const text = await renderReport(built, { format, lang, present: await ctx.presenter(), compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
-  if (!toFile) {
+  await writeReport(ctx, text, options.out);
+}
+
+/** A report on stdout, or written atomically to `out`. */
+export async function writeReport(ctx: Context, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) {
     ctx.io.stdout.write(text);
     return;
   }
-  const path = resolve(ctx.cwd, options.out!);
+  const path = resolve(ctx.cwd, out);
   writeAtomically(path, text);
   if (ctx.io.stdoutIsTTY) ctx.io.stderr.write(`wrote ${path}\n`);
 }
