@@ -32,6 +32,8 @@ export interface CommandSandbox {
   db: string;
   env: NodeJS.ProcessEnv;
   desk(args: string[], run?: DeskRun): Promise<Result>;
+  /** The same run, stdout as the bytes written (an encoded report is not UTF-8). */
+  deskBytes(args: string[], run?: DeskRun): Promise<{ code: number | null; stdout: Buffer; stderr: string }>;
   /** Runs with --json and parses stdout; a failure throws with its stderr. */
   json(args: string[], run?: DeskRun): Promise<any>;
 }
@@ -58,33 +60,47 @@ export function commandSandbox(options: { config?: string | null } = {}): Comman
     XDG_DATA_HOME: join(dir, 'xdg-data'),
     ...(config ? { DESK_CONFIG: config } : {}),
   };
+  async function runDesk(args: string[], run: DeskRun = {}) {
+    const chunks: Buffer[] = [];
+    let stdout = '';
+    let stderr = '';
+    const runEnv = { ...env, ...run.env };
+    const now = Date.parse(runEnv.DESK_NOW ?? TEST_NOW);
+    const terminal = run.columns !== undefined;
+    if (run.interactive && !terminal) throw new Error('an interactive run needs the terminal\'s columns');
+    const code = await main(args, {
+      io: {
+        stdout: {
+          write: (chunk: string | Uint8Array) => {
+            chunks.push(Buffer.from(chunk));
+            stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+          },
+        },
+        stderr: { write: (text: string) => (stderr += text) },
+        stdin: Readable.from(run.input === undefined ? [] : [run.input]),
+        interactive: Boolean(run.interactive),
+        stdoutIsTTY: terminal,
+        columns: run.columns,
+        rows: run.rows,
+      },
+      env: runEnv,
+      cwd: dir,
+      now: () => now,
+      systemZone: () => runEnv.TZ || 'UTC',
+    });
+    return { code, stdout, stdoutBytes: Buffer.concat(chunks), stderr };
+  }
   const box: CommandSandbox = {
     dir,
     db,
     env,
-    async desk(args, run = {}) {
-      let stdout = '';
-      let stderr = '';
-      const runEnv = { ...env, ...run.env };
-      const now = Date.parse(runEnv.DESK_NOW ?? TEST_NOW);
-      const terminal = run.columns !== undefined;
-      if (run.interactive && !terminal) throw new Error('an interactive run needs the terminal\'s columns');
-      const code = await main(args, {
-        io: {
-          stdout: { write: (text: string) => (stdout += text) },
-          stderr: { write: (text: string) => (stderr += text) },
-          stdin: Readable.from(run.input === undefined ? [] : [run.input]),
-          interactive: Boolean(run.interactive),
-          stdoutIsTTY: terminal,
-          columns: run.columns,
-          rows: run.rows,
-        },
-        env: runEnv,
-        cwd: dir,
-        now: () => now,
-        systemZone: () => runEnv.TZ || 'UTC',
-      });
+    async desk(args, run) {
+      const { code, stdout, stderr } = await runDesk(args, run);
       return { code, stdout, stderr };
+    },
+    async deskBytes(args, run) {
+      const { code, stdoutBytes, stderr } = await runDesk(args, run);
+      return { code, stdout: stdoutBytes, stderr };
     },
     async json(args, run) {
       const result = await box.desk([...args, '--json'], run);

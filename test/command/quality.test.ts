@@ -154,3 +154,31 @@ describe('without quality.yaml', () => {
     expect([run.code, run.stderr.split('\n')[0]]).toEqual([2, 'desk: there is no quality.yaml: quality inspection needs its checklist']);
   });
 });
+
+describe('desk report appraisal', () => {
+  it('writes a CSV Chinese Excel opens, headers in the report language', async () => {
+    const box = commandSandbox();
+    await monday(box);
+    const december = { env: { DESK_NOW: '2026-12-01T10:00:00+08:00', DESK_ACTOR: 'chen' } };
+    const csv = await box.deskBytes(['report', 'appraisal', '--month', '2026-11', '--team', 'service-desk', '--lang', 'zh', '--format', 'csv', '--encoding', 'gb18030'], december);
+    const { default: iconv } = await import('iconv-lite');
+    const lines = iconv.decode(csv.stdout, 'gb18030').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('排名,坐席,处理组,受理量,处理量,办结量,首次响应（中位数，分钟）,及时响应率,办结及时率,满意度,质检得分,不合格 / 抽检,有效投诉,退单,重开,综合得分');
+    // li logged three tickets, wang two; the ticket wang resolved was nobody's, so it counts for no one's resolutions.
+    // li scores 100 (accuracy alone), wang 50: accuracy 100, and 0 for the late first response his resolve gave (09:00 to 14:00 less lunch: 210 business minutes).
+    expect(lines.slice(1).map((line) => line.split(','))).toEqual([
+      ['1', 'li', '服务台', '3', '0', '0', '—', '—', '—', '—', '—', '0 / 0', '0', '0', '0', '100'],
+      ['2', 'wang', '服务台', '2', '0', '0', '210', '0.0%', '—', '—', '—', '0 / 0', '0', '0', '0', '50'],
+    ]);
+    const bom = await box.deskBytes(['report', 'appraisal', '--month', '2026-11', '--format', 'csv', '--bom'], december);
+    expect([...bom.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('takes one period', async () => {
+    const box = commandSandbox();
+    const both = await box.desk(['report', 'appraisal', '--month', '2026-11', '--week', '2026-W48']);
+    expect(both).toEqual({ code: 2, stdout: '', stderr: 'desk: give one period, not --month and --week\nhint: e.g. --month 2026-11, or --from 2026-11-01 --to 2026-11-15\n' });
+    const html = await box.desk(['report', 'appraisal', '--bom']);
+    expect([html.code, html.stderr.split('\n')[0]]).toEqual([2, 'desk: --bom: only for --format csv (this report is table)']);
+  });
+});

@@ -76,7 +76,7 @@ describe('desk report monthly', () => {
     const csv = await step(box.desk, NOW, ['report', 'monthly', '--format', 'csv']);
     expect(csv.split('\n')[0]).toBe('section,metric,value');
     expect(csv).toContain('Volume,Backlog at month end,2');
-    expect(csv).toContain('Satisfaction,5,1');
+    expect(csv).toContain('Satisfaction,Rated 5,1');
   });
 
   it('writes the HTML report atomically, as one file that loads nothing else', async () => {

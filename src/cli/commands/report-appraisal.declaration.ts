@@ -2,7 +2,7 @@ import { declareCommand } from '../declaration.js';
 import { REPORT_FLAGS } from './report.declaration.js';
 import type { AppraisalOptions } from './report-appraisal.js';
 
-const { format, out, team } = REPORT_FLAGS;
+const { format, out, team, encoding, bom } = REPORT_FLAGS;
 
 export const declaration = declareCommand<AppraisalOptions>({
   name: 'appraisal',
@@ -18,6 +18,8 @@ export const declaration = declareCommand<AppraisalOptions>({
     to: { syntax: '--to <YYYY-MM-DD>', description: 'the last day, with --from' },
     format,
     out,
+    encoding,
+    bom,
     team: { ...team, description: "only this team's agents (teams.yaml), appraised on all their tickets" },
   },
   load: () => import('./report-appraisal.js'),

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
 import { renderAppraisal } from '../render/appraisal.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
-import { formatOfFile, writeReport } from './report.js';
+import { checkCsvEncoding, formatOfFile, writeReport } from './report.js';
 
 export interface AppraisalOptions {
   month?: string;
@@ -20,6 +20,8 @@ export interface AppraisalOptions {
   format?: string;
   out?: string;
   team?: string;
+  encoding?: string;
+  bom?: boolean;
 }
 
 const WINDOW_FLAGS: { kind: Exclude<PeriodKind, 'period'>; option: 'month' | 'week' | 'quarter' | 'year' | 'date'; flag: string }[] = [
@@ -47,6 +49,7 @@ export async function run({ options }: CommandInput<AppraisalOptions>, ctx: Cont
   const { timezone: zone } = await ctx.settings();
   const window = windowOf(options, ctx.now(), zone);
   const format = (options.format === undefined ? (formatOfFile(options.out) ?? (ctx.json ? 'json' : 'table')) : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
+  const encoding = await checkCsvEncoding(options, format);
   const teams = await ctx.teams();
   if (options.team !== undefined) teams.checkTeam(options.team, '--team');
   const rules = (await ctx.quality()) ?? DEFAULT_APPRAISAL_RULES;
@@ -54,5 +57,5 @@ export async function run({ options }: CommandInput<AppraisalOptions>, ctx: Cont
   const report = await buildAppraisal(store, { window, zone, team: options.team ?? null, rules, teams, now: ctx.now() });
   const toFile = options.out !== undefined;
   const text = await renderAppraisal(report, { format, lang: await ctx.lang(), present: await ctx.presenter(), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
-  await writeReport(ctx, text, options.out);
+  await writeReport(ctx, text, options.out, { encoding, bom: Boolean(options.bom) });
 }

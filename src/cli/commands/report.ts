@@ -1,12 +1,13 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../../domain/errors.js';
 import { checkEnum } from '../../domain/vocabulary.js';
 import { lastMonth, monthWindow } from '../../report/month.js';
 import { lastPeriod, periodWindow, type PeriodKind, type ReportPeriod } from '../../report/period.js';
 import { buildMonthlyReport } from '../../report/monthly.js';
 import { maskContact } from '../../domain/privacy.js';
+import { checkEncoding } from '../../importer/source.js';
 import type { Context } from '../context.js';
+import { openSink } from '../output-sink.js';
 import { parseTicketFilters } from '../ticket-filters.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report.js';
 import type { CommandInput } from '../declaration.js';
@@ -19,6 +20,8 @@ interface CommonReportOptions {
   requester?: string;
   contact?: string;
   compare?: boolean;
+  encoding?: string;
+  bom?: boolean;
 }
 
 export interface ReportOptions extends CommonReportOptions {
@@ -30,18 +33,6 @@ export type QuarterlyReportOptions = CommonReportOptions & { quarter?: string };
 export type YearlyReportOptions = CommonReportOptions & { year?: string };
 export type PeriodReportOptions = CommonReportOptions & { from?: string; to?: string };
 type AnyPeriodOptions = CommonReportOptions & { date?: string; week?: string; quarter?: string; year?: string; from?: string; to?: string };
-
-/** Temp file then rename: a cron job or a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new UsageError(`--out: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'give a file in a writable directory');
-  }
-}
 
 /** The format a file's extension names (report.html, report.md, …), as export does; table for anything else. */
 export function formatOfFile(path: string | undefined): ReportFormat | undefined {
@@ -81,6 +72,7 @@ export async function runPeriod(kind: Exclude<PeriodKind, 'monthly'>, { options 
 async function report(window: ReportPeriod, options: CommonReportOptions, ctx: Context): Promise<void> {
   const { timezone: zone, currency, repeatCallWindow, vocabulary } = await ctx.settings();
   const format = (options.format === undefined ? (formatOfFile(options.out) ?? (ctx.json ? 'json' : 'table')) : checkEnum(options.format, REPORT_FORMATS, '--format')) as ReportFormat;
+  const encoding = await checkCsvEncoding(options, format);
   if (options.team !== undefined) {
     const known = (await ctx.teams()).teams().map((t) => t.key);
     if (known.length && !known.includes(options.team)) throw new UsageError(`--team: unknown team "${options.team}"`, `teams: ${known.join(', ')}`);
@@ -94,16 +86,28 @@ async function report(window: ReportPeriod, options: CommonReportOptions, ctx: C
   const built = await buildMonthlyReport(store, { month: window.name, period: window, zone, currency, repeatCallWindow, team: options.team, requesterKey, contactKey, caller, now: ctx.now() });
   const toFile = options.out !== undefined;
   const text = await renderReport(built, { format, lang, present: await ctx.presenter(), compare: Boolean(options.compare), terminal: !toFile && ctx.io.stdoutIsTTY, color: !toFile && ctx.color });
-  await writeReport(ctx, text, options.out);
+  await writeReport(ctx, text, options.out, { encoding, bom: Boolean(options.bom) });
 }
 
-/** A report on stdout, or written atomically to `out`. */
-export async function writeReport(ctx: Context, text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) {
-    ctx.io.stdout.write(text);
-    return;
+/** A report on stdout, or written atomically to `out`, in the encoding asked for. */
+export async function writeReport(ctx: Context, text: string, out: string | undefined, bytes: { encoding: string; bom: boolean }): Promise<void> {
+  // A report is mailed on: its file is as readable as any other the user writes.
+  const sink = await openSink(ctx, out, { ...bytes, mode: 0o666 });
+  try {
+    await sink.write(text);
+    sink.commit();
+  } catch (error) {
+    sink.abandon();
+    throw error;
   }
-  const path = resolve(ctx.cwd, out);
-  writeAtomically(path, text);
-  if (ctx.io.stdoutIsTTY) ctx.io.stderr.write(`wrote ${path}\n`);
+  if (out !== undefined && ctx.io.stdoutIsTTY) ctx.io.stderr.write(`wrote ${resolve(ctx.cwd, out)}\n`);
+}
+
+/** --encoding and --bom are for the CSV a spreadsheet opens; the other formats are UTF-8 alone. */
+export async function checkCsvEncoding(options: { encoding?: string; bom?: boolean }, format: ReportFormat): Promise<string> {
+  if (format !== 'csv') {
+    const flag = options.bom ? '--bom' : options.encoding !== undefined ? '--encoding' : undefined;
+    if (flag !== undefined) throw new UsageError(`${flag}: only for --format csv (this report is ${format})`, `add --format csv, or leave ${flag} out`);
+  }
+  return checkEncoding(options.encoding ?? 'utf-8');
 }

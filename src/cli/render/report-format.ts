@@ -56,10 +56,16 @@ export function summaryRows(r: MonthlyReport, l: Labels): SummaryRow[] {
 
 export const BREAKDOWNS = ['by_type', 'by_urgency', 'by_channel', 'by_department', 'by_category', 'by_team'] as const;
 
+/** The column names of the flat list: the section, the metric, its value. */
+export function flatHead(l: Labels): [string, string, string] {
+  return [l.flat_section, l.flat_metric, l.flat_value];
+}
+
 /** Every figure as section/metric/value, for CSV and for anything that wants a flat list. */
 export function flatFigures(r: MonthlyReport, l: Labels): [string, string, string][] {
   const rows: [string, string, string][] = [];
   for (const row of summaryRows(r, l)) rows.push([l.volume, row.label, row.value]);
+  for (const day of r.created_by_day) rows.push([l.created_by_day, day.date, String(day.count)]);
   for (const key of BREAKDOWNS) for (const [name, n] of Object.entries(r[key])) rows.push([l[key], name || l.none, String(n)]);
   for (const kind of ['response', 'resolution'] as const) {
     const s = r.sla[kind];
@@ -71,7 +77,7 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
       rows.push([l.durations, `${label} · ${l[clock]} · ${l.median}`, number(d.median)], [l.durations, `${label} · ${l[clock]} · ${l.p90}`, number(d.p90)]);
     }
   }
-  for (const [score, n] of Object.entries(r.satisfaction.distribution)) rows.push([l.satisfaction, score, String(n)]);
+  for (const [score, n] of Object.entries(r.satisfaction.distribution)) rows.push([l.satisfaction, l.rated_score(score), String(n)]);
   rows.push([l.satisfaction, l.response_rate, percent(r.satisfaction.response_rate)], [l.satisfaction, l.callback_rate, percent(r.callback.rate)]);
   for (const key of ['received', 'resolved', 'closed', 'open'] as const) rows.push([l.complaints, l[key], String(r.complaints[key])]);
   rows.push([l.complaints, `${l.satisfaction} · ${l.average}`, number(r.complaints.satisfaction)]);
@@ -88,7 +94,11 @@ export function flatFigures(r: MonthlyReport, l: Labels): [string, string, strin
     rows.push([l.assists, `${team} · ${l.opened}`, opened!], [l.assists, `${team} · ${l.replied}`, replied!], [l.assists, `${team} · ${l.on_time}`, onTime!]);
     rows.push([l.assists, `${team} · ${l.on_time_rate}`, onTimeRate!], [l.assists, `${team} · ${l.withdrawn}`, withdrawn!]);
   }
-  for (const [label, value] of fieldRows(r, l).totals) rows.push([l.field, label, value]);
+  const field = fieldRows(r, l);
+  for (const [label, value] of field.totals) rows.push([l.field, label, value]);
+  for (const [section, groups] of [[l.by_team_field, field.byTeam], [l.by_category_field, field.byCategory]] as const) {
+    for (const [name, ...values] of groups) values.forEach((value, i) => rows.push([section, `${name} · ${field.head[i + 1]}`, value]));
+  }
   rows.push([l.updates, l.met, String(r.updates.met)], [l.updates, l.missed, String(r.updates.missed)], [l.updates, l.rate, percent(r.updates.rate)]);
   for (const [label, value] of caseRows(r, l)) rows.push([l.case_handling, label, value]);
   for (const a of r.agents) {

@@ -12,20 +12,49 @@ function table(head: string[], rows: string[][]): string {
     .join('')}</tbody></table>`;
 }
 
-/** Columns, one per day of the month. */
+/** The step between a count axis's ticks: 1, 2 or 5 times a power of ten, at most five steps up to `max`. */
+function tickStep(max: number): number {
+  const rough = max / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough)!);
+}
+
+/**
+ * Columns, one per day, over a scale of counts with gridlines: a printed copy is read without
+ * hovering. Each column shows its count when the columns are wide enough, else the highest alone.
+ */
 function dayChart(days: { date: string; count: number }[], label: string): string {
   const width = 720;
-  const height = 180;
-  const max = Math.max(1, ...days.map((d) => d.count));
-  const step = width / Math.max(days.length, 1);
+  const height = 200;
+  const left = 36;
+  const bottom = height - 20;
+  const top = 16;
+  const max = Math.max(0, ...days.map((d) => d.count));
+  const step = tickStep(Math.max(1, max));
+  const scale = Math.ceil(Math.max(1, max) / step) * step;
+  const y = (count: number) => bottom - (count / scale) * (bottom - top);
+  const ticks = Array.from({ length: scale / step + 1 }, (_, i) => i * step)
+    .map((n) => `<line class="grid" x1="${left}" y1="${y(n).toFixed(1)}" x2="${width}" y2="${y(n).toFixed(1)}"/><text class="tick" x="${left - 4}" y="${(y(n) + 4).toFixed(1)}" text-anchor="end">${n}</text>`)
+    .join('');
+  const column = (width - left) / Math.max(days.length, 1);
+  // A year's columns are under 2 px wide: their gaps shrink with them, or no column would show.
+  const gap = Math.min(2, column / 5);
+  // About 7 px a digit at 12 px: narrower columns would run their counts together.
+  const everyCount = String(max).length * 7 + 2 <= column;
+  const highest = days.findIndex((d) => d.count === max && max > 0);
+  // Within a month the day of the month names a day; over longer windows its month is needed too.
+  const dayLabel = (date: string) => (days.length > 31 ? date.slice(5) : date.slice(8));
+  const every = days.length <= 14 ? 1 : 5 * Math.ceil((dayLabel(days[0]!.date).length * 7 + 8) / (5 * column));
   const columns = days
     .map((d, i) => {
-      const h = Math.round((d.count / max) * (height - 30));
-      return `<rect class="day" x="${(i * step + 2).toFixed(1)}" y="${height - 20 - h}" width="${(step - 4).toFixed(1)}" height="${h}"><title>${escape(d.date)}: ${d.count}</title></rect>` +
-        (i % 5 === 0 ? `<text x="${(i * step + step / 2).toFixed(1)}" y="${height - 5}" text-anchor="middle">${escape(d.date.slice(8))}</text>` : '');
+      const x = left + i * column;
+      const h = bottom - y(d.count);
+      return `<rect class="day" x="${(x + gap).toFixed(1)}" y="${y(d.count).toFixed(1)}" width="${(column - 2 * gap).toFixed(1)}" height="${h.toFixed(1)}"><title>${escape(d.date)}: ${d.count}</title></rect>` +
+        (d.count > 0 && (everyCount || i === highest) ? `<text class="count" x="${(x + column / 2).toFixed(1)}" y="${(y(d.count) - 3).toFixed(1)}" text-anchor="middle">${d.count}</text>` : '') +
+        (i % every === 0 ? `<text class="date" x="${(x + column / 2).toFixed(1)}" y="${height - 5}" text-anchor="middle">${escape(dayLabel(d.date))}</text>` : '');
     })
     .join('');
-  return `<svg class="chart" role="img" aria-label="${escape(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${columns}<line x1="0" y1="${height - 20}" x2="${width}" y2="${height - 20}" class="axis"/></svg>`;
+  return `<svg class="chart" role="img" aria-label="${escape(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${ticks}${columns}<line x1="${left}" y1="${bottom}" x2="${width}" y2="${bottom}" class="axis"/></svg>`;
 }
 
 /** Horizontal bars for named counts (or rates when `asPercent`). */
@@ -107,7 +136,7 @@ export function renderReportHtml(r: MonthlyReport, l: Labels, lang: Lang, compar
 body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; margin: 2em auto; max-width: 760px; color: #1a1a1a; }
 h1 { font-size: 1.4em; margin-bottom: 0.2em; } h2 { font-size: 1.1em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0; } th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } svg .bar { fill: #3b73b9; } svg .day { fill: #5a9bd5; } svg .axis { stroke: #999; }
+svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } svg .bar { fill: #3b73b9; } svg .day { fill: #5a9bd5; } svg .axis { stroke: #999; } svg .grid { stroke: #e4e4e4; } svg .tick, svg .date { fill: #555; }
 .meta { color: #666; font-size: 0.9em; }
 @media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
 </style>

@@ -46,6 +46,7 @@ const EN = {
   satisfaction: 'Satisfaction',
   average: 'Average',
   rated: 'Rated',
+  rated_score: (score: string) => `Rated ${score}`,
   response_rate: 'Response rate',
   callback_rate: 'Call-back rate',
   complaints: 'Complaints',
@@ -101,6 +102,10 @@ const EN = {
   opened: 'Opened',
   replied: 'Replied',
   withdrawn: 'Withdrawn',
+  // The CSV's columns keep the names scripts read them by in English.
+  flat_section: 'section',
+  flat_metric: 'metric',
+  flat_value: 'value',
 };
 
 const ZH: typeof EN = {
@@ -146,6 +151,7 @@ const ZH: typeof EN = {
   satisfaction: '满意度',
   average: '平均分',
   rated: '已评价',
+  rated_score: (score: string) => `${score} 分`,
   response_rate: '评价率',
   callback_rate: '回访率',
   complaints: '投诉',
@@ -201,6 +207,9 @@ const ZH: typeof EN = {
   opened: '发起',
   replied: '已回复',
   withdrawn: '撤回',
+  flat_section: '类别',
+  flat_metric: '指标',
+  flat_value: '数值',
 };
 
 export type Labels = typeof EN;

@@ -1,7 +1,7 @@
 // The monthly report in each output format.
 import { stringify } from 'csv-stringify/sync';
 import type { MonthlyReport } from '../../report/monthly.js';
-import { flatFigures } from './report-format.js';
+import { flatFigures, flatHead } from './report-format.js';
 import { renderReportHtml } from './report-html.js';
 import { labelsFor, type Lang } from './report-labels.js';
 import { renderReportMarkdown, renderReportText } from './report-text.js';
@@ -27,7 +27,7 @@ export async function renderReport(stored: MonthlyReport, o: RenderOptions): Pro
   const report = o.present ? labelledReport(stored, o.present) : stored;
   switch (o.format) {
     case 'csv':
-      return stringify([['section', 'metric', 'value'], ...flatFigures(report, labels)]);
+      return stringify([flatHead(labels), ...flatFigures(report, labels)]);
     case 'md':
       return renderReportMarkdown(report, labels, o.compare);
     case 'html':
