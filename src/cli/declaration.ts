@@ -89,6 +89,22 @@ export const TICKETS: ArgumentDeclaration = {
 };
 
 export const IF_VERSION: ValueFlag = { syntax: '--if-version <n>', description: 'fail with exit 4 unless the ticket is still at this version' };
+/** The flags every report takes, whatever its window (`desk report monthly`, the other periods, the appraisal). */
+export const REPORT_FLAGS = {
+  format: { syntax: '--format <format>', description: 'table, json, csv, md or html (default: table; json with --json)' },
+  out: { syntax: '--out <file>', description: 'write to this file (atomically) instead of stdout' },
+  team: { syntax: '--team <team>', description: 'only tickets of this primary team' },
+  requester: { syntax: '--requester <name>', description: "only the caller's tickets, by name (case and spacing ignored)" },
+  contact: { syntax: '--contact <phone|mail>', description: "only the caller's tickets, by phone or mail, however written" },
+  compare: { syntax: '--compare', description: 'show the previous month beside each figure' },
+  encoding: { syntax: '--encoding <name>', description: 'with --format csv: utf-8 (default) or e.g. gb18030 for Chinese Excel' },
+  bom: { syntax: '--bom', description: 'with --format csv: start UTF-8 with a byte order mark (Excel reads Chinese text right)' },
+} as const;
+/** The flags that choose among a ticket's sampled records (`desk qa`). */
+export const RECORD_FLAGS: { date: ValueFlag; agent: ValueFlag } = {
+  date: { syntax: '--date <YYYY-MM-DD>', description: "the record's day, when the ticket was sampled on several" },
+  agent: { syntax: '--agent <name>', description: "the record's agent, when the ticket was sampled for several" },
+};
 export const REVEAL: SwitchFlag = { syntax: '--reveal', description: 'show contact details unmasked' };
 
 /** The ticket filters of `desk list`, for every command that selects tickets the same way (src/cli/ticket-filters.ts). */

@@ -4,10 +4,11 @@ import { requireText } from '../domain/lifecycle.js';
 import { checkLength } from '../domain/text-limits.js';
 import type { QualityPolicy } from '../domain/quality.js';
 import { periodWindow } from '../report/period.js';
-import type { Inspector } from '../app/quality.js';
+import type { Inspector, RecordChoice } from '../app/quality.js';
 import type { Store, WriteOptions } from '../store/store.js';
 import type { Context } from './context.js';
 import { askText } from './prompter.js';
+
 
 export interface Inspection {
   store: Store;
@@ -35,6 +36,11 @@ export async function openInspection(ctx: Context): Promise<Inspection> {
 /** The local day --date names: the window of YYYY-MM-DD in the desk's zone. */
 export function dayOf(text: string, zone: string): { date: string; start: number; end: number } {
   return periodWindow('daily', text, zone).days[0]!;
+}
+
+/** Which of a ticket's records --date and --agent name. */
+export function recordChoice(options: { date?: string; agent?: string }, zone: string): RecordChoice {
+  return { ...(options.date !== undefined && { day: dayOf(options.date, zone).date }), ...(options.agent !== undefined && { agent: options.agent }) };
 }
 
 /** A reason the flag gives, or one asked for in a terminal; never empty, never past the desk's limit. */

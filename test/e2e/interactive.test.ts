@@ -97,6 +97,26 @@ describe('in a terminal', () => {
     expect(session.output()).toMatch(/was changed by zhou/);
     expect(box.json(['show', '1']).status).toBe('pending');
   });
+
+  it('qa score asks each item of the checklist in turn, then for a comment', async () => {
+    const box = sandbox();
+    box.desk(['create', '--title', 'VPN', '--requester', 'y', '--channel', 'phone'], { env: { DESK_NOW: '2026-11-30T09:00:00+08:00', DESK_ACTOR: 'li' } });
+    const tuesday = { ...box.env, DESK_NOW: '2026-12-01T09:00:00+08:00', DESK_ACTOR: 'lin' };
+    expect(box.desk(['qa', 'sample', '--date', '2026-11-30', '--seed', 'a'], { env: tuesday }).code).toBe(0);
+    const session = startInTerminal(['qa', 'score', '1'], tuesday, box.dir);
+    // greeting pass, closing fail, attitude, wording and knowledge pass, timeliness n/a
+    for (const [item, keys] of [['Greeting (10)', '\r'], ['Closing (10)', '\x1b[B\r'], ['Attitude (25)', '\r'], ['Wording (20)', '\r'], ['Product knowledge (25)', '\r'], ['Timeliness (10)', '\x1b[B\x1b[B\r']] as const) {
+      await session.waitFor(item);
+      session.pty.write(keys);
+    }
+    await session.waitFor('Comment');
+    session.pty.write('no closing formula\r');
+    expect(await session.exit).toBe(0);
+    // 10 + 25 + 20 + 25 of the 90 that apply
+    expect(session.output()).toContain('SD-202611-00001 (li): 88.9 (failed: Closing), unqualified');
+    const [record] = box.json(['qa', 'list', '--date', '2026-11-30']);
+    expect([record.items, record.comment]).toEqual([{ greeting: 'pass', closing: 'fail', attitude: 'pass', wording: 'pass', knowledge: 'pass', timeliness: 'na' }, 'no closing formula']);
+  });
 });
 
 describe('colour', () => {

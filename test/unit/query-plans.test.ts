@@ -112,4 +112,19 @@ describe('query plans', () => {
     const monthBounded = queries.filter((q) => !/t\.created_at < :end AND \(t\.resolved_at IS NULL|WHERE t\.resolved_at IS NULL/.test(q.sql));
     for (const q of monthBounded) expect(fullScan(plan(store, q.sql, q.params)), q.sql).toEqual([]);
   });
+  it("quality inspection and the appraisal read the period's events by kind and time, never the whole trail", async () => {
+    const window = monthWindow('2026-10', 'Asia/Shanghai');
+    const queries = await capture(store, async () => {
+      await store.qualityEvents({ since: window.start });
+      await store.qualityEvents({ ticketId: 1 });
+      await store.handlingEvents(window);
+      await store.appraisalFacts({ ...window, now });
+    });
+    expect(queries.length).toBe(7);
+    for (const q of queries) {
+      const details = plan(store, q.sql, q.params);
+      expect(fullScan(details), q.sql).toEqual([]);
+      expect(details.filter((d) => /^SCAN (e|r|d|events)\b/.test(d)), q.sql).toEqual([]);
+    }
+  });
 });

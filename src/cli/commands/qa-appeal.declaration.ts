@@ -1,4 +1,4 @@
-import { declareCommand, TICKET } from '../declaration.js';
+import { declareCommand, RECORD_FLAGS, TICKET } from '../declaration.js';
 import type { QaAppealOptions } from './qa-appeal.js';
 
 export const declaration = declareCommand<QaAppealOptions>({
@@ -8,8 +8,7 @@ export const declaration = declareCommand<QaAppealOptions>({
   arguments: [TICKET],
   flags: {
     reason: { syntax: '--reason <text>', description: 'why the score is wrong' },
-    date: { syntax: '--date <YYYY-MM-DD>', description: "the record's day, when the ticket was sampled on several" },
-    agent: { syntax: '--agent <name>', description: "the record's agent, when the ticket was sampled for several" },
+    ...RECORD_FLAGS,
   },
   load: () => import('./qa-appeal.js'),
 });

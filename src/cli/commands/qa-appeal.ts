@@ -2,9 +2,10 @@ import type { QualityRecord } from '../../domain/quality.js';
 import { appealRecord } from '../../app/quality.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
-import { dayOf, openInspection, reasonOf, type Inspection } from '../quality-run.js';
+import { openInspection, reasonOf, recordChoice, type Inspection } from '../quality-run.js';
 import { failedItems, recordJson } from '../render/quality.js';
 import { printJson } from '../render/ticket-json.js';
+import { printable } from '../render/terminal-text.js';
 import { readTicketRef } from '../ticket-refs.js';
 
 export interface QaAppealOptions {
@@ -23,13 +24,13 @@ export async function printRecordOutcome(ctx: Context, record: QualityRecord, ru
   const w = present.words.quality;
   const state = w.states[record.state] ?? record.state;
   const line = record.inspection ? w.scoreLine(String(record.inspection.score), failedItems(record, run.policy, present), state) : state;
-  ctx.io.stdout.write(`${w.scored(record.number, record.agent, line)}\n`);
+  ctx.io.stdout.write(`${w.scored(record.number, printable(record.agent), line)}\n`);
 }
 
 export async function run({ args, options }: CommandInput<QaAppealOptions>, ctx: Context) {
   const run = await openInspection(ctx);
   const ticket = await run.store.getTicket(await readTicketRef(ctx, args[0]!));
-  const choice = { ...(options.date !== undefined && { day: dayOf(options.date, run.zone).date }), ...(options.agent !== undefined && { agent: options.agent }) };
+  const choice = recordChoice(options, run.zone);
   const reason = await reasonOf(ctx, options.reason, '--reason', 'Why the score is wrong');
   const record = await appealRecord(run.store, run.who, ticket, choice, reason, run.write);
   await printRecordOutcome(ctx, record, run);

@@ -1,4 +1,4 @@
-import { declareCommand, TICKET } from '../declaration.js';
+import { declareCommand, RECORD_FLAGS, TICKET } from '../declaration.js';
 import type { QaDecideOptions } from './qa-decide.js';
 
 export const declaration = declareCommand<QaDecideOptions>({
@@ -10,8 +10,7 @@ export const declaration = declareCommand<QaDecideOptions>({
     uphold: { syntax: '--uphold', description: 'the score stands' },
     overturn: { syntax: '--overturn', description: 'the score is void: the record counts as qualified' },
     reason: { syntax: '--reason <text>', description: 'why' },
-    date: { syntax: '--date <YYYY-MM-DD>', description: "the record's day, when the ticket was sampled on several" },
-    agent: { syntax: '--agent <name>', description: "the record's agent, when the ticket was sampled for several" },
+    ...RECORD_FLAGS,
   },
   load: () => import('./qa-decide.js'),
 });

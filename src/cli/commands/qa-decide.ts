@@ -2,7 +2,7 @@ import { UsageError } from '../../domain/errors.js';
 import { decideAppeal } from '../../app/quality.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
-import { dayOf, openInspection, reasonOf } from '../quality-run.js';
+import { openInspection, reasonOf, recordChoice } from '../quality-run.js';
 import { readTicketRef } from '../ticket-refs.js';
 import { printRecordOutcome } from './qa-appeal.js';
 
@@ -20,7 +20,7 @@ export async function run({ args, options }: CommandInput<QaDecideOptions>, ctx:
   }
   const run = await openInspection(ctx);
   const ticket = await run.store.getTicket(await readTicketRef(ctx, args[0]!));
-  const choice = { ...(options.date !== undefined && { day: dayOf(options.date, run.zone).date }), ...(options.agent !== undefined && { agent: options.agent }) };
+  const choice = recordChoice(options, run.zone);
   const reason = await reasonOf(ctx, options.reason, '--reason', options.uphold ? 'Why the score stands' : 'Why the score is void');
   const record = await decideAppeal(run.store, run.who, ticket, choice, options.uphold ? 'uphold' : 'overturn', reason, run.write);
   await printRecordOutcome(ctx, record, run);

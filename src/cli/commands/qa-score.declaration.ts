@@ -1,4 +1,4 @@
-import { declareCommand, TICKET } from '../declaration.js';
+import { declareCommand, RECORD_FLAGS, TICKET } from '../declaration.js';
 import type { QaScoreOptions } from './qa-score.js';
 
 export const declaration = declareCommand<QaScoreOptions>({
@@ -9,8 +9,7 @@ export const declaration = declareCommand<QaScoreOptions>({
   flags: {
     items: { syntax: '--items <item=verdict,...>', description: 'each item of the checklist with pass (合格), fail (不合格) or na (不适用)' },
     comment: { syntax: '--comment <text>', description: "the inspector's remarks" },
-    date: { syntax: '--date <YYYY-MM-DD>', description: "the record's day, when the ticket was sampled on several" },
-    agent: { syntax: '--agent <name>', description: "the record's agent, when the ticket was sampled for several" },
+    ...RECORD_FLAGS,
   },
   load: () => import('./qa-score.js'),
 });

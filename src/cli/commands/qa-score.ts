@@ -5,7 +5,7 @@ import { inspectRecord } from '../../app/quality.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
 import { askChoice, askText } from '../prompter.js';
-import { dayOf, openInspection } from '../quality-run.js';
+import { openInspection, recordChoice } from '../quality-run.js';
 import { printRecordOutcome } from './qa-appeal.js';
 import { readTicketRef } from '../ticket-refs.js';
 
@@ -30,7 +30,7 @@ async function askVerdicts(ctx: Context, policy: QualityPolicy): Promise<Record<
 export async function run({ args, options }: CommandInput<QaScoreOptions>, ctx: Context) {
   const run = await openInspection(ctx);
   const ticket = await run.store.getTicket(await readTicketRef(ctx, args[0]!));
-  const choice = { ...(options.date !== undefined && { day: dayOf(options.date, run.zone).date }), ...(options.agent !== undefined && { agent: options.agent }) };
+  const choice = recordChoice(options, run.zone);
   let verdicts: Record<string, ItemVerdict>;
   let comment = options.comment?.trim() || null;
   if (options.items !== undefined) verdicts = parseItemVerdicts(options.items, run.policy.items);

@@ -1,5 +1,4 @@
-import { declareCommand } from '../declaration.js';
-import { REPORT_FLAGS } from './report.declaration.js';
+import { declareCommand, REPORT_FLAGS } from '../declaration.js';
 import type { AppraisalOptions } from './report-appraisal.js';
 
 const { format, out, team, encoding, bom } = REPORT_FLAGS;

@@ -1,7 +1,6 @@
 // The reports of windows other than a month: the same sections as `desk report monthly`, counted
 // in a day, an ISO week, a quarter, a year, or any run of days.
-import { declareCommand, type CommandDeclaration } from '../declaration.js';
-import { REPORT_FLAGS } from './report.declaration.js';
+import { declareCommand, REPORT_FLAGS, type CommandDeclaration } from '../declaration.js';
 import type { DailyReportOptions, PeriodReportOptions, QuarterlyReportOptions, WeeklyReportOptions, YearlyReportOptions } from './report.js';
 
 const COMMON = { ...REPORT_FLAGS, compare: { syntax: '--compare', description: 'show the window before it (of the same kind) beside each figure' } } as const;

@@ -81,7 +81,7 @@ function titleOf(r: AppraisalReport, l: AppraisalLabels, present: Presenter): st
 /** The notes under the table: how the score is weighted, the points rule, and who fell into a band. */
 function notes(r: AppraisalReport, rows: readonly AppraisalRow[], l: AppraisalLabels, lang: Lang): string[] {
   const parts = Object.entries(r.weights).filter(([, w]) => w > 0).map(([part, w]) => `${l.parts[part] ?? part} ${w}`).join(l.list);
-  const banded = rows.flatMap((row) => (row.quality.inspected && row.quality.band ? [l.band(row.agent, row.quality.points, row.quality.band.below, row.quality.band.effect[lang])] : []));
+  const banded = rows.flatMap((row) => (row.quality.inspected && row.quality.band ? [l.band(printable(row.agent), row.quality.points, row.quality.band.below, printable(row.quality.band.effect[lang]))] : []));
   return [l.weights(parts, r.complaint_deduction), l.pointsRule(r.points.monthly, r.points.unqualified_per_day, r.points.deduct), ...banded];
 }
 

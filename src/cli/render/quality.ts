@@ -32,7 +32,7 @@ export function failedItems(r: QualityRecord, policy: QualityPolicy | null, pres
   const items = r.inspection?.items ?? {};
   return Object.keys(items)
     .filter((id) => items[id] === 'fail')
-    .map((id) => policy?.items.find((i) => i.id === id)?.label[present.lang] ?? id)
+    .map((id) => printable(policy?.items.find((i) => i.id === id)?.label[present.lang] ?? id))
     .join(', ');
 }
 
