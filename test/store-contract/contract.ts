@@ -14,6 +14,7 @@ import { describeLinkCases } from './links.js';
 import { describeMaintenanceCases } from './maintenance.js';
 import { describeMonthFactCases } from './month-facts.js';
 import { describeQueryCases } from './queries.js';
+import { describeQualityCases } from './quality.js';
 import { describeRedactionCases } from './redaction.js';
 import { describeSearchCases } from './search.js';
 import { describeShiftCases } from './shift-queue.js';
@@ -38,6 +39,7 @@ export const CONTRACT_AREAS = {
   'table copy': describeTableCopyCases,
   'case handling': describeCaseHandlingCases,
   supervision: describeCaseCases,
+  quality: describeQualityCases,
 } as const;
 
 export type ContractArea = keyof typeof CONTRACT_AREAS;

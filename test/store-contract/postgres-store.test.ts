@@ -103,6 +103,30 @@ describeWith(POSTGRES, 'the PostgreSQL store', () => {
     }
   });
 
+  it('lets two inspectors drawing the same day at once take turns: the second finds the first one\'s sample', async () => {
+    const location = await freshDatabase();
+    const first = await openStore(location, { create: true });
+    const ticket = await createTicket(first);
+    const second = await openStore(location, { create: false });
+    try {
+      const draw = (store: typeof first, actor: string) =>
+        store.recordQuality(
+          { since: 0 },
+          (events) => {
+            const drawn = events.filter((e) => e.kind === 'qa_sample' && e.qa.day === '2026-11-02');
+            return { events: drawn.length ? [] : [{ ticket_id: ticket.id, kind: 'qa_sample' as const, qa: { day: '2026-11-02', agent: 'li', seed: actor }, text: null }], result: drawn.map((e) => e.actor) };
+          },
+          { actor, now: at('11-03 09:00') },
+        );
+      const seen = await Promise.all([draw(first, 'lin'), draw(second, 'chen')]);
+      expect(seen.filter((s) => s.length === 0)).toHaveLength(1);
+      expect((await first.qualityEvents({ since: 0 })).map((e) => e.kind)).toEqual(['qa_sample']);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it('shows its location without the password, in its path and its errors', async () => {
     const location = await freshDatabase();
     await query(postgresLocation(), `DROP DATABASE ${new URL(location).pathname.slice(1)}`);
