@@ -32,4 +32,21 @@ describe('desk report monthly', () => {
       await browser.close();
     }
   }, 60_000);
+
+  itWith(CHROMIUM, "prints the appraisal's HTML one page per team", async () => {
+    const box = sandbox();
+    const out = join(box.dir, 'appraisal.html');
+    expect(box.desk(['create', '--title', 'Printer', '--requester', 'y', '--channel', 'phone']).code).toBe(0);
+    expect(box.desk(['report', 'appraisal', '--month', '2026-10', '--lang', 'zh', '--out', out]).code).toBe(0);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${out}`);
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      // The example's six teams, each on its own sheet.
+      expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(6);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
