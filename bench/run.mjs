@@ -137,7 +137,10 @@ if (!existsSync(floorDb) || statSync(floorDb).mtimeMs < statSync(db).mtimeMs) {
   for (const { type, name } of search) copy.exec(`DROP ${type === 'trigger' ? 'TRIGGER' : 'TABLE'} IF EXISTS "${name}"`);
   copy.close();
 }
-record(`desk report monthly --month ${month} --format json`, await repeat(process.execPath, [DESK, '--db', db, 'report', 'monthly', '--month', month, '--format', 'json']), 'sqlite3 hand-written SQL', await repeat('sqlite3', [floorDb, `.read ${sqlFile}`]));
+const monthly = await repeat(process.execPath, [DESK, '--db', db, 'report', 'monthly', '--month', month, '--format', 'json']);
+record(`desk report monthly --month ${month} --format json`, monthly, 'sqlite3 hand-written SQL', await repeat('sqlite3', [floorDb, `.read ${sqlFile}`]));
+// The appraisal counts the monthly report's per-agent facts and a few of its own: its floor is that report.
+record(`desk report appraisal --month ${month} --format json`, await repeat(process.execPath, [DESK, '--db', db, 'report', 'appraisal', '--month', month, '--format', 'json']), 'desk report monthly', monthly);
 
 // 5. Throughput of the pure core: rule classification and due times.
 const core = (script) => JSON.parse(spawnSync(process.execPath, [`${root}bench/${script}`, '--count', String(Math.min(count, 200_000))], { encoding: 'utf8', env }).stdout.replace(/^[^{]*/s, ''));
