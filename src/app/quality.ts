@@ -61,41 +61,19 @@ export async function sampleDay(
   checkInspector(who);
   const perAgent = draw.perAgent ?? who.policy.sampling.perAgent;
   const handled = handledRecords(await store.handlingEvents(day));
-  const agents = who.teams.configured ? who.teams.agents() : null;
+  const rule = {
+    day: day.date, seed: draw.seed ?? draw.newSeed, perAgent, inspector: who.actor, ownTickets: who.policy.sampling.ownTickets,
+    channels: who.policy.sampling.channels, types: who.policy.sampling.types, agents: who.teams.configured ? who.teams.agents() : null,
+  };
   return store.recordQuality<SampleOutcome>(
+    // A day's sample is drawn once the day is over, so its events come after its end.
     { since: day.end },
     (events) => {
-      const recorded = foldRecords(events).filter((r) => r.day === day.date);
-      const seed = draw.seed ?? draw.newSeed;
-      if (recorded.length && draw.perAgent !== null) {
-        const drawnWith = events.find((e) => e.kind === 'qa_sample' && e.qa.day === day.date)?.qa.per_agent;
-        if (drawnWith !== undefined && drawnWith !== perAgent) {
-          throw new UsageError(`the sample of ${day.date} was drawn already, ${drawnWith} records per agent, by ${recorded[0]!.sampled.by}: a day has one sample`, `desk qa list --date ${day.date} shows it`);
-        }
-      }
-      const plan = planSample(recorded, () => drawSample(handled, { day: day.date, seed, perAgent, inspector: who.actor, ownTickets: who.policy.sampling.ownTickets, channels: who.policy.sampling.channels, types: who.policy.sampling.types, agents }), {
-        day: day.date,
-        seed: draw.seed,
-        newSeed: draw.newSeed,
-        perAgent,
-      });
-      if (plan.existing) {
-        const first = plan.existing[0]!;
-        const perAgentThen = events.find((e) => e.kind === 'qa_sample' && e.qa.day === day.date)?.qa.per_agent ?? perAgent;
-        return { events: [], result: { day: day.date, seed: first.sampled.seed, per_agent: perAgentThen, inspector: first.sampled.by, drawn_at: first.sampled.at, drawn_before: true, records: plan.existing } };
-      }
-      const records = plan.events.map((e, i): QualityRecord => ({
-        ticket_id: e.ticket_id,
-        number: plan.drawn[i]!.number,
-        day: day.date,
-        agent: e.qa.agent,
-        sampled: { by: options.actor, at: options.now, seed, roles: e.qa.roles ?? [] },
-        inspection: null,
-        appeal: null,
-        decision: null,
-        state: 'to_inspect',
-      }));
-      return { events: plan.events, result: { day: day.date, seed, per_agent: perAgent, inspector: options.actor, drawn_at: options.now, drawn_before: false, records } };
+      const plan = planSample(foldRecords(events), () => drawSample(handled, rule), { day: day.date, seed: draw.seed, newSeed: draw.newSeed, perAgent: draw.perAgent, defaultPerAgent: perAgent });
+      const numbers = new Map(plan.drawn.map((r) => [r.ticket_id, r.number]));
+      const records = plan.existing ?? foldRecords(plan.events.map((e, i) => ({ ...e, id: i, number: numbers.get(e.ticket_id)!, at: options.now, actor: options.actor })));
+      const { by, at, seed, perAgent: drawnWith } = records[0]?.sampled ?? { by: options.actor, at: options.now, seed: rule.seed, perAgent };
+      return { events: plan.events, result: { day: day.date, seed, per_agent: drawnWith ?? perAgent, inspector: by, drawn_at: at, drawn_before: plan.existing !== null, records } };
     },
     options,
   );

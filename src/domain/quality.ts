@@ -183,7 +183,7 @@ export interface QualityRecord {
   number: string;
   day: string;
   agent: string;
-  sampled: { by: string; at: number; seed: string; roles: string[] };
+  sampled: { by: string; at: number; seed: string; perAgent: number | null; roles: string[] };
   inspection: { by: string; at: number; items: Record<string, ItemVerdict>; score: number; unqualified: boolean; comment: string | null } | null;
   appeal: { by: string; at: number; reason: string } | null;
   decision: { by: string; at: number; decision: Decision; reason: string } | null;
@@ -208,7 +208,7 @@ export function foldRecords(events: readonly QualityEvent[]): QualityRecord[] {
       if (!records.has(key)) {
         records.set(key, {
           ticket_id: e.ticket_id, number: e.number, day: e.qa.day, agent: e.qa.agent,
-          sampled: { by: e.actor, at: e.at, seed: e.qa.seed ?? '', roles: e.qa.roles ?? [] },
+          sampled: { by: e.actor, at: e.at, seed: e.qa.seed ?? '', perAgent: e.qa.per_agent ?? null, roles: e.qa.roles ?? [] },
           inspection: null, appeal: null, decision: null,
         });
       }
@@ -239,27 +239,27 @@ export function isPending(record: QualityRecord): boolean {
 
 /**
  * The events of a day's sample, or, when the day has one already, that sample as recorded: a day
- * has one sample, so a second run shows it (and refuses another seed or size).
+ * has one sample, so a second run shows it, and refuses another seed or size given for it.
  */
 export function planSample(
   recorded: readonly QualityRecord[],
   draw: () => SampledRecord[],
-  given: { day: string; seed: string | null; newSeed: string; perAgent: number },
+  given: { day: string; seed: string | null; newSeed: string; perAgent: number | null; defaultPerAgent: number },
 ): { events: QualityEventInput[]; drawn: SampledRecord[]; existing: QualityRecord[] | null } {
   const existing = recorded.filter((r) => r.day === given.day);
   if (existing.length) {
-    const seed = existing[0]!.sampled.seed;
-    if (given.seed !== null && given.seed !== seed) {
-      throw new UsageError(`the sample of ${given.day} was drawn already, with seed ${seed}, by ${existing[0]!.sampled.by}: a day has one sample`, `desk qa list --date ${given.day} shows it`);
-    }
+    const { seed, perAgent, by } = existing[0]!.sampled;
+    const other = given.seed !== null && given.seed !== seed ? `with seed ${seed}` : given.perAgent !== null && perAgent !== null && given.perAgent !== perAgent ? `${perAgent} records per agent` : null;
+    if (other) throw new UsageError(`the sample of ${given.day} was drawn already, ${other}, by ${by}: a day has one sample`, `desk qa list --date ${given.day} shows it`);
     return { events: [], drawn: [], existing };
   }
   const seed = given.seed ?? given.newSeed;
+  const perAgent = given.perAgent ?? given.defaultPerAgent;
   const drawn = draw();
   const events = drawn.map((r): QualityEventInput => ({
     ticket_id: r.ticket_id,
     kind: 'qa_sample',
-    qa: { day: given.day, agent: r.agent, seed, per_agent: given.perAgent, roles: r.roles },
+    qa: { day: given.day, agent: r.agent, seed, per_agent: perAgent, roles: r.roles },
     text: null,
   }));
   return { events, drawn, existing: null };

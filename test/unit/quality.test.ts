@@ -183,7 +183,7 @@ describe('qualityPoints: 26 points a month, a day with 4 or more unqualified rec
 
 describe('foldRecords and the steps of a record', () => {
   const events = [
-    qaEvent('qa_sample', '2026-11-30', 'li', { seed: 'x', roles: ['logged'] }, 'lin', 7),
+    qaEvent('qa_sample', '2026-11-30', 'li', { seed: 'x', per_agent: 20, roles: ['logged'] }, 'lin', 7),
     qaEvent('qa_sample', '2026-12-01', 'wang', { seed: 'y', roles: ['resolved'] }, 'lin', 7),
     qaEvent('qa_score', '2026-11-30', 'li', { score: 90, unqualified: true, items: { greeting: 'fail' } }, 'lin', 7, 'no greeting'),
   ];
@@ -212,10 +212,13 @@ describe('foldRecords and the steps of a record', () => {
 
   it('gives the sample drawn already, refusing another seed', () => {
     const recorded = foldRecords(events);
-    const again = planSample(recorded, () => { throw new Error('not drawn again'); }, { day: '2026-11-30', seed: null, newSeed: 'n', perAgent: 20 });
+    const again = planSample(recorded, () => { throw new Error('not drawn again'); }, { day: '2026-11-30', seed: null, newSeed: 'n', perAgent: null, defaultPerAgent: 20 });
     expect(again.existing?.map((r) => r.agent)).toEqual(['li']);
-    expect(thrown(() => planSample(recorded, () => [], { day: '2026-11-30', seed: 'other', newSeed: 'n', perAgent: 20 })).message).toBe('the sample of 2026-11-30 was drawn already, with seed x, by lin: a day has one sample');
-    const fresh = planSample(recorded, () => [{ ticket_id: 3, number: 'SD-3', agent: 'zhou', roles: ['logged'] }], { day: '2026-11-29', seed: null, newSeed: 'n', perAgent: 20 });
+    expect(thrown(() => planSample(recorded, () => [], { day: '2026-11-30', seed: 'other', newSeed: 'n', perAgent: null, defaultPerAgent: 20 })).message).toBe('the sample of 2026-11-30 was drawn already, with seed x, by lin: a day has one sample');
+    expect(thrown(() => planSample(recorded, () => [], { day: '2026-11-30', seed: 'x', newSeed: 'n', perAgent: 5, defaultPerAgent: 20 })).message).toBe('the sample of 2026-11-30 was drawn already, 20 records per agent, by lin: a day has one sample');
+    expect(planSample(recorded, () => [], { day: '2026-11-30', seed: 'x', newSeed: 'n', perAgent: 20, defaultPerAgent: 5 }).existing).toHaveLength(1);
+    const fresh = planSample(recorded, () => [{ ticket_id: 3, number: 'SD-3', agent: 'zhou', roles: ['logged'] }], { day: '2026-11-29', seed: null, newSeed: 'n', perAgent: null, defaultPerAgent: 20 });
+    expect(fresh.existing).toBeNull();
     expect(fresh.events).toEqual([{ ticket_id: 3, kind: 'qa_sample', qa: { day: '2026-11-29', agent: 'zhou', seed: 'n', per_agent: 20, roles: ['logged'] }, text: null }]);
   });
 });

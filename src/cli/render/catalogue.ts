@@ -220,11 +220,8 @@ const EN = {
     drawnBefore: (day: string, by: string, at: string) => `the sample of ${day} was drawn already, by ${by} at ${at}; shown as recorded`,
     nothingHandled: (day: string) => `nobody handled a ticket to sample on ${day}`,
     nothingPending: 'nothing left to inspect',
-    askItem: (item: string) => `${item}`,
     scored: (number: string, agent: string, line: string) => `${number} (${agent}): ${line}`,
     scoreLine: (score: string, failed: string, state: string) => `${score}${failed ? ` (failed: ${failed})` : ''}, ${state}`,
-    failed: 'failed',
-    comment: 'Comment',
   },
   service: {
     title: 'Service report',
@@ -466,11 +463,8 @@ const ZH: Words = {
     drawnBefore: (day: string, by: string, at: string) => `${day} 已由 ${by} 于 ${at} 抽检；以下为当时的样本`,
     nothingHandled: (day: string) => `${day} 没有可抽检的经办记录`,
     nothingPending: '没有待质检的记录',
-    askItem: (item: string) => `${item}`,
     scored: (number: string, agent: string, line: string) => `${number}（${agent}）：${line}`,
     scoreLine: (score: string, failed: string, state: string) => `${score} 分${failed ? `（不合格项：${failed}）` : ''}，${state}`,
-    failed: '不合格项',
-    comment: '评语',
   },
   service: {
     title: '客服服务报告单',
