@@ -22,6 +22,11 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** Rows of a CSV a spreadsheet opens: every cell neutralised but a number (a count, a rate such as 92.5%). */
+export function spreadsheetRows(rows: readonly (readonly string[])[]): string[][] {
+  return rows.map((row) => row.map((cell) => (/^-?\d+(\.\d+)?%?$/.test(cell) ? cell : neutraliseFormula(cell))));
+}
+
 export interface ExportOptions {
   zone: string;
   reveal: boolean;

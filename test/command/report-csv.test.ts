@@ -149,3 +149,15 @@ describe('the HTML chart of created tickets per day', () => {
     expect(dayChartTexts(html, 'date')[0]).toBe('01-01');
   });
 });
+
+describe('a report CSV a spreadsheet opens', () => {
+  it('neutralises a cell that would start a formula, and leaves the numbers numbers', async () => {
+    const own = commandSandbox();
+    const created = await own.desk(['create', '--title', 'Call', '--requester', 'r', '--channel', 'phone', '--department', '=HYPERLINK("http://x","y")'], at('10-05T09:00'));
+    expect(created.code).toBe(0);
+    const run = await own.desk(['report', 'monthly', '--month', '2026-10', '--format', 'csv'], LATER);
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain(`By department,"'=HYPERLINK(""http://x"",""y"")",1`);
+    expect(lines).toContain('Volume,Created,1');
+  });
+});

@@ -1,5 +1,6 @@
 // The appraisal in each output format: one row per agent; the HTML is one printable page per team.
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetRows } from '../../importer/export-rows.js';
 import type { AppraisalReport, AppraisalRow } from '../../report/appraisal.js';
 import type { Lang } from '../../domain/terms.js';
 import type { Presenter } from './present.js';
@@ -128,7 +129,7 @@ export async function renderAppraisal(r: AppraisalReport, o: AppraisalRenderOpti
     case 'json':
       return `${JSON.stringify(r, null, 2)}\n`;
     case 'csv':
-      return stringify([head, ...rows]);
+      return stringify(spreadsheetRows([head, ...rows]));
     case 'html':
       return renderHtml(r, o.present, l, o.lang);
     case 'md': {

@@ -1,5 +1,6 @@
 // The monthly report in each output format.
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetRows } from '../../importer/export-rows.js';
 import type { MonthlyReport } from '../../report/monthly.js';
 import { flatFigures, flatHead } from './report-format.js';
 import { renderReportHtml } from './report-html.js';
@@ -27,7 +28,7 @@ export async function renderReport(stored: MonthlyReport, o: RenderOptions): Pro
   const report = o.present ? labelledReport(stored, o.present) : stored;
   switch (o.format) {
     case 'csv':
-      return stringify([flatHead(labels), ...flatFigures(report, labels)]);
+      return stringify(spreadsheetRows([flatHead(labels), ...flatFigures(report, labels)]));
     case 'md':
       return renderReportMarkdown(report, labels, o.compare);
     case 'html':
