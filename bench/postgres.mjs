@@ -5,7 +5,7 @@
 //   into a bare table of text columns (the server's floor), and peak memory;
 // - show, list --limit 20 --status open and list --overdue on PostgreSQL (TCP and Unix socket)
 //   beside the same commands on the SQLite database of bench/run.mjs: the difference in ms;
-// - the monthly report beside the same aggregates written by hand for psql (bench/report-postgres.sql);
+// - the monthly report beside the same aggregates written by hand for psql (bench/report.sql in PostgreSQL's words, bench/report-floor.mjs);
 // - search: median and p95 over the queries of bench/search.mjs, in the process, on both stores.
 // The SQLite database and the CSV are bench/run.mjs's (made here when missing). Writes
 // bench/results-postgres.json. Not a test: nothing fails on a number. Run `npm run build` first.
@@ -20,6 +20,7 @@ import { SEARCH_QUERIES } from './search-queries.mjs';
 import { loadStore } from './store.mjs';
 import * as timing from './timing.mjs';
 import { median, percentile } from './timing.mjs';
+import { REPORT_MONTH, reportFloorSql } from './report-floor.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -134,10 +135,8 @@ for (const [name, args] of reads) {
 }
 
 // 4. The monthly report beside the same aggregates in psql.
-const month = '2026-09';
-const start = Date.parse('2026-09-01T00:00:00+08:00');
-const end = Date.parse('2026-10-01T00:00:00+08:00');
-const sql = readFileSync(`${root}bench/report-postgres.sql`, 'utf8').replaceAll(':start', String(start)).replaceAll(':end', String(end)).replaceAll(':now', String(Date.parse(NOW)));
+const { month } = REPORT_MONTH;
+const sql = reportFloorSql(root, Date.parse(NOW), { postgres: true });
 const sqlFile = `${cache}report-postgres-${values.scale}.sql`;
 writeFileSync(sqlFile, sql);
 record(

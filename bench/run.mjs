@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import * as timing from './timing.mjs';
+import { REPORT_MONTH, reportFloorSql } from './report-floor.mjs';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '100k' }, runs: { type: 'string', default: '7' }, only: { type: 'string' } } });
 const SCALES = { '10k': 10_000, '100k': 100_000, '200k': 200_000, '1m': 1_000_000 };
@@ -115,10 +116,8 @@ record('desk list --limit 20 --status open', await repeat(process.execPath, [DES
 record('desk list --overdue', await repeat(process.execPath, [DESK, '--db', db, 'list', '--overdue']), 'node -e 0', node);
 
 // 4. The monthly report beside the same aggregates in the sqlite3 shell.
-const month = '2026-09';
-const start = Date.parse('2026-09-01T00:00:00+08:00');
-const end = Date.parse('2026-10-01T00:00:00+08:00');
-const sql = readFileSync(`${root}bench/report.sql`, 'utf8').replaceAll(':start', String(start)).replaceAll(':end', String(end)).replaceAll(':now', String(Date.parse(NOW)));
+const { month } = REPORT_MONTH;
+const sql = reportFloorSql(root, Date.parse(NOW));
 const sqlFile = `${cache}report-${values.scale}.sql`;
 writeFileSync(sqlFile, sql);
 // The sqlite3 shell of the distribution may be older than the SQLite inside better-sqlite3 and

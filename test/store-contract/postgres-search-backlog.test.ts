@@ -8,6 +8,7 @@ import { planNote, planResolve } from '../../src/domain/lifecycle.js';
 import { writeImportRecords } from '../../src/importer/import-write.js';
 import { openStore } from '../../src/store/open.js';
 import { beginPostgresImport } from '../../src/store/postgres/import.js';
+import { ANALYZE_AFTER_TICKETS } from '../../src/store/postgres/search.js';
 import type { Store } from '../../src/store/store.js';
 import { queryRows as query } from '../postgres-admin.js';
 import { describeWith, POSTGRES, postgresLocation } from '../system-programs.js';
@@ -187,4 +188,28 @@ describeWith(POSTGRES, 'PostgreSQL search rows after an import', () => {
     // The store's own connection; the import ended both of its own.
     expect(connections).toEqual([{ n: 1 }]);
   });
+
+  it('refreshes the planner\'s statistics after a large import, and leaves them to the server after a small one', async () => {
+    const analyzed = async (location: string) => (await query<{ at: Date | null }>(location, "SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'tickets'"))[0]!.at !== null;
+    const small = await freshDatabase();
+    const store = await connect(small);
+    const few = await store.beginImport();
+    try {
+      await writeImportRecords(few, rows(['Printer jams', 'VPN drops']), writeOptions({ batchSize: 2 }));
+      await few.flush();
+    } finally {
+      await few.close();
+    }
+    expect(await analyzed(small)).toBe(false);
+
+    const large = await freshDatabase();
+    const many = await (await connect(large)).beginImport();
+    try {
+      await writeImportRecords(many, rows(Array.from({ length: ANALYZE_AFTER_TICKETS }, (_, i) => `Call ${i}`)), writeOptions({ batchSize: 5_000 }));
+      await many.flush();
+    } finally {
+      await many.close();
+    }
+    expect(await analyzed(large)).toBe(true);
+  }, 60_000);
 });

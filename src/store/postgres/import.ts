@@ -14,7 +14,7 @@ import { storedLinkOf } from '../../domain/links.js';
 import type { ImportBatch, ImportedChange, ImportedLink, ImportedTicket, ImportSession, TicketKey, WriteOptions } from '../store.js';
 import { IMPORT_LOCK, lockRefusal, ROTATION_LOCK } from './locks.js';
 import { toColumn, toTicket, type Row } from './rows.js';
-import { fillSearchBacklog, queueSearchRows, reindexSearch, SEARCH_FILL_CHUNK } from './search.js';
+import { analyzeAfterLoad, fillSearchBacklog, queueSearchRows, reindexSearch, SEARCH_FILL_CHUNK } from './search.js';
 
 // An open batch whose input stalls this long is committed as it is: it holds the rows of the
 // monthly sequences it drew from, and creates at other workstations wait for them.
@@ -471,6 +471,8 @@ export class PostgresImportSession implements ImportSession {
   private idleCommit: Promise<void> | null = null;
   private idleError: unknown = null;
   private closed = false;
+  /** Rows of this session's committed batches. */
+  private committedRows = 0;
 
   constructor(
     private readonly client: pg.Client,
@@ -571,6 +573,7 @@ export class PostgresImportSession implements ImportSession {
       const result = await this.query('COMMIT');
       if (result.command !== 'COMMIT') throw new Error(`the import's batch was rolled back at its commit (${result.command})`);
       this.searchRows.committed(this.batch.queued);
+      this.committedRows += this.inBatch;
     } finally {
       this.inBatch = null;
       this.batch.ended();
@@ -594,9 +597,10 @@ export class PostgresImportSession implements ImportSession {
       const chunk = await writeSearchChunk(this.client, after, SEARCH_FILL_CHUNK);
       indexed = Math.min(total, indexed + chunk.taken);
       if (total) onIndexed?.(indexed, total);
-      if (chunk.taken < SEARCH_FILL_CHUNK) return;
+      if (chunk.taken < SEARCH_FILL_CHUNK) break;
       after = chunk.last;
     }
+    if (await analyzeAfterLoad(this.client, this.committedRows)) this.committedRows = 0;
   }
 
   async writeLinks(links: readonly ImportedLink[]): Promise<string[]> {

@@ -41,7 +41,7 @@ import { beginPostgresImport } from './import.js';
 import { exportTickets } from './export.js';
 import { LOCK_TIMEOUT_MS, lockRefusal, ROTATION_LOCK } from './locks.js';
 import { addRole, grantRights, readSession, recordAuditorReveal, rolesGranted, setUpRoles } from './roles.js';
-import { countUnindexedTickets, fillSearchBacklog, queueUnindexedTickets, reindexSearch, SEARCH_FILL_CHUNK, searchTickets, similarTickets } from './search.js';
+import { analyzeAfterLoad, countUnindexedTickets, fillSearchBacklog, queueUnindexedTickets, reindexSearch, SEARCH_FILL_CHUNK, searchTickets, similarTickets } from './search.js';
 
 const OPEN_SQL = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const WATCHED_SQL = `status IN (${OPEN_STATUSES.filter((s) => s !== 'pending').map((s) => `'${s}'`).join(', ')})`;
@@ -553,9 +553,12 @@ export class PostgresStore implements Store {
     for (let after = 0; ; ) {
       const chunk = await this.write(() => fillSearchBacklog(this.client, after, SEARCH_FILL_CHUNK));
       total += chunk.taken;
-      if (chunk.taken < SEARCH_FILL_CHUNK) return total;
+      if (chunk.taken < SEARCH_FILL_CHUNK) break;
       after = chunk.last;
     }
+    // `desk migrate` to a server fills every ticket's search row here, after its copy.
+    await this.alone(() => analyzeAfterLoad(this.client, total));
+    return total;
   }
 
   async monthFacts(query: FactsQuery): Promise<MonthFacts> {
