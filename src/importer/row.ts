@@ -5,6 +5,7 @@ import { DEFAULT_TEXT_LIMITS, lengthProblem, type TextLimits } from '../domain/t
 import { unsupervisedCase, type Status } from '../domain/ticket.js';
 import { acceptedTerms, findTerm } from '../domain/terms.js';
 import type { TeamDirectory, Vocabulary } from '../domain/vocabulary.js';
+import { DEFAULT_SATISFACTION_LABELS, parseSatisfaction } from '../domain/satisfaction.js';
 import { DeskError, escapeControls } from '../domain/errors.js';
 import { NUMBER_TEXT } from '../domain/numbering.js';
 import { parseOutcome } from '../domain/callback-outcome.js';
@@ -34,6 +35,8 @@ export interface RowContext {
   knownTeams: ReadonlySet<string> | null;
   knownAgents: ReadonlySet<string> | null;
   limits?: TextLimits;
+  /** The words a rating may be given in (满意 5, …: desk.yaml's over the built-in ones). */
+  satisfactionLabels?: Readonly<Record<string, number>>;
 }
 
 export function knownNames(teams: TeamDirectory): Pick<RowContext, 'knownTeams' | 'knownAgents'> {
@@ -177,15 +180,23 @@ export function validateRow(raw: RawRecord, ctx: RowContext, notes: ImportNotes)
       case 'escalation_tier':
       case 'reopen_count':
       case 'callback_attempts':
-      case 'version':
-      case 'satisfaction': {
+      case 'version': {
         const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
-        const [min, max, what] =
-          field === 'satisfaction' ? [1, 5, 'a whole number from 1 to 5'] : field === 'reopen_count' || field === 'callback_attempts' || field === 'urge_count' || field === 'escalation_tier' ? [0, 1e9, 'a whole number, 0 or more'] : [1, 1e9, 'a whole number, 1 or more'];
-        if (!(n >= min && n <= max)) problem(field, `${quote(text)} is not ${what}`, field === 'satisfaction' ? '1 very dissatisfied … 5 very satisfied' : undefined);
+        const [min, what] = field === 'reopen_count' || field === 'callback_attempts' || field === 'urge_count' || field === 'escalation_tier' ? [0, 'a whole number, 0 or more'] : [1, 'a whole number, 1 or more'];
+        if (!(n >= min && n <= 1e9)) problem(field, `${quote(text)} is not ${what}`);
         else set[field] = n;
         break;
       }
+      // A Chinese spreadsheet writes the call-back's answer as a word (满意, 基本满意) as often as a score.
+      case 'satisfaction':
+        try {
+          set.satisfaction = parseSatisfaction(text, field, ctx.satisfactionLabels);
+        } catch (error) {
+          if (!(error instanceof DeskError)) throw error;
+          const words = Object.entries(ctx.satisfactionLabels ?? DEFAULT_SATISFACTION_LABELS).map(([label, score]) => `${label} (${score})`).join(', ');
+          problem(field, `${quote(text)} is not a whole number from 1 to 5`, `1 very dissatisfied … 5 very satisfied, or a word for one: ${words}`);
+        }
+        break;
       case 'callback_outcome':
         try {
           set.callback_outcome = parseOutcome(text, field);

@@ -68,6 +68,14 @@ describe('desk import: reading files', () => {
     expect(tickets.get('ZH-0003')).toMatchObject({ channel: 'onsite', urgency: 'critical', status: 'resolved', assignee: '老王' });
   });
 
+  it("reads a rating written as the requester's word", () => {
+    const box = sandbox();
+    const csv = ['外部编号,标题,报告人,渠道,状态,受理时间,关闭时间,满意度', 'R-1,打印机,王芳,电话,已关闭,2026-10-09 10:15,2026-10-10 09:00,满意', 'R-2,网络,李雷,电话,已关闭,2026-10-09 11:00,2026-10-10 09:00,基本满意', ''].join('\n');
+    writeFileSync(join(box.dir, 'ratings.csv'), csv);
+    expect(importFile(box, ['ratings.csv']).code).toBe(0);
+    expect([...byExternalId(box).values()].map((t) => [t.external_id, t.satisfaction]).sort()).toEqual([['R-1', 5], ['R-2', 4]]);
+  });
+
   it('reads GB18030 with --encoding, and says what to do without it', () => {
     const box = sandbox();
     const file = fixture(box, 'gb18030.csv');

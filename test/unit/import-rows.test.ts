@@ -34,6 +34,17 @@ describe('a row', () => {
   });
 
   it.each([
+    ['4', 4],
+    ['满意', 5],
+    ['基本满意', 4],
+    [' 不满意 ', 1],
+    ['Fairly Satisfied', 4],
+  ])('reads the rating %j as %i', (text, score) => {
+    const { result } = check({ title: 't', status: 'closed', created_at: '2026-10-01 09:00', closed_at: '2026-10-02 09:00', satisfaction: text });
+    expect(result.ok && result.ticket.satisfaction).toBe(score);
+  });
+
+  it.each([
     [{ title: '' }, 'title', 'the title is empty'],
     [{ title: 't', type: 'hardware' }, 'type', 'unknown value "hardware"', 'accepted: consultation (咨询), fault (故障), request (需求), complaint (投诉), suggestion (建议)'],
     [{ title: 't', urgency: 'high' }, 'urgency', 'unknown value "high"', 'accepted: normal (一般), urgent (紧急), critical (特急)'],

@@ -141,7 +141,7 @@ export async function run({ args, options }: CommandInput<ImportOptions>, ctx: C
     rejects,
     classify: options.classify ? engine : null,
     sla,
-    rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams), limits: settings.limits },
+    rows: { vocabulary: settings.vocabulary, instants: createInstantReader(zone), ...knownNames(teams), limits: settings.limits, satisfactionLabels: settings.satisfactionLabels },
     write: {
       actor,
       source: source.name,
