@@ -5,8 +5,8 @@ import { commandSandbox, type CommandSandbox } from './harness.js';
 
 const at = (date: string, time: string, actor = 'tester') => ({ env: { DESK_NOW: `2026-${date}T${time}:00+08:00`, DESK_ACTOR: actor } });
 
-async function ticket(box: CommandSandbox, date: string, time: string, urgency: string, assignee: string): Promise<string> {
-  const args = ['create', '--title', `Ticket of ${date} ${time}`, '--requester', 'Li Lei', '--channel', 'phone', '--urgency', urgency, '--team', 'desktop', '--assignee', assignee];
+async function ticket(box: CommandSandbox, date: string, time: string, urgency: string, assignee: string, requester = 'Li Lei'): Promise<string> {
+  const args = ['create', '--title', `Ticket of ${date} ${time}`, '--requester', requester, '--channel', 'phone', '--urgency', urgency, '--team', 'desktop', '--assignee', assignee];
   return (await box.json(args, at(date, time))).number;
 }
 
@@ -74,5 +74,18 @@ describe('the monthly report of returns and extensions', () => {
     await box.json(['extend', t, '--approve'], at('11-02', '11:05', 'zhao'));
     const report = await box.json(['report', 'monthly', '--month', '2026-11'], at('12-05', '10:00'));
     expect(report.extensions).toMatchObject({ requested: 1, approved: 1, missed_extended: 1, resolved_within_extended: 0 });
+  });
+
+  it("counts one caller's returns, extensions and supervision alone with --requester", async () => {
+    const box = commandSandbox();
+    const li = await ticket(box, '11-02', '10:00', 'normal', 'sun');
+    const wang = await ticket(box, '11-02', '10:00', 'urgent', 'sun', 'Wang Fang');
+    await box.json(['return', li, '--reason', 'Not ours'], at('11-02', '10:30', 'sun'));
+    await box.json(['extend', wang, '--until', '2026-11-03 18:00', '--reason', 'Vendor part'], at('11-02', '11:00', 'sun'));
+    await box.json(['supervise', wang, '--reply-by', '2h', '--note', 'call the vendor'], at('11-02', '11:10', 'zhao'));
+    const of = (requester: string) => box.json(['report', 'monthly', '--month', '2026-11', '--requester', requester], at('12-05', '10:00'));
+    const [liReport, wangReport] = [await of('li lei'), await of('WANG FANG')];
+    expect([liReport.returns, liReport.extensions.requested, liReport.supervision.by_team]).toEqual([{ total: 1, by_team: { desktop: 1 } }, 0, {}]);
+    expect([wangReport.returns, wangReport.extensions.requested, wangReport.supervision.by_team.desktop.orders]).toEqual([{ total: 0, by_team: {} }, 1, 1]);
   });
 });
