@@ -44,7 +44,13 @@ export interface PairChange {
  * A plan over two tickets at once, given as they stand in the write with the link between them
  * (null when there is none); the store writes both changes and the link in one transaction.
  */
-export type PairPlan = (first: Ticket, second: Ticket, link: Link | null, tools: PlanTools) => PairChange | Promise<PairChange>;
+export type PairPlan = (first: Ticket, second: Ticket, link: Link | null, tools: PairTools) => PairChange | Promise<PairChange>;
+
+/** What a pair plan may ask the store beside what every plan may. */
+export interface PairTools extends PlanTools {
+  /** The ids of the tickets above this one by parent links (its parent, their parents, …), leaving out a link from `apartFrom` to it. */
+  ancestors(ticketId: number, apartFrom: number): Promise<readonly number[]>;
+}
 
 /** Guards a pair plan made from what the operator saw of the first ticket (--if-version), as expectVersion guards a plan. */
 export function expectFirstVersion(plan: PairPlan, version: number, describeTime: (ms: number) => string): PairPlan {
@@ -82,9 +88,16 @@ function note(kind: 'link' | 'unlink', other: Ticket, as: LinkRole, was?: LinkRo
 
 /** Links the first ticket to the second; a link the pair already has gives way to it. */
 export function planLink(kind: LinkKind): PairPlan {
-  return (first, second, link) => {
+  return async (first, second, link, tools) => {
     notSelf(first, second, 'link');
     if (link?.kind === 'merged') keepMerge(first, second, link);
+    // The pair's own link is replaced by this one, so it does not count as a way up.
+    if (kind === 'parent' && (await tools.ancestors(first.id, second.id)).includes(second.id)) {
+      throw new UsageError(
+        `${second.number} is above ${first.number} already, by parent links: making it ${first.number}'s child would close a circle`,
+        `link them as related instead, or remove the parent link above ${first.number} first (desk show ${first.number} lists its links)`,
+      );
+    }
     const from = kind === 'parent' ? first.id : link?.kind === kind ? link.from_id : first.id;
     if (link && link.kind === kind && link.from_id === from) return UNCHANGED;
     const set = { from_id: from, kind };

@@ -40,6 +40,7 @@ import { callerSql } from './caller-queries.js';
 import { toColumn, toEvent, toTicket, withDerivedColumns, WRITABLE, type Row } from './sqlite-rows.js';
 import { insertEvent, writeChange } from './sqlite-changes.js';
 import { linkBetween, listLinks, writeLink } from './sqlite-links.js';
+import { ANCESTORS_SQL } from './parent-links.js';
 import type { PairPlan } from '../domain/links.js';
 import type { LinkedTicket, PairResult } from './store.js';
 import { asWriteRefusal, cannotWrite, mayWrite, openReadOnly } from './sqlite-read-only.js';
@@ -297,7 +298,8 @@ export class SqliteStore implements Store {
     return this.write(async () => {
       const a = this.readTicket(first);
       const b = this.readTicket(second);
-      const decided = await plan(a, b, a.id === b.id ? null : linkBetween(this.db, a.id, b.id), this.tools);
+      const tools = { ...this.tools, ancestors: async (id: number, apartFrom: number) => this.statement(ANCESTORS_SQL).pluck().all(id, apartFrom) as number[] };
+      const decided = await plan(a, b, a.id === b.id ? null : linkBetween(this.db, a.id, b.id), tools);
       const apply = (before: Ticket, change: typeof decided.first): UpdateResult =>
         change ? { ticket: before, change, changes: writeChange(this.db, before, change, options) } : { ticket: before, change: null, changes: {} };
       const results = [apply(a, decided.first), apply(b, decided.second)] as const;

@@ -24,6 +24,23 @@ async function twoCalls(): Promise<CommandSandbox> {
 }
 
 describe('desk link', () => {
+  it('refuses a parent link that would close a circle, changing nothing, and lets the pair\'s own link turn round', async () => {
+    const box = await twoCalls();
+    await create(box, '2026-11-02T09:35:00', 'Pressure low at no. 7');
+    await at(box, '2026-11-02T09:40:00', ['link', '1', '2', '--as', 'parent']);
+    await at(box, '2026-11-02T09:41:00', ['link', '2', '3', '--as', 'parent']);
+    const circle = await box.desk(['link', '3', '1', '--as', 'parent'], { env: { DESK_NOW: '2026-11-02T09:42:00+08:00' } });
+    expect(circle).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "desk: SD-202611-00001 is above SD-202611-00003 already, by parent links: making it SD-202611-00003's child would close a circle\nhint: link them as related instead, or remove the parent link above SD-202611-00003 first (desk show SD-202611-00003 lists its links)\n",
+    });
+    expect((await json(box, '2026-11-02T09:43:00', ['show', '1'])).links.map((l: any) => [l.as, l.number])).toEqual([['parent_of', 'SD-202611-00002']]);
+    // 2 becomes 1's parent in place of 1 being 2's: no circle, their one link turned round.
+    expect((await json(box, '2026-11-02T09:44:00', ['link', '2', '1', '--as', 'parent'])).was).toBe('child_of');
+    expect(await json(box, '2026-11-02T09:45:00', ['link', '3', '1', '--as', 'related'])).toMatchObject({ action: 'linked', as: 'related' });
+  });
+
   it('stores a link once and shows it from both ends, in --json and in both languages', async () => {
     const box = await twoCalls();
     expect(await json(box, '2026-11-02T09:40:00', ['link', '1', '2', '--as', 'parent'], 'li')).toEqual({

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError, NotFoundError, UsageError } from '../../src/domain/errors.js';
-import type { PlanTools } from '../../src/domain/lifecycle.js';
-import { parseLinkKind, planLink, planMerge, planUnlink, roleOf, type Link, type PairChange, type PairPlan } from '../../src/domain/links.js';
+import { parseLinkKind, planLink, planMerge, planUnlink, roleOf, type Link, type PairChange, type PairPlan, type PairTools } from '../../src/domain/links.js';
 import type { Status, Ticket } from '../../src/domain/ticket.js';
 import { rejected } from './thrown.js';
 import { ticketWith } from './ticket-factory.js';
 
 const NOW = Date.UTC(2026, 10, 27, 2, 0);
-const TOOLS = {} as PlanTools;
+/** Tools of a desk whose tickets have no parents but those `above` names (ticket id → the ids above it). */
+const toolsWith = (above: Record<number, number[]> = {}): PairTools => ({ ancestors: async (id: number) => above[id] ?? [] }) as unknown as PairTools;
+const TOOLS = toolsWith();
 const A = ticketWith({ id: 1, number: 'SD-202611-00001', status: 'in_progress' });
 const B = ticketWith({ id: 2, number: 'SD-202611-00002', status: 'dispatched' });
 
@@ -85,6 +86,14 @@ describe('planLink', () => {
     expect([error.constructor, error.message]).toEqual([UsageError, 'cannot link SD-202611-00001 with itself']);
   });
 
+  it("refuses a parent link that would close a circle, and checks only a parent link", async () => {
+    // B is A's parent's parent: A cannot become B's parent.
+    const error = await rejected(() => planLink('parent')(A, B, null, toolsWith({ 1: [7, 2] })));
+    expect([error.constructor, error.message]).toEqual([UsageError, 'SD-202611-00002 is above SD-202611-00001 already, by parent links: making it SD-202611-00001\'s child would close a circle']);
+    expect((await planLink('related')(A, B, null, toolsWith({ 1: [7, 2] }))).link).toEqual({ set: 'related', from: 'first' });
+    expect((await planLink('parent')(A, B, null, toolsWith({ 1: [7] }))).link).toEqual({ set: 'parent', from: 'first' });
+  });
+
   it('keeps the link a merge made', async () => {
     const error = await rejected(() => run(planLink('related'), B, A, link(A, B, 'merged')));
     expect([error.constructor, error.message, error.hint]).toEqual([UsageError, 'SD-202611-00001 was merged into SD-202611-00002: that link stays', 'a merge is final; link other tickets instead']);
@@ -106,6 +115,14 @@ describe('planUnlink', () => {
   ] as const)('is not found with $name (exit 3)', async ({ kind, existing, message }) => {
     const error = await rejected(() => run(planUnlink(kind), A, B, existing));
     expect([error.constructor, error.exitCode, error.message]).toEqual([NotFoundError, 3, message]);
+  });
+
+  it("refuses a parent link that would close a circle, and checks only a parent link", async () => {
+    // B is A's parent's parent: A cannot become B's parent.
+    const error = await rejected(() => planLink('parent')(A, B, null, toolsWith({ 1: [7, 2] })));
+    expect([error.constructor, error.message]).toEqual([UsageError, 'SD-202611-00002 is above SD-202611-00001 already, by parent links: making it SD-202611-00001\'s child would close a circle']);
+    expect((await planLink('related')(A, B, null, toolsWith({ 1: [7, 2] }))).link).toEqual({ set: 'related', from: 'first' });
+    expect((await planLink('parent')(A, B, null, toolsWith({ 1: [7] }))).link).toEqual({ set: 'parent', from: 'first' });
   });
 
   it('keeps the link a merge made', async () => {

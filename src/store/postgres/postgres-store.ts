@@ -33,6 +33,7 @@ import { caseFacts, ruleReturns } from './case-facts.js';
 import type { CaseFacts, RuleReturns } from '../../report/case-facts.js';
 import { supervisionFacts } from './case-report.js';
 import { appraisalFacts, handlingEvents, qualityEvents, recordQuality } from './quality.js';
+import { ANCESTORS_SQL } from '../parent-links.js';
 import type { HandlingEvent, QualityEvent, QualityEventInput } from '../../domain/quality.js';
 import type { AppraisalFacts } from '../../report/facts.js';
 import type { QualityEventQuery } from '../store.js';
@@ -343,7 +344,8 @@ export class PostgresStore implements Store {
       for (const id of [...new Set([idA, idB])].sort((x, y) => x - y)) locked.set(id, await this.readTicket({ id }, true));
       const [a, b] = [locked.get(idA)!, locked.get(idB)!];
       const [link] = a.id === b.id ? [] : await this.rows('SELECT * FROM links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)', [a.id, b.id, b.id, a.id]);
-      const decided = await plan(a, b, (link as Link | undefined) ?? null, this.tools);
+      const ancestors = async (id: number, apartFrom: number) => (await this.rows(ANCESTORS_SQL, [id, apartFrom])).map((row) => Number(row.id));
+      const decided = await plan(a, b, (link as Link | undefined) ?? null, { ...this.tools, ancestors });
       const apply = async (before: Ticket, change: Change | null): Promise<UpdateResult> =>
         change ? { ticket: before, change, changes: await this.writeChange(before, change, options) } : { ticket: before, change: null, changes: {} };
       const results = [await apply(a, decided.first), await apply(b, decided.second)];
