@@ -2,12 +2,15 @@
 import { UsageError } from '../domain/errors.js';
 import { requireText } from '../domain/lifecycle.js';
 import { checkLength } from '../domain/text-limits.js';
-import type { QualityPolicy } from '../domain/quality.js';
+import type { QualityPolicy, QualityRecord } from '../domain/quality.js';
 import { periodWindow } from '../report/period.js';
 import type { Inspector, RecordChoice } from '../app/quality.js';
 import type { Store, WriteOptions } from '../store/store.js';
 import type { Context } from './context.js';
 import { askText } from './prompter.js';
+import { failedItems, recordJson } from './render/quality.js';
+import { printable } from './render/terminal-text.js';
+import { printJson } from './render/ticket-json.js';
 
 
 export interface Inspection {
@@ -49,4 +52,17 @@ export async function reasonOf(ctx: Context, given: string | undefined, flag: st
   const reason = requireText(text, flag);
   checkLength(reason, 'reason', flag, (await ctx.settings()).limits);
   return reason;
+}
+
+/** The record as a step left it: --json, or one line. */
+export async function printRecordOutcome(ctx: Context, record: QualityRecord, run: Pick<Inspection, 'zone' | 'policy'>): Promise<void> {
+  if (ctx.json) {
+    printJson((t) => ctx.io.stdout.write(t), recordJson(record, run.zone));
+    return;
+  }
+  const present = await ctx.presenter();
+  const w = present.words.quality;
+  const state = w.states[record.state] ?? record.state;
+  const line = record.inspection ? w.scoreLine(String(record.inspection.score), failedItems(record, run.policy, present), state) : state;
+  ctx.io.stdout.write(`${w.scored(record.number, printable(record.agent), line)}\n`);
 }

@@ -5,12 +5,9 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, UsageError } from './errors.js';
 import type { TermLabel } from './terms.js';
+import { ITEM_VERDICTS, QA_KINDS, type Decision, type ItemVerdict, type QualityKind, type QualityNote } from './ticket.js';
 
-export const QA_KINDS = ['qa_sample', 'qa_score', 'qa_appeal', 'qa_decide'] as const;
-export type QualityKind = (typeof QA_KINDS)[number];
-
-export const ITEM_VERDICTS = ['pass', 'fail', 'na'] as const;
-export type ItemVerdict = (typeof ITEM_VERDICTS)[number];
+export { ITEM_VERDICTS, QA_KINDS, type Decision, type ItemVerdict, type QualityKind, type QualityNote };
 
 const VERDICT_WORDS: Record<string, ItemVerdict> = {
   pass: 'pass', ok: 'pass', yes: 'pass', y: 'pass', 合格: 'pass', 通过: 'pass', 是: 'pass',
@@ -50,23 +47,6 @@ export interface QualityPolicy {
   points: { monthly: number; unqualifiedPerDay: number; deduct: number; bands: readonly PointsBand[] };
   appraisal: { weights: Readonly<Record<AppraisalPart, number>>; complaint: number };
 }
-
-/** What a quality event says, beside its reason or comment. */
-export interface QualityNote {
-  day: string;
-  agent: string;
-  /** The sample's draw: its seed, the records asked per agent, and how the agent handled the ticket that day. */
-  seed?: string;
-  per_agent?: number;
-  roles?: string[];
-  /** The inspection: each item's verdict, the weighted score (0–100) and whether the record is unqualified. */
-  items?: Record<string, ItemVerdict>;
-  score?: number;
-  unqualified?: boolean;
-  decision?: Decision;
-}
-
-export type Decision = 'uphold' | 'overturn';
 
 /** A quality event as the store gives it back, with the number of its ticket. */
 export interface QualityEvent {

@@ -1,5 +1,4 @@
 // The ticket record and its vocabularies, as named in DESIGN.md ("Tickets").
-import { QA_KINDS, type QualityNote } from './quality.js';
 
 // merged: a duplicate closed into another ticket, which carries the case on (src/domain/links.ts).
 export const STATUSES = ['new', 'dispatched', 'in_progress', 'pending', 'resolved', 'closed', 'reopened', 'merged'] as const;
@@ -164,6 +163,30 @@ export const TIME_FIELDS = [
   'original_resolve_due_at',
   'supervision_due_at', 'complaint_verified_at', 'complaint_feedback_at',
 ] as const satisfies readonly (keyof Ticket)[];
+
+// Quality inspection's steps and what their events say (src/domain/quality.ts).
+export const QA_KINDS = ['qa_sample', 'qa_score', 'qa_appeal', 'qa_decide'] as const;
+export type QualityKind = (typeof QA_KINDS)[number];
+
+export const ITEM_VERDICTS = ['pass', 'fail', 'na'] as const;
+export type ItemVerdict = (typeof ITEM_VERDICTS)[number];
+
+/** What a quality event says, beside its reason or comment. */
+export interface QualityNote {
+  day: string;
+  agent: string;
+  /** The sample's draw: its seed, the records asked per agent, and how the agent handled the ticket that day. */
+  seed?: string;
+  per_agent?: number;
+  roles?: string[];
+  /** The inspection: each item's verdict, the weighted score (0–100) and whether the record is unqualified. */
+  items?: Record<string, ItemVerdict>;
+  score?: number;
+  unqualified?: boolean;
+  decision?: Decision;
+}
+
+export type Decision = 'uphold' | 'overturn';
 
 export const EVENT_KINDS = [
   'create', 'classify', 'dispatch', 'assign', 'respond', 'note', 'pending', 'resume',

@@ -26,6 +26,28 @@ const BandSchema = z
   })
   .strict();
 
+export const PointsSchema = z
+  .object({
+    monthly: z.number().int().min(1).default(26).describe('the points an agent starts each month with'),
+    unqualified_per_day: z.number().int().min(1).default(4).describe('a day with this many unqualified records or more costs points'),
+    deduct: z.number().int().min(1).default(1).describe('the points such a day costs'),
+    bands: z.array(BandSchema).default([]).describe('what falling under a number of points means, e.g. { below: 20, effect: … }'),
+  })
+  .strict()
+  .prefault({});
+
+export const AppraisalSchema = z
+  .object({
+    weights: z
+      .object(Object.fromEntries(APPRAISAL_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<(typeof APPRAISAL_PARTS)[number], z.ZodOptional<z.ZodNumber>>)
+      .strict()
+      .optional()
+      .describe('the share of each part in the appraisal score: quality, response, accuracy, resolution, satisfaction'),
+    complaint: z.number().min(0).default(5).describe('points off the appraisal score for each complaint against the agent found true'),
+  })
+  .strict()
+  .prefault({});
+
 export const QualityFileSchema = z
   .object({
     inspectors: z.array(z.string().min(1)).default([]).describe('who may draw samples and score records, besides the supervisors of teams.yaml'),
@@ -42,7 +64,7 @@ export const QualityFileSchema = z
         below: z.number().min(0).max(100).optional().describe('a record whose weighted score (0–100) is under this is unqualified'),
       })
       .strict()
-      .default({ any_failed: true }),
+      .prefault({}),
     sampling: z
       .object({
         per_agent: z.number().int().min(1).max(1000).default(20).describe("records drawn per agent per day from the tickets they logged, responded to or resolved that day"),
@@ -51,27 +73,9 @@ export const QualityFileSchema = z
         own_tickets: z.boolean().default(false).describe('whether an inspector may sample a ticket they took part in (default: no)'),
       })
       .strict()
-      .default({ per_agent: 20, own_tickets: false }),
-    points: z
-      .object({
-        monthly: z.number().int().min(1).default(26).describe('the points an agent starts each month with'),
-        unqualified_per_day: z.number().int().min(1).default(4).describe('a day with this many unqualified records or more costs points'),
-        deduct: z.number().int().min(1).default(1).describe('the points such a day costs'),
-        bands: z.array(BandSchema).default([]).describe('what falling under a number of points means, e.g. { below: 20, effect: … }'),
-      })
-      .strict()
-      .default({ monthly: 26, unqualified_per_day: 4, deduct: 1, bands: [] }),
-    appraisal: z
-      .object({
-        weights: z
-          .object(Object.fromEntries(APPRAISAL_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<(typeof APPRAISAL_PARTS)[number], z.ZodOptional<z.ZodNumber>>)
-          .strict()
-          .optional()
-          .describe('the share of each part in the appraisal score: quality, response, accuracy, resolution, satisfaction'),
-        complaint: z.number().min(0).default(5).describe('points off the appraisal score for each complaint against the agent found true'),
-      })
-      .strict()
-      .default({ complaint: 5 }),
+      .prefault({}),
+    points: PointsSchema,
+    appraisal: AppraisalSchema,
   })
   .strict()
   .superRefine((file, ctx) => {

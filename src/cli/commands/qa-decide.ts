@@ -2,9 +2,8 @@ import { UsageError } from '../../domain/errors.js';
 import { decideAppeal } from '../../app/quality.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
-import { openInspection, reasonOf, recordChoice } from '../quality-run.js';
+import { openInspection, printRecordOutcome, reasonOf, recordChoice } from '../quality-run.js';
 import { readTicketRef } from '../ticket-refs.js';
-import { printRecordOutcome } from './qa-appeal.js';
 
 export interface QaDecideOptions {
   uphold?: boolean;

@@ -5,8 +5,7 @@ import { inspectRecord } from '../../app/quality.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
 import { askChoice, askText } from '../prompter.js';
-import { openInspection, recordChoice } from '../quality-run.js';
-import { printRecordOutcome } from './qa-appeal.js';
+import { openInspection, printRecordOutcome, recordChoice } from '../quality-run.js';
 import { readTicketRef } from '../ticket-refs.js';
 
 export interface QaScoreOptions {

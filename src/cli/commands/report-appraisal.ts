@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../declaration.js';
 import { renderAppraisal } from '../render/appraisal.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
-import { checkCsvEncoding, formatOfFile, writeReport } from './report.js';
+import { checkCsvEncoding, formatOfFile, PERIOD_FLAGS, writeReport } from './report.js';
 
 export interface AppraisalOptions {
   month?: string;
@@ -24,12 +24,12 @@ export interface AppraisalOptions {
   bom?: boolean;
 }
 
-const WINDOW_FLAGS: { kind: Exclude<PeriodKind, 'period'>; option: 'month' | 'week' | 'quarter' | 'year' | 'date'; flag: string }[] = [
+type WindowOption = 'month' | (typeof PERIOD_FLAGS)[keyof typeof PERIOD_FLAGS]['option'];
+
+// The reports' window flags, the month's first: it is the appraisal's default window.
+const WINDOW_FLAGS: { kind: Exclude<PeriodKind, 'period'>; option: WindowOption; flag: string }[] = [
   { kind: 'monthly', option: 'month', flag: '--month' },
-  { kind: 'weekly', option: 'week', flag: '--week' },
-  { kind: 'quarterly', option: 'quarter', flag: '--quarter' },
-  { kind: 'yearly', option: 'year', flag: '--year' },
-  { kind: 'daily', option: 'date', flag: '--date' },
+  ...Object.entries(PERIOD_FLAGS).map(([kind, f]) => ({ kind: kind as keyof typeof PERIOD_FLAGS, ...f })),
 ];
 
 /** The window the flags name: one of --month, --week, --quarter, --year, --date or --from/--to; by default the previous month. */

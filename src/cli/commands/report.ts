@@ -49,8 +49,8 @@ export async function run(input: CommandInput<ReportOptions>, ctx: Context) {
   await report(periodWindow('monthly', month, zone), input.options, ctx);
 }
 
-// The flag that names each period's window, and how to write it.
-const PERIOD_FLAGS = {
+/** The flag that names each period's window, and how to write it. */
+export const PERIOD_FLAGS = {
   daily: { option: 'date', flag: '--date' },
   weekly: { option: 'week', flag: '--week' },
   quarterly: { option: 'quarter', flag: '--quarter' },

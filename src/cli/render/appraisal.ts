@@ -6,6 +6,9 @@ import type { Lang } from '../../domain/terms.js';
 import type { Presenter } from './present.js';
 import type { ReportFormat } from './report.js';
 import { renderTable } from './table.js';
+import { number, percent } from './report-format.js';
+import { escapeHtml } from './report-html.js';
+import { markdownTable } from './report-text.js';
 import { printable } from './terminal-text.js';
 
 const EN = {
@@ -50,27 +53,25 @@ export const appraisalLabelsFor = (lang: Lang): AppraisalLabels => (lang === 'zh
 
 const COLUMNS = ['rank', 'agent', 'team', 'logged', 'handled', 'resolved', 'first_response', 'response_on_time', 'resolution_sla', 'satisfaction', 'quality_points', 'unqualified', 'complaints', 'returns', 'reopens', 'score'] as const;
 
-const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const value = (v: number | null) => (v === null ? '—' : String(v));
 
 function cells(r: AppraisalRow, present: Presenter): string[] {
   return [
-    value(r.rank),
+    number(r.rank),
     printable(r.agent),
     present.team(r.team),
     String(r.logged),
     String(r.handled),
     String(r.resolved),
-    value(r.first_response.median_business_minutes),
+    number(r.first_response.median_business_minutes),
     percent(r.first_response.on_time_rate),
     percent(r.resolution_sla.rate),
-    value(r.satisfaction.average),
+    number(r.satisfaction.average),
     r.quality.inspected ? String(r.quality.points) : '—',
     `${r.quality.unqualified} / ${r.quality.inspected}`,
     String(r.complaints_verified),
     String(r.returns),
     String(r.reopens),
-    value(r.score),
+    number(r.score),
   ];
 }
 
@@ -86,8 +87,6 @@ function notes(r: AppraisalReport, rows: readonly AppraisalRow[], l: AppraisalLa
   return [l.weights(parts, r.complaint_deduction), l.pointsRule(r.points.monthly, r.points.unqualified_per_day, r.points.deduct), ...banded];
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** One page per team, in teams.yaml's order, the agents outside any team last; each ranked as in the whole appraisal. */
 function pages(r: AppraisalReport, present: Presenter, l: AppraisalLabels): { name: string; rows: AppraisalRow[] }[] {
   const teams = [...new Set(r.agents.map((a) => a.team))];
@@ -95,12 +94,12 @@ function pages(r: AppraisalReport, present: Presenter, l: AppraisalLabels): { na
 }
 
 function renderHtml(r: AppraisalReport, present: Presenter, l: AppraisalLabels, lang: Lang): string {
-  const head = COLUMNS.map((c) => `<th>${escape(l.columns[c])}</th>`).join('');
+  const head = COLUMNS.map((c) => `<th>${escapeHtml(l.columns[c])}</th>`).join('');
   const body = pages(r, present, l)
     .map(({ name, rows }) => {
-      const trs = rows.map((row) => `<tr>${cells(row, present).map((cell, i) => `<td${i === 1 || i === 2 ? '' : ' class="n"'}>${escape(cell)}</td>`).join('')}</tr>`).join('');
-      const notesHtml = notes(r, rows, l, lang).map((n) => `<p>${escape(n)}</p>`).join('');
-      return `<section class="page"><h1>${escape(titleOf(r, l, present))}</h1><h2>${escape(name)}</h2><table><thead><tr>${head}</tr></thead><tbody>${trs}</tbody></table>${notesHtml}</section>`;
+      const trs = rows.map((row) => `<tr>${cells(row, present).map((cell, i) => `<td${i === 1 || i === 2 ? '' : ' class="n"'}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+      const notesHtml = notes(r, rows, l, lang).map((n) => `<p>${escapeHtml(n)}</p>`).join('');
+      return `<section class="page"><h1>${escapeHtml(titleOf(r, l, present))}</h1><h2>${escapeHtml(name)}</h2><table><thead><tr>${head}</tr></thead><tbody>${trs}</tbody></table>${notesHtml}</section>`;
     })
     .join('\n');
   const css = [
@@ -110,7 +109,7 @@ function renderHtml(r: AppraisalReport, present: Presenter, l: AppraisalLabels, 
     'p{font-size:12px;color:#444;margin:6px 0}.page{break-after:page;page-break-after:always;margin-bottom:32px}.page:last-child{break-after:auto;page-break-after:auto}',
     '@page{size:A4 landscape;margin:12mm}',
   ].join('\n');
-  return `<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escape(titleOf(r, l, present))}</title><style>\n${css}\n</style></head><body>\n${body || `<p>${escape(l.empty)}</p>`}\n</body></html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(titleOf(r, l, present))}</title><style>\n${css}\n</style></head><body>\n${body || `<p>${escapeHtml(l.empty)}</p>`}\n</body></html>\n`;
 }
 
 export interface AppraisalRenderOptions {
@@ -132,11 +131,8 @@ export async function renderAppraisal(r: AppraisalReport, o: AppraisalRenderOpti
       return stringify(spreadsheetRows([head, ...rows]));
     case 'html':
       return renderHtml(r, o.present, l, o.lang);
-    case 'md': {
-      const line = (cellsOfRow: string[]) => `| ${cellsOfRow.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-      const table = [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
-      return `# ${titleOf(r, l, o.present)}\n\n${rows.length ? table : l.empty}\n\n${notes(r, r.agents, l, o.lang).map((n) => `- ${n}`).join('\n')}\n`;
-    }
+    case 'md':
+      return `# ${titleOf(r, l, o.present)}\n\n${rows.length ? markdownTable(head, rows) : `${l.empty}\n`}\n${notes(r, r.agents, l, o.lang).map((n) => `- ${n}`).join('\n')}\n`;
     case 'table': {
       const table = rows.length ? await renderTable(head, rows, { boxed: o.terminal, color: o.color }) : `${l.empty}\n`;
       return `${titleOf(r, l, o.present)}\n\n${table}\n${notes(r, r.agents, l, o.lang).join('\n')}\n`;

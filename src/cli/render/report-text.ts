@@ -77,7 +77,7 @@ export async function renderReportText(report: MonthlyReport, l: Labels, o: { bo
   return out;
 }
 
-function markdownTable(head: string[], rows: string[][]): string {
+export function markdownTable(head: string[], rows: string[][]): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return `| ${head.map(escape).join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n')}\n`;
 }
